@@ -1,0 +1,36 @@
+import type { ReactNode } from "react";
+import { MobileNav } from "@/components/shell/mobile-nav";
+import { SidebarNav } from "@/components/shell/sidebar-nav";
+import { AdminHeader } from "@/components/shell/admin-header";
+import { requirePagePermission } from "@/lib/auth/current-user";
+import { getUnreadTotal } from "@/lib/chat-sessions/unread-total";
+import { getLocale, getTranslator } from "@/lib/i18n/server";
+import { getTheme } from "@/lib/preferences/server";
+
+export const dynamic = "force-dynamic";
+
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  const user = await requirePagePermission("panel.enter");
+  const [locale, theme, unreadTotal, t] = await Promise.all([getLocale(), getTheme(), getUnreadTotal(), getTranslator("shell")]);
+  const nav = <SidebarNav locale={locale} unreadTotal={unreadTotal} />;
+  return (
+    <div className="flex min-h-screen">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:start-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
+        {t("skipToContent")}
+      </a>
+      <aside className="hidden w-64 shrink-0 border-e border-slate-200 bg-white md:block dark:border-slate-800 dark:bg-slate-900">
+        {nav}
+      </aside>
+      <div className="flex min-w-0 flex-1 flex-col">
+        <AdminHeader user={user} locale={locale} theme={theme}>
+          <MobileNav openLabel={t("openMenu")} closeLabel={t("closeMenu")}>
+            {nav}
+          </MobileNav>
+        </AdminHeader>
+        <main id="main" className="min-w-0 flex-1 p-4 md:p-6">
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { signIn } from "next-auth/react";
+import { useRouter, useSearchParams } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { Button } from "@/components/ui/button";
+import { Field, inputClass } from "@/components/ui/field";
+import { signInSchema, type SignInInput } from "@/lib/auth/sign-in-schema";
+import { useT } from "@/lib/i18n/client";
+import { safeCallbackPath } from "@/lib/auth/callback-path";
+
+export function SignInForm() {
+  const t = useT("auth");
+  const router = useRouter();
+  const callbackUrl = useSearchParams().get("callbackUrl");
+  const [failed, setFailed] = useState(false);
+  const {
+    register,
+    handleSubmit,
+    formState: { errors, isSubmitting },
+  } = useForm<SignInInput>({ resolver: zodResolver(signInSchema) });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFailed(false);
+    const result = await signIn("credentials", { ...values, redirect: false });
+    if (!result || result.error) {
+      setFailed(true);
+      return;
+    }
+    router.replace(safeCallbackPath(callbackUrl, window.location.origin));
+    router.refresh();
+  });
+
+  const errorText = (key: string | undefined) => (key ? t(key as Parameters<typeof t>[0]) : undefined);
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      {failed ? (
+        <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
+          {t("wrongCredentials")}
+        </p>
+      ) : null}
+      <Field id="email" label={t("email")} error={errorText(errors.email?.message)}>
+        <input
+          id="email"
+          type="email"
+          autoComplete="username"
+          dir="ltr"
+          className={inputClass}
+          aria-invalid={errors.email ? true : undefined}
+          aria-describedby={errors.email ? "email-error" : undefined}
+          {...register("email")}
+        />
+      </Field>
+      <Field id="password" label={t("password")} error={errorText(errors.password?.message)}>
+        <input
+          id="password"
+          type="password"
+          autoComplete="current-password"
+          dir="ltr"
+          className={inputClass}
+          aria-invalid={errors.password ? true : undefined}
+          aria-describedby={errors.password ? "password-error" : undefined}
+          {...register("password")}
+        />
+      </Field>
+      <Button type="submit" variant="primary" className="w-full" disabled={isSubmitting}>
+        {isSubmitting ? t("signingIn") : t("signIn")}
+      </Button>
+    </form>
+  );
+}

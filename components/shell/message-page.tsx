@@ -1,0 +1,23 @@
+import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
+import { getTranslator } from "@/lib/i18n/server";
+import { SignOutButton } from "./sign-out-button";
+
+/** A full-page notice (no access, not found, error) with a way out. */
+export async function MessagePage({ title, body, signOut = false, homeLink = false }: { title: string; body: string; signOut?: boolean; homeLink?: boolean }) {
+  const t = await getTranslator("common");
+  return (
+    <main className="flex min-h-screen flex-col items-center justify-center gap-4 p-6 text-center">
+      <h1 className="text-2xl font-semibold">{title}</h1>
+      <p className="max-w-md text-slate-700 dark:text-slate-300">{body}</p>
+      <div className="flex gap-2">
+        {homeLink ? (
+          <Link href="/" className={buttonClass("primary")}>
+            {t("backHome")}
+          </Link>
+        ) : null}
+        {signOut ? <SignOutButton /> : null}
+      </div>
+    </main>
+  );
+}

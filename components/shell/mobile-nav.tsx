@@ -1,0 +1,31 @@
+"use client";
+import { usePathname } from "next/navigation";
+import { useEffect, useRef, type ReactNode } from "react";
+import { buttonClass } from "@/components/ui/button";
+
+/** On narrow screens the sidebar opens as a modal drawer; it closes on navigation. */
+export function MobileNav({ openLabel, closeLabel, children }: { openLabel: string; closeLabel: string; children: ReactNode }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const pathname = usePathname();
+  useEffect(() => dialog.current?.close(), [pathname]);
+  return (
+    <div className="md:hidden">
+      <button type="button" className={buttonClass("ghost")} aria-label={openLabel} onClick={() => dialog.current?.showModal()}>
+        <span aria-hidden="true">☰</span>
+      </button>
+      <dialog
+        ref={dialog}
+        aria-label={openLabel}
+        className="m-0 h-full max-h-none w-72 max-w-[85vw] bg-white p-0 text-slate-900 backdrop:bg-black/40 dark:bg-slate-900 dark:text-slate-100"
+        onClick={(event) => event.target === dialog.current && dialog.current?.close()}
+      >
+        <div className="flex justify-end p-2">
+          <button type="button" className={buttonClass("ghost")} onClick={() => dialog.current?.close()}>
+            {closeLabel}
+          </button>
+        </div>
+        {children}
+      </dialog>
+    </div>
+  );
+}

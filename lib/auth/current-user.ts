@@ -1,0 +1,40 @@
+import "server-only";
+import { getServerSession } from "next-auth";
+import { cache } from "react";
+import { redirect } from "next/navigation";
+import { db } from "@/lib/db";
+import { can, type Permission } from "@/lib/permissions";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { authOptions } from "./options";
+
+export type CurrentUser = { id: number; name: string; email: string; role: Role };
+
+// The JWT says who signed in; the database says who they are now, so a removed user
+// or a changed role takes effect on the next request.
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const session = await getServerSession(authOptions);
+  const id = session?.user?.id;
+  if (typeof id !== "number") return null;
+  return db.user.findUnique({ where: { id }, select: { id: true, name: true, email: true, role: true } });
+});
+
+/** For pages: sends strangers to sign-in and the wrong role to the no-access page. */
+export async function requirePagePermission(permission: Permission): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/sign-in");
+  if (!can(user.role, permission)) redirect(can(user.role, "chat.participate") ? "/no-access" : "/forbidden");
+  return user;
+}
+
+export class ForbiddenError extends Error {
+  constructor() {
+    super("forbidden");
+  }
+}
+
+/** For server actions and route handlers: throws, and the caller maps it to a typed result. */
+export async function requirePermission(permission: Permission): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user || !can(user.role, permission)) throw new ForbiddenError();
+  return user;
+}

@@ -1,0 +1,25 @@
+import type { Role } from "@/lib/generated/prisma/enums";
+
+// The permission matrix: the one place that says who may do what. The README's table
+// is generated from it (npm run docs:permissions) and tests walk every cell.
+export const PERMISSIONS = {
+  "panel.enter": ["admin", "support", "qa"],
+  "chatSessions.view": ["admin", "support", "qa"],
+  "chatSessions.create": ["admin", "qa"],
+  "chatSessions.edit": ["admin", "qa"],
+  "chatSessions.delete": ["admin"],
+  "chatSessions.export": ["admin", "support"],
+  "messages.reply": ["admin", "support", "qa"],
+  "messages.markRead": ["admin", "support", "qa"],
+  "messages.delete": ["admin"],
+  "settings.manage": ["admin"],
+  "audit.view": ["admin"],
+  "chat.participate": ["customer", "vendor"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+export const STAFF_ROLES = PERMISSIONS["panel.enter"];
+
+export function can(role: Role | null | undefined, permission: Permission): boolean {
+  return role != null && (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}

@@ -1,0 +1,156 @@
+import type { ClientBase } from "pg";
+import { hashPassword } from "../../lib/auth/password";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
+import * as words from "./names";
+import { seededRandom } from "./random";
+
+export type SeedSizes = {
+  vendors: number;
+  products: number;
+  customers: number;
+  sessions: number;
+  /** average messages per session; each session gets 0..2×average */
+  messagesPerSession: number;
+  orders: number;
+  seed: number;
+};
+
+export const DEMO_SIZES: SeedSizes = {
+  vendors: 50,
+  products: 300,
+  customers: 500,
+  sessions: 2000,
+  messagesPerSession: 100,
+  orders: 40,
+  seed: 42,
+};
+
+const BATCH = 5000;
+
+async function insertRows(client: ClientBase, table: string, columns: string[], types: string[], rows: unknown[][]) {
+  for (let start = 0; start < rows.length; start += BATCH) {
+    const batch = rows.slice(start, start + BATCH);
+    const arrays = columns.map((_, index) => batch.map((row) => row[index]));
+    const unnest = types.map((type, index) => `$${index + 1}::${type}[]`).join(", ");
+    await client.query(`INSERT INTO ${table} (${columns.join(", ")}) SELECT * FROM unnest(${unnest})`, arrays);
+  }
+}
+
+/** Fills an empty database with demo data: people, products, orders, sessions and messages. */
+export async function seed(client: ClientBase, sizes: SeedSizes = DEMO_SIZES): Promise<void> {
+  const random = seededRandom(sizes.seed);
+  const personName = () =>
+    random.next() < 0.7
+      ? `${random.pick(words.ARABIC_FIRST)} ${random.pick(words.ARABIC_LAST)}`
+      : `${random.pick(words.ENGLISH_FIRST)} ${random.pick(words.ENGLISH_LAST)}`;
+  const storeName = (index: number) =>
+    random.next() < 0.6
+      ? `${random.pick(words.STORE_WORDS_AR)} ${random.pick(words.STORE_THEMES_AR)} ${index}`
+      : `${random.pick(words.STORE_EN)} ${index}`;
+
+  const demoHash = await hashPassword(DEMO_PASSWORD);
+  await client.query("BEGIN");
+  try {
+    await insertRows(
+      client,
+      "users",
+      ["name", "email", "password_hash", "role", "updated_at"],
+      ["text", "text", "text", '"Role"', "timestamptz"],
+      DEMO_ACCOUNTS.map((account) => [account.name, account.email, demoHash, account.role, new Date()]),
+    );
+    const people: unknown[][] = [];
+    for (let index = 1; index <= sizes.vendors; index += 1) {
+      people.push([storeName(index), `vendor${index}@shop.test`, null, "vendor", new Date()]);
+    }
+    for (let index = 1; index <= sizes.customers; index += 1) {
+      people.push([personName(), `customer${index}@mail.test`, null, "customer", new Date()]);
+    }
+    await insertRows(client, "users", ["name", "email", "password_hash", "role", "updated_at"], ["text", "text", "text", '"Role"', "timestamptz"], people);
+
+    const vendorIds = (await client.query<{ id: number }>(`SELECT id FROM users WHERE role = 'vendor' ORDER BY id`)).rows.map((r) => r.id);
+    const products: unknown[][] = [];
+    for (let index = 1; index <= sizes.products; index += 1) {
+      const base = random.next() < 0.6 ? random.pick(words.PRODUCTS_AR) : random.pick(words.PRODUCTS_EN);
+      products.push([`${base} ${index}`, random.pick(vendorIds), Math.round(random.next() * 200000) / 100, new Date()]);
+    }
+    await insertRows(client, "products", ["name", "vendor_id", "price", "updated_at"], ["text", "int", "numeric", "timestamptz"], products);
+
+    await client.query("SELECT setseed($1)", [(sizes.seed % 1000) / 1000]);
+    await client.query(
+      `INSERT INTO orders (customer_id, vendor_id, status, total, created_at, updated_at)
+       SELECT c.id, p.vendor_id, (ARRAY['pending','paid','shipped','delivered','cancelled'])[1 + floor(random() * 5)::int]::"OrderStatus",
+              p.price, now() - random() * interval '60 days', now()
+         FROM generate_series(1, $1) g
+         CROSS JOIN LATERAL (SELECT id FROM users WHERE role = 'customer' AND g > 0 OFFSET floor(random() * $2) LIMIT 1) c
+         CROSS JOIN LATERAL (SELECT id, vendor_id, price FROM products WHERE g > 0 OFFSET floor(random() * $3) LIMIT 1) p`,
+      [sizes.orders, sizes.customers, sizes.products],
+    );
+    await client.query(
+      `INSERT INTO order_items (order_id, product_id, quantity, unit_price)
+       SELECT o.id, p.id, 1, o.total FROM orders o
+         CROSS JOIN LATERAL (SELECT id FROM products WHERE vendor_id = o.vendor_id LIMIT 1) p`,
+    );
+
+    // Sessions: a product (its vendor takes part) and a random customer; last activity
+    // spread over 90 days with about a fifth inside the last week (FLT-5).
+    await client.query(
+      `CREATE TEMP TABLE seed_people ON COMMIT DROP AS
+         SELECT row_number() OVER (ORDER BY id) AS n, id FROM users WHERE role = 'customer'`,
+    );
+    await client.query(
+      `CREATE TEMP TABLE seed_products ON COMMIT DROP AS
+         SELECT row_number() OVER (ORDER BY id) AS n, id, vendor_id FROM products`,
+    );
+    await client.query(
+      `INSERT INTO chat_sessions (product_id, customer_id, vendor_id, last_message_at, created_at, updated_at)
+       SELECT p.id, c.id, p.vendor_id, t.active, t.active - t.age, t.active - t.age
+         FROM generate_series(1, $1) g
+         CROSS JOIN LATERAL (SELECT 1 + floor(random() * $2)::int AS pn, 1 + floor(random() * $3)::int AS cn,
+                                    now() - CASE WHEN random() < 0.2 THEN random() * interval '7 days'
+                                                 ELSE interval '7 days' + random() * interval '83 days' END AS active,
+                                    interval '2 days' + random() * interval '30 days' AS age
+                              WHERE g > 0) t
+         JOIN seed_products p ON p.n = t.pn
+         JOIN seed_people c ON c.n = t.cn`,
+      [sizes.sessions, sizes.products, sizes.customers],
+    );
+
+    // Messages alternate customer/vendor, ending at the session's last activity; the
+    // last few of some sessions are unread. Loaded with triggers off, then counted once.
+    await client.query("SET LOCAL session_replication_role = replica");
+    await client.query(
+      `INSERT INTO chat_messages (session_id, sender_id, body, created_at, read_at)
+       SELECT s.id,
+              CASE WHEN g % 2 = 1 THEN s.customer_id ELSE s.vendor_id END,
+              CASE WHEN g % 2 = 1 THEN ($4::text[])[1 + (s.id + g) % cardinality($4::text[])]
+                   ELSE ($5::text[])[1 + (s.id + g) % cardinality($5::text[])] END,
+              s.last_message_at - interval '7 minutes' * (n.total - g),
+              CASE WHEN g > n.total - n.unread THEN NULL
+                   ELSE s.last_message_at - interval '7 minutes' * (n.total - g) + interval '5 minutes' END
+         FROM chat_sessions s
+         CROSS JOIN LATERAL (SELECT floor(random() * ($1 * 2 + 1))::int AS total,
+                                    CASE WHEN random() < $2 THEN 1 + floor(random() * $3)::int ELSE 0 END AS unread
+                              WHERE s.id > 0) n
+         CROSS JOIN LATERAL generate_series(1, n.total) g`,
+      [sizes.messagesPerSession, 0.4, 5, words.QUESTIONS, words.ANSWERS],
+    );
+    await client.query("SET LOCAL session_replication_role = origin");
+    await client.query("SELECT recompute_chat_counters()");
+    await client.query(
+      `UPDATE chat_sessions s SET order_id = o.id FROM orders o
+        WHERE s.id IN (SELECT min(id) FROM chat_sessions GROUP BY customer_id, vendor_id)
+          AND o.customer_id = s.customer_id AND o.vendor_id = s.vendor_id`,
+    );
+    await client.query(`INSERT INTO settings (key, value, updated_at) VALUES ('mobileChatEnabled', 'true', now()) ON CONFLICT DO NOTHING`);
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK");
+    throw error;
+  }
+  await client.query("ANALYZE");
+}
+
+export async function isSeeded(client: ClientBase): Promise<boolean> {
+  const result = await client.query<{ exists: boolean }>("SELECT EXISTS (SELECT 1 FROM users) AS exists");
+  return result.rows[0]?.exists ?? false;
+}

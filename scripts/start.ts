@@ -1,0 +1,74 @@
+// `npm start`: the whole panel with one command. With DATABASE_URL it uses that PostgreSQL;
+// without it, an embedded PostgreSQL (PGlite) kept in .data/pglite. Migrates, seeds an empty
+// database with demo data, builds if needed, starts Next and prints where to sign in.
+import { spawn } from "node:child_process";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../prisma/seed/demo-accounts";
+import { authSecret } from "./lib/auth-secret";
+import { startEmbeddedPostgres, type RunningDatabase } from "./lib/embedded-postgres";
+import { ensureNextBuild } from "./lib/next-build";
+import { prepareDatabase } from "./lib/prepare-database";
+import { ensurePrismaClient } from "./lib/prisma-client";
+
+const DATA_DIR = process.env.EMBEDDED_DATA_DIR ?? ".data";
+const port = Number(process.env.PORT ?? 3000);
+const url = `http://localhost:${port}`;
+
+async function waitUntilUp(target: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(target, { redirect: "manual" })).status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`the server did not answer at ${target}`);
+}
+
+async function main() {
+  ensurePrismaClient();
+  let embedded: RunningDatabase | undefined;
+  if (!process.env.DATABASE_URL) {
+    embedded = await startEmbeddedPostgres(`${DATA_DIR}/pglite`);
+    process.env.DATABASE_URL = embedded.url;
+    process.env.DATABASE_POOL_MAX = "1";
+    console.log(`Embedded PostgreSQL (PGlite) in ${DATA_DIR}/pglite`);
+  } else {
+    console.log("Using the PostgreSQL at DATABASE_URL");
+  }
+  const { applied, seeded } = await prepareDatabase(process.env.DATABASE_URL!);
+  if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
+  if (seeded) console.log("Seeded demo data");
+  ensureNextBuild();
+
+  const server = spawn("./node_modules/.bin/next", ["start", "-p", String(port)], {
+    stdio: "inherit",
+    // Its own process group, so that stopping it also stops the next-server it forks.
+    detached: true,
+    env: {
+      ...process.env,
+      NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? url,
+      NEXTAUTH_SECRET: authSecret(`${DATA_DIR}/auth-secret`),
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  });
+  const shutdown = async (code: number) => {
+    if (server.pid && server.exitCode === null) process.kill(-server.pid, "SIGTERM");
+    await embedded?.stop();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+  server.on("exit", (code) => void shutdown(code ?? 1));
+
+  await waitUntilUp(`${url}/sign-in`, 60_000);
+  console.log(`\nThe admin panel is up: ${url}`);
+  console.log(`Demo logins (password "${DEMO_PASSWORD}" for each):`);
+  for (const account of DEMO_ACCOUNTS) console.log(`  ${account.role.padEnd(9)} ${account.email}`);
+}
+
+main().catch(async (error: unknown) => {
+  console.error(`Could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
