@@ -1,6 +1,7 @@
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { mkdirSync } from "node:fs";
 import { createServer } from "node:net";
 
 export type RunningDatabase = { url: string; stop: () => Promise<void> };
@@ -23,6 +24,7 @@ export async function freePort(): Promise<number> {
  * PGlite is a single session: every client must use a pool of one connection.
  */
 export async function startEmbeddedPostgres(dataDir: string): Promise<RunningDatabase> {
+  mkdirSync(dataDir, { recursive: true });
   const db = await PGlite.create({ dataDir, extensions: { pg_trgm } });
   const port = await freePort();
   const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port, maxConnections: 100 });
