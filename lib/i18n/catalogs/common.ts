@@ -18,6 +18,10 @@ export const common = defineCatalog({
     forbidden: "ليست لديك صلاحية للقيام بذلك.",
     invalidInput: "المدخلات غير صالحة.",
     backHome: "العودة إلى اللوحة",
+    comboboxPlaceholder: "اكتب للبحث…",
+    comboboxNoResults: "لا توجد نتائج",
+    comboboxClear: "مسح الاختيار",
+    comboboxSearching: "جارٍ البحث…",
   },
   en: {
     appName: "Marketplace Admin",
@@ -36,5 +40,9 @@ export const common = defineCatalog({
     forbidden: "You are not allowed to do that.",
     invalidInput: "The input is not valid.",
     backHome: "Back to the panel",
+    comboboxPlaceholder: "Type to search…",
+    comboboxNoResults: "No results",
+    comboboxClear: "Clear selection",
+    comboboxSearching: "Searching…",
   },
 });

@@ -1,0 +1,46 @@
+"use client";
+import { Button } from "./button";
+import { Dialog } from "./dialog";
+import { useT } from "@/lib/i18n/client";
+
+/** Asks before an action that cannot be undone (ROW-4, BULK-2, MSG-6). */
+export function ConfirmDialog({
+  open,
+  title,
+  body,
+  confirmLabel,
+  tone = "danger",
+  pending = false,
+  onConfirm,
+  onCancel,
+}: {
+  open: boolean;
+  title: string;
+  body: string;
+  confirmLabel: string;
+  tone?: "danger" | "primary";
+  pending?: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const t = useT("common");
+  return (
+    <Dialog
+      open={open}
+      onClose={onCancel}
+      title={title}
+      footer={
+        <>
+          <Button onClick={onCancel} disabled={pending}>
+            {t("cancel")}
+          </Button>
+          <Button variant={tone} onClick={onConfirm} disabled={pending} data-testid="confirm-action">
+            {pending ? t("loading") : confirmLabel}
+          </Button>
+        </>
+      }
+    >
+      <p className="text-sm text-slate-700 dark:text-slate-300">{body}</p>
+    </Dialog>
+  );
+}

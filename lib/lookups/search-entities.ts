@@ -1,0 +1,43 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/db";
+
+export const ENTITY_KINDS = ["customer", "vendor", "user", "product"] as const;
+export type EntityKind = (typeof ENTITY_KINDS)[number];
+export type EntityOption = { id: number; label: string; detail: string | null; vendorId?: number; vendorName?: string };
+
+const LIMIT = 20;
+
+/**
+ * Options for a searchable dropdown: matches on the Arabic-normalised name (trigram index),
+ * best prefix first. Nothing is loaded whole, so it stays fast with hundreds of thousands of users.
+ */
+export async function searchEntities(kind: EntityKind, query: string): Promise<EntityOption[]> {
+  const term = query.trim().slice(0, 100);
+  const pattern = Prisma.sql`'%' || search_normalize(${term}) || '%'`;
+  if (kind === "product") {
+    const rows = await db.$queryRaw<{ id: number; name: string; vendor_id: number; vendor_name: string }[]>`
+      SELECT p.id, p.name, p.vendor_id, u.name AS vendor_name
+        FROM products p JOIN users u ON u.id = p.vendor_id
+       WHERE p.search_name LIKE ${pattern}
+       ORDER BY (p.search_name LIKE search_normalize(${term}) || '%') DESC, p.name, p.id
+       LIMIT ${LIMIT}`;
+    return rows.map((row) => ({ id: row.id, label: row.name, detail: row.vendor_name, vendorId: row.vendor_id, vendorName: row.vendor_name }));
+  }
+  const roleFilter = kind === "user" ? Prisma.empty : Prisma.sql`AND role = ${kind}::"Role"`;
+  const rows = await db.$queryRaw<{ id: number; name: string; email: string }[]>`
+    SELECT id, name, email FROM users
+     WHERE search_name LIKE ${pattern} ${roleFilter}
+     ORDER BY (search_name LIKE search_normalize(${term}) || '%') DESC, name, id
+     LIMIT ${LIMIT}`;
+  return rows.map((row) => ({ id: row.id, label: row.name, detail: row.email }));
+}
+
+/** The label of a chosen id, so a dropdown shows its value after a reload. */
+export async function getEntityLabel(kind: EntityKind, id: number): Promise<string | null> {
+  if (!Number.isSafeInteger(id) || id <= 0 || id > 2_147_483_647) return null;
+  if (kind === "product") return (await db.product.findUnique({ where: { id }, select: { name: true } }))?.name ?? null;
+  const user = await db.user.findUnique({ where: { id }, select: { name: true, role: true } });
+  if (!user || (kind !== "user" && user.role !== kind)) return null;
+  return user.name;
+}
