@@ -309,7 +309,7 @@ BEGIN
   -- Rows are locked in one global order (sessions by id, then slots) so writers never deadlock.
   PERFORM 1 FROM chat_sessions
    WHERE id IN (SELECT x.session_id FROM jsonb_to_recordset(deltas) AS x(session_id int))
-   ORDER BY id FOR UPDATE;
+   ORDER BY id FOR NO KEY UPDATE;
   UPDATE chat_sessions s
      SET message_count = s.message_count + d.messages,
          unread_count = s.unread_count + d.unread,
@@ -320,7 +320,7 @@ BEGIN
   PERFORM 1 FROM unread_totals
    WHERE slot IN (SELECT x.session_id % 16 FROM jsonb_to_recordset(deltas) AS x(session_id int, unread int)
                    WHERE x.unread <> 0)
-   ORDER BY slot FOR UPDATE;
+   ORDER BY slot FOR NO KEY UPDATE;
   UPDATE unread_totals u SET total = u.total + t.unread
     FROM (SELECT x.session_id % 16 AS slot, sum(x.unread) AS unread
             FROM jsonb_to_recordset(deltas) AS x(session_id int, unread int) GROUP BY 1) t

@@ -1,0 +1,101 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible } from "./support/axe";
+import { signIn, setLocale, type TestLocale } from "./support/auth";
+import { e2eDb, trueUnreadTotal } from "./support/db";
+
+const NAV = {
+  ar: { group: "إدارة المستخدمين", item: "الجلسات الحوارية", dir: "rtl", wrong: "البريد الإلكتروني أو كلمة المرور غير صحيحة." },
+  en: { group: "User Management", item: "Chat Sessions", dir: "ltr", wrong: "The email or password is not correct." },
+} as const;
+
+for (const locale of ["ar", "en"] as TestLocale[]) {
+  test.describe(`foundation (${locale})`, () => {
+    test(`sign-in page is accessible and refuses a wrong password (${locale})`, async ({ page }) => {
+      await setLocale(page, locale);
+      await page.goto("/sign-in");
+      await expect(page.locator("html")).toHaveAttribute("lang", locale);
+      await expect(page.locator("html")).toHaveAttribute("dir", NAV[locale].dir);
+      await expectAccessible(page);
+      await page.locator("#email").fill("admin@demo.test");
+      await page.locator("#password").fill("not-the-password");
+      await page.locator("form:has(#email) button[type=submit]").click();
+      await expect(page.locator("form [role=alert]")).toHaveText(NAV[locale].wrong);
+      await expect(page).toHaveURL(/\/sign-in/);
+    });
+
+    test(`NAV-1 sidebar shows User Management › Chat Sessions and NAV-2 badge equals the true unread total (${locale})`, async ({ page }) => {
+      await signIn(page, "admin", locale);
+      await expect(page).toHaveURL(/\/chat-sessions/);
+      const nav = page.getByRole("navigation").first();
+      await expect(nav.getByText(NAV[locale].group)).toBeVisible();
+      await expect(nav.getByRole("link", { name: new RegExp(NAV[locale].item) })).toBeVisible();
+      const badge = page.getByTestId("nav-unread-badge").first();
+      await expect(badge).toHaveAttribute("data-count", String(await trueUnreadTotal()));
+      await expectAccessible(page);
+    });
+  });
+}
+
+test("NAV-2 badge follows messages added, read and deleted", async ({ page }) => {
+  await signIn(page, "support", "en");
+  const db = e2eDb();
+  const { rows } = await db.query<{ id: number; customer_id: number }>("SELECT id, customer_id FROM chat_sessions ORDER BY id LIMIT 1");
+  const session = rows[0]!;
+  const badge = page.getByTestId("nav-unread-badge").first();
+  const before = await trueUnreadTotal();
+  await expect(badge).toHaveAttribute("data-count", String(before));
+
+  const inserted = await db.query<{ id: number }>(
+    "INSERT INTO chat_messages (session_id, sender_id, body) SELECT $1, $2, 'e2e ' || g FROM generate_series(1, 3) g RETURNING id",
+    [session.id, session.customer_id],
+  );
+  await page.reload();
+  await expect(badge).toHaveAttribute("data-count", String(before + 3));
+
+  await db.query("UPDATE chat_messages SET read_at = now() WHERE id = $1", [inserted.rows[0]!.id]);
+  await db.query("DELETE FROM chat_messages WHERE id = $1", [inserted.rows[1]!.id]);
+  await page.reload();
+  await expect(badge).toHaveAttribute("data-count", String(before + 1));
+  expect(await trueUnreadTotal()).toBe(before + 1);
+});
+
+test("each role reaches only its area: staff the panel, customers and vendors the no-access page, strangers sign-in", async ({ page, browser }) => {
+  await page.goto("/chat-sessions");
+  await expect(page).toHaveURL(/\/sign-in/);
+  for (const role of ["admin", "support", "qa"] as const) {
+    const context = await browser.newContext();
+    const staffPage = await context.newPage();
+    await signIn(staffPage, role, "en");
+    await staffPage.goto("/chat-sessions");
+    await expect(staffPage).toHaveURL(/\/chat-sessions/);
+    await context.close();
+  }
+  for (const role of ["customer", "vendor"] as const) {
+    const context = await browser.newContext();
+    const participantPage = await context.newPage();
+    await signIn(participantPage, role, "en");
+    await participantPage.goto("/chat-sessions");
+    await expect(participantPage).toHaveURL(/\/no-access/);
+    await expect(participantPage.getByRole("heading")).toHaveText("You cannot enter the admin panel");
+    await context.close();
+  }
+});
+
+test("language switch and dark mode are remembered; sign-out ends the session", async ({ page }) => {
+  await signIn(page, "qa", "ar");
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await page.getByRole("button", { name: /English/ }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await page.reload();
+  await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
+  await page.getByRole("button", { name: "Dark mode" }).click();
+  await expect(page.locator("html")).toHaveClass(/dark/);
+  await page.reload();
+  await expect(page.locator("html")).toHaveClass(/dark/);
+  await expectAccessible(page);
+  await page.locator("summary", { hasText: "فريق الجودة" }).click();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  await page.goto("/chat-sessions");
+  await expect(page).toHaveURL(/\/sign-in/);
+});
