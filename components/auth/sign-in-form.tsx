@@ -9,12 +9,13 @@ import { Field, inputClass } from "@/components/ui/field";
 import { signInSchema, type SignInInput } from "@/lib/auth/sign-in-schema";
 import { useT } from "@/lib/i18n/client";
 import { safeCallbackPath } from "@/lib/auth/callback-path";
+import { SIGN_IN_LOCKED } from "@/lib/auth/sign-in-throttle";
 
 export function SignInForm() {
   const t = useT("auth");
   const router = useRouter();
   const callbackUrl = useSearchParams().get("callbackUrl");
-  const [failed, setFailed] = useState(false);
+  const [failure, setFailure] = useState<"wrongCredentials" | "tooManyAttempts" | null>(null);
   const {
     register,
     handleSubmit,
@@ -22,10 +23,10 @@ export function SignInForm() {
   } = useForm<SignInInput>({ resolver: zodResolver(signInSchema) });
 
   const onSubmit = handleSubmit(async (values) => {
-    setFailed(false);
+    setFailure(null);
     const result = await signIn("credentials", { ...values, redirect: false });
     if (!result || result.error) {
-      setFailed(true);
+      setFailure(result?.error === SIGN_IN_LOCKED ? "tooManyAttempts" : "wrongCredentials");
       return;
     }
     router.replace(safeCallbackPath(callbackUrl, window.location.origin));
@@ -36,9 +37,9 @@ export function SignInForm() {
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      {failed ? (
+      {failure ? (
         <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
-          {t("wrongCredentials")}
+          {t(failure)}
         </p>
       ) : null}
       <Field id="email" label={t("email")} error={errorText(errors.email?.message)}>

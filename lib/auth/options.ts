@@ -3,6 +3,12 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "@/lib/db";
 import { signInSchema } from "./sign-in-schema";
 import { verifyPassword } from "./password";
+import { ACCOUNT_RULE, ADDRESS_RULE, SIGN_IN_LOCKED, signInThrottle } from "./sign-in-throttle";
+
+function clientAddress(headers: Record<string, unknown> | undefined): string {
+  const forwarded = headers?.["x-forwarded-for"];
+  return typeof forwarded === "string" ? (forwarded.split(",")[0]?.trim() ?? "unknown") : "local";
+}
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
@@ -11,11 +17,21 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "credentials",
       credentials: { email: { type: "email" }, password: { type: "password" } },
-      async authorize(credentials) {
+      async authorize(credentials, request) {
         const parsed = signInSchema.safeParse(credentials);
         if (!parsed.success) return null;
+        const accountKey = `account:${parsed.data.email}`;
+        const addressKey = `address:${clientAddress(request?.headers)}`;
+        if (signInThrottle.lockedFor(accountKey) > 0 || signInThrottle.lockedFor(addressKey) > 0) {
+          throw new Error(SIGN_IN_LOCKED);
+        }
         const user = await db.user.findUnique({ where: { email: parsed.data.email } });
-        if (!user || !(await verifyPassword(parsed.data.password, user.passwordHash))) return null;
+        if (!user || !(await verifyPassword(parsed.data.password, user.passwordHash))) {
+          signInThrottle.recordFailure(accountKey, ACCOUNT_RULE);
+          signInThrottle.recordFailure(addressKey, ADDRESS_RULE);
+          return null;
+        }
+        signInThrottle.recordSuccess(accountKey);
         return { id: String(user.id), name: user.name, email: user.email, role: user.role };
       },
     }),

@@ -99,3 +99,28 @@ test("language switch and dark mode are remembered; sign-out ends the session", 
   await page.goto("/chat-sessions");
   await expect(page).toHaveURL(/\/sign-in/);
 });
+
+test("sign-in is locked after 5 failures for one account, with a clear message", async ({ page }) => {
+  await setLocale(page, "en");
+  await page.goto("/sign-in");
+  for (let attempt = 1; attempt <= 6; attempt += 1) {
+    await page.locator("#email").fill("nobody@demo.test");
+    await page.locator("#password").fill(`guess-${attempt}`);
+    await page.locator("form:has(#email) button[type=submit]").click();
+    const expected = attempt <= 5 ? "The email or password is not correct." : "Too many failed sign-in attempts. Try again in 15 minutes.";
+    await expect(page.locator("form [role=alert]")).toHaveText(expected);
+  }
+});
+
+test("pages carry security headers and unknown pages answer a localized 404", async ({ page }) => {
+  const response = await page.goto("/sign-in");
+  const headers = response!.headers();
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  expect(headers["x-powered-by"]).toBeUndefined();
+  await setLocale(page, "ar");
+  const missing = await page.goto("/no-such-page");
+  expect(missing!.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("الصفحة غير موجودة");
+});

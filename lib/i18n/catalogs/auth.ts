@@ -12,6 +12,7 @@ export const auth = defineCatalog({
     passwordRequired: "أدخل كلمة المرور.",
     wrongCredentials: "البريد الإلكتروني أو كلمة المرور غير صحيحة.",
     signedOut: "تم تسجيل خروجك.",
+    tooManyAttempts: "محاولات دخول فاشلة كثيرة. حاول مرة أخرى بعد ١٥ دقيقة.",
   },
   en: {
     signInTitle: "Sign in",
@@ -24,5 +25,6 @@ export const auth = defineCatalog({
     passwordRequired: "Enter your password.",
     wrongCredentials: "The email or password is not correct.",
     signedOut: "You have been signed out.",
+    tooManyAttempts: "Too many failed sign-in attempts. Try again in 15 minutes.",
   },
 });

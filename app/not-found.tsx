@@ -1,0 +1,7 @@
+import { MessagePage } from "@/components/shell/message-page";
+import { getTranslator } from "@/lib/i18n/server";
+
+export default async function NotFound() {
+  const t = await getTranslator("common");
+  return <MessagePage title={t("notFoundTitle")} body={t("notFoundBody")} homeLink />;
+}
