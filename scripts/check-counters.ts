@@ -1,0 +1,30 @@
+// npm run check:counters [-- --fix] — reports any session whose counters differ from a fresh
+// count of its messages, and the badge total against the true unread total; --fix recounts.
+import pg from "pg";
+import { findCounterDrift, hasDrift, repairCounters } from "../lib/chat-sessions/counter-drift";
+
+const fix = process.argv.includes("--fix");
+const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+await client.connect();
+try {
+  const report = await findCounterDrift(client);
+  if (!hasDrift(report)) {
+    console.log(`Counters exact: badge total ${report.unreadTotal}.`);
+  } else {
+    console.log(`Badge total stored ${report.storedTotal}, true ${report.unreadTotal}.`);
+    for (const s of report.sessions) {
+      console.log(`session ${s.id}: messages ${s.storedMessages} → ${s.messages}, unread ${s.storedUnread} → ${s.unread}`);
+    }
+    if (fix) {
+      await repairCounters(client);
+      const after = await findCounterDrift(client);
+      console.log(hasDrift(after) ? "Repair incomplete." : "Repaired.");
+      process.exitCode = hasDrift(after) ? 1 : 0;
+    } else {
+      console.log("Run with --fix to recount.");
+      process.exitCode = 1;
+    }
+  }
+} finally {
+  await client.end();
+}

@@ -1,0 +1,38 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { beforeEach, describe, expect, inject, it } from "vitest";
+import { db } from "@/lib/db";
+import { createSessionFixture, resetDatabase } from "../support/fixtures";
+
+const run = promisify(execFile);
+
+async function checkCounters(...args: string[]) {
+  try {
+    const { stdout } = await run("npx", ["tsx", "scripts/check-counters.ts", ...args], { env: { ...process.env, DATABASE_URL: inject("databaseUrl") } });
+    return { code: 0, stdout };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string };
+    return { code: failed.code, stdout: failed.stdout };
+  }
+}
+
+describe("npm run check:counters", () => {
+  beforeEach(resetDatabase);
+
+  it("finds injected drift in a session and in the badge total, and --fix repairs it", async () => {
+    const { session, customer } = await createSessionFixture();
+    await db.chatMessage.create({ data: { sessionId: session.id, senderId: customer.id, body: "x" } });
+    expect((await checkCounters()).code).toBe(0);
+
+    await db.$executeRawUnsafe(`UPDATE chat_sessions SET unread_count = 7 WHERE id = ${session.id}`);
+    await db.$executeRawUnsafe(`UPDATE unread_totals SET total = total + 5 WHERE slot = 0`);
+    const found = await checkCounters();
+    expect(found.code).toBe(1);
+    expect(found.stdout).toContain(`session ${session.id}: messages 1 → 1, unread 7 → 1`);
+    expect(found.stdout).toContain("Badge total stored 6, true 1.");
+
+    const fixed = await checkCounters("--fix");
+    expect(fixed.stdout).toContain("Repaired.");
+    expect((await checkCounters()).stdout).toContain("Counters exact: badge total 1.");
+  }, 60_000);
+});
