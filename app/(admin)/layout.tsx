@@ -6,12 +6,27 @@ import { requirePagePermission } from "@/lib/auth/current-user";
 import { getUnreadTotal } from "@/lib/chat-sessions/unread-total";
 import { getLocale, getTranslator } from "@/lib/i18n/server";
 import { getTheme } from "@/lib/preferences/server";
+import { MessagePage } from "@/components/shell/message-page";
+import { isDatabaseUnavailable } from "@/lib/db-errors";
 
 export const dynamic = "force-dynamic";
 
-export default async function AdminLayout({ children }: { children: ReactNode }) {
+async function loadShell() {
   const user = await requirePagePermission("panel.enter");
   const [locale, theme, unreadTotal, t] = await Promise.all([getLocale(), getTheme(), getUnreadTotal(), getTranslator("shell")]);
+  return { user, locale, theme, unreadTotal, t };
+}
+
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  let shell: Awaited<ReturnType<typeof loadShell>>;
+  try {
+    shell = await loadShell();
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    const common = await getTranslator("common");
+    return <MessagePage title={common("errorTitle")} body={common("databaseUnavailable")} />;
+  }
+  const { user, locale, theme, unreadTotal, t } = shell;
   const nav = <SidebarNav locale={locale} unreadTotal={unreadTotal} />;
   return (
     <div className="flex min-h-screen">

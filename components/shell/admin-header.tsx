@@ -12,15 +12,15 @@ export function AdminHeader({ user, locale, theme, children }: { user: CurrentUs
   const t = translatorFor(locale, "shell");
   const common = translatorFor(locale, "common");
   return (
-    <header className="flex items-center gap-2 border-b border-slate-200 bg-white px-3 py-2 dark:border-slate-800 dark:bg-slate-900">
+    <header className="flex items-center gap-2 whitespace-nowrap border-b border-slate-200 bg-white px-3 py-2 dark:border-slate-800 dark:bg-slate-900">
       {children}
-      <span className="font-semibold">{common("appName")}</span>
+      <span className="truncate font-semibold">{common("appName")}</span>
       <div className="ms-auto flex items-center gap-1">
         <LanguageSwitch locale={locale} />
         <ThemeToggle locale={locale} theme={theme} />
         <details className="relative">
           <summary className="cursor-pointer list-none rounded-md px-3 py-2 text-sm hover:bg-slate-100 dark:hover:bg-slate-800" aria-label={t("userMenu")}>
-            <span className="font-medium">{user.name}</span>{" "}
+            <span className="inline-block max-w-[7rem] truncate whitespace-nowrap align-bottom font-medium sm:max-w-none">{user.name}</span>{" "}
             <span className="hidden text-slate-600 sm:inline dark:text-slate-400">· {t(roleLabelKey(user.role))}</span>
           </summary>
           <div className="absolute end-0 z-20 mt-1 w-56 rounded-md border border-slate-200 bg-white p-2 shadow-lg dark:border-slate-700 dark:bg-slate-900">

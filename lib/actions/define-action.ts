@@ -2,6 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { ForbiddenError, requirePermission, type CurrentUser } from "@/lib/auth/current-user";
 import type { Permission } from "@/lib/permissions";
+import { isDatabaseUnavailable } from "@/lib/db-errors";
 import { fail, ok, type ActionResult } from "./result";
 
 /** Thrown by a use case for an outcome the user should be told about (not found, conflict…). */
@@ -13,11 +14,6 @@ export class ActionFailure extends Error {
   ) {
     super(message);
   }
-}
-
-function isDatabaseUnavailable(error: unknown): boolean {
-  const text = error instanceof Error ? `${error.name} ${error.message} ${String((error as { code?: unknown }).code ?? "")}` : "";
-  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|57P01|08006|08001|Can't reach database|connection terminated/i.test(text);
 }
 
 /**

@@ -1,0 +1,34 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { freePort } from "../../scripts/lib/embedded-postgres";
+
+export type AppServer = { url: string; output: () => string; stop: () => Promise<void> };
+
+/**
+ * Runs the built app (`npm start`'s launcher) on a free port, against `databaseUrl`, or with
+ * none (null) on the embedded PostgreSQL.
+ */
+export async function startAppServer(databaseUrl: string | null, env: NodeJS.ProcessEnv = {}): Promise<AppServer> {
+  const port = await freePort();
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), NEXTAUTH_SECRET: "test-secret", ...env };
+  delete childEnv.DATABASE_URL;
+  delete childEnv.DATABASE_POOL_MAX;
+  if (databaseUrl) childEnv.DATABASE_URL = databaseUrl;
+  if (env.DATABASE_POOL_MAX) childEnv.DATABASE_POOL_MAX = env.DATABASE_POOL_MAX;
+  const child: ChildProcess = spawn("npx", ["tsx", "scripts/start.ts"], { detached: true, env: childEnv });
+  let output = "";
+  child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on("data", () => output.includes("The admin panel is up") && resolve());
+    child.on("exit", () => reject(new Error(`the app did not start:\n${output}`)));
+  });
+  return {
+    url: `http://localhost:${port}`,
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      process.kill(-child.pid!, "SIGTERM");
+      await new Promise((resolve) => child.once("exit", resolve));
+    },
+  };
+}
