@@ -1,0 +1,42 @@
+// npm run screenshots -- [paths] — signs in and photographs pages the way users see them:
+// Arabic and English, desktop (1280×800) and phone (390×844). Needs a running panel
+// (BASE_URL, default http://localhost:3000). Writes to tests/.artifacts/screenshots/.
+import { chromium } from "@playwright/test";
+import { mkdirSync } from "node:fs";
+import { DEMO_PASSWORD } from "../prisma/seed/demo-accounts";
+
+const base = process.env.BASE_URL ?? "http://localhost:3000";
+const account = process.env.ACCOUNT ?? "admin@demo.test";
+const paths = (process.argv[2] ?? "/chat-sessions").split(",");
+const outDir = "tests/.artifacts/screenshots";
+const viewports = [
+  { name: "desktop", width: 1280, height: 800 },
+  { name: "phone", width: 390, height: 844 },
+];
+mkdirSync(outDir, { recursive: true });
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+for (const locale of ["ar", "en"]) {
+  for (const viewport of viewports) {
+    const context = await browser.newContext({ viewport });
+    await context.addCookies([{ name: "locale", value: locale, url: base }]);
+    const page = await context.newPage();
+    await page.goto(`${base}/sign-in`);
+    await page.locator("#email").fill(account);
+    await page.locator("#password").fill(DEMO_PASSWORD);
+    await page.locator("form:has(#email) button[type=submit]").click();
+    await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+    for (const path of paths) {
+      await page.goto(`${base}${path}`);
+      await page.waitForLoadState("networkidle");
+      const file = `${outDir}/${path.replace(/\W+/g, "_")}-${locale}-${viewport.name}.png`;
+      await page.screenshot({ path: file, fullPage: true });
+      console.log(file);
+    }
+    await context.close();
+  }
+}
+await browser.close();
