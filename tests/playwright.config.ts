@@ -3,7 +3,9 @@ import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
-export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+// A port of its own per run (set once here; the workers inherit it), so runs never collide.
+process.env.E2E_PORT ??= String(20_000 + Math.floor(Math.random() * 20_000));
+export const E2E_PORT = Number(process.env.E2E_PORT);
 
 // Debian's Chromium, never a downloaded browser. The background-networking flags keep it
 // from calling out of this closed network.
