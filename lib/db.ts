@@ -3,14 +3,22 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { databaseConfig } from "@/lib/db-config";
 
-// One client per server process (dev reloads modules, so keep it on globalThis).
+// One client per server process (dev reloads modules, so keep it on globalThis), created on
+// first use rather than at import, so that `next build` needs no database.
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
-function createClient(): PrismaClient {
-  const { connectionString, poolMax } = databaseConfig();
-  const adapter = new PrismaPg({ connectionString, max: poolMax });
-  return new PrismaClient({ adapter });
+function client(): PrismaClient {
+  if (!globalForPrisma.prisma) {
+    const { connectionString, poolMax } = databaseConfig();
+    globalForPrisma.prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString, max: poolMax }) });
+  }
+  return globalForPrisma.prisma;
 }
 
-export const db: PrismaClient = globalForPrisma.prisma ?? createClient();
-globalForPrisma.prisma = db;
+export const db = new Proxy({} as PrismaClient, {
+  get(_target, property) {
+    const instance = client();
+    const value: unknown = Reflect.get(instance, property, instance);
+    return typeof value === "function" ? value.bind(instance) : value;
+  },
+});

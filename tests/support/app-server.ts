@@ -7,7 +7,7 @@ export type AppServer = { url: string; output: () => string; stop: () => Promise
  * Runs the built app (`npm start`'s launcher) on a free port, against `databaseUrl`, or with
  * none (null) on the embedded PostgreSQL.
  */
-export async function startAppServer(databaseUrl: string | null, env: NodeJS.ProcessEnv = {}): Promise<AppServer> {
+export async function startAppServer(databaseUrl: string | null, env: Record<string, string> = {}): Promise<AppServer> {
   const port = await freePort();
   const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), NEXTAUTH_SECRET: "test-secret", ...env };
   delete childEnv.DATABASE_URL;
