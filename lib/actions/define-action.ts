@@ -25,8 +25,8 @@ export function defineAction<S extends z.ZodType, T>(
   permission: Permission,
   schema: S,
   run: (input: z.output<S>, user: CurrentUser) => Promise<T>,
-): (input: z.input<S>) => Promise<ActionResult<T>> {
-  return async (input) => {
+): ((input: z.input<S>) => Promise<ActionResult<T>>) & { permission: Permission } {
+  const action = async (input: z.input<S>): Promise<ActionResult<T>> => {
     try {
       const user = await requirePermission(permission);
       const parsed = schema.safeParse(input);
@@ -47,4 +47,6 @@ export function defineAction<S extends z.ZodType, T>(
       return fail("invalid", "errorBody");
     }
   };
+  // The permission travels with the action, so the matrix test can find every action's cell.
+  return Object.assign(action, { permission });
 }
