@@ -1,48 +1,15 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { PERMISSIONS, can, type Permission } from "@/lib/permissions";
+import { PERMISSIONS, can } from "@/lib/permissions";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { actAs } from "../support/mock-current-user";
+import { discoverServerActions, type DiscoveredAction } from "../support/server-actions";
 
-// Every server action is tried as every role: refused exactly where the matrix says so.
-const actingAs = vi.hoisted(() => ({ role: "admin" as string }));
-vi.mock("@/lib/auth/current-user", () => {
-  class ForbiddenError extends Error {}
-  const user = () => ({ id: 1, name: "Matrix", email: "matrix@test.local", role: actingAs.role });
-  return {
-    ForbiddenError,
-    getCurrentUser: async () => user(),
-    requirePermission: async (permission: Permission) => {
-      const { can: allowed } = await import("@/lib/permissions");
-      if (!allowed(actingAs.role as Role, permission)) throw new ForbiddenError("forbidden");
-      return user();
-    },
-    requirePagePermission: async () => user(),
-  };
-});
+vi.mock("@/lib/auth/current-user", () => import("../support/mock-current-user"));
 
-// Server-action modules that carry no authority (language and theme cookies) are listed here.
-const EXEMPT = new Set(["lib/preferences/actions.ts"]);
 const ROLES: Role[] = ["admin", "support", "qa", "customer", "vendor"];
-
-function serverActionFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((entry) => {
-    const path = join(dir, entry);
-    if (statSync(path).isDirectory()) return entry === "generated" ? [] : serverActionFiles(path);
-    return /\.tsx?$/.test(entry) && /^\s*["']use server["']/.test(readFileSync(path, "utf8")) ? [path] : [];
-  });
-}
-
-type MatrixAction = ((input: unknown) => Promise<{ ok: boolean; error?: { code: string } }>) & { permission?: Permission };
-const actions: { name: string; action: MatrixAction }[] = [];
-
+let actions: { name: string; action: DiscoveredAction }[] = [];
 beforeAll(async () => {
-  for (const file of serverActionFiles("lib").filter((file) => !EXEMPT.has(file))) {
-    const module = (await import(`../../${file}`)) as Record<string, unknown>;
-    for (const [name, value] of Object.entries(module)) {
-      if (typeof value === "function") actions.push({ name: `${file}#${name}`, action: value as MatrixAction });
-    }
-  }
+  actions = await discoverServerActions();
 });
 
 describe("permission matrix × server actions", () => {
@@ -53,10 +20,10 @@ describe("permission matrix × server actions", () => {
     }
   });
 
-  it("each role is refused exactly the actions the matrix does not grant it", async () => {
+  it("each role (and no one signed in) is refused exactly the actions the matrix does not grant", async () => {
     let cells = 0;
-    for (const role of ROLES) {
-      actingAs.role = role;
+    for (const role of [...ROLES, null]) {
+      actAs(role);
       for (const { name, action } of actions) {
         const result = await action({ __matrixProbe: true });
         const refused = !result.ok && result.error?.code === "forbidden";
@@ -64,6 +31,6 @@ describe("permission matrix × server actions", () => {
         cells += 1;
       }
     }
-    expect(cells).toBe(ROLES.length * actions.length);
+    expect(cells).toBe((ROLES.length + 1) * actions.length);
   });
 });

@@ -1,0 +1,70 @@
+import fc from "fast-check";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { db } from "@/lib/db";
+import { catalogs } from "@/lib/i18n/catalogs";
+import { actAs } from "../support/mock-current-user";
+import { createSessionFixture, resetDatabase } from "../support/fixtures";
+import { discoverServerActions, type DiscoveredAction } from "../support/server-actions";
+
+vi.mock("@/lib/auth/current-user", () => import("../support/mock-current-user"));
+
+const hostileStrings = fc.oneof(
+  fc.string({ maxLength: 50 }),
+  fc.constantFrom("'; DROP TABLE chat_sessions; --", "<script>alert(1)</script>", "\u0000\uFFFF\uD800", "x".repeat(20_000), "١٢٣", "NaN", "-1", "1e309"),
+);
+const hostileValues = fc.oneof(
+  hostileStrings,
+  fc.integer(),
+  fc.constantFrom(-1, 0, 2 ** 31, Number.MAX_SAFE_INTEGER, Number.NaN, Number.POSITIVE_INFINITY, null, undefined, true, [], {}),
+  fc.date({ noInvalidDate: false }),
+);
+const hostileInput = fc.oneof(
+  fc.anything(),
+  fc.dictionary(fc.constantFrom("id", "ids", "sessionId", "productId", "customerId", "vendorId", "body", "kind", "query", "lastMessageAt", "filters", "all", "messageIds"), hostileValues),
+);
+
+async function databaseFingerprint(): Promise<string> {
+  const rows = await db.$queryRawUnsafe<{ fingerprint: string }[]>(
+    `SELECT concat_ws('|', (SELECT count(*) FROM users), (SELECT count(*) FROM chat_sessions), (SELECT count(*) FROM chat_messages),
+                        (SELECT count(*) FROM chat_messages WHERE read_at IS NULL), (SELECT sum(total) FROM unread_totals),
+                        (SELECT max(updated_at) FROM chat_sessions)) AS fingerprint`,
+  );
+  return rows[0]!.fingerprint;
+}
+
+// Every error message is a catalog key, shown in the user's language.
+const catalogKeys = new Set(Object.values(catalogs).flatMap((catalog) => Object.keys(catalog.ar)));
+
+let actions: { name: string; action: DiscoveredAction }[] = [];
+beforeAll(async () => {
+  actions = await discoverServerActions();
+});
+beforeEach(async () => {
+  await resetDatabase();
+  const { session, customer } = await createSessionFixture();
+  await db.chatMessage.create({ data: { sessionId: session.id, senderId: customer.id, body: "hello" } });
+});
+
+describe("hostile input to every server action", () => {
+  it("is refused with a typed, localized error (never a throw or a 500) and leaves the database unchanged", async () => {
+    actAs("admin");
+    const tried: string[] = [];
+    for (const { name, action } of actions) {
+      await fc.assert(
+        fc.asyncProperty(hostileInput, async (input) => {
+          const before = await databaseFingerprint();
+          const result = await action(input);
+          expect(typeof result.ok, name).toBe("boolean");
+          if (!result.ok) {
+            expect(["invalid", "not_found", "conflict", "forbidden"], name).toContain(result.error?.code);
+            expect(catalogKeys.has((result.error as { message: string }).message), `${name}: ${JSON.stringify(result.error)}`).toBe(true);
+            expect(await databaseFingerprint(), `${name} changed the database on a refused input`).toBe(before);
+          }
+        }),
+        { numRuns: 40 },
+      );
+      tried.push(name);
+    }
+    expect(tried.length).toBe(actions.length);
+  }, 120_000);
+});
