@@ -5,7 +5,7 @@ import { useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
-import { Field, inputClass } from "@/components/ui/field";
+import { TextField } from "@/components/ui/field";
 import { signInSchema, type SignInInput } from "@/lib/auth/sign-in-schema";
 import { useT } from "@/lib/i18n/client";
 import { safeCallbackPath } from "@/lib/auth/callback-path";
@@ -42,30 +42,16 @@ export function SignInForm() {
           {t(failure)}
         </p>
       ) : null}
-      <Field id="email" label={t("email")} error={errorText(errors.email?.message)}>
-        <input
-          id="email"
-          type="email"
-          autoComplete="username"
-          dir="ltr"
-          className={inputClass}
-          aria-invalid={errors.email ? true : undefined}
-          aria-describedby={errors.email ? "email-error" : undefined}
-          {...register("email")}
-        />
-      </Field>
-      <Field id="password" label={t("password")} error={errorText(errors.password?.message)}>
-        <input
-          id="password"
-          type="password"
-          autoComplete="current-password"
-          dir="ltr"
-          className={inputClass}
-          aria-invalid={errors.password ? true : undefined}
-          aria-describedby={errors.password ? "password-error" : undefined}
-          {...register("password")}
-        />
-      </Field>
+      <TextField id="email" type="email" autoComplete="username" dir="ltr" label={t("email")} error={errorText(errors.email?.message)} registration={register("email")} />
+      <TextField
+        id="password"
+        type="password"
+        autoComplete="current-password"
+        dir="ltr"
+        label={t("password")}
+        error={errorText(errors.password?.message)}
+        registration={register("password")}
+      />
       <Button type="submit" variant="primary" className="w-full" disabled={isSubmitting}>
         {isSubmitting ? t("signingIn") : t("signIn")}
       </Button>

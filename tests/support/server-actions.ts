@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Permission } from "@/lib/permissions";
 
-export type DiscoveredAction = ((input: unknown) => Promise<{ ok: boolean; error?: { code: string } }>) & { permission?: Permission };
+export type DiscoveredAction = ((input: unknown) => Promise<{ ok: boolean; error?: { code: string; message: string } }>) & { permission?: Permission };
 
 // Server-action modules that carry no authority (language and theme cookies).
 const EXEMPT = new Set(["lib/preferences/actions.ts"]);
