@@ -31,7 +31,8 @@ for (const locale of ["ar", "en"]) {
     await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
     for (const path of paths) {
       await page.goto(`${base}${path}`);
-      await page.waitForLoadState("networkidle");
+      await page.waitForLoadState("load");
+      await page.waitForTimeout(500);
       const file = `${outDir}/${path.replace(/\W+/g, "_")}-${locale}-${viewport.name}.png`;
       await page.screenshot({ path: file, fullPage: true });
       console.log(file);

@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
+import { escapeLike } from "@/lib/search/like-pattern";
 
 export const ENTITY_KINDS = ["customer", "vendor", "user", "product"] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
@@ -13,7 +14,7 @@ const LIMIT = 20;
  * best prefix first. Nothing is loaded whole, so it stays fast with hundreds of thousands of users.
  */
 export async function searchEntities(kind: EntityKind, query: string): Promise<EntityOption[]> {
-  const term = query.trim().slice(0, 100);
+  const term = escapeLike(query.trim().slice(0, 100));
   const pattern = Prisma.sql`'%' || search_normalize(${term}) || '%'`;
   if (kind === "product") {
     const rows = await db.$queryRaw<{ id: number; name: string; vendor_id: number; vendor_name: string }[]>`

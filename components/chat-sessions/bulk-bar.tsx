@@ -1,0 +1,62 @@
+"use client";
+import { Button, buttonClass } from "@/components/ui/button";
+import { useT } from "@/lib/i18n/client";
+
+type Props = {
+  selectedCount: number;
+  matchingCount: number;
+  matchingCapped: boolean;
+  allMatching: boolean;
+  pageFullySelected: boolean;
+  exportHref: (format: "csv" | "xlsx") => string;
+  can: { markRead: boolean; delete: boolean; export: boolean };
+  onSelectAllMatching: () => void;
+  onClear: () => void;
+  onMarkRead: () => void;
+  onDelete: () => void;
+  pending: boolean;
+};
+
+/** BULK-1..3 on the ticked sessions, or on every session the filters match. */
+export function BulkBar(props: Props) {
+  const t = useT("chatSessions");
+  const count = props.allMatching ? props.matchingCount : props.selectedCount;
+  const countLabel = props.matchingCapped && props.allMatching ? `${props.matchingCount}+` : String(props.matchingCount);
+  return (
+    <div role="region" aria-label={t("selectedCount", { count })} className="flex flex-wrap items-center gap-2 rounded-lg border border-blue-200 bg-blue-50 p-2 text-sm dark:border-blue-900 dark:bg-blue-950">
+      <span className="px-2 font-medium" aria-live="polite">
+        {props.allMatching ? t("allMatchingSelected", { count: countLabel }) : t("selectedCount", { count })}
+      </span>
+      {!props.allMatching && props.pageFullySelected && props.matchingCount > props.selectedCount ? (
+        <Button variant="ghost" onClick={props.onSelectAllMatching}>
+          {t("selectAllMatching", { count: countLabel })}
+        </Button>
+      ) : null}
+      <Button variant="ghost" onClick={props.onClear}>
+        {t("clearSelection")}
+      </Button>
+      <div className="ms-auto flex flex-wrap gap-2">
+        {props.can.markRead ? (
+          <Button onClick={props.onMarkRead} disabled={props.pending}>
+            {t("bulkMarkRead")}
+          </Button>
+        ) : null}
+        {props.can.export ? (
+          <>
+            <a className={buttonClass("secondary")} href={props.exportHref("csv")} download>
+              {t("bulkExportCsv")}
+            </a>
+            <a className={buttonClass("secondary")} href={props.exportHref("xlsx")} download>
+              {t("bulkExportXlsx")}
+            </a>
+          </>
+        ) : null}
+        {props.can.delete ? (
+          <Button variant="danger" onClick={props.onDelete} disabled={props.pending}>
+            {t("bulkDelete")}
+          </Button>
+        ) : null}
+      </div>
+    </div>
+  );
+}

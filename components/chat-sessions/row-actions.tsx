@@ -1,0 +1,43 @@
+"use client";
+import { Eye, MessagesSquare, Pencil, Trash2, type LucideIcon } from "lucide-react";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import type { SessionRow } from "@/lib/chat-sessions/list-query";
+import { useT } from "@/lib/i18n/client";
+import type { RowPermissions } from "./sessions-table";
+
+const ICON_BUTTON = "inline-flex h-8 w-8 items-center justify-center rounded-md hover:bg-slate-100 dark:hover:bg-slate-800";
+
+function IconLabel({ icon: Icon, label }: { icon: LucideIcon; label: string }): ReactNode {
+  return (
+    <>
+      <Icon aria-hidden="true" className="h-4 w-4" />
+      <span className="sr-only">{label}</span>
+    </>
+  );
+}
+
+/** ROW-1..4, compact so that a row stays one line; each has a name for screen readers and a tooltip. */
+export function RowActions({ row, permissions, onView, onDelete }: { row: SessionRow; permissions: RowPermissions; onView: (row: SessionRow) => void; onDelete: (row: SessionRow) => void }) {
+  const t = useT("chatSessions");
+  return (
+    <div role="group" aria-label={t("rowActionsFor", { id: row.id })} className="flex justify-end gap-0.5 whitespace-nowrap text-slate-700 dark:text-slate-200">
+      <button type="button" className={ICON_BUTTON} title={t("actionView")} onClick={() => onView(row)}>
+        <IconLabel icon={Eye} label={t("actionView")} />
+      </button>
+      <Link prefetch={false} href={`/chat-sessions/${row.id}/messages`} className={ICON_BUTTON} title={t("actionManage")}>
+        <IconLabel icon={MessagesSquare} label={t("actionManage")} />
+      </Link>
+      {permissions.edit ? (
+        <Link prefetch={false} href={`/chat-sessions/${row.id}/edit`} className={ICON_BUTTON} title={t("actionEdit")}>
+          <IconLabel icon={Pencil} label={t("actionEdit")} />
+        </Link>
+      ) : null}
+      {permissions.delete ? (
+        <button type="button" className={`${ICON_BUTTON} text-red-700 dark:text-red-400`} title={t("actionDelete")} onClick={() => onDelete(row)}>
+          <IconLabel icon={Trash2} label={t("actionDelete")} />
+        </button>
+      ) : null}
+    </div>
+  );
+}

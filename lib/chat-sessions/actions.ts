@@ -1,0 +1,22 @@
+"use server";
+import { z } from "zod";
+import { ActionFailure, defineAction } from "@/lib/actions/define-action";
+import { loadConversation } from "./conversation";
+import { deleteSessions } from "./delete-sessions";
+import { markSessionsRead } from "./mark-sessions-read";
+import { selectionSchema } from "./selection";
+
+export const markSessionsReadAction = defineAction("messages.markRead", selectionSchema, (selection, user) => markSessionsRead(selection, user.id));
+
+export const deleteSessionsAction = defineAction("chatSessions.delete", selectionSchema, (selection, user) => deleteSessions(selection, user.id));
+
+const conversationSchema = z.object({
+  sessionId: z.number().int().min(1).max(2_147_483_647),
+  beforeId: z.number().int().min(1).max(2_147_483_647).nullable().default(null),
+});
+
+export const loadConversationAction = defineAction("chatSessions.view", conversationSchema, async ({ sessionId, beforeId }) => {
+  const conversation = await loadConversation(sessionId, beforeId);
+  if (!conversation) throw new ActionFailure("not_found", "sessionNotFound");
+  return conversation;
+});

@@ -1,0 +1,22 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { audit } from "@/lib/audit";
+import { selectionSql } from "./selection-sql";
+import type { Selection } from "./selection";
+
+/** ROW-4 and BULK-2: sessions and all their messages go, in one transaction, for good. */
+export async function deleteSessions(selection: Selection, actorId: number): Promise<{ sessions: number; messages: number }> {
+  return db.$transaction(async (tx) => {
+    const deleted = await tx.$queryRaw<{ id: number; message_count: number }[]>`
+      DELETE FROM chat_sessions WHERE ${selectionSql(selection)} RETURNING id, message_count`;
+    const messages = deleted.reduce((sum, row) => sum + row.message_count, 0);
+    await audit(tx, {
+      actorId,
+      action: "chatSessions.delete",
+      targetType: "chatSession",
+      targetId: deleted.length === 1 ? deleted[0]!.id : undefined,
+      details: { sessions: deleted.length, messages, ids: deleted.slice(0, 1000).map((row) => row.id) },
+    });
+    return { sessions: deleted.length, messages };
+  });
+}

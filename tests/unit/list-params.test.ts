@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_PARAMS, encodeCursor, parseListParams, serializeListParams } from "@/lib/chat-sessions/list-params";
+
+describe("list URL state", () => {
+  it("SORT-1 defaults to the last message time, newest first, 25 rows", () => {
+    const { params, notices } = parseListParams({});
+    expect(params).toEqual(DEFAULT_PARAMS);
+    expect(params.sort).toBe("lastMessage");
+    expect(params.dir).toBe("desc");
+    expect(notices).toEqual([]);
+  });
+
+  it("round-trips a whole view through the URL", () => {
+    const cursor = { value: "2026-11-20T10:00:00.000Z", id: 42 };
+    const view = { ...DEFAULT_PARAMS, q: "أحمد", customer: 3, vendor: 4, product: 5, unread: true, recent: true, sort: "product" as const, dir: "asc" as const, size: 50 as const, after: cursor, page: 3, columns: ["createdAt" as const] };
+    const query = serializeListParams(view);
+    const { params, notices } = parseListParams(Object.fromEntries(query));
+    expect(params).toEqual(view);
+    expect(notices).toEqual([]);
+  });
+
+  it("falls back to safe defaults with a notice for bad values, never throwing", () => {
+    const { params, notices } = parseListParams({
+      sort: "drop table",
+      dir: "sideways",
+      page: "-1",
+      size: "1000000000",
+      customer: "abc",
+      vendor: "99999999999",
+      q: "x".repeat(10_000),
+      after: "not-a-cursor",
+    });
+    expect(params.sort).toBe("lastMessage");
+    expect(params.size).toBe(25);
+    expect(params.page).toBe(1);
+    expect(params.customer).toBeNull();
+    expect(params.vendor).toBeNull();
+    expect(params.q).toHaveLength(200);
+    expect(params.after).toBeNull();
+    expect(notices.sort()).toEqual(["badCursor", "badFilter", "badPage", "badPageSize", "badSort", "searchTruncated"]);
+  });
+
+  it("decodes cursors with Arabic text", () => {
+    const after = { value: "سماعات لاسلكية", id: 7 };
+    expect(parseListParams({ after: encodeCursor(after), page: "2" }).params.after).toEqual(after);
+  });
+});
