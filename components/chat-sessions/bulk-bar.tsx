@@ -1,5 +1,6 @@
 "use client";
-import { Button, buttonClass } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
+import { ExportButton } from "./export-button";
 import { useT } from "@/lib/i18n/client";
 
 type Props = {
@@ -43,12 +44,8 @@ export function BulkBar(props: Props) {
         ) : null}
         {props.can.export ? (
           <>
-            <a className={buttonClass("secondary")} href={props.exportHref("csv")} download>
-              {t("bulkExportCsv")}
-            </a>
-            <a className={buttonClass("secondary")} href={props.exportHref("xlsx")} download>
-              {t("bulkExportXlsx")}
-            </a>
+            <ExportButton href={props.exportHref("csv")} label={t("bulkExportCsv")} />
+            <ExportButton href={props.exportHref("xlsx")} label={t("bulkExportXlsx")} />
           </>
         ) : null}
         {props.can.delete ? (
