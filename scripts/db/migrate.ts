@@ -10,6 +10,8 @@ try {
   const applied = await applyMigrations(url);
   console.log(applied.length ? `Applied: ${applied.join(", ")}` : "Already up to date.");
 } catch (error) {
-  console.error(`Migration failed: ${error instanceof Error ? error.message : String(error)}`);
+  // The engine's messages span several lines ("Can't reach…\n\nPlease make sure…"); keep one.
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`Migration failed: ${message.replace(/\s*\n\s*/g, " ").trim()}`);
   process.exit(1);
 }

@@ -55,8 +55,15 @@ function loadEngineModule(): Promise<EngineModule> {
     const bindings = (await import(join(packageDir, "schema_engine_bg.js"))) as EngineModule & {
       __wbg_set_wasm: (exports: WebAssembly.Exports) => void;
     };
+    // The engine arms 10 s timers (its lock timeout) through this import and never clears them;
+    // a ref'd timer kept every CLI run alive 10 s after its work was done. Unref'd, it still fires
+    // while the process lives but no longer holds it open.
+    const imports: WebAssembly.ModuleImports = { ...(bindings as unknown as WebAssembly.ModuleImports) };
+    for (const name of Object.keys(imports).filter((key) => key.startsWith("__wbg_setTimeout_"))) {
+      imports[name] = (callback: () => void, ms: number) => setTimeout(callback, ms >>> 0).unref();
+    }
     const bytes = await readFile(join(packageDir, "schema_engine_bg.wasm"));
-    const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": bindings as unknown as WebAssembly.ModuleImports });
+    const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": imports });
     bindings.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as (() => void) | undefined)?.();
     return bindings;
@@ -71,11 +78,13 @@ export async function withSchemaEngine<T>(connectionString: string, run: (engine
   const adapter = bindMigrationAwareSqlAdapterFactory(new SchemaEnginePg(pool));
   const schema = readFileSync(SCHEMA_PATH, "utf8");
   const logs: string[] = [];
-  const engine = await SchemaEngine.new({ datamodels: [[SCHEMA_PATH, schema]] }, (log: string) => logs.push(log), adapter);
+  let engine: SchemaEngine | undefined;
   try {
+    engine = await SchemaEngine.new({ datamodels: [[SCHEMA_PATH, schema]] }, (log: string) => logs.push(log), adapter);
     return await run(engine);
   } finally {
-    engine.free();
+    // Also when SchemaEngine.new throws: an open pool would keep the process alive.
+    engine?.free();
     await pool.end();
   }
 }

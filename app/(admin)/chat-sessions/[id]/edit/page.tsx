@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { MessagesManager } from "@/components/messages/messages-manager";
+import { SessionForm } from "@/components/session-form/session-form";
+import { requirePagePermission } from "@/lib/auth/current-user";
+import { loadConversation } from "@/lib/chat-sessions/conversation";
+import { getSessionDetail } from "@/lib/chat-sessions/session-detail";
+import { getTranslator } from "@/lib/i18n/server";
+import { can } from "@/lib/permissions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslator("sessionForm");
+  return { title: t("editTitle") };
+}
+
+/** ROW-2 and ROW-3: the session's details, and below them the messages section (MSG-1..7). */
+export default async function EditChatSessionPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePagePermission("chatSessions.view");
+  const session = await getSessionDetail((await params).id);
+  if (!session) notFound();
+  const [t, conversation] = await Promise.all([getTranslator("sessionForm"), loadConversation(session.id, null)]);
+  return (
+    <div className="space-y-8">
+      <h1 className="text-2xl font-semibold">
+        {t("editTitle")} · {session.productName}
+      </h1>
+      {can(user.role, "chatSessions.edit") ? (
+        <SessionForm
+          mode="edit"
+          initial={{
+            id: session.id,
+            productId: session.productId,
+            customerId: session.customerId,
+            vendorId: session.vendorId,
+            lastMessageAt: session.lastMessageAt.toISOString(),
+            updatedAt: session.updatedAt.toISOString(),
+          }}
+          labels={{ product: session.productName, customer: session.customerName, vendor: session.vendorName }}
+        />
+      ) : (
+        <p className="text-sm text-slate-600 dark:text-slate-400">{t("readOnlyNotice")}</p>
+      )}
+      <MessagesManager
+        sessionId={session.id}
+        participants={[session.customer, session.vendor]}
+        initialMessages={conversation?.messages ?? []}
+        initialOlderBeforeId={conversation?.olderBeforeId ?? null}
+        can={{ reply: can(user.role, "messages.reply"), markRead: can(user.role, "messages.markRead"), delete: can(user.role, "messages.delete") }}
+      />
+    </div>
+  );
+}

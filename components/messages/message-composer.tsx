@@ -1,0 +1,83 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useForm, useWatch } from "react-hook-form";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
+import type { ConversationMessage } from "@/lib/chat-sessions/conversation";
+import { addMessageAction } from "@/lib/messages/actions";
+import { MAX_BODY, newMessageSchema, type NewMessageInput } from "@/lib/messages/message-schema";
+import { useLocale, useT } from "@/lib/i18n/client";
+import { formatNumber } from "@/lib/i18n/translate";
+import { roleLabelKey } from "@/lib/roles";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+export type Participant = { id: number; name: string; role: Role };
+
+/** MSG-5: a reply, written as either participant of the session. */
+export function MessageComposer({ sessionId, participants, onSent }: { sessionId: number; participants: Participant[]; onSent: (message: ConversationMessage) => void }) {
+  const t = useT("messages");
+  const shell = useT("shell");
+  const common = useT("common");
+  const locale = useLocale();
+  const { register, handleSubmit, reset, control, setError, formState } = useForm<NewMessageInput>({
+    resolver: zodResolver(newMessageSchema),
+    defaultValues: { sessionId, senderId: participants.find((p) => p.role === "vendor")?.id ?? participants[0]?.id, body: "" },
+  });
+  const body = useWatch({ control, name: "body" }) ?? "";
+  const errorText = (key: string | undefined) => (key ? t(key as Parameters<typeof t>[0]) : undefined);
+
+  const send = handleSubmit(async (values) => {
+    const result = await addMessageAction(values);
+    if (!result.ok) {
+      const field = result.error.fieldErrors?.senderId;
+      if (field) setError("senderId", { message: field });
+      else toast.error(result.error.message === "sessionNotFound" ? common("errorBody") : common(result.error.message as Parameters<typeof common>[0]));
+      return;
+    }
+    reset({ sessionId, senderId: values.senderId, body: "" });
+    toast.success(t("sent"));
+    onSent(result.data);
+  });
+
+  return (
+    <form onSubmit={send} noValidate className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
+      <h3 className="font-semibold">{t("newMessage")}</h3>
+      <fieldset className="flex flex-wrap gap-4">
+        <legend className="mb-1 text-sm font-medium">{t("sendAs")}</legend>
+        {participants.map((participant) => (
+          <label key={participant.id} className="flex items-center gap-2 text-sm">
+            <input type="radio" value={participant.id} {...register("senderId", { valueAsNumber: true })} />
+            {participant.name} ({shell(roleLabelKey(participant.role))})
+          </label>
+        ))}
+      </fieldset>
+      {formState.errors.senderId ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{errorText(formState.errors.senderId.message)}</p> : null}
+      <div className="space-y-1">
+        <label htmlFor="message-body" className="block text-sm font-medium">
+          {t("body")}
+        </label>
+        <textarea
+          id="message-body"
+          rows={3}
+          dir="auto"
+          className={inputClass}
+          aria-invalid={formState.errors.body ? true : undefined}
+          aria-describedby="message-body-counter"
+          {...register("body")}
+        />
+        <div className="flex justify-between text-xs">
+          <span role="alert" className="text-red-700 dark:text-red-400">
+            {errorText(formState.errors.body?.message)}
+          </span>
+          <span id="message-body-counter" className={body.length > MAX_BODY ? "text-red-700 dark:text-red-400" : "text-slate-600 dark:text-slate-400"}>
+            {t("counter", { count: formatNumber(locale, body.length), max: formatNumber(locale, MAX_BODY) })}
+          </span>
+        </div>
+      </div>
+      <Button type="submit" variant="primary" disabled={formState.isSubmitting}>
+        {formState.isSubmitting ? t("sending") : t("send")}
+      </Button>
+    </form>
+  );
+}

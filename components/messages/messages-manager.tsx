@@ -1,0 +1,142 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { loadConversationAction } from "@/lib/chat-sessions/actions";
+import type { ConversationMessage } from "@/lib/chat-sessions/conversation";
+import { deleteMessageAction, markMessagesReadAction } from "@/lib/messages/actions";
+import { useT } from "@/lib/i18n/client";
+import { MessageComposer, type Participant } from "./message-composer";
+import { MessageItem, type MessageView } from "./message-item";
+
+type Props = {
+  sessionId: number;
+  participants: Participant[];
+  initialMessages: ConversationMessage[];
+  initialOlderBeforeId: number | null;
+  can: { reply: boolean; markRead: boolean; delete: boolean };
+};
+
+/**
+ * The relation manager of the edit page (MSG-1..7): every message of the session, newest
+ * first, as a conversation or a table; reply, mark read, delete. After a change the page is
+ * refreshed so the counters and the sidebar badge show the database's new values.
+ */
+export function MessagesManager({ sessionId, participants, initialMessages, initialOlderBeforeId, can }: Props) {
+  const t = useT("messages");
+  const common = useT("common");
+  const router = useRouter();
+  const [messages, setMessages] = useState(initialMessages);
+  const [olderBeforeId, setOlderBeforeId] = useState(initialOlderBeforeId);
+  const [view, setView] = useState<MessageView>("conversation");
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const [deleting, setDeleting] = useState<number | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  const failed = (message: string): void => void toast.error(message === "messageNotFound" ? t("messageNotFound") : common(message === "forbidden" ? "forbidden" : "errorBody"));
+
+  const loadOlder = () =>
+    startTransition(async () => {
+      const result = await loadConversationAction({ sessionId, beforeId: olderBeforeId });
+      if (!result.ok) return failed(result.error.message);
+      setMessages((current) => [...current, ...result.data.messages]);
+      setOlderBeforeId(result.data.olderBeforeId);
+    });
+
+  const markRead = (input: { messageIds: number[] } | { all: true }) =>
+    startTransition(async () => {
+      const result = await markMessagesReadAction({ sessionId, ...input });
+      if (!result.ok) return failed(result.error.message);
+      const readAt = new Date(result.data.readAt);
+      const ids = "messageIds" in input ? new Set(input.messageIds) : null;
+      setMessages((current) => current.map((m) => (m.readAt === null && (!ids || ids.has(m.id)) ? { ...m, readAt } : m)));
+      setSelected(new Set());
+      toast.success(t("markedRead", { count: result.data.messages }));
+      router.refresh();
+    });
+
+  const confirmDelete = () =>
+    startTransition(async () => {
+      if (deleting === null) return;
+      const result = await deleteMessageAction({ sessionId, messageId: deleting });
+      setDeleting(null);
+      if (!result.ok) return failed(result.error.message);
+      setMessages((current) => current.filter((m) => m.id !== result.data.id));
+      toast.success(t("deleted"));
+      router.refresh();
+    });
+
+  const toggle = (id: number, on: boolean) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+
+  const hasUnread = messages.some((m) => m.readAt === null);
+  return (
+    <section id="messages" aria-labelledby="messages-title" className="space-y-4">
+      <div className="flex flex-wrap items-center gap-2">
+        <h2 id="messages-title" className="text-xl font-semibold">
+          {t("title")}
+        </h2>
+        <div role="group" aria-label={t("viewLabel")} className="ms-auto flex rounded-md border border-slate-300 dark:border-slate-600">
+          {(["conversation", "table"] as const).map((option) => (
+            <button
+              key={option}
+              type="button"
+              aria-pressed={view === option}
+              className={`px-3 py-1.5 text-sm ${view === option ? "bg-slate-800 text-white dark:bg-slate-200 dark:text-slate-900" : ""}`}
+              onClick={() => setView(option)}
+            >
+              {t(option === "conversation" ? "conversationView" : "tableView")}
+            </button>
+          ))}
+        </div>
+        {can.markRead ? (
+          <>
+            <Button disabled={pending || selected.size === 0} onClick={() => markRead({ messageIds: [...selected] })}>
+              {t("markSelectedRead")}
+            </Button>
+            <Button disabled={pending || !hasUnread} onClick={() => markRead({ all: true })}>
+              {t("markAllRead")}
+            </Button>
+          </>
+        ) : null}
+      </div>
+
+      {can.reply ? <MessageComposer sessionId={sessionId} participants={participants} onSent={(message) => { setMessages((current) => [message, ...current]); router.refresh(); }} /> : null}
+
+      {messages.length === 0 ? (
+        <p className="text-sm text-slate-600 dark:text-slate-400">{t("empty")}</p>
+      ) : (
+        <ol className={view === "conversation" ? "space-y-3" : "divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white dark:divide-slate-700 dark:border-slate-700 dark:bg-slate-900"} data-testid="messages-list">
+          {messages.map((message) => (
+            <MessageItem
+              key={message.id}
+              message={message}
+              view={view}
+              selected={selected.has(message.id)}
+              can={can}
+              pending={pending}
+              onSelect={(on) => toggle(message.id, on)}
+              onMarkRead={() => markRead({ messageIds: [message.id] })}
+              onDelete={() => setDeleting(message.id)}
+            />
+          ))}
+        </ol>
+      )}
+      {olderBeforeId ? (
+        <div className="flex justify-center">
+          <Button onClick={loadOlder} disabled={pending}>
+            {pending ? common("loading") : t("loadOlder")}
+          </Button>
+        </div>
+      ) : null}
+      <ConfirmDialog open={deleting !== null} title={t("deleteTitle")} body={t("deleteBody")} confirmLabel={t("deleteMessage")} pending={pending} onConfirm={confirmDelete} onCancel={() => setDeleting(null)} />
+    </section>
+  );
+}

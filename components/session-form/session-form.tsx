@@ -1,0 +1,182 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Controller, useForm, type FieldPath } from "react-hook-form";
+import { toast } from "sonner";
+import { Button, buttonClass } from "@/components/ui/button";
+import { EntityCombobox } from "@/components/ui/entity-combobox";
+import { createSessionAction, updateSessionAction } from "@/lib/chat-sessions/session-actions";
+import { sessionFormSchema, type SessionFormValues } from "@/lib/chat-sessions/session-schema";
+import type { ActionError } from "@/lib/actions/result";
+import { useT } from "@/lib/i18n/client";
+import { DateTimeField } from "./date-time-field";
+
+export type SessionFormLabels = { product: string | null; customer: string | null; vendor: string | null };
+
+type Props =
+  | { mode: "create"; initial?: undefined; labels?: undefined }
+  | { mode: "edit"; initial: SessionFormValues & { id: number; updatedAt: string }; labels: SessionFormLabels };
+
+const FIELDS: FieldPath<SessionFormValues>[] = ["productId", "customerId", "vendorId", "lastMessageAt"];
+// Errors the use cases word themselves (sessionForm catalog); the rest are common ones.
+const OWN_ERRORS = new Set(["editConflict", "sessionGone"]);
+const blank = (): SessionFormValues => ({ productId: 0, customerId: 0, vendorId: 0, lastMessageAt: new Date().toISOString() });
+
+/** FORM-1..5 (create) and ROW-3 (edit): one form, validated by the schema the server uses. */
+export function SessionForm(props: Props) {
+  const t = useT("sessionForm");
+  const common = useT("common");
+  const router = useRouter();
+  const [labels, setLabels] = useState<SessionFormLabels>(props.labels ?? { product: null, customer: null, vendor: null });
+  const [proposedVendor, setProposedVendor] = useState<string | null>(null);
+  const [duplicateOf, setDuplicateOf] = useState<{ id: number; another: boolean } | null>(null);
+  const [conflict, setConflict] = useState(false);
+  const form = useForm<SessionFormValues>({ resolver: zodResolver(sessionFormSchema), defaultValues: props.initial ?? blank() });
+  const { control, handleSubmit, setError, setValue, reset, formState } = form;
+
+  const message = (key: string | undefined) => (key ? t(key as Parameters<typeof t>[0]) : undefined);
+  const showServerError = (error: ActionError): void => {
+    const fieldErrors = Object.entries(error.fieldErrors ?? {}).filter(([field]) => (FIELDS as string[]).includes(field));
+    for (const [field, key] of fieldErrors) setError(field as FieldPath<SessionFormValues>, { message: key });
+    if (error.code === "conflict") setConflict(true);
+    else if (!fieldErrors.length) toast.error(OWN_ERRORS.has(error.message) ? message(error.message) : common(error.message as Parameters<typeof common>[0]));
+  };
+
+  const create = (another: boolean, allowDuplicate: boolean) =>
+    handleSubmit(async (values) => {
+      const result = await createSessionAction({ ...values, allowDuplicate });
+      if (!result.ok) return showServerError(result.error);
+      if (result.data.status === "duplicate") {
+        setDuplicateOf({ id: result.data.existingId, another });
+        return;
+      }
+      setDuplicateOf(null);
+      toast.success(t("created"));
+      if (another) {
+        reset(blank());
+        setLabels({ product: null, customer: null, vendor: null });
+        setProposedVendor(null);
+        document.getElementById("productId")?.focus();
+      } else {
+        router.push("/chat-sessions");
+        router.refresh();
+      }
+    });
+
+  const save = handleSubmit(async (values) => {
+    if (props.mode !== "edit") return;
+    const result = await updateSessionAction({ ...values, id: props.initial.id, expectedUpdatedAt: props.initial.updatedAt });
+    if (!result.ok) return showServerError(result.error);
+    toast.success(t("saved"));
+    router.push("/chat-sessions");
+    router.refresh();
+  });
+
+  const entityField = (name: "productId" | "customerId" | "vendorId", kind: "product" | "user", labelKey: "product" | "customer" | "vendor") => (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field, fieldState }) => (
+        <div className="space-y-1">
+          <EntityCombobox
+            id={name}
+            kind={kind}
+            value={field.value > 0 ? field.value : null}
+            initialLabel={labels[labelKey]}
+            label={`${t(labelKey)} *`}
+            invalid={Boolean(fieldState.error)}
+            describedBy={fieldState.error ? `${name}-error` : undefined}
+            onChange={(id, label, extra) => {
+              field.onChange(id ?? 0);
+              setLabels((current) => ({ ...current, [labelKey]: label }));
+              // FORM-3: the product's owner is normally the vendor; propose it, the user may change it.
+              if (name === "productId" && extra?.vendorId && extra.vendorName) {
+                setValue("vendorId", extra.vendorId, { shouldValidate: formState.isSubmitted });
+                setLabels((current) => ({ ...current, vendor: extra.vendorName ?? null }));
+                setProposedVendor(extra.vendorName);
+              }
+            }}
+          />
+          {fieldState.error ? (
+            <p id={`${name}-error`} role="alert" className="text-sm text-red-700 dark:text-red-400">
+              {message(fieldState.error.message)}
+            </p>
+          ) : null}
+          {name === "vendorId" && proposedVendor ? <p className="text-xs text-slate-600 dark:text-slate-400">{t("vendorProposed", { name: proposedVendor })}</p> : null}
+        </div>
+      )}
+    />
+  );
+
+  return (
+    <form noValidate onSubmit={props.mode === "edit" ? save : create(false, false)} className="max-w-2xl space-y-5 rounded-lg border border-slate-200 bg-white p-5 dark:border-slate-700 dark:bg-slate-900">
+      <h2 className="text-lg font-semibold">{t("detailsTitle")}</h2>
+      {conflict ? (
+        <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+          <p>{t("editConflict")}</p>
+          <button type="button" className={`${buttonClass("secondary")} mt-2`} onClick={() => window.location.reload()}>
+            {t("reload")}
+          </button>
+        </div>
+      ) : null}
+      {entityField("productId", "product", "product")}
+      {entityField("customerId", "user", "customer")}
+      {entityField("vendorId", "user", "vendor")}
+      <Controller
+        control={control}
+        name="lastMessageAt"
+        render={({ field, fieldState }) => (
+          <div className="space-y-1">
+            <label htmlFor="lastMessageAt" className="block text-sm font-medium">
+              {t("lastMessageAt")}
+            </label>
+            <DateTimeField id="lastMessageAt" value={field.value} onChange={field.onChange} invalid={Boolean(fieldState.error)} describedBy="lastMessageAt-hint" />
+            <p id="lastMessageAt-hint" className="text-xs text-slate-600 dark:text-slate-400">
+              {t("lastMessageAtHint")}
+            </p>
+            {fieldState.error ? (
+              <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+                {message(fieldState.error.message)}
+              </p>
+            ) : null}
+          </div>
+        )}
+      />
+      {duplicateOf ? (
+        <div role="alert" className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+          <p className="font-medium">{t("duplicateTitle")}</p>
+          <p>{t("duplicateBody")}</p>
+          <div className="flex flex-wrap gap-2">
+            <Link href={`/chat-sessions/${duplicateOf.id}/edit`} className={buttonClass("secondary")}>
+              {t("openExisting")}
+            </Link>
+            <Button onClick={create(duplicateOf.another, true)} disabled={formState.isSubmitting}>
+              {t("createAnyway")}
+            </Button>
+          </div>
+        </div>
+      ) : null}
+      <div className="flex flex-wrap gap-2 border-t border-slate-200 pt-4 dark:border-slate-700">
+        {props.mode === "create" ? (
+          <>
+            <Button type="submit" variant="primary" disabled={formState.isSubmitting}>
+              {formState.isSubmitting ? t("saving") : t("create")}
+            </Button>
+            <Button onClick={create(true, false)} disabled={formState.isSubmitting}>
+              {t("createAnother")}
+            </Button>
+          </>
+        ) : (
+          <Button type="submit" variant="primary" disabled={formState.isSubmitting}>
+            {formState.isSubmitting ? t("saving") : t("save")}
+          </Button>
+        )}
+        <Link href="/chat-sessions" className={buttonClass("ghost")}>
+          {t("cancel")}
+        </Link>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,27 @@
+import "server-only";
+import type { z } from "zod";
+import { db } from "@/lib/db";
+import { assertParticipantsExist } from "./session-participants";
+import type { createSessionSchema } from "./session-schema";
+
+export type CreateSessionOutcome = { status: "created"; id: number } | { status: "duplicate"; existingId: number };
+
+/** FORM-1..5: a new session, unless the same product, customer and vendor already talk (then say so). */
+export async function createSession(input: z.output<typeof createSessionSchema>): Promise<CreateSessionOutcome> {
+  return db.$transaction(async (tx) => {
+    await assertParticipantsExist(tx, input);
+    if (!input.allowDuplicate) {
+      const existing = await tx.chatSession.findFirst({
+        where: { productId: input.productId, customerId: input.customerId, vendorId: input.vendorId },
+        select: { id: true },
+        orderBy: { id: "asc" },
+      });
+      if (existing) return { status: "duplicate", existingId: existing.id };
+    }
+    const session = await tx.chatSession.create({
+      data: { productId: input.productId, customerId: input.customerId, vendorId: input.vendorId, lastMessageAt: new Date(input.lastMessageAt) },
+      select: { id: true },
+    });
+    return { status: "created", id: session.id };
+  });
+}

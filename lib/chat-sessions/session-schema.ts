@@ -1,0 +1,38 @@
+import { z } from "zod";
+
+// One schema for the create/edit form (react-hook-form's resolver) and the server actions.
+// Messages are keys of the `sessionForm` catalog.
+const MAX_ID = 2_147_483_647;
+const entityId = (required: string) =>
+  z.number({ error: required }).int({ error: required }).min(1, { error: required }).max(MAX_ID, { error: required });
+
+const sessionFields = z.object({
+  productId: entityId("productRequired"),
+  customerId: entityId("customerRequired"),
+  vendorId: entityId("vendorRequired"),
+  /** FORM-4, an ISO 8601 instant: the form turns the picker's local time into one. */
+  lastMessageAt: z.iso
+    .datetime({ offset: true, error: "dateInvalid" })
+    .refine((value) => {
+      const year = new Date(value).getUTCFullYear();
+      return year >= 2000 && year <= 2100;
+    }, { error: "dateOutOfRange" }),
+});
+
+const differentParticipants = (value: { customerId: number; vendorId: number }) => value.customerId !== value.vendorId;
+const differentParticipantsIssue = { error: "sameParticipant", path: ["vendorId"] };
+
+/** What the form itself validates: the fields every variant shares. */
+export const sessionFormSchema = sessionFields.refine(differentParticipants, differentParticipantsIssue);
+export type SessionFormValues = z.input<typeof sessionFormSchema>;
+
+export const createSessionSchema = sessionFields
+  .extend({ allowDuplicate: z.boolean().default(false) })
+  .refine(differentParticipants, differentParticipantsIssue);
+
+export const updateSessionSchema = sessionFields
+  .extend({ id: z.number().int().min(1).max(MAX_ID), expectedUpdatedAt: z.iso.datetime({ offset: true }) })
+  .refine(differentParticipants, differentParticipantsIssue);
+
+export type CreateSessionInput = z.input<typeof createSessionSchema>;
+export type UpdateSessionInput = z.input<typeof updateSessionSchema>;

@@ -1,0 +1,26 @@
+import "server-only";
+import type { z } from "zod";
+import { ActionFailure } from "@/lib/actions/define-action";
+import { db } from "@/lib/db";
+import { assertParticipantsExist } from "./session-participants";
+import type { updateSessionSchema } from "./session-schema";
+
+/**
+ * ROW-3: saves the session's details, unless someone else saved it since the form was opened
+ * (optimistic concurrency on updated_at: the second writer is told, not silently overwritten).
+ */
+export async function updateSession(input: z.output<typeof updateSessionSchema>): Promise<{ id: number; updatedAt: string }> {
+  return db.$transaction(async (tx) => {
+    await assertParticipantsExist(tx, input);
+    const updated = await tx.chatSession.updateMany({
+      where: { id: input.id, updatedAt: new Date(input.expectedUpdatedAt) },
+      data: { productId: input.productId, customerId: input.customerId, vendorId: input.vendorId, lastMessageAt: new Date(input.lastMessageAt) },
+    });
+    if (updated.count === 0) {
+      const exists = await tx.chatSession.findUnique({ where: { id: input.id }, select: { id: true } });
+      throw new ActionFailure(exists ? "conflict" : "not_found", exists ? "editConflict" : "sessionGone");
+    }
+    const session = await tx.chatSession.findUniqueOrThrow({ where: { id: input.id }, select: { id: true, updatedAt: true } });
+    return { id: session.id, updatedAt: session.updatedAt.toISOString() };
+  });
+}

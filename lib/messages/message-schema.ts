@@ -1,0 +1,21 @@
+import { z } from "zod";
+
+export const MAX_BODY = 4000;
+const id = z.number().int().min(1).max(2_147_483_647);
+
+/** MSG-5: the composer's form and the server action share this. Messages are `messages` catalog keys. */
+export const newMessageSchema = z.object({
+  sessionId: id,
+  senderId: z.number({ error: "senderRequired" }).int().min(1, { error: "senderRequired" }).max(2_147_483_647),
+  body: z.string({ error: "bodyRequired" }).trim().min(1, { error: "bodyRequired" }).max(MAX_BODY, { error: "bodyTooLong" }),
+});
+export type NewMessageInput = z.input<typeof newMessageSchema>;
+
+/** MSG-7: one, some or all of a session's messages. */
+export const markMessagesReadSchema = z.union([
+  z.object({ sessionId: id, messageIds: z.array(id).min(1).max(500) }).strict(),
+  z.object({ sessionId: id, all: z.literal(true) }).strict(),
+]);
+
+/** MSG-6 */
+export const deleteMessageSchema = z.object({ sessionId: id, messageId: id }).strict();

@@ -1,0 +1,105 @@
+import fc from "fast-check";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { db } from "@/lib/db";
+import { getUnreadTotal } from "@/lib/chat-sessions/unread-total";
+import { addMessageAction, deleteMessageAction, markMessagesReadAction } from "@/lib/messages/actions";
+import { actAs } from "../support/mock-current-user";
+import { countersFromMessages, createSessionFixture, createUser, resetDatabase } from "../support/fixtures";
+
+vi.mock("@/lib/auth/current-user", () => import("../support/mock-current-user"));
+
+beforeEach(async () => {
+  await resetDatabase();
+  actAs("admin");
+});
+
+describe("the messages relation manager", () => {
+  it("MSG-5 adds a message as either participant; the counters, the badge and FORM-4's last-message time follow", async () => {
+    const { session, customer, vendor } = await createSessionFixture();
+    const before = (await db.chatSession.findUniqueOrThrow({ where: { id: session.id } })).lastMessageAt;
+    actAs("support");
+    const sent = await addMessageAction({ sessionId: session.id, senderId: customer.id, body: "  هل المنتج متوفر؟  " });
+    if (!sent.ok) throw new Error(JSON.stringify(sent.error));
+    expect(sent.data).toMatchObject({ body: "هل المنتج متوفر؟", readAt: null, sender: { id: customer.id, role: "customer" } });
+    await addMessageAction({ sessionId: session.id, senderId: vendor.id, body: "نعم" });
+    const after = await db.chatSession.findUniqueOrThrow({ where: { id: session.id } });
+    expect(after).toMatchObject({ messageCount: 2, unreadCount: 2 });
+    expect(after.lastMessageAt.getTime()).toBeGreaterThanOrEqual(Math.max(before.getTime(), sent.data.createdAt.getTime()));
+    expect(await getUnreadTotal()).toBe(2);
+  });
+
+  it("MSG-5 refuses empty, whitespace-only, oversize bodies and senders outside the session", async () => {
+    const { session, customer } = await createSessionFixture();
+    const stranger = await createUser("customer");
+    expect(await addMessageAction({ sessionId: session.id, senderId: customer.id, body: "   " })).toMatchObject({ ok: false, error: { fieldErrors: { body: "bodyRequired" } } });
+    expect(await addMessageAction({ sessionId: session.id, senderId: customer.id, body: "x".repeat(4001) })).toMatchObject({ ok: false, error: { fieldErrors: { body: "bodyTooLong" } } });
+    expect(await addMessageAction({ sessionId: session.id, senderId: stranger.id, body: "hi" })).toMatchObject({ ok: false, error: { fieldErrors: { senderId: "senderNotParticipant" } } });
+    expect(await addMessageAction({ sessionId: 999_999, senderId: customer.id, body: "hi" })).toMatchObject({ ok: false, error: { code: "not_found" } });
+    expect(await db.chatMessage.count()).toBe(0);
+  });
+
+  it("MSG-7 marks one, selected or all messages read; MSG-4 keeps when each was read", async () => {
+    const { session, customer } = await createSessionFixture();
+    const ids: number[] = [];
+    for (let i = 0; i < 4; i += 1) {
+      const sent = await addMessageAction({ sessionId: session.id, senderId: customer.id, body: `m${i}` });
+      if (sent.ok) ids.push(sent.data.id);
+    }
+    expect(await markMessagesReadAction({ sessionId: session.id, messageIds: [ids[0]!] })).toMatchObject({ ok: true, data: { messages: 1 } });
+    expect(await markMessagesReadAction({ sessionId: session.id, messageIds: [ids[0]!, ids[1]!] })).toMatchObject({ ok: true, data: { messages: 1 } });
+    expect(await getUnreadTotal()).toBe(2);
+    expect(await markMessagesReadAction({ sessionId: session.id, all: true })).toMatchObject({ ok: true, data: { messages: 2 } });
+    expect(await db.chatMessage.count({ where: { readAt: null } })).toBe(0);
+    expect((await db.chatSession.findUniqueOrThrow({ where: { id: session.id } })).unreadCount).toBe(0);
+  });
+
+  it("MSG-6 deletes a message (admin only, audited); deleting the newest moves the last-message time back", async () => {
+    const { session, customer } = await createSessionFixture();
+    const older = await addMessageAction({ sessionId: session.id, senderId: customer.id, body: "older" });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const newer = await addMessageAction({ sessionId: session.id, senderId: customer.id, body: "newer" });
+    if (!older.ok || !newer.ok) throw new Error("expected messages");
+    actAs("qa");
+    expect(await deleteMessageAction({ sessionId: session.id, messageId: newer.data.id })).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    actAs("admin");
+    expect(await deleteMessageAction({ sessionId: session.id, messageId: newer.data.id })).toEqual({ ok: true, data: { id: newer.data.id } });
+    const after = await db.chatSession.findUniqueOrThrow({ where: { id: session.id } });
+    expect(after).toMatchObject({ messageCount: 1, unreadCount: 1 });
+    expect(after.lastMessageAt.toISOString()).toBe(older.data.createdAt.toISOString());
+    expect(await db.auditLog.count({ where: { action: "messages.delete", targetId: String(newer.data.id) } })).toBe(1);
+    expect(await deleteMessageAction({ sessionId: session.id, messageId: newer.data.id })).toMatchObject({ ok: false, error: { code: "not_found" } });
+  });
+
+  it("any sequence of adds, deletes and mark-reads leaves every counter equal to a fresh count (property)", async () => {
+    const fixtures = [await createSessionFixture(), await createSessionFixture()];
+    const step = fc.oneof(
+      fc.record({ kind: fc.constant("add" as const), session: fc.nat(1), asVendor: fc.boolean() }),
+      fc.record({ kind: fc.constant("delete" as const), pick: fc.nat(50) }),
+      fc.record({ kind: fc.constant("read" as const), pick: fc.nat(50), all: fc.boolean() }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 25 }), async (steps) => {
+        for (const s of steps) {
+          const existing = await db.chatMessage.findMany({ select: { id: true, sessionId: true }, orderBy: { id: "asc" } });
+          if (s.kind === "add") {
+            const f = fixtures[s.session]!;
+            await addMessageAction({ sessionId: f.session.id, senderId: s.asVendor ? f.vendor.id : f.customer.id, body: "p" });
+          } else if (existing.length) {
+            const target = existing[s.pick % existing.length]!;
+            if (s.kind === "delete") await deleteMessageAction({ sessionId: target.sessionId, messageId: target.id });
+            else await markMessagesReadAction(s.all ? { sessionId: target.sessionId, all: true } : { sessionId: target.sessionId, messageIds: [target.id] });
+          }
+        }
+        const truth = await countersFromMessages();
+        const stored = await db.chatSession.findMany({ orderBy: { id: "asc" }, select: { id: true, messageCount: true, unreadCount: true, lastMessageAt: true } });
+        expect(stored.map((s) => ({ id: s.id, messages: s.messageCount, unread: s.unreadCount }))).toEqual(truth);
+        expect(await getUnreadTotal()).toBe(await db.chatMessage.count({ where: { readAt: null } }));
+        for (const s of stored) {
+          const newest = await db.chatMessage.findFirst({ where: { sessionId: s.id }, orderBy: { createdAt: "desc" } });
+          if (newest) expect(s.lastMessageAt.getTime()).toBeGreaterThanOrEqual(newest.createdAt.getTime());
+        }
+      }),
+      { numRuns: 30 },
+    );
+  }, 120_000);
+});
