@@ -1,6 +1,6 @@
 // npm run screenshots -- [paths] — signs in and photographs pages the way users see them:
 // Arabic and English, desktop (1280×800) and phone (390×844). Needs a running panel
-// (BASE_URL, default http://localhost:3000). Writes to tests/.artifacts/screenshots/.
+// (BASE_URL, default http://localhost:3000); FULL_PAGE=1 for whole pages. Writes to tests/.artifacts/screenshots/.
 import { chromium } from "@playwright/test";
 import { mkdirSync } from "node:fs";
 import { DEMO_PASSWORD } from "../prisma/seed/demo-accounts";
@@ -34,7 +34,7 @@ for (const locale of ["ar", "en"]) {
       await page.waitForLoadState("load");
       await page.waitForTimeout(500);
       const file = `${outDir}/${path.replace(/\W+/g, "_")}-${locale}-${viewport.name}.png`;
-      await page.screenshot({ path: file, fullPage: true });
+      await page.screenshot({ path: file, fullPage: process.env.FULL_PAGE === "1" });
       console.log(file);
     }
     await context.close();

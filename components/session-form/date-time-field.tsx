@@ -4,6 +4,9 @@ import { ar, enUS } from "date-fns/locale";
 import { inputClass } from "@/components/ui/field";
 import { useLocale } from "@/lib/i18n/client";
 
+// The spec's MM/DD/YYYY, HH:MM:SS AM/PM; Arabic writes its own comma and ص/م.
+const DISPLAY_FORMAT = { en: "MM/dd/yyyy, hh:mm:ss a", ar: "MM/dd/yyyy، hh:mm:ss a" } as const;
+
 /** ISO instant → the picker's local "yyyy-MM-ddTHH:mm:ss", and back. */
 export function toLocalInput(iso: string): string {
   const date = new Date(iso);
@@ -35,10 +38,11 @@ export function DateTimeField({ id, value, onChange, invalid, describedBy }: { i
         aria-invalid={invalid || undefined}
         aria-describedby={describedBy}
         onChange={(event) => onChange(fromLocalInput(event.target.value))}
+        suppressHydrationWarning
       />
       {valid ? (
-        <output htmlFor={id} className="text-sm text-slate-700 tabular-nums dark:text-slate-300" data-testid="last-message-display">
-          {format(date, "MM/dd/yyyy, hh:mm:ss a", { locale: locale === "ar" ? ar : enUS })}
+        <output htmlFor={id} className="text-sm text-slate-700 tabular-nums dark:text-slate-300" data-testid="last-message-display" suppressHydrationWarning>
+          <bdi>{format(date, DISPLAY_FORMAT[locale], { locale: locale === "ar" ? ar : enUS })}</bdi>
         </output>
       ) : null}
     </div>

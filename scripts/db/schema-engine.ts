@@ -7,11 +7,14 @@ import pg from "pg";
 import { readFile, readdir } from "node:fs/promises";
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
 
-export const SCHEMA_PATH = resolve("prisma/schema.prisma");
-export const MIGRATIONS_DIR = resolve("prisma/migrations");
+// Relative to this file, not to the working directory: callers run from anywhere (tests, /tmp).
+const PRISMA_DIR = fileURLToPath(new URL("../../prisma/", import.meta.url));
+export const SCHEMA_PATH = join(PRISMA_DIR, "schema.prisma");
+export const MIGRATIONS_DIR = join(PRISMA_DIR, "migrations");
 export const EMPTY_MIGRATION = "-- This is an empty migration.";
 const FILTERS = { externalTables: [], externalEnums: [] };
 
