@@ -112,6 +112,7 @@ export function SessionsView({ params, notices, rows, nextCursor, previousCursor
   };
 
   const filtered = activeFilterCount(params) > 0 || params.q !== "";
+  const shownColumns = url.params.columns ?? visibleColumns;
   const selectedCount = allMatching ? total.count : selected.size;
 
   return (
@@ -137,11 +138,11 @@ export function SessionsView({ params, notices, rows, nextCursor, previousCursor
       ) : null}
 
       <div className="flex flex-wrap items-start gap-2">
-        <SearchBox value={params.q} onSearch={(q) => url.change({ q })} />
-        <FiltersPanel params={params} labels={labels} onChange={url.change} />
-        <ColumnMenu visible={visibleColumns} onChange={(columns) => url.change({ columns })} />
+        <SearchBox value={params.q} onSearch={url.search} />
+        <FiltersPanel params={url.params} labels={labels} onChange={url.change} />
+        <ColumnMenu visible={shownColumns} onChange={(columns) => url.change({ columns })} />
       </div>
-      <FilterChips params={params} labels={labels} onChange={url.change} />
+      <FilterChips params={url.params} labels={labels} onChange={url.change} />
 
       {selectedCount > 0 ? (
         <BulkBar
@@ -181,7 +182,7 @@ export function SessionsView({ params, notices, rows, nextCursor, previousCursor
           <SessionsTable
             rows={rows}
             params={params}
-            visibleColumns={visibleColumns}
+            visibleColumns={shownColumns}
             selected={selected}
             allMatching={allMatching}
             permissions={{ edit: permissions.edit, delete: permissions.delete }}

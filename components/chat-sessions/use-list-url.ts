@@ -1,6 +1,6 @@
 "use client";
 import { usePathname, useRouter } from "next/navigation";
-import { useCallback, useTransition } from "react";
+import { useCallback, useOptimistic, useTransition } from "react";
 import { serializeListParams, type ListParams } from "@/lib/chat-sessions/list-params";
 
 /**
@@ -11,17 +11,25 @@ export function useListUrl(current: ListParams) {
   const router = useRouter();
   const pathname = usePathname();
   const [pending, startTransition] = useTransition();
+  // Controls show the new view at once; the rows follow when the server has answered.
+  const [params, setOptimisticParams] = useOptimistic(current, (_shown: ListParams, next: ListParams) => next);
   const go = useCallback(
-    (next: ListParams) => {
+    (next: ListParams, history: "push" | "replace") => {
       const query = serializeListParams(next).toString();
-      startTransition(() => router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false }));
+      startTransition(() => {
+        setOptimisticParams(next);
+        router[history](query ? `${pathname}?${query}` : pathname, { scroll: false });
+      });
     },
-    [router, pathname],
+    [router, pathname, setOptimisticParams],
   );
+  // Each view is a history entry, so back and forward walk through them; typing a search
+  // replaces its entry instead of leaving one per keystroke.
   const change = useCallback(
-    (patch: Partial<ListParams>) => go({ ...current, ...patch, after: null, before: null, page: 1 }),
+    (patch: Partial<ListParams>) => go({ ...current, ...patch, after: null, before: null, page: 1 }, "push"),
     [current, go],
   );
-  const page = useCallback((patch: Pick<ListParams, "after" | "before" | "page">) => go({ ...current, ...patch }), [current, go]);
-  return { change, page, pending };
+  const search = useCallback((q: string) => go({ ...current, q, after: null, before: null, page: 1 }, "replace"), [current, go]);
+  const page = useCallback((patch: Pick<ListParams, "after" | "before" | "page">) => go({ ...current, ...patch }, "push"), [current, go]);
+  return { params, change, search, page, pending };
 }

@@ -10,8 +10,11 @@ try {
   const applied = await applyMigrations(url);
   console.log(applied.length ? `Applied: ${applied.join(", ")}` : "Already up to date.");
 } catch (error) {
-  // The engine's messages span several lines ("Can't reach…\n\nPlease make sure…"); keep one.
+  // Engine errors span lines: the cause, then a Rust span trace ("   0: sql_schema_connector::…")
+  // that names the migration. Keep the cause and the migration name, on one line.
   const message = error instanceof Error ? error.message : String(error);
-  console.error(`Migration failed: ${message.replace(/\s*\n\s*/g, " ").trim()}`);
+  const [cause = "", trace = ""] = message.replace(/^external connector error\n/, "").split(/\n\s+0: /, 2);
+  const migration = /migration_name="([^"]+)"/.exec(trace)?.[1];
+  console.error(`Migration failed${migration ? ` (${migration})` : ""}: ${cause.replace(/\s*\n\s*/g, " ").trim()}`);
   process.exit(1);
 }

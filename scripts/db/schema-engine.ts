@@ -20,27 +20,48 @@ const FILTERS = { externalTables: [], externalEnums: [] };
 
 const PG_CHAR_OID = 18;
 const PG_TEXT_OID = 25;
-type RawResult = { fields: { dataTypeID: number }[] };
+const CHARACTER_COLUMN = 6; // ColumnTypeEnum.Character in @prisma/driver-adapter-utils
+type RawResult = { fields: { dataTypeID: number }[]; rows: unknown[][] };
+type QueryResult = { columnTypes: number[]; rows: unknown[][] };
 
 // Two gaps of the pg driver adapter when the schema engine uses it (7.10):
 // - executeScript splits scripts on every ";", which breaks plpgsql bodies ($$ … $$);
 //   PostgreSQL's simple-query protocol runs a whole multi-statement script as it is.
 // - the catalog's one-byte "char" columns (relkind, contype…) are an unsupported type, so
-//   describing a database fails; they are single characters, read here as text.
+//   describing a database fails. The native engine reads them as Char and the describer
+//   insists on that (`get_expect_char("constraint_type")` panics on Text: reached as soon as
+//   pg_constraint has a CHECK, or, on PostgreSQL 18/PGlite, any NOT NULL). So: let the adapter
+//   parse them as text, then report those columns as Character.
 class SchemaEnginePg extends PrismaPg {
   constructor(private readonly pool: pg.Pool) {
     super(pool);
   }
   override async connect() {
     const adapter = await super.connect();
-    adapter.executeScript = async (script: string) => {
-      await this.pool.query(script);
+    const io = adapter as unknown as {
+      performIO: (query: unknown) => Promise<RawResult>;
+      queryRaw: (query: unknown) => Promise<QueryResult>;
+      onError: (error: unknown) => never;
     };
-    const io = adapter as unknown as { performIO: (query: unknown) => Promise<RawResult> };
+    adapter.executeScript = async (script: string) => {
+      // onError turns a pg error into the adapter's typed error; a raw one would reach the
+      // engine as "External error id#0", and the PostgreSQL message would be lost.
+      await this.pool.query(script).catch((error: unknown) => io.onError(error));
+    };
+    // queryRaw returns performIO's `rows` array itself, so it keys the char columns of each result.
+    const charColumns = new WeakMap<unknown[][], number[]>();
     const performIO = io.performIO.bind(adapter);
     io.performIO = async (query) => {
       const result = await performIO(query);
-      for (const field of result.fields) if (field.dataTypeID === PG_CHAR_OID) field.dataTypeID = PG_TEXT_OID;
+      const indexes = result.fields.flatMap((field, index) => (field.dataTypeID === PG_CHAR_OID ? [index] : []));
+      for (const index of indexes) result.fields[index]!.dataTypeID = PG_TEXT_OID;
+      if (indexes.length) charColumns.set(result.rows, indexes);
+      return result;
+    };
+    const queryRaw = io.queryRaw.bind(adapter);
+    io.queryRaw = async (query) => {
+      const result = await queryRaw(query);
+      for (const index of charColumns.get(result.rows) ?? []) result.columnTypes[index] = CHARACTER_COLUMN;
       return result;
     };
     return adapter;
@@ -49,6 +70,17 @@ class SchemaEnginePg extends PrismaPg {
 
 type EngineModule = typeof import("@prisma/schema-engine-wasm");
 let engineModule: Promise<EngineModule> | undefined;
+
+// A Rust panic hands its message to this global (Prisma's CLI defines it), then traps. Without it
+// the panic reads "Cannot read properties of undefined (reading 'set_message')"; with only a bare
+// trap, "RuntimeError: unreachable". Throwing here carries the message instead. Often it cannot
+// be caught (it is raised inside a callback the engine scheduled) and ends the process, code 1;
+// either way this wasm instance is not to be trusted afterwards.
+(globalThis as { PRISMA_WASM_PANIC_REGISTRY?: unknown }).PRISMA_WASM_PANIC_REGISTRY ??= {
+  set_message(message: string) {
+    throw new Error(`Schema engine panicked: ${message}`);
+  },
+};
 
 // Node 20 cannot `import` a .wasm file without a flag, so instantiate it by hand.
 function loadEngineModule(): Promise<EngineModule> {
@@ -153,6 +185,12 @@ export async function diffMigrationsToSchema(serverUrl: string): Promise<string>
     await admin.query(`CREATE DATABASE "${scratchName}"`);
     const scratchUrl = new URL(serverUrl);
     scratchUrl.pathname = `/${scratchName}`;
+    // PGlite accepts CREATE DATABASE but serves every connection its one database: the
+    // migrations would land in the real one. Refuse unless we really are in the scratch one.
+    const probe = new pg.Client({ connectionString: scratchUrl.toString() });
+    await probe.connect();
+    const { rows } = await probe.query<{ name: string }>("SELECT current_database() AS name").finally(() => probe.end());
+    if (rows[0]?.name !== scratchName) throw new Error("This server cannot give a scratch database (PGlite?); diff against a real PostgreSQL.");
     await applyMigrations(scratchUrl.toString());
     return (await diffDatabaseToSchema(scratchUrl.toString())).trim();
   } finally {

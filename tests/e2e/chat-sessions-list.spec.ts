@@ -1,0 +1,190 @@
+import { expect, test } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { expectAccessible } from "./support/axe";
+import { signIn, type TestLocale } from "./support/auth";
+import { chooseOption } from "./support/combobox";
+import { e2eDb, trueUnreadTotal } from "./support/db";
+
+const TEXT = {
+  ar: { title: "الجلسات الحوارية", product: "المنتج", customer: "العميل", vendor: "البائع", messages: "عدد الرسائل", unread: "الرسائل غير المقروءة", last: "آخر رسالة", created: "تاريخ الإنشاء", columns: "الأعمدة", filters: "التصفية", unreadFilter: "يحتوي على رسائل غير مقروءة", recentFilter: "النشاط الحديث (آخر 7 أيام)", noMatches: "لا توجد جلسات تطابق البحث أو الفلاتر.", clear: "مسح الفلاتر", ago: "منذ" },
+  en: { title: "Chat Sessions", product: "Product", customer: "Customer", vendor: "Vendor", messages: "Messages", unread: "Unread", last: "Last message", created: "Created at", columns: "Columns", filters: "Filters", unreadFilter: "Has unread messages", recentFilter: "Recent activity (last 7 days)", noMatches: "No sessions match the search or filters.", clear: "Clear filters", ago: "ago" },
+} as const;
+
+const rows = (page: import("@playwright/test").Page) => page.locator("tbody tr[data-row-id]");
+
+for (const locale of ["ar", "en"] as TestLocale[]) {
+  const text = TEXT[locale];
+  test(`LIST-1 COL-1..8 SORT-1 the list, its columns and badges (${locale})`, async ({ page }) => {
+    await signIn(page, "support", locale);
+    await page.goto("/chat-sessions");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(text.title);
+    const headers = page.locator("thead th");
+    for (const header of [text.product, text.customer, text.vendor, text.messages, text.unread, text.last]) await expect(headers.filter({ hasText: header })).toHaveCount(1);
+    await expect(headers.filter({ hasText: text.created })).toHaveCount(0);
+    await expect(rows(page)).toHaveCount(25);
+    // SORT-1: the newest activity first.
+    const { rows: newest } = await e2eDb().query<{ id: number }>("SELECT id FROM chat_sessions ORDER BY last_message_at DESC, id DESC LIMIT 1");
+    await expect(rows(page).first()).toHaveAttribute("data-row-id", String(newest[0]!.id));
+    await expect(rows(page).first().locator("time").first()).toContainText(text.ago);
+    // COL-4 blue; COL-5 yellow above zero, green at zero.
+    const firstRow = rows(page).first();
+    await expect(firstRow.locator("[data-tone]").first()).toHaveAttribute("data-tone", "blue");
+    const unreadTone = await firstRow.locator("[data-tone]").nth(1).getAttribute("data-tone");
+    const unreadCount = Number(await firstRow.locator("[data-tone]").nth(1).textContent());
+    expect(unreadTone).toBe(unreadCount > 0 ? "yellow" : "green");
+    // COL-1: at most 30 characters, the full name on hover.
+    for (const cell of await rows(page).locator("td:nth-child(2) span[title]").all()) {
+      const shown = (await cell.textContent()) ?? "";
+      expect(Array.from(shown.replace("…", "")).length).toBeLessThanOrEqual(30);
+    }
+    // COL-7: shown on request, remembered in the URL.
+    await page.getByText(text.columns).click();
+    await page.getByLabel(text.created).check();
+    await expect(page).toHaveURL(/cols=createdAt/);
+    await page.reload();
+    await expect(page.locator("thead th").filter({ hasText: text.created })).toHaveCount(1);
+    await expectAccessible(page);
+  });
+
+  test(`SEARCH-1 FLT-4 FLT-5 search and filters live in the URL, as removable chips (${locale})`, async ({ page }) => {
+    await signIn(page, "support", locale);
+    await page.goto("/chat-sessions");
+    await page.locator("#session-search").fill("احمد");
+    await expect(page).toHaveURL(/q=/);
+    await expect(rows(page).first().locator("mark").first()).toBeVisible();
+    const markText = await rows(page).first().locator("mark").first().textContent();
+    expect(["احمد", "أحمد", "إحمد", "آحمد"]).toContain(markText);
+    await page.getByRole("button", { name: text.filters, exact: true }).click();
+    await page.getByRole("switch", { name: text.unreadFilter }).check();
+    await expect(page).toHaveURL(/unread=1/);
+    await page.getByRole("switch", { name: text.recentFilter }).check();
+    await expect(page).toHaveURL(/recent=1/);
+    await expect(page.getByTestId("filter-chips").locator("li")).toHaveCount(2);
+    for (const count of await rows(page).locator("[data-tone]").nth(1).all()) await expect(count).toHaveAttribute("data-tone", "yellow");
+    const url = page.url();
+    await page.reload();
+    expect(page.url()).toBe(url);
+    await expect(page.locator("#session-search")).toHaveValue("احمد");
+    await page.getByTestId("filter-chips").getByRole("button").first().click();
+    await expect(page).not.toHaveURL(/unread=1/);
+    await page.goBack();
+    await expect(page).toHaveURL(/unread=1/);
+    await expectAccessible(page);
+  });
+}
+
+test("FLT-1 FLT-2 FLT-3 searchable dropdowns filter by customer, vendor and product, and keep their label on reload", async ({ page }) => {
+  await signIn(page, "admin", "en");
+  const { rows: pick } = await e2eDb().query<{ customer_name: string; vendor_name: string; product_name: string; customer_id: number }>(
+    "SELECT customer_name, vendor_name, product_name, customer_id FROM chat_sessions ORDER BY id LIMIT 1",
+  );
+  const session = pick[0]!;
+  await page.goto("/chat-sessions");
+  await page.getByRole("button", { name: "Filters", exact: true }).click();
+  await chooseOption(page, "filter-customer", session.customer_name);
+  await expect(page).toHaveURL(new RegExp(`customer=${session.customer_id}`));
+  await expect(page.getByTestId("filter-chips")).toContainText(session.customer_name);
+  for (const cell of await rows(page).locator("td:nth-child(3)").all()) await expect(cell).toHaveText(session.customer_name);
+  await chooseOption(page, "filter-vendor", session.vendor_name);
+  await expect(page).toHaveURL(/vendor=/);
+  await chooseOption(page, "filter-product", session.product_name.slice(0, 12));
+  await expect(page).toHaveURL(/product=/);
+  await page.reload();
+  await expect(page.getByTestId("filter-chips").locator("li")).toHaveCount(3);
+  await expect(page.getByTestId("filter-chips")).toContainText(session.customer_name);
+});
+
+test("filters that match nothing say so and offer to clear them; bad query strings fall back with a notice", async ({ page }) => {
+  await signIn(page, "support", "ar");
+  await page.goto("/chat-sessions?q=%D8%B2%D8%B2%D8%B2%D8%B2%D8%B2%D8%B2");
+  await expect(page.getByTestId("sessions-empty")).toContainText(TEXT.ar.noMatches);
+  await page.getByRole("button", { name: TEXT.ar.clear }).click();
+  await expect(rows(page)).toHaveCount(25);
+  const response = await page.goto(`/chat-sessions?sort=nope&dir=up&page=-1&size=1000000000&customer=abc&vendor=999999&after=%%%&q=${"x".repeat(10_000)}`);
+  expect(response!.status()).toBe(200);
+  await expect(page.getByRole("status")).toContainText("تم تعديل بعض خيارات العرض");
+});
+
+test("keyset pages go forward and back; j/k move between rows and Enter opens ROW-1's conversation", async ({ page }) => {
+  await signIn(page, "support", "en");
+  await page.goto("/chat-sessions?size=10");
+  const firstPage = await rows(page).first().getAttribute("data-row-id");
+  await page.getByRole("button", { name: "Next page" }).click();
+  await expect(page).toHaveURL(/after=/);
+  await expect(page.getByText(/^11–20 of/)).toBeVisible();
+  await expect(rows(page).first()).not.toHaveAttribute("data-row-id", firstPage!);
+  await page.getByRole("button", { name: "Previous page" }).click();
+  await expect(rows(page).first()).toHaveAttribute("data-row-id", firstPage!);
+
+  await rows(page).first().focus();
+  await page.keyboard.press("j");
+  await expect(rows(page).nth(1)).toBeFocused();
+  await page.keyboard.press("k");
+  await expect(rows(page).first()).toBeFocused();
+  await page.keyboard.press("Enter");
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole("heading")).toContainText("Conversation:");
+  await expectAccessible(page);
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+});
+
+test("ROW-4 deletes a session after a confirmation that says how many messages go; support sees no delete", async ({ page, browser }) => {
+  const { rows: target } = await e2eDb().query<{ id: number; message_count: number; product_name: string }>(
+    "SELECT id, message_count, product_name FROM chat_sessions WHERE message_count > 1 ORDER BY last_message_at DESC LIMIT 1",
+  );
+  const session = target[0]!;
+  await signIn(page, "admin", "en");
+  await page.goto("/chat-sessions");
+  const row = page.locator(`tr[data-row-id="${session.id}"]`);
+  await row.getByRole("button", { name: "Delete" }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toContainText(`its ${session.message_count} messages will be deleted for good`);
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(row).toBeVisible();
+  await row.getByRole("button", { name: "Delete" }).click();
+  await page.getByTestId("confirm-action").click();
+  await expect(row).toHaveCount(0);
+  const { rows: left } = await e2eDb().query("SELECT 1 FROM chat_messages WHERE session_id = $1", [session.id]);
+  expect(left).toHaveLength(0);
+
+  const context = await browser.newContext();
+  const supportPage = await context.newPage();
+  await signIn(supportPage, "support", "en");
+  await supportPage.goto("/chat-sessions");
+  await expect(rows(supportPage).first().getByRole("button", { name: "Delete" })).toHaveCount(0);
+  await context.close();
+});
+
+test("BULK-1 marks the selected sessions read and the NAV-2 badge follows; BULK-3 exports them; BULK-2 deletes them", async ({ page }) => {
+  await signIn(page, "admin", "en");
+  await page.goto("/chat-sessions?unread=1");
+  const picked = [await rows(page).nth(0).getAttribute("data-row-id"), await rows(page).nth(1).getAttribute("data-row-id")].map(Number);
+  await rows(page).nth(0).getByRole("checkbox").check();
+  await rows(page).nth(1).getByRole("checkbox").check();
+  await expect(page.getByText("2 sessions selected")).toBeVisible();
+
+  const downloadPromise = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Export CSV" }).click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toMatch(/^chat-sessions-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = readFileSync((await download.path())!, "utf8");
+  expect(csv.startsWith("\uFEFFID,Product,Customer,Vendor,Messages,Unread")).toBe(true);
+  expect(csv.trim().split("\r\n").slice(1).map((line: string) => Number(line.split(",")[0])).sort()).toEqual([...picked].sort());
+
+  const { rows: expected } = await e2eDb().query<{ n: number }>("SELECT count(*)::int AS n FROM chat_messages WHERE read_at IS NULL AND session_id = ANY($1::int[])", [picked]);
+  await page.getByRole("button", { name: "Mark all messages read" }).click();
+  await expect(page.getByText(expected[0]!.n === 1 ? "1 message marked read" : `${expected[0]!.n} messages marked read`)).toBeVisible();
+  await expect(page.getByTestId("nav-unread-badge").first()).toHaveAttribute("data-count", String(await trueUnreadTotal()));
+
+  await page.goto("/chat-sessions");
+  await page.locator(`tr[data-row-id="${picked[0]}"]`).getByRole("checkbox").check();
+  await page.locator(`tr[data-row-id="${picked[1]}"]`).getByRole("checkbox").check();
+  await page.getByRole("button", { name: "Delete selected" }).click();
+  await expect(page.getByRole("dialog")).toContainText("2 sessions and all their messages will be deleted for good");
+  await page.getByTestId("confirm-action").click();
+  await expect(page.getByText("2 sessions and their messages deleted")).toBeVisible();
+  const { rows: remaining } = await e2eDb().query("SELECT id FROM chat_sessions WHERE id = ANY($1::int[])", [picked]);
+  expect(remaining).toHaveLength(0);
+});
