@@ -47,7 +47,7 @@ export function MessageComposer({ sessionId, participants, onSent }: { sessionId
         <legend className="mb-1 text-sm font-medium">{t("sendAs")}</legend>
         {participants.map((participant) => (
           <label key={participant.id} className="flex items-center gap-2 text-sm">
-            <input type="radio" value={participant.id} {...register("senderId", { valueAsNumber: true })} />
+            <input type="radio" value={participant.id} {...register("senderId")} />
             {participant.name} ({shell(roleLabelKey(participant.role))})
           </label>
         ))}

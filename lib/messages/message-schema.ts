@@ -6,7 +6,8 @@ const id = z.number().int().min(1).max(2_147_483_647);
 /** MSG-5: the composer's form and the server action share this. Messages are `messages` catalog keys. */
 export const newMessageSchema = z.object({
   sessionId: id,
-  senderId: z.number({ error: "senderRequired" }).int().min(1, { error: "senderRequired" }).max(2_147_483_647),
+  // A radio group's value reaches the form as text, so the id is coerced.
+  senderId: z.coerce.number({ error: "senderRequired" }).int({ error: "senderRequired" }).min(1, { error: "senderRequired" }).max(2_147_483_647),
   body: z.string({ error: "bodyRequired" }).trim().min(1, { error: "bodyRequired" }).max(MAX_BODY, { error: "bodyTooLong" }),
 });
 export type NewMessageInput = z.input<typeof newMessageSchema>;

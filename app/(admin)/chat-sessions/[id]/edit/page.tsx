@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { MessagesManager } from "@/components/messages/messages-manager";
 import { SessionForm } from "@/components/session-form/session-form";
+import { ExactTime } from "@/components/ui/relative-time";
 import { requirePagePermission } from "@/lib/auth/current-user";
 import { loadConversation } from "@/lib/chat-sessions/conversation";
 import { getSessionDetail } from "@/lib/chat-sessions/session-detail";
@@ -38,7 +39,21 @@ export default async function EditChatSessionPage({ params }: { params: Promise<
           labels={{ product: session.productName, customer: session.customerName, vendor: session.vendorName }}
         />
       ) : (
-        <p className="text-sm text-slate-600 dark:text-slate-400">{t("readOnlyNotice")}</p>
+        <section aria-label={t("detailsTitle")} className="max-w-2xl space-y-3 rounded-lg border border-slate-200 bg-white p-5 dark:border-slate-700 dark:bg-slate-900">
+          <p className="text-sm text-slate-600 dark:text-slate-400">{t("readOnlyNotice")}</p>
+          <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
+            <dt className="font-medium">{t("product")}</dt>
+            <dd>{session.productName}</dd>
+            <dt className="font-medium">{t("customer")}</dt>
+            <dd>{session.customerName}</dd>
+            <dt className="font-medium">{t("vendor")}</dt>
+            <dd>{session.vendorName}</dd>
+            <dt className="font-medium">{t("lastMessageAt")}</dt>
+            <dd>
+              <ExactTime value={session.lastMessageAt} />
+            </dd>
+          </dl>
+        </section>
       )}
       <MessagesManager
         sessionId={session.id}

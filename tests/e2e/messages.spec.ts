@@ -1,0 +1,65 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible } from "./support/axe";
+import { signIn } from "./support/auth";
+import { e2eDb, trueUnreadTotal } from "./support/db";
+
+async function busySession(): Promise<{ id: number; customer_name: string }> {
+  const { rows } = await e2eDb().query<{ id: number; customer_name: string }>(
+    "SELECT id, customer_name FROM chat_sessions WHERE message_count > 60 ORDER BY id DESC LIMIT 1",
+  );
+  return rows[0]!;
+}
+
+const badge = (page: import("@playwright/test").Page) => page.getByTestId("nav-unread-badge").first();
+
+test("ROW-2 MSG-1..5 manage messages: content, sender and role, time, read state; a reply moves the NAV-2 badge (en)", async ({ page }) => {
+  const session = await busySession();
+  await signIn(page, "support", "en");
+  await page.goto(`/chat-sessions/${session.id}/messages`);
+  await expect(page).toHaveURL(new RegExp(`/chat-sessions/${session.id}/edit#messages`));
+  const list = page.getByTestId("messages-list");
+  await expect(list.locator("li")).toHaveCount(50);
+  await page.getByRole("button", { name: "Load older messages" }).click();
+  await expect(list.locator("li")).not.toHaveCount(50);
+  await page.getByRole("button", { name: "Table" }).click();
+  await expect(list.locator("li").first()).toContainText(/Customer|Vendor/);
+  await expectAccessible(page);
+
+  const before = await trueUnreadTotal();
+  await page.getByLabel(new RegExp(session.customer_name)).check();
+  await page.locator("#message-body").fill("Is it still available? https://example.test/item");
+  await page.getByRole("button", { name: "Send" }).click();
+  await expect(list.locator("li").first()).toContainText("Is it still available?");
+  await expect(list.locator("li").first().getByRole("link", { name: "https://example.test/item" })).toBeVisible();
+  await expect(list.locator("li").first()).toHaveAttribute("data-read", "false");
+  await expect(badge(page)).toHaveAttribute("data-count", String(before + 1));
+  await page.getByRole("button", { name: "Send" }).click();
+  await expect(page.getByText("Write the message.")).toBeVisible();
+});
+
+test("MSG-6 and MSG-7 (ar): mark one and all read, delete with confirmation (admin), the badge follows", async ({ page }) => {
+  const session = await busySession();
+  await e2eDb().query("UPDATE chat_messages SET read_at = NULL WHERE id IN (SELECT id FROM chat_messages WHERE session_id = $1 ORDER BY id DESC LIMIT 3)", [session.id]);
+  await signIn(page, "admin", "ar");
+  await page.goto(`/chat-sessions/${session.id}/edit`);
+  const list = page.getByTestId("messages-list");
+  const unread = list.locator('li[data-read="false"]');
+  const unreadBefore = await unread.count();
+  expect(unreadBefore).toBeGreaterThanOrEqual(3);
+  await unread.first().getByRole("button", { name: "تعليم كمقروءة" }).click();
+  await expect(unread).toHaveCount(unreadBefore - 1);
+  await expect(badge(page)).toHaveAttribute("data-count", String(await trueUnreadTotal()));
+  await page.getByRole("button", { name: "تعليم الكل كمقروء" }).click();
+  await expect(unread).toHaveCount(0);
+  await expect(badge(page)).toHaveAttribute("data-count", String(await trueUnreadTotal()));
+
+  const first = list.locator("li").first();
+  const id = await first.getAttribute("data-message-id");
+  await first.getByRole("button", { name: "حذف الرسالة" }).click();
+  await expect(page.getByRole("dialog")).toContainText("ستُحذف هذه الرسالة نهائيًا");
+  await page.getByTestId("confirm-action").click();
+  await expect(list.locator(`li[data-message-id="${id}"]`)).toHaveCount(0);
+  const { rows } = await e2eDb().query("SELECT 1 FROM chat_messages WHERE id = $1", [Number(id)]);
+  expect(rows).toHaveLength(0);
+  await expectAccessible(page);
+});

@@ -1,0 +1,87 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible } from "./support/axe";
+import { signIn } from "./support/auth";
+import { chooseOption } from "./support/combobox";
+import { e2eDb } from "./support/db";
+
+async function sessionCount(): Promise<number> {
+  const { rows } = await e2eDb().query<{ n: number }>("SELECT count(*)::int AS n FROM chat_sessions");
+  return rows[0]!.n;
+}
+
+async function someProductAndCustomer(offset: number) {
+  const { rows: products } = await e2eDb().query<{ name: string; vendor_name: string }>(
+    "SELECT p.name, u.name AS vendor_name FROM products p JOIN users u ON u.id = p.vendor_id ORDER BY p.id DESC LIMIT 1",
+  );
+  const { rows: customers } = await e2eDb().query<{ name: string }>("SELECT name FROM users WHERE role = 'customer' ORDER BY id DESC LIMIT 1 OFFSET $1", [offset]);
+  return { product: products[0]!, customerName: customers[0]!.name };
+}
+
+test("FORM-1..5 Create saves and returns to the list with the new session visible; the product's owner is proposed as vendor (en)", async ({ page }) => {
+  await signIn(page, "qa", "en");
+  const before = await sessionCount();
+  const { product, customerName } = await someProductAndCustomer(0);
+  await page.goto("/chat-sessions");
+  await page.getByRole("link", { name: "New session" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Create chat session");
+  await expect(page.getByTestId("last-message-display")).toHaveText(/^\d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}:\d{2} (AM|PM)$/);
+  await expectAccessible(page);
+  await chooseOption(page, "productId", product.name);
+  await expect(page.locator("#vendorId")).toHaveValue(product.vendor_name);
+  await chooseOption(page, "customerId", customerName);
+  await page.getByRole("button", { name: "Create", exact: true }).click();
+  await expect(page).toHaveURL(/\/chat-sessions$/);
+  await expect(page.getByText("Session created")).toBeVisible();
+  expect(await sessionCount()).toBe(before + 1);
+  await expect(page.locator("tbody tr").first()).toContainText(product.name.slice(0, 20));
+});
+
+test("FORM-5 Create & create another stays on a fresh form with focus on the first field; Cancel saves nothing (ar)", async ({ page }) => {
+  await signIn(page, "admin", "ar");
+  const { product, customerName } = await someProductAndCustomer(1);
+  await page.goto("/chat-sessions/new");
+  await page.getByRole("button", { name: "إنشاء", exact: true }).click();
+  await expect(page.getByText("اختر المنتج.")).toBeVisible();
+  await expect(page.getByText("اختر العميل.")).toBeVisible();
+  await expect(page.getByText("اختر البائع.")).toBeVisible();
+  await expectAccessible(page);
+  const before = await sessionCount();
+  await chooseOption(page, "productId", product.name);
+  await chooseOption(page, "customerId", customerName);
+  await page.getByRole("button", { name: "إنشاء وإنشاء أخرى" }).click();
+  await expect(page.getByText("تم إنشاء الجلسة")).toBeVisible();
+  await expect(page).toHaveURL(/\/chat-sessions\/new$/);
+  await expect(page.locator("#productId")).toHaveValue("");
+  await expect(page.locator("#productId")).toBeFocused();
+  expect(await sessionCount()).toBe(before + 1);
+  // the same trio again: the form says a session exists and offers to open it
+  await chooseOption(page, "productId", product.name);
+  await chooseOption(page, "customerId", customerName);
+  await page.getByRole("button", { name: "إنشاء", exact: true }).click();
+  await expect(page.getByText("توجد جلسة لنفس المنتج والعميل والبائع")).toBeVisible();
+  await expect(page.getByRole("link", { name: "فتح الجلسة الموجودة" })).toBeVisible();
+  await page.getByRole("link", { name: "إلغاء" }).click();
+  await expect(page).toHaveURL(/\/chat-sessions$/);
+  expect(await sessionCount()).toBe(before + 1);
+});
+
+test("ROW-3 edit saves details; a second editor gets a conflict instead of overwriting", async ({ page, browser }) => {
+  const { rows } = await e2eDb().query<{ id: number }>("SELECT id FROM chat_sessions ORDER BY id LIMIT 1");
+  const id = rows[0]!.id;
+  await signIn(page, "qa", "en");
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  await signIn(otherPage, "admin", "en");
+  await page.goto(`/chat-sessions/${id}/edit`);
+  await otherPage.goto(`/chat-sessions/${id}/edit`);
+  await expectAccessible(page);
+  await page.locator("#lastMessageAt").fill("2026-01-02T03:04:05");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page).toHaveURL(/\/chat-sessions$/);
+  await expect(page.getByText("Changes saved")).toBeVisible();
+  await otherPage.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(otherPage.getByText("Someone else changed this session since you opened the page.")).toBeVisible();
+  await other.close();
+  const response = await page.goto("/chat-sessions/abc/edit");
+  expect(response!.status()).toBe(404);
+});
