@@ -1,0 +1,111 @@
+// npm run bench:list — each list scenario through the app's own query functions, next to the
+// same query as hand-written SQL on a bare pg connection, in the same run; prints median, p95
+// and the ratio. Then the export of 100,000 rows (CSV and XLSX): time, first byte, peak RSS.
+// Run `npm run bench:seed` first. The app code is loaded with the react-server condition, as
+// Next loads it, so its "server-only" guard lets it in.
+import pg from "pg";
+import { benchDatabaseUrl } from "./database";
+import { measure, table, type Timing } from "./measure";
+
+const url = await benchDatabaseUrl();
+process.env.DATABASE_URL = url;
+process.env.DATABASE_POOL_MAX = "4";
+
+const { DEFAULT_PARAMS, SORT_KEYS } = await import("../../lib/chat-sessions/list-params");
+const { countSessions, listSessions } = await import("../../lib/chat-sessions/list-query");
+const { getUnreadTotal } = await import("../../lib/chat-sessions/unread-total");
+const { exportRows } = await import("../../lib/chat-sessions/export/rows");
+const { csvStream } = await import("../../lib/chat-sessions/export/csv-stream");
+const { xlsxStream } = await import("../../lib/chat-sessions/export/xlsx");
+const { EXPORT_COLUMNS } = await import("../../lib/chat-sessions/export/columns");
+type ListParams = typeof DEFAULT_PARAMS;
+
+const raw = new pg.Client({ connectionString: url });
+await raw.connect();
+const one = async <T extends pg.QueryResultRow>(sql: string, values: unknown[] = []) => (await raw.query<T>(sql, values)).rows[0]!;
+
+const { sessions } = await one<{ sessions: string }>("SELECT count(*) AS sessions FROM chat_sessions");
+const { messages } = await one<{ messages: string }>("SELECT count(*) AS messages FROM chat_messages");
+const busyCustomer = await one<{ id: number }>("SELECT customer_id AS id FROM chat_sessions GROUP BY 1 ORDER BY count(*) DESC LIMIT 1");
+const busyVendor = await one<{ id: number }>("SELECT vendor_id AS id FROM chat_sessions GROUP BY 1 ORDER BY count(*) DESC LIMIT 1");
+const busyProduct = await one<{ id: number }>("SELECT product_id AS id FROM chat_sessions GROUP BY 1 ORDER BY count(*) DESC LIMIT 1");
+// Page 2,000 of 25 rows: the keyset cursor of row 49,975 in the default order.
+const deepOffset = Math.max(0, Math.min(49_974, Number(sessions) - 26));
+const deep = await one<{ last_message_at: Date; id: number }>("SELECT last_message_at, id FROM chat_sessions ORDER BY last_message_at DESC, id DESC OFFSET $1 LIMIT 1", [deepOffset]);
+
+const COLUMNS = "id, product_id, product_name, customer_id, customer_name, vendor_id, vendor_name, message_count, unread_count, last_message_at, created_at, updated_at";
+const SORT_SQL: Record<string, string> = { product: "product_name", customer: "customer_name", vendor: "vendor_name", messages: "message_count", lastMessage: "last_message_at", created: "created_at", updated: "updated_at" };
+
+type Scenario = { name: string; app: () => Promise<unknown>; raw: () => Promise<unknown> };
+const page = (patch: Partial<ListParams>, where: string, values: unknown[] = [], order = "last_message_at DESC, id DESC"): Scenario => ({
+  name: "",
+  app: () => listSessions({ ...DEFAULT_PARAMS, ...patch }),
+  raw: () => raw.query(`SELECT ${COLUMNS} FROM chat_sessions WHERE ${where} ORDER BY ${order} LIMIT 26`, values),
+});
+const named = (name: string, scenario: Scenario): Scenario => ({ ...scenario, name });
+
+const scenarios: Scenario[] = [
+  named("default page (SORT-1)", page({}, "TRUE")),
+  ...SORT_KEYS.flatMap((sort) =>
+    (["asc", "desc"] as const).map((dir) => named(`sort ${sort} ${dir}`, page({ sort, dir }, "TRUE", [], `${SORT_SQL[sort]} ${dir}, id ${dir}`))),
+  ),
+  named("FLT-1 customer", page({ customer: busyCustomer.id }, "customer_id = $1", [busyCustomer.id])),
+  named("FLT-2 vendor", page({ vendor: busyVendor.id }, "vendor_id = $1", [busyVendor.id])),
+  named("FLT-3 product", page({ product: busyProduct.id }, "product_id = $1", [busyProduct.id])),
+  named("FLT-4 unread", page({ unread: true }, "unread_count > 0")),
+  named("FLT-5 recent", page({ recent: true }, "last_message_at >= now() - interval '7 days'")),
+  named("SEARCH-1 arabic 'احمد'", page({ q: "احمد" }, "search_text LIKE '%' || search_normalize($1) || '%'", ["احمد"])),
+  named("SEARCH-1 latin 'watch'", page({ q: "watch" }, "search_text LIKE '%' || search_normalize($1) || '%'", ["watch"])),
+  named(
+    `page ${Math.floor(deepOffset / 25) + 2} (keyset)`,
+    page({ after: { value: deep.last_message_at.toISOString(), id: deep.id }, page: 2000 }, "(last_message_at, id) < ($1::timestamptz, $2)", [deep.last_message_at, deep.id]),
+  ),
+  { name: "NAV-2 badge", app: () => getUnreadTotal(), raw: () => raw.query("SELECT sum(total) FROM unread_totals") },
+  { name: "count (capped at 10,000)", app: () => countSessions(DEFAULT_PARAMS), raw: () => raw.query("SELECT count(*) FROM (SELECT 1 FROM chat_sessions LIMIT 10001) s") },
+];
+
+const fmt = (ms: number) => ms.toFixed(1);
+const results: (string | number)[][] = [["scenario", "app median", "app p95", "raw median", "raw p95", "ratio (median)"]];
+const timings: { name: string; app: Timing; raw: Timing }[] = [];
+for (const scenario of scenarios) {
+  const app = await measure(scenario.app);
+  const floor = await measure(scenario.raw);
+  timings.push({ name: scenario.name, app, raw: floor });
+  results.push([scenario.name, fmt(app.median), fmt(app.p95), fmt(floor.median), fmt(floor.p95), (app.median / floor.median).toFixed(2)]);
+}
+console.log(`\nList at ${Number(sessions).toLocaleString("en")} sessions / ${Number(messages).toLocaleString("en")} messages (ms, 20 runs each)\n`);
+console.log(table(results));
+const first = timings[0]!.app.median;
+const deepPage = timings.find((t) => t.name.endsWith("(keyset)"))!.app.median;
+console.log(`\ndeep page / page 1: ${(deepPage / first).toFixed(2)}×`);
+
+// Export: the first 100,000 rows of the whole set, through the app's streaming writers.
+async function* firstRows(limit: number) {
+  let left = limit;
+  for await (const batch of exportRows({ filters: { ...DEFAULT_PARAMS } })) {
+    yield batch.slice(0, left);
+    left -= batch.length;
+    if (left <= 0) return;
+  }
+}
+async function timeExport(kind: "csv" | "xlsx") {
+  const baseline = process.memoryUsage().rss;
+  let peak = baseline;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  const started = performance.now();
+  const headers = EXPORT_COLUMNS.map((column) => column.header);
+  const stream = kind === "csv" ? csvStream(headers, firstRows(100_000), async () => {}) : xlsxStream(headers, false, firstRows(100_000), async () => {});
+  const reader = stream.getReader();
+  let firstByte = 0;
+  let bytes = 0;
+  for (let next = await reader.read(); !next.done; next = await reader.read()) {
+    if (!firstByte) firstByte = performance.now() - started;
+    bytes += next.value.byteLength;
+  }
+  clearInterval(sampler);
+  return [kind, ((performance.now() - started) / 1000).toFixed(2), firstByte.toFixed(0), (bytes / 1e6).toFixed(1), (peak / 1e6).toFixed(0), ((peak - baseline) / 1e6).toFixed(0)];
+}
+console.log("\nExport of 100,000 rows\n");
+console.log(table([["format", "seconds", "first byte ms", "MB", "peak RSS MB", "RSS growth MB"], await timeExport("csv"), await timeExport("xlsx")]));
+await raw.end();
+process.exit(0);
