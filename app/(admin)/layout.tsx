@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { LiveRefresh } from "@/components/realtime/live-refresh";
 import { MobileNav } from "@/components/shell/mobile-nav";
 import { SidebarNav } from "@/components/shell/sidebar-nav";
 import { AdminHeader } from "@/components/shell/admin-header";
@@ -45,6 +46,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         <main id="main" className="min-w-0 flex-1 p-4 md:p-6">
           {children}
         </main>
+        <LiveRefresh />
       </div>
     </div>
   );

@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useMemo, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -28,8 +28,15 @@ export function MessagesManager({ sessionId, participants, initialMessages, init
   const t = useT("messages");
   const common = useT("common");
   const router = useRouter();
-  const [messages, setMessages] = useState(initialMessages);
-  const [olderBeforeId, setOlderBeforeId] = useState(initialOlderBeforeId);
+  // The newest page comes from the server on every render (so live refreshes show new messages
+  // and read receipts); pages loaded further back are kept here and appended.
+  const [older, setOlder] = useState<ConversationMessage[]>([]);
+  const [olderCursor, setOlderCursor] = useState<number | null | undefined>(undefined);
+  const messages = useMemo(() => {
+    const oldestNewId = initialMessages.at(-1)?.id ?? Number.POSITIVE_INFINITY;
+    return [...initialMessages, ...older.filter((m) => m.id < oldestNewId)];
+  }, [initialMessages, older]);
+  const olderBeforeId = olderCursor === undefined ? initialOlderBeforeId : olderCursor;
   const [view, setView] = useState<MessageView>("conversation");
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [deleting, setDeleting] = useState<number | null>(null);
@@ -41,8 +48,8 @@ export function MessagesManager({ sessionId, participants, initialMessages, init
     startTransition(async () => {
       const result = await loadConversationAction({ sessionId, beforeId: olderBeforeId });
       if (!result.ok) return failed(result.error.message);
-      setMessages((current) => [...current, ...result.data.messages]);
-      setOlderBeforeId(result.data.olderBeforeId);
+      setOlder((current) => [...current, ...result.data.messages]);
+      setOlderCursor(result.data.olderBeforeId);
     });
 
   const markRead = (input: { messageIds: number[] } | { all: true }) =>
@@ -51,7 +58,7 @@ export function MessagesManager({ sessionId, participants, initialMessages, init
       if (!result.ok) return failed(result.error.message);
       const readAt = new Date(result.data.readAt);
       const ids = "messageIds" in input ? new Set(input.messageIds) : null;
-      setMessages((current) => current.map((m) => (m.readAt === null && (!ids || ids.has(m.id)) ? { ...m, readAt } : m)));
+      setOlder((current) => current.map((m) => (m.readAt === null && (!ids || ids.has(m.id)) ? { ...m, readAt } : m)));
       setSelected(new Set());
       toast.success(t("markedRead", { count: result.data.messages }));
       router.refresh();
@@ -63,7 +70,7 @@ export function MessagesManager({ sessionId, participants, initialMessages, init
       const result = await deleteMessageAction({ sessionId, messageId: deleting });
       setDeleting(null);
       if (!result.ok) return failed(result.error.message);
-      setMessages((current) => current.filter((m) => m.id !== result.data.id));
+      setOlder((current) => current.filter((m) => m.id !== result.data.id));
       toast.success(t("deleted"));
       router.refresh();
     });
@@ -108,7 +115,7 @@ export function MessagesManager({ sessionId, participants, initialMessages, init
         ) : null}
       </div>
 
-      {can.reply ? <MessageComposer sessionId={sessionId} participants={participants} onSent={(message) => { setMessages((current) => [message, ...current]); router.refresh(); }} /> : null}
+      {can.reply ? <MessageComposer sessionId={sessionId} participants={participants} onSent={() => router.refresh()} /> : null}
 
       {messages.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">{t("empty")}</p>

@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { db } from "@/lib/db";
+import { participantsOf, publishSessionsChanged } from "@/lib/realtime/session-events";
 import { assertParticipantsExist } from "./session-participants";
 import type { createSessionSchema } from "./session-schema";
 
@@ -8,7 +9,7 @@ export type CreateSessionOutcome = { status: "created"; id: number } | { status:
 
 /** FORM-1..5: a new session, unless the same product, customer and vendor already talk (then say so). */
 export async function createSession(input: z.output<typeof createSessionSchema>): Promise<CreateSessionOutcome> {
-  return db.$transaction(async (tx) => {
+  const outcome = await db.$transaction(async (tx): Promise<CreateSessionOutcome> => {
     await assertParticipantsExist(tx, input);
     if (!input.allowDuplicate) {
       const existing = await tx.chatSession.findFirst({
@@ -24,4 +25,6 @@ export async function createSession(input: z.output<typeof createSessionSchema>)
     });
     return { status: "created", id: session.id };
   });
+  if (outcome.status === "created") await publishSessionsChanged("session", await participantsOf([outcome.id]));
+  return outcome;
 }

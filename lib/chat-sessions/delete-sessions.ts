@@ -1,14 +1,16 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { audit } from "@/lib/audit";
+import { publishSessionsChanged } from "@/lib/realtime/session-events";
 import { selectionSql } from "./selection-sql";
 import type { Selection } from "./selection";
 
 /** ROW-4 and BULK-2: sessions and all their messages go, in one transaction, for good. */
 export async function deleteSessions(selection: Selection, actorId: number): Promise<{ sessions: number; messages: number }> {
-  return db.$transaction(async (tx) => {
-    const deleted = await tx.$queryRaw<{ id: number; message_count: number }[]>`
-      DELETE FROM chat_sessions WHERE ${selectionSql(selection)} RETURNING id, message_count`;
+  const { result, deleted } = await db.$transaction(async (tx) => {
+    const deleted = await tx.$queryRaw<{ id: number; message_count: number; customerId: number; vendorId: number }[]>`
+      DELETE FROM chat_sessions WHERE ${selectionSql(selection)}
+      RETURNING id, message_count, customer_id AS "customerId", vendor_id AS "vendorId"`;
     const messages = deleted.reduce((sum, row) => sum + row.message_count, 0);
     await audit(tx, {
       actorId,
@@ -17,6 +19,8 @@ export async function deleteSessions(selection: Selection, actorId: number): Pro
       targetId: deleted.length === 1 ? deleted[0]!.id : undefined,
       details: { sessions: deleted.length, messages, ids: deleted.slice(0, 1000).map((row) => row.id) },
     });
-    return { sessions: deleted.length, messages };
+    return { result: { sessions: deleted.length, messages }, deleted };
   });
+  await publishSessionsChanged("session", deleted);
+  return result;
 }

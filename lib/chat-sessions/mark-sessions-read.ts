@@ -1,16 +1,25 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { audit } from "@/lib/audit";
+import { publishSessionsChanged } from "@/lib/realtime/session-events";
 import { selectionSql } from "./selection-sql";
 import type { Selection } from "./selection";
 
 /** BULK-1: every unread message of the selected sessions becomes read; triggers move the counters. */
 export async function markSessionsRead(selection: Selection, actorId: number): Promise<{ messages: number }> {
-  return db.$transaction(async (tx) => {
-    const messages = await tx.$executeRaw`
-      UPDATE chat_messages SET read_at = now()
-       WHERE read_at IS NULL AND session_id IN (SELECT id FROM chat_sessions WHERE ${selectionSql(selection)})`;
-    await audit(tx, { actorId, action: "chatSessions.markRead", targetType: "chatSession", details: { selection, messages } });
-    return { messages };
+  const { messages, sessions } = await db.$transaction(async (tx) => {
+    const touched = await tx.$queryRaw<{ id: number; customerId: number; vendorId: number; messages: number }[]>`
+      WITH updated AS (
+        UPDATE chat_messages SET read_at = now()
+         WHERE read_at IS NULL AND session_id IN (SELECT id FROM chat_sessions WHERE ${selectionSql(selection)})
+        RETURNING session_id
+      )
+      SELECT s.id, s.customer_id AS "customerId", s.vendor_id AS "vendorId", count(*)::int AS messages
+        FROM updated JOIN chat_sessions s ON s.id = updated.session_id GROUP BY s.id`;
+    const total = touched.reduce((sum, row) => sum + row.messages, 0);
+    await audit(tx, { actorId, action: "chatSessions.markRead", targetType: "chatSession", details: { selection, messages: total } });
+    return { messages: total, sessions: touched };
   });
+  await publishSessionsChanged("read", sessions);
+  return { messages };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { ActionFailure } from "@/lib/actions/define-action";
 import { db } from "@/lib/db";
+import { participantsOf, publishSessionsChanged } from "@/lib/realtime/session-events";
 import { assertParticipantsExist } from "./session-participants";
 import type { updateSessionSchema } from "./session-schema";
 
@@ -10,7 +11,7 @@ import type { updateSessionSchema } from "./session-schema";
  * (optimistic concurrency on updated_at: the second writer is told, not silently overwritten).
  */
 export async function updateSession(input: z.output<typeof updateSessionSchema>): Promise<{ id: number; updatedAt: string }> {
-  return db.$transaction(async (tx) => {
+  const outcome = await db.$transaction(async (tx) => {
     await assertParticipantsExist(tx, input);
     const updated = await tx.chatSession.updateMany({
       where: { id: input.id, updatedAt: new Date(input.expectedUpdatedAt) },
@@ -23,4 +24,6 @@ export async function updateSession(input: z.output<typeof updateSessionSchema>)
     const session = await tx.chatSession.findUniqueOrThrow({ where: { id: input.id }, select: { id: true, updatedAt: true } });
     return { id: session.id, updatedAt: session.updatedAt.toISOString() };
   });
+  await publishSessionsChanged("session", await participantsOf([outcome.id]));
+  return outcome;
 }
