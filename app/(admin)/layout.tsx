@@ -9,6 +9,7 @@ import { getLocale, getTranslator } from "@/lib/i18n/server";
 import { getTheme } from "@/lib/preferences/server";
 import { MessagePage } from "@/components/shell/message-page";
 import { isDatabaseUnavailable } from "@/lib/db-errors";
+import { can } from "@/lib/permissions";
 
 export const dynamic = "force-dynamic";
 
@@ -28,7 +29,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     return <MessagePage title={common("errorTitle")} body={common("databaseUnavailable")} />;
   }
   const { user, locale, theme, unreadTotal, t } = shell;
-  const nav = <SidebarNav locale={locale} unreadTotal={unreadTotal} />;
+  const nav = <SidebarNav locale={locale} unreadTotal={unreadTotal} showSettings={can(user.role, "settings.manage")} />;
   return (
     <div className="flex min-h-screen">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:start-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">

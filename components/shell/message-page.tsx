@@ -1,10 +1,9 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { getTranslator } from "@/lib/i18n/server";
-import { SignOutButton } from "./sign-out-button";
 
 /** A full-page notice (no access, not found, error) with a way out. */
-export async function MessagePage({ title, body, signOut = false, homeLink = false }: { title: string; body: string; signOut?: boolean; homeLink?: boolean }) {
+export async function MessagePage({ title, body, homeLink = false }: { title: string; body: string; homeLink?: boolean }) {
   const t = await getTranslator("common");
   return (
     <main className="flex min-h-screen flex-col items-center justify-center gap-4 p-6 text-center">
@@ -16,7 +15,6 @@ export async function MessagePage({ title, body, signOut = false, homeLink = fal
             {t("backHome")}
           </Link>
         ) : null}
-        {signOut ? <SignOutButton /> : null}
       </div>
     </main>
   );

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { lookupEntities } from "@/lib/lookups/actions";
 import type { EntityKind, EntityOption } from "@/lib/lookups/search-entities";
 import { useT } from "@/lib/i18n/client";
+import type { ActionResult } from "@/lib/actions/result";
 import { inputClass } from "./field";
 
 const DEBOUNCE_MS = 200;
@@ -23,6 +24,7 @@ export function EntityCombobox({
   label,
   invalid,
   describedBy,
+  lookup = lookupEntities,
 }: {
   id: string;
   kind: EntityKind;
@@ -32,6 +34,8 @@ export function EntityCombobox({
   label: string;
   invalid?: boolean;
   describedBy?: string;
+  /** the server action that searches; the staff one unless given (participants have their own) */
+  lookup?: (input: { kind: EntityKind; query: string }) => Promise<ActionResult<EntityOption[]>>;
 }) {
   const t = useT("common");
   const [items, setItems] = useState<EntityOption[]>([]);
@@ -52,7 +56,7 @@ export function EntityCombobox({
     timer.current = setTimeout(async () => {
       const ticket = ++latestQuery.current;
       setSearching(true);
-      const result = await lookupEntities({ kind, query });
+      const result = await lookup({ kind, query });
       if (ticket !== latestQuery.current) return;
       setSearching(false);
       setItems(result.ok ? result.data : []);

@@ -18,11 +18,11 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   return db.user.findUnique({ where: { id }, select: { id: true, name: true, email: true, role: true } });
 });
 
-/** For pages: sends strangers to sign-in and the wrong role to the no-access page. */
+/** For pages: strangers go to sign-in, customers and vendors to their chat, other refusals to a notice. */
 export async function requirePagePermission(permission: Permission): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) redirect("/sign-in");
-  if (!can(user.role, permission)) redirect(can(user.role, "chat.participate") ? "/no-access" : "/forbidden");
+  if (!can(user.role, permission)) redirect(can(user.role, "chat.participate") && permission !== "chat.participate" ? "/chat" : "/forbidden");
   return user;
 }
 

@@ -22,8 +22,13 @@ export async function loadConversation(sessionId: number, beforeId: number | nul
     select: { id: true, productName: true, customerName: true, vendorName: true, messageCount: true, unreadCount: true },
   });
   if (!session) return null;
+  // Keyset on (sent time, id), the order shown, so no page skips or repeats a message.
+  const cursor = beforeId ? await db.chatMessage.findFirst({ where: { id: beforeId, sessionId }, select: { id: true, createdAt: true } }) : null;
   const messages = await db.chatMessage.findMany({
-    where: { sessionId, ...(beforeId ? { id: { lt: beforeId } } : {}) },
+    where: {
+      sessionId,
+      ...(cursor ? { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] } : {}),
+    },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: CONVERSATION_PAGE + 1,
     select: { id: true, body: true, createdAt: true, readAt: true, sender: { select: { id: true, name: true, role: true } } },

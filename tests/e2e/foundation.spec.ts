@@ -59,7 +59,7 @@ test("NAV-2 badge follows messages added, read and deleted", async ({ page }) =>
   expect(await trueUnreadTotal()).toBe(before + 1);
 });
 
-test("each role reaches only its area: staff the panel, customers and vendors the no-access page, strangers sign-in", async ({ page, browser }) => {
+test("each role reaches only its area: staff the panel, customers and vendors their chat, strangers sign-in", async ({ page, browser }) => {
   await page.goto("/chat-sessions");
   await expect(page).toHaveURL(/\/sign-in/);
   for (const role of ["admin", "support", "qa"] as const) {
@@ -68,6 +68,12 @@ test("each role reaches only its area: staff the panel, customers and vendors th
     await signIn(staffPage, role, "en");
     await staffPage.goto("/chat-sessions");
     await expect(staffPage).toHaveURL(/\/chat-sessions/);
+    await staffPage.goto("/chat");
+    await expect(staffPage).toHaveURL(/\/forbidden/);
+    if (role !== "admin") {
+      await staffPage.goto("/settings");
+      await expect(staffPage).toHaveURL(/\/forbidden/);
+    }
     await context.close();
   }
   for (const role of ["customer", "vendor"] as const) {
@@ -75,8 +81,10 @@ test("each role reaches only its area: staff the panel, customers and vendors th
     const participantPage = await context.newPage();
     await signIn(participantPage, role, "en");
     await participantPage.goto("/chat-sessions");
-    await expect(participantPage).toHaveURL(/\/no-access/);
-    await expect(participantPage.getByRole("heading")).toHaveText("You cannot enter the admin panel");
+    await expect(participantPage).toHaveURL(/\/chat$/);
+    await expect(participantPage.getByRole("heading", { level: 1 })).toHaveText("My conversations");
+    await participantPage.goto("/settings");
+    await expect(participantPage).toHaveURL(/\/chat$/);
     await context.close();
   }
 });

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { PERMISSIONS, can } from "@/lib/permissions";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { actAs } from "../support/mock-current-user";
-import { discoverServerActions, type DiscoveredAction } from "../support/server-actions";
+import { discoverServerActions, discoverServerModuleExports, type DiscoveredAction } from "../support/server-actions";
 
 vi.mock("@/lib/auth/current-user", () => import("../support/mock-current-user"));
 
@@ -13,6 +13,11 @@ beforeAll(async () => {
 });
 
 describe("permission matrix × server actions", () => {
+  it("\"use server\" modules export nothing but actions (Next refuses anything else)", async () => {
+    const others = (await discoverServerModuleExports()).filter((entry) => typeof entry.action !== "function").map((entry) => entry.name);
+    expect(others).toEqual([]);
+  });
+
   it("every server action is built with defineAction and names a permission of the matrix", () => {
     expect(actions.length).toBeGreaterThan(0);
     for (const { name, action } of actions) {

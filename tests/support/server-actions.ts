@@ -17,12 +17,15 @@ function serverActionFiles(dir: string): string[] {
 
 /** Every exported server action under lib/, found by its "use server" directive. */
 export async function discoverServerActions(): Promise<{ name: string; action: DiscoveredAction }[]> {
-  const found: { name: string; action: DiscoveredAction }[] = [];
+  return (await discoverServerModuleExports()).filter((entry): entry is { name: string; action: DiscoveredAction } => typeof entry.action === "function");
+}
+
+/** Every export of every "use server" module; Next allows async functions only. */
+export async function discoverServerModuleExports(): Promise<{ name: string; action: unknown }[]> {
+  const found: { name: string; action: unknown }[] = [];
   for (const file of serverActionFiles("lib").filter((file) => !EXEMPT.has(file))) {
     const module = (await import(`../../${file}`)) as Record<string, unknown>;
-    for (const [name, value] of Object.entries(module)) {
-      if (typeof value === "function") found.push({ name: `${file}#${name}`, action: value as DiscoveredAction });
-    }
+    for (const [name, value] of Object.entries(module)) found.push({ name: `${file}#${name}`, action: value });
   }
   return found;
 }

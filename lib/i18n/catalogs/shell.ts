@@ -4,6 +4,8 @@ export const shell = defineCatalog({
   ar: {
     navUserManagement: "إدارة المستخدمين",
     navChatSessions: "الجلسات الحوارية",
+    navSystem: "النظام",
+    navSettings: "إعدادات النظام",
     unreadBadgeLabel: { zero: "لا توجد رسائل غير مقروءة", one: "رسالة واحدة غير مقروءة", two: "رسالتان غير مقروءتين", few: "{count} رسائل غير مقروءة", many: "{count} رسالة غير مقروءة", other: "{count} رسالة غير مقروءة" },
     mainNavigation: "التنقل الرئيسي",
     openMenu: "فتح القائمة",
@@ -20,12 +22,12 @@ export const shell = defineCatalog({
     roleCustomer: "عميل",
     roleVendor: "بائع",
     skipToContent: "تخطَّ إلى المحتوى",
-    noPanelAccessTitle: "لا يمكنك دخول لوحة الإدارة",
-    noPanelAccessBody: "هذا الحساب خاص بالعملاء والبائعين، وليست له صلاحية الدخول إلى لوحة الإدارة.",
   },
   en: {
     navUserManagement: "User Management",
     navChatSessions: "Chat Sessions",
+    navSystem: "System",
+    navSettings: "System settings",
     unreadBadgeLabel: { zero: "No unread messages", one: "1 unread message", other: "{count} unread messages" },
     mainNavigation: "Main navigation",
     openMenu: "Open menu",
@@ -42,7 +44,5 @@ export const shell = defineCatalog({
     roleCustomer: "Customer",
     roleVendor: "Vendor",
     skipToContent: "Skip to content",
-    noPanelAccessTitle: "You cannot enter the admin panel",
-    noPanelAccessBody: "This account belongs to a customer or vendor and has no access to the admin panel.",
   },
 });

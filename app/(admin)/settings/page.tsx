@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { MobileChatSetting } from "@/components/settings/mobile-chat-setting";
+import { requirePagePermission } from "@/lib/auth/current-user";
+import { getTranslator } from "@/lib/i18n/server";
+import { isMobileChatEnabled } from "@/lib/settings/mobile-chat";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslator("settings");
+  return { title: t("title") };
+}
+
+/** SET-1: system settings, admins only. */
+export default async function SettingsPage() {
+  await requirePagePermission("settings.manage");
+  const [t, enabled] = await Promise.all([getTranslator("settings"), isMobileChatEnabled()]);
+  return (
+    <div className="max-w-2xl space-y-4">
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <section aria-labelledby="chat-settings" className="rounded-lg border border-slate-200 bg-white p-5 dark:border-slate-700 dark:bg-slate-900">
+        <h2 id="chat-settings" className="mb-3 text-lg font-semibold">
+          {t("chatSection")}
+        </h2>
+        <MobileChatSetting enabled={enabled} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,3 @@
+import { openApiDocument } from "@/lib/api/openapi";
+
+export const GET = () => Response.json(openApiDocument);

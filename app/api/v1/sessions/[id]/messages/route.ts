@@ -1,0 +1,27 @@
+import { apiRoute, chatUser, jsonBody, parsed } from "@/lib/api/route";
+import { idParam, messagesQuerySchema, sendMessageSchema } from "@/lib/api/schemas";
+import { requireMembership } from "@/lib/chat/membership";
+import { loadConversation } from "@/lib/chat-sessions/conversation";
+import { addMessage } from "@/lib/messages/add-message";
+
+export const dynamic = "force-dynamic";
+type Context = { params: Promise<{ id: string }> };
+
+/** A page of messages, newest first; `before` (a message id) goes further back. */
+export const GET = apiRoute(async (request: Request, { params }: Context) => {
+  const user = await chatUser(request);
+  const sessionId = parsed(idParam, (await params).id);
+  const { before } = parsed(messagesQuerySchema, Object.fromEntries(new URL(request.url).searchParams));
+  await requireMembership(user.id, sessionId);
+  const conversation = await loadConversation(sessionId, before ?? null);
+  return Response.json({ messages: conversation?.messages ?? [], nextBefore: conversation?.olderBeforeId ?? null });
+});
+
+/** Sends a message as me; the other participant is notified (FLOW-1). */
+export const POST = apiRoute(async (request: Request, { params }: Context) => {
+  const user = await chatUser(request);
+  const sessionId = parsed(idParam, (await params).id);
+  await requireMembership(user.id, sessionId);
+  const { body } = await jsonBody(request, sendMessageSchema);
+  return Response.json({ message: await addMessage({ sessionId, senderId: user.id, body }) }, { status: 201 });
+});

@@ -1,0 +1,22 @@
+import { apiRoute, chatUser, jsonBody } from "@/lib/api/route";
+import { startSessionSchema } from "@/lib/api/schemas";
+import { listMySessions } from "@/lib/chat/my-sessions";
+import { startSessionAboutProduct } from "@/lib/chat/start-session";
+import { apiError } from "@/lib/api/errors";
+
+export const dynamic = "force-dynamic";
+
+/** My sessions, newest activity first, with what is unread for me. */
+export const GET = apiRoute(async (request: Request) => {
+  const user = await chatUser(request);
+  return Response.json({ sessions: await listMySessions(user.id) });
+});
+
+/** Start (or return to) a conversation about a product with its vendor. Customers only. */
+export const POST = apiRoute(async (request: Request) => {
+  const user = await chatUser(request);
+  if (user.role !== "customer") return apiError(request, 403, "forbidden");
+  const { productId } = await jsonBody(request, startSessionSchema);
+  const session = await startSessionAboutProduct(user.id, productId);
+  return Response.json(session, { status: session.created ? 201 : 200 });
+});

@@ -1,0 +1,112 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { CheckCheck, Check } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useEffect, useMemo, useRef, useState, useTransition } from "react";
+import { useForm } from "react-hook-form";
+import { toast } from "sonner";
+import { LinkifiedText } from "@/components/messages/linkified-text";
+import { Button } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
+import { RelativeTime } from "@/components/ui/relative-time";
+import type { ConversationMessage } from "@/lib/chat-sessions/conversation";
+import { loadChatHistoryAction, markChatReadAction, sendChatMessageAction } from "@/lib/chat/actions";
+import { chatMessageSchema, type ChatMessageInput } from "@/lib/chat/chat-message-schema";
+import { useT } from "@/lib/i18n/client";
+
+type Props = { sessionId: number; me: number; newestFirst: ConversationMessage[]; olderBeforeId: number | null };
+
+/**
+ * The participant's conversation: oldest at the top, mine on the end side. New messages come
+ * in live (the page refreshes on events); what the other side sent is marked read while it is
+ * on screen, and my messages show when they were read.
+ */
+export function ChatConversation({ sessionId, me, newestFirst, olderBeforeId }: Props) {
+  const t = useT("chat");
+  const m = useT("messages");
+  const router = useRouter();
+  const [older, setOlder] = useState<ConversationMessage[]>([]);
+  const [cursor, setCursor] = useState<number | null | undefined>(undefined);
+  const [pending, startTransition] = useTransition();
+  const end = useRef<HTMLDivElement>(null);
+  const messages = useMemo(() => {
+    const oldestNewId = newestFirst.at(-1)?.id ?? Number.POSITIVE_INFINITY;
+    return [...newestFirst, ...older.filter((message) => message.id < oldestNewId)].reverse();
+  }, [newestFirst, older]);
+  const newestFromOther = newestFirst.find((message) => message.sender.id !== me && message.readAt === null)?.id;
+
+  useEffect(() => {
+    if (newestFromOther === undefined || document.visibilityState !== "visible") return;
+    void markChatReadAction({ sessionId }).then((result) => result.ok && result.data.messages > 0 && router.refresh());
+  }, [newestFromOther, sessionId, router]);
+  useEffect(() => end.current?.scrollIntoView({ block: "end" }), [newestFirst]);
+
+  const { register, handleSubmit, reset, formState } = useForm<ChatMessageInput>({ resolver: zodResolver(chatMessageSchema), defaultValues: { sessionId, body: "" } });
+  const send = handleSubmit(async (values) => {
+    const result = await sendChatMessageAction(values);
+    if (!result.ok) {
+      toast.error(result.error.message === "chatDisabled" ? t("chatDisabled") : m("bodyRequired"));
+      return;
+    }
+    reset({ sessionId, body: "" });
+    router.refresh();
+  });
+  const loadOlder = () =>
+    startTransition(async () => {
+      const result = await loadChatHistoryAction({ sessionId, beforeId: cursor === undefined ? olderBeforeId : cursor });
+      if (!result.ok) return;
+      setOlder((current) => [...current, ...result.data.messages]);
+      setCursor(result.data.olderBeforeId);
+    });
+  const hasOlder = (cursor === undefined ? olderBeforeId : cursor) !== null;
+
+  return (
+    <div className="flex flex-1 flex-col gap-3">
+      {hasOlder ? (
+        <Button onClick={loadOlder} disabled={pending} className="self-center">
+          {t("loadOlder")}
+        </Button>
+      ) : null}
+      {messages.length === 0 ? <p className="text-sm text-slate-600 dark:text-slate-400">{t("noMessages")}</p> : null}
+      <ol className="space-y-2" aria-live="polite" data-testid="chat-messages">
+        {messages.map((message) => {
+          const mine = message.sender.id === me;
+          return (
+            <li key={message.id} className={`flex ${mine ? "justify-end" : "justify-start"}`} data-message-id={message.id}>
+              <div className={`max-w-[85%] rounded-2xl px-3 py-2 text-sm ${mine ? "rounded-se-sm bg-blue-700 text-white" : "rounded-ss-sm border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-800"}`}>
+                <p className="whitespace-pre-wrap break-words" dir="auto">
+                  <LinkifiedText text={message.body} />
+                </p>
+                <p className={`mt-1 flex items-center gap-1 text-xs ${mine ? "text-blue-100" : "text-slate-600 dark:text-slate-400"}`}>
+                  <RelativeTime value={message.createdAt} />
+                  {mine ? (
+                    message.readAt ? (
+                      <span data-testid="read-receipt" className="inline-flex items-center gap-0.5">
+                        <CheckCheck aria-hidden="true" className="h-3.5 w-3.5" /> {t("readReceipt")}
+                      </span>
+                    ) : (
+                      <span className="inline-flex items-center gap-0.5">
+                        <Check aria-hidden="true" className="h-3.5 w-3.5" /> {t("delivered")}
+                      </span>
+                    )
+                  ) : null}
+                </p>
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+      <div ref={end} />
+      <form onSubmit={send} noValidate className="sticky bottom-0 flex items-end gap-2 border-t border-slate-200 bg-slate-50 pt-3 dark:border-slate-800 dark:bg-slate-950">
+        <input type="hidden" {...register("sessionId", { valueAsNumber: true })} />
+        <label htmlFor="chat-body" className="sr-only">
+          {t("messageLabel")}
+        </label>
+        <textarea id="chat-body" rows={2} dir="auto" maxLength={4000} placeholder={t("messageLabel")} className={`${inputClass} flex-1`} {...register("body")} />
+        <Button type="submit" variant="primary" disabled={formState.isSubmitting}>
+          {formState.isSubmitting ? t("sending") : t("send")}
+        </Button>
+      </form>
+    </div>
+  );
+}

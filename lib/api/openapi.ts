@@ -1,0 +1,36 @@
+// The mobile API's contract, served at /api/v1/openapi.json; a test keeps it equal to the routes.
+const error = { $ref: "#/components/responses/Error" };
+const bearer = [{ bearer: [] }];
+const idPath = [{ name: "id", in: "path", required: true, schema: { type: "integer", minimum: 1 } }];
+const json = (schema: object) => ({ content: { "application/json": { schema } } });
+
+export const openApiDocument = {
+  openapi: "3.1.0",
+  info: { title: "Marketplace chat API", version: "1.0.0", description: "Customers and vendors chat about products. Errors: { error: { code, message } }, message in Arabic or English (?lang= or Accept-Language)." },
+  servers: [{ url: "/api/v1" }],
+  components: {
+    securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
+    responses: {
+      Error: json({ type: "object", required: ["error"], properties: { error: { type: "object", required: ["code", "message"], properties: { code: { type: "string" }, message: { type: "string" }, fields: { type: "object" } } } } }),
+    },
+  },
+  paths: {
+    "/config": { get: { summary: "SET-1: is chat on in the app?", responses: { "200": json({ type: "object", properties: { mobileChatEnabled: { type: "boolean" } } }) } } },
+    "/tokens": {
+      post: { summary: "Sign in; returns a bearer token", requestBody: json({ type: "object", required: ["email", "password"], properties: { email: { type: "string" }, password: { type: "string" } } }), responses: { "201": json({ type: "object" }), "400": error, "401": error, "403": error, "429": error } },
+      delete: { summary: "Revoke the token in use", security: bearer, responses: { "204": { description: "revoked" }, "401": error } },
+    },
+    "/sessions": {
+      get: { summary: "My sessions", security: bearer, responses: { "200": json({ type: "object" }), "401": error, "403": error } },
+      post: { summary: "Start or reuse a session about a product (customers)", security: bearer, requestBody: json({ type: "object", required: ["productId"], properties: { productId: { type: "integer" } } }), responses: { "200": json({ type: "object" }), "201": json({ type: "object" }), "400": error, "401": error, "403": error, "404": error } },
+    },
+    "/sessions/{id}/messages": {
+      get: { summary: "Messages, newest first; ?before=<message id> for older", security: bearer, parameters: idPath, responses: { "200": json({ type: "object" }), "401": error, "404": error } },
+      post: { summary: "Send a message", security: bearer, parameters: idPath, requestBody: json({ type: "object", required: ["body"], properties: { body: { type: "string", maxLength: 4000 } } }), responses: { "201": json({ type: "object" }), "400": error, "401": error, "403": error, "404": error, "413": error } },
+    },
+    "/sessions/{id}/read": { post: { summary: "Mark the messages sent to me as read", security: bearer, parameters: idPath, responses: { "200": json({ type: "object" }), "401": error, "404": error } } },
+    "/notifications": { get: { summary: "FLOW-1: my notifications and the unread count", security: bearer, responses: { "200": json({ type: "object" }), "401": error } } },
+    "/events": { get: { summary: "Server-sent events of my sessions; send Last-Event-ID to resume", security: bearer, responses: { "200": { description: "text/event-stream" }, "401": error } } },
+    "/openapi.json": { get: { summary: "This document", responses: { "200": json({ type: "object" }) } } },
+  },
+} as const;

@@ -1,0 +1,90 @@
+import "server-only";
+import type { z } from "zod";
+import { ActionFailure } from "@/lib/actions/define-action";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { isDatabaseUnavailable } from "@/lib/db-errors";
+import { can } from "@/lib/permissions";
+import { isMobileChatEnabled } from "@/lib/settings/mobile-chat";
+import { apiError, type ApiErrorCode } from "./errors";
+import { userOfToken } from "./tokens";
+
+const MAX_BODY_BYTES = 16 * 1024;
+
+class ApiFailure extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ApiErrorCode,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(code);
+  }
+}
+
+export function bearerToken(request: Request): string | null {
+  const header = request.headers.get("authorization") ?? "";
+  const match = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(header.trim());
+  return match?.[1] ?? null;
+}
+
+/** The token's user, who must be a customer or vendor, with chat switched on (SET-1). */
+export async function chatUser(request: Request): Promise<CurrentUser> {
+  const token = bearerToken(request);
+  const user = token ? await userOfToken(token) : null;
+  if (!user) throw new ApiFailure(401, "unauthorized");
+  if (!can(user.role, "chat.participate")) throw new ApiFailure(403, "forbidden");
+  if (!(await isMobileChatEnabled())) throw new ApiFailure(403, "chat_disabled");
+  return user;
+}
+
+/** The JSON body, parsed and checked by a zod schema; too large or malformed bodies are refused. */
+export async function jsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
+  const text = await request.text();
+  if (new TextEncoder().encode(text).byteLength > MAX_BODY_BYTES) throw new ApiFailure(413, "too_large");
+  let value: unknown;
+  try {
+    value = text === "" ? {} : JSON.parse(text);
+  } catch {
+    throw new ApiFailure(400, "malformed_json");
+  }
+  return parsed(schema, value);
+}
+
+export function parsed<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const fields: Record<string, string> = {};
+  for (const issue of result.error.issues) fields[issue.path.join(".") || "_"] ??= issue.message;
+  throw new ApiFailure(400, "invalid", fields);
+}
+
+const FAILURE_STATUS = { not_found: [404, "not_found"], conflict: [409, "conflict"], invalid: [400, "invalid"], forbidden: [403, "forbidden"] } as const;
+
+/**
+ * Every /api/v1 handler runs inside this: whatever goes wrong becomes the one error shape with a
+ * stable code and a localized message — never a 500 with a stack trace.
+ */
+export function apiRoute<C>(handler: (request: Request, context: C) => Promise<Response>) {
+  return async (request: Request, context: C): Promise<Response> => {
+    try {
+      return await handler(request, context);
+    } catch (error) {
+      if (error instanceof ApiFailure) return apiError(request, error.status, error.code, error.fields);
+      if (error instanceof ActionFailure) {
+        if (error.message === "chatDisabled") return apiError(request, 403, "chat_disabled");
+        const [status, code] = FAILURE_STATUS[error.code];
+        return apiError(request, status, code, error.fieldErrors);
+      }
+      if (isDatabaseUnavailable(error)) return apiError(request, 503, "unavailable");
+      console.error(error);
+      return apiError(request, 500, "internal");
+    }
+  };
+}
+
+export function notFound(): never {
+  throw new ApiFailure(404, "not_found");
+}
+
+export function rateLimited(): never {
+  throw new ApiFailure(429, "rate_limited");
+}

@@ -1,0 +1,40 @@
+"use server";
+import { z } from "zod";
+import { defineAction } from "@/lib/actions/define-action";
+import { loadConversation } from "@/lib/chat-sessions/conversation";
+import { addMessage } from "@/lib/messages/add-message";
+import { ENTITY_KINDS, searchEntities } from "@/lib/lookups/search-entities";
+import { requireChatEnabled, requireMembership } from "./membership";
+import { chatMessageSchema } from "./chat-message-schema";
+import { markReadByRecipient } from "./read-receipts";
+import { startSessionAboutProduct } from "./start-session";
+
+const id = z.number().int().min(1).max(2_147_483_647);
+
+export const sendChatMessageAction = defineAction("chat.participate", chatMessageSchema, async ({ sessionId, body }, user) => {
+  await requireChatEnabled();
+  await requireMembership(user.id, sessionId);
+  return addMessage({ sessionId, senderId: user.id, body });
+});
+
+export const markChatReadAction = defineAction("chat.participate", z.object({ sessionId: id }).strict(), async ({ sessionId }, user) => {
+  await requireChatEnabled();
+  return markReadByRecipient(user.id, sessionId);
+});
+
+export const loadChatHistoryAction = defineAction("chat.participate", z.object({ sessionId: id, beforeId: id.nullable() }).strict(), async ({ sessionId, beforeId }, user) => {
+  await requireChatEnabled();
+  await requireMembership(user.id, sessionId);
+  const conversation = await loadConversation(sessionId, beforeId);
+  return { messages: conversation?.messages ?? [], olderBeforeId: conversation?.olderBeforeId ?? null };
+});
+
+export const startChatAction = defineAction("chat.participate", z.object({ productId: id }).strict(), async ({ productId }, user) => {
+  await requireChatEnabled();
+  return startSessionAboutProduct(user.id, productId);
+});
+
+// Participants may look up products only, whatever kind the dropdown asks for.
+export const searchChatProductsAction = defineAction("chat.participate", z.object({ kind: z.enum(ENTITY_KINDS), query: z.string().max(1000) }), ({ query }) =>
+  searchEntities("product", query),
+);

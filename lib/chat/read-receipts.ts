@@ -1,0 +1,19 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { publishSessionsChanged } from "@/lib/realtime/session-events";
+import { requireMembership } from "./membership";
+
+/**
+ * The participant has the conversation on screen: the other side's messages become read (the
+ * sender sees the receipt) and the notifications about them are done with.
+ */
+export async function markReadByRecipient(userId: number, sessionId: number): Promise<{ messages: number }> {
+  const session = await requireMembership(userId, sessionId);
+  const messages = await db.$transaction(async (tx) => {
+    const { count } = await tx.chatMessage.updateMany({ where: { sessionId, senderId: { not: userId }, readAt: null }, data: { readAt: new Date() } });
+    await tx.notification.updateMany({ where: { userId, sessionId, readAt: null }, data: { readAt: new Date() } });
+    return count;
+  });
+  if (messages > 0) await publishSessionsChanged("read", [session]);
+  return { messages };
+}

@@ -1,0 +1,86 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expectAccessible } from "./support/axe";
+import { signIn, type DemoRole, type TestLocale } from "./support/auth";
+import { chooseOption } from "./support/combobox";
+import { e2eDb } from "./support/db";
+
+async function participant(browser: Browser, role: DemoRole, locale: TestLocale, viewport = { width: 390, height: 844 }): Promise<Page> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  await signIn(page, role, locale);
+  return page;
+}
+
+async function productOfDemoVendor(): Promise<string> {
+  const { rows } = await e2eDb().query<{ name: string }>(
+    "SELECT p.name FROM products p JOIN users u ON u.id = p.vendor_id WHERE u.email = 'vendor@demo.test' LIMIT 1",
+  );
+  if (rows[0]) return rows[0].name;
+  // The demo vendor owns no product yet: give it one.
+  const { rows: created } = await e2eDb().query<{ name: string }>(
+    "INSERT INTO products (name, vendor_id, updated_at) SELECT 'Demo Vendor Lamp', id, now() FROM users WHERE email = 'vendor@demo.test' RETURNING name",
+  );
+  return created[0]!.name;
+}
+
+test("FLOW-1 the customer asks, the vendor is notified live and replies, the customer is notified, read receipts appear", async ({ browser }) => {
+  const product = await productOfDemoVendor();
+  const customer = await participant(browser, "customer", "ar");
+  const vendor = await participant(browser, "vendor", "en");
+  await expect(customer).toHaveURL(/\/chat$/);
+  await expectAccessible(customer);
+
+  await chooseOption(customer, "ask-product", product);
+  await customer.getByRole("button", { name: "ابدأ المحادثة" }).click();
+  await expect(customer).toHaveURL(/\/chat\/\d+$/);
+  const sessionPath = new URL(customer.url()).pathname;
+  await customer.locator("#chat-body").fill("السلام عليكم، هل المنتج متوفر؟");
+  await customer.getByRole("button", { name: "إرسال" }).click();
+  await expect(customer.getByTestId("chat-messages").locator("li").last()).toContainText("هل المنتج متوفر؟");
+
+  // The vendor's bell shows the unread notification without reloading.
+  const bell = vendor.getByTestId("notification-bell");
+  await expect(bell).not.toHaveAttribute("data-count", "0");
+  await vendor.goto("/chat/notifications");
+  await expect(vendor.getByTestId("notifications")).toContainText("هل المنتج متوفر؟");
+  await vendor.getByTestId("notifications").getByRole("link").first().click();
+  await expect(vendor).toHaveURL(new RegExp(`${sessionPath}$`));
+  // Seeing it marks it read: the customer sees the receipt live.
+  await expect(customer.getByTestId("read-receipt").last()).toBeVisible();
+  await expectAccessible(vendor);
+
+  await vendor.locator("#chat-body").fill("Yes, it is in stock.");
+  await vendor.getByRole("button", { name: "Send" }).click();
+  await expect(customer.getByTestId("chat-messages")).toContainText("Yes, it is in stock.");
+  await customer.goto("/chat");
+  await expect(customer.getByTestId("my-sessions")).toContainText(product.slice(0, 10));
+  await customer.context().close();
+  await vendor.context().close();
+});
+
+test("SET-1 an admin turns chat off and on; participants are told, the panel keeps working", async ({ browser, page }) => {
+  await signIn(page, "admin", "ar");
+  await page.getByRole("link", { name: "إعدادات النظام" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("إعدادات النظام");
+  const toggle = page.getByRole("switch", { name: /تفعيل الدردشة في تطبيق الهاتف/ });
+  await expect(toggle).toBeChecked();
+  await expectAccessible(page);
+  await toggle.uncheck();
+  await expect(page.getByText("تم حفظ الإعدادات")).toBeVisible();
+
+  const customer = await participant(browser, "customer", "en");
+  await expect(customer.getByRole("status")).toContainText("Chat is turned off");
+  const config = await customer.request.get("/api/v1/config");
+  expect(await config.json()).toMatchObject({ mobileChatEnabled: false });
+  await page.goto("/chat-sessions");
+  await expect(page.locator("tbody tr").first()).toBeVisible();
+
+  await page.goto("/settings");
+  await page.getByRole("switch").check();
+  await expect(page.getByText("تم حفظ الإعدادات")).toBeVisible();
+  await customer.reload();
+  await expect(customer.getByRole("heading", { level: 1 })).toHaveText("My conversations");
+  const { rows } = await e2eDb().query("SELECT details FROM audit_log WHERE action = 'settings.mobileChat' ORDER BY id");
+  expect(rows.map((row) => row.details)).toEqual([{ enabled: false }, { enabled: true }]);
+  await customer.context().close();
+});

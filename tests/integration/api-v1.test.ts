@@ -1,0 +1,156 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { POST as issueToken, DELETE as revokeToken } from "@/app/api/v1/tokens/route";
+import { GET as listSessions, POST as startSession } from "@/app/api/v1/sessions/route";
+import { GET as listMessages, POST as sendMessage } from "@/app/api/v1/sessions/[id]/messages/route";
+import { POST as markRead } from "@/app/api/v1/sessions/[id]/read/route";
+import { GET as config } from "@/app/api/v1/config/route";
+import { GET as events } from "@/app/api/v1/events/route";
+import { hashPassword } from "@/lib/auth/password";
+import { db } from "@/lib/db";
+import { getUnreadTotal } from "@/lib/chat-sessions/unread-total";
+import { countersFromMessages, createProduct, resetDatabase } from "../support/fixtures";
+
+const BASE = "http://localhost/api/v1";
+type Json = Record<string, unknown> & { error?: { code: string; message: string } };
+
+function call(path: string, init: RequestInit & { token?: string } = {}) {
+  const headers = new Headers(init.headers);
+  if (init.token) headers.set("authorization", `Bearer ${init.token}`);
+  return new Request(`${BASE}${path}`, { ...init, headers });
+}
+const params = (id: number | string) => ({ params: Promise.resolve({ id: String(id) }) });
+const json = async (response: Response) => (await response.json()) as Json;
+
+let customer: { id: number; token: string };
+let vendor: { id: number; token: string };
+let stranger: { token: string };
+let productId: number;
+
+async function person(role: "customer" | "vendor", email: string) {
+  const user = await db.user.create({ data: { name: email, email, role, passwordHash: await hashPassword("secret-pass") } });
+  const response = await issueToken(call("/tokens", { method: "POST", body: JSON.stringify({ email, password: "secret-pass" }) }), undefined as never);
+  expect(response.status).toBe(201);
+  return { id: user.id, token: ((await response.json()) as { token: string }).token };
+}
+
+beforeEach(async () => {
+  await resetDatabase();
+  customer = await person("customer", "c@api.test");
+  vendor = await person("vendor", "v@api.test");
+  stranger = await person("customer", "s@api.test");
+  productId = (await createProduct(vendor.id, "Lamp")).id;
+});
+
+async function startAsCustomer(): Promise<number> {
+  const response = await startSession(call("/sessions", { method: "POST", token: customer.token, body: JSON.stringify({ productId }) }), undefined as never);
+  expect(response.status).toBe(201);
+  return ((await response.json()) as { id: number }).id;
+}
+
+describe("the mobile API (/api/v1)", () => {
+  it("refuses no token, a wrong token and a revoked token with 401 and a localized message", async () => {
+    const none = await listSessions(call("/sessions"), undefined as never);
+    expect(none.status).toBe(401);
+    expect((await json(none)).error).toEqual({ code: "unauthorized", message: "سجّل الدخول أولًا: رمز الدخول مفقود أو غير صالح أو أُلغي." });
+    const english = await listSessions(call("/sessions?lang=en", { token: "x".repeat(43) }), undefined as never);
+    expect((await json(english)).error?.message).toMatch(/^Sign in first/);
+    await revokeToken(call("/tokens", { method: "DELETE", token: customer.token }), undefined as never);
+    expect((await listSessions(call("/sessions", { token: customer.token }), undefined as never)).status).toBe(401);
+  });
+
+  it("FLOW-1 starts a session with the product's vendor (reused the second time), sends, notifies and marks read", async () => {
+    const sessionId = await startAsCustomer();
+    const again = await startSession(call("/sessions", { method: "POST", token: customer.token, body: JSON.stringify({ productId }) }), undefined as never);
+    expect(again.status).toBe(200);
+    expect(((await again.json()) as { id: number }).id).toBe(sessionId);
+    const sent = await sendMessage(call(`/sessions/${sessionId}/messages`, { method: "POST", token: customer.token, body: JSON.stringify({ body: "Is it in stock?" }) }), params(sessionId));
+    expect(sent.status).toBe(201);
+    expect(await db.notification.count({ where: { userId: vendor.id, readAt: null } })).toBe(1);
+    const read = await markRead(call(`/sessions/${sessionId}/read`, { method: "POST", token: vendor.token }), params(sessionId));
+    expect(await read.json()).toEqual({ messages: 1 });
+    expect(await db.notification.count({ where: { userId: vendor.id, readAt: null } })).toBe(0);
+    const page = await json(await listMessages(call(`/sessions/${sessionId}/messages`, { token: vendor.token }), params(sessionId)));
+    expect((page.messages as { body: string; readAt: string | null }[])[0]).toMatchObject({ body: "Is it in stock?" });
+    expect((page.messages as { readAt: string | null }[])[0]!.readAt).not.toBeNull();
+  });
+
+  it("someone else's session is 404 for every endpoint, and nothing leaks or changes", async () => {
+    const sessionId = await startAsCustomer();
+    for (const response of [
+      await listMessages(call(`/sessions/${sessionId}/messages`, { token: stranger.token }), params(sessionId)),
+      await sendMessage(call(`/sessions/${sessionId}/messages`, { method: "POST", token: stranger.token, body: JSON.stringify({ body: "hi" }) }), params(sessionId)),
+      await markRead(call(`/sessions/${sessionId}/read`, { method: "POST", token: stranger.token }), params(sessionId)),
+    ]) {
+      expect(response.status).toBe(404);
+      const body = await json(response);
+      expect(body.error?.code).toBe("not_found");
+      expect(JSON.stringify(body)).not.toContain("Lamp");
+    }
+    expect(await db.chatMessage.count()).toBe(0);
+  });
+
+  it("refuses empty, oversize, malformed and wrongly typed bodies with 4xx, never 500", async () => {
+    const sessionId = await startAsCustomer();
+    const send = (body: string) => sendMessage(call(`/sessions/${sessionId}/messages`, { method: "POST", token: customer.token, body }), params(sessionId));
+    expect((await send("")).status).toBe(400);
+    expect((await send("{")).status).toBe(400);
+    expect((await json(await send("{"))).error?.code).toBe("malformed_json");
+    expect((await send(JSON.stringify({ body: "   " }))).status).toBe(400);
+    expect((await send(JSON.stringify({ body: 42 }))).status).toBe(400);
+    expect((await send(JSON.stringify({ body: "x", extra: true }))).status).toBe(400);
+    expect((await send(JSON.stringify({ body: "x".repeat(20_000) }))).status).toBe(413);
+    expect((await listMessages(call(`/sessions/abc/messages`, { token: customer.token }), params("abc"))).status).toBe(400);
+    expect((await listMessages(call(`/sessions/99999999999/messages`, { token: customer.token }), params("99999999999"))).status).toBe(400);
+    expect(await db.chatMessage.count()).toBe(0);
+  });
+
+  it("100 messages sent at once into one session keep their order and exact counters", async () => {
+    const sessionId = await startAsCustomer();
+    const responses = await Promise.all(
+      Array.from({ length: 100 }, (_, i) =>
+        sendMessage(call(`/sessions/${sessionId}/messages`, { method: "POST", token: i % 2 ? vendor.token : customer.token, body: JSON.stringify({ body: `m${i}` }) }), params(sessionId)),
+      ),
+    );
+    expect(responses.map((r) => r.status)).toEqual(Array(100).fill(201));
+    expect(await countersFromMessages()).toEqual([{ id: sessionId, messages: 100, unread: 100 }]);
+    expect(await getUnreadTotal()).toBe(100);
+    expect(await db.notification.count()).toBe(100);
+    // Every message once, newest first in one stable order (time of sending, then id), page after page.
+    const seen: { id: number; createdAt: string }[] = [];
+    let before: number | null = null;
+    do {
+      const page = await json(await listMessages(call(`/sessions/${sessionId}/messages${before ? `?before=${before}` : ""}`, { token: vendor.token }), params(sessionId)));
+      seen.push(...(page.messages as { id: number; createdAt: string }[]));
+      before = page.nextBefore as number | null;
+    } while (before);
+    expect(new Set(seen.map((m) => m.id)).size).toBe(100);
+    const expected = await db.chatMessage.findMany({ where: { sessionId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { id: true } });
+    expect(seen.map((m) => m.id)).toEqual(expected.map((m) => m.id));
+  });
+
+  it("SET-1 off: the chat endpoints answer 403 chat_disabled and /config says so", async () => {
+    await db.setting.create({ data: { key: "mobileChatEnabled", value: false } });
+    const refused = await listSessions(call("/sessions?lang=en", { token: customer.token }), undefined as never);
+    expect(refused.status).toBe(403);
+    expect((await json(refused)).error).toEqual({ code: "chat_disabled", message: "Chat is turned off in the app for now." });
+    expect(await json(await config(call("/config"), undefined as never))).toEqual({ mobileChatEnabled: false });
+  });
+
+  it("SSE: reconnecting with Last-Event-ID replays exactly the notifications that were missed", async () => {
+    const sessionId = await startAsCustomer();
+    for (let i = 0; i < 5; i += 1) {
+      await sendMessage(call(`/sessions/${sessionId}/messages`, { method: "POST", token: customer.token, body: JSON.stringify({ body: `q${i}` }) }), params(sessionId));
+    }
+    const ids = (await db.notification.findMany({ where: { userId: vendor.id }, orderBy: { id: "asc" }, select: { id: true } })).map((n) => n.id);
+    const controller = new AbortController();
+    const response = await events(new Request(`${BASE}/events`, { headers: { authorization: `Bearer ${vendor.token}`, "last-event-id": String(ids[1]) }, signal: controller.signal }), undefined as never);
+    expect(response.headers.get("content-type")).toContain("text/event-stream");
+    const reader = response.body!.getReader();
+    let text = "";
+    while ((text.match(/^id: /gm) ?? []).length < 3) text += new TextDecoder().decode((await reader.read()).value);
+    controller.abort();
+    await reader.cancel();
+    expect([...text.matchAll(/^id: (\d+)$/gm)].map((m) => Number(m[1]))).toEqual(ids.slice(2));
+    expect(text).toContain("event: message");
+  });
+});

@@ -1,0 +1,23 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+import { openApiDocument } from "@/lib/api/openapi";
+
+function routeFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const path = join(dir, entry);
+    return statSync(path).isDirectory() ? routeFiles(path) : entry === "route.ts" ? [path] : [];
+  });
+}
+
+describe("the mobile API's OpenAPI document", () => {
+  it("lists exactly the routes and methods the app serves under /api/v1", () => {
+    const served = routeFiles("app/api/v1").flatMap((file) => {
+      const path = `/${relative("app/api/v1", file).replace(/\/?route\.ts$/, "")}`.replace(/\[(\w+)\]/g, "{$1}");
+      const methods = [...readFileSync(file, "utf8").matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)].map((match) => match[1]!.toLowerCase());
+      return methods.map((method) => `${method} ${path}`);
+    });
+    const documented = Object.entries(openApiDocument.paths).flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method} ${path}`));
+    expect(served.sort()).toEqual(documented.sort());
+  });
+});
