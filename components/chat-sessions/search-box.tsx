@@ -10,7 +10,9 @@ export function SearchBox({ value, onSearch }: { value: string; onSearch: (q: st
   const t = useT("chatSessions");
   const [text, setText] = useState(value);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  useEffect(() => setText(value), [value]);
+  useEffect(() => {
+    setText(value);
+  }, [value]);
   useEffect(() => () => clearTimeout(timer.current), []);
   return (
     <div className="min-w-0 flex-1 sm:max-w-md">

@@ -39,7 +39,9 @@ export function ChatConversation({ sessionId, me, newestFirst, olderBeforeId }: 
     if (newestFromOther === undefined || document.visibilityState !== "visible") return;
     void markChatReadAction({ sessionId }).then((result) => result.ok && result.data.messages > 0 && router.refresh());
   }, [newestFromOther, sessionId, router]);
-  useEffect(() => end.current?.scrollIntoView({ block: "end" }), [newestFirst]);
+  useEffect(() => {
+    end.current?.scrollIntoView({ block: "end" });
+  }, [newestFirst]);
 
   const { register, handleSubmit, reset, formState } = useForm<ChatMessageInput>({ resolver: zodResolver(chatMessageSchema), defaultValues: { sessionId, body: "" } });
   const send = handleSubmit(async (values) => {
@@ -98,7 +100,6 @@ export function ChatConversation({ sessionId, me, newestFirst, olderBeforeId }: 
       </ol>
       <div ref={end} />
       <form onSubmit={send} noValidate className="sticky bottom-0 flex items-end gap-2 border-t border-slate-200 bg-slate-50 pt-3 dark:border-slate-800 dark:bg-slate-950">
-        <input type="hidden" {...register("sessionId", { valueAsNumber: true })} />
         <label htmlFor="chat-body" className="sr-only">
           {t("messageLabel")}
         </label>

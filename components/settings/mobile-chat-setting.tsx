@@ -12,9 +12,9 @@ export function MobileChatSetting({ enabled }: { enabled: boolean }) {
   const router = useRouter();
   const [on, setOn] = useState(enabled);
   const [pending, startTransition] = useTransition();
-  const flip = (next: boolean) =>
+  const flip = (next: boolean) => {
+    setOn(next);
     startTransition(async () => {
-      setOn(next);
       const result = await setMobileChatEnabledAction({ enabled: next });
       if (!result.ok) {
         setOn(!next);
@@ -24,6 +24,7 @@ export function MobileChatSetting({ enabled }: { enabled: boolean }) {
       toast.success(t("saved"));
       router.refresh();
     });
+  };
   return (
     <label className="flex items-start gap-3">
       <input type="checkbox" role="switch" className="mt-1 h-5 w-5" checked={on} disabled={pending} onChange={(event) => flip(event.target.checked)} />

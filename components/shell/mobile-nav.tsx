@@ -7,7 +7,9 @@ import { buttonClass } from "@/components/ui/button";
 export function MobileNav({ openLabel, closeLabel, children }: { openLabel: string; closeLabel: string; children: ReactNode }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const pathname = usePathname();
-  useEffect(() => dialog.current?.close(), [pathname]);
+  useEffect(() => {
+    dialog.current?.close();
+  }, [pathname]);
   return (
     <div className="md:hidden">
       <button type="button" className={buttonClass("ghost")} aria-label={openLabel} onClick={() => dialog.current?.showModal()}>

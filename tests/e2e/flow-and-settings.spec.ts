@@ -58,6 +58,11 @@ test("FLOW-1 the customer asks, the vendor is notified live and replies, the cus
   await vendor.context().close();
 });
 
+test.afterEach(async () => {
+  // Whatever happened above, the next tests find chat switched on.
+  await e2eDb().query("UPDATE settings SET value = 'true' WHERE key = 'mobileChatEnabled'");
+});
+
 test("SET-1 an admin turns chat off and on; participants are told, the panel keeps working", async ({ browser, page }) => {
   await signIn(page, "admin", "ar");
   await page.getByRole("link", { name: "إعدادات النظام" }).click();
