@@ -38,8 +38,7 @@ export async function chatUser(request: Request): Promise<CurrentUser> {
 
 /** The JSON body, parsed and checked by a zod schema; too large or malformed bodies are refused. */
 export async function jsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
-  const text = await request.text();
-  if (new TextEncoder().encode(text).byteLength > MAX_BODY_BYTES) throw new ApiFailure(413, "too_large");
+  const text = await limitedText(request, MAX_BODY_BYTES);
   let value: unknown;
   try {
     value = text === "" ? {} : JSON.parse(text);
@@ -47,6 +46,41 @@ export async function jsonBody<S extends z.ZodType>(request: Request, schema: S)
     throw new ApiFailure(400, "malformed_json");
   }
   return parsed(schema, value);
+}
+
+/**
+ * The body as text, refused with 413 as soon as it passes `limit` bytes: a declared length is
+ * checked before reading, and an undeclared (chunked) body is counted while it streams, so a
+ * huge upload is never held in memory.
+ */
+async function limitedText(request: Request, limit: number): Promise<string> {
+  const declared = Number(request.headers.get("content-length") ?? "");
+  if (Number.isFinite(declared) && declared > limit) throw new ApiFailure(413, "too_large");
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      throw new ApiFailure(413, "too_large");
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new ApiFailure(400, "malformed_json");
+  }
 }
 
 export function parsed<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {

@@ -2,58 +2,134 @@ import "server-only";
 import { EventEmitter } from "node:events";
 import pg from "pg";
 import { databaseConfig } from "@/lib/db-config";
+import { deliverNotification } from "@/lib/notifications/delivery";
 import { CHANNEL, type ChatEvent } from "./events";
 
 type Listener = (event: ChatEvent) => void;
 
+export type BusMode = "postgres" | "in-process";
+
+/**
+ * Where events travel: through PostgreSQL (LISTEN/NOTIFY, every instance) unless the database is
+ * the embedded one, a single session (DATABASE_POOL_MAX=1) on which a second, listening
+ * connection is impossible; there the bus stays inside the one process. REALTIME_BUS=postgres or
+ * in-process says so explicitly.
+ */
+export function busMode(env: Partial<NodeJS.ProcessEnv> = process.env): BusMode {
+  if (env.REALTIME_BUS === "postgres" || env.REALTIME_BUS === "in-process") return env.REALTIME_BUS;
+  return databaseConfig(env as NodeJS.ProcessEnv).poolMax > 1 ? "postgres" : "in-process";
+}
+
+const RETRY_MS = 1000;
+// pg_notify refuses payloads of 8000 bytes or more; ours are ids only, far below.
+const MAX_PAYLOAD = 7900;
+
 /**
  * Fans events out to every server instance. On PostgreSQL, through LISTEN/NOTIFY: each instance
- * keeps one listening connection and hands what arrives to its own subscribers, so instances
- * behind a load balancer share live updates with no sticky sessions. The embedded database is a
- * single session (one connection), so there the bus stays inside the one process.
+ * keeps one dedicated listening connection and hands what arrives to its own subscribers, so
+ * instances behind a load balancer share live updates with no sticky sessions. Payloads are
+ * ids only; a subscriber fetches what its viewer may see.
  */
-class EventBus {
+export class EventBus {
   private readonly local = new EventEmitter().setMaxListeners(0);
   private listener: pg.Client | null = null;
   private connecting: Promise<void> | null = null;
-  private readonly shared: boolean;
+  private retry: ReturnType<typeof setTimeout> | undefined;
+  private closed = false;
 
-  constructor() {
-    this.shared = databaseConfig().poolMax > 1;
-  }
+  constructor(
+    readonly mode: BusMode = busMode(),
+    private readonly connectionString: () => string = () => databaseConfig().connectionString,
+  ) {}
 
   subscribe(listener: Listener): () => void {
     this.local.on("event", listener);
-    if (this.shared) void this.listen();
+    if (this.mode === "postgres") this.listen().catch(() => this.retryLater());
     return () => this.local.off("event", listener);
   }
 
+  get subscriberCount(): number {
+    return this.local.listenerCount("event");
+  }
+
+  /** Resolves once this instance hears what other instances publish (at once when in-process). */
+  ready(): Promise<void> {
+    return this.mode === "postgres" ? this.listen() : Promise.resolve();
+  }
+
   async publish(event: ChatEvent): Promise<void> {
-    if (!this.shared) {
+    if (this.mode === "in-process") {
       this.local.emit("event", event);
       return;
     }
-    await this.listen();
-    await this.listener!.query("SELECT pg_notify($1, $2)", [CHANNEL, JSON.stringify(event)]);
+    const payload = JSON.stringify(event);
+    if (payload.length > MAX_PAYLOAD) throw new Error(`event payload too large (${payload.length} bytes)`);
+    // This instance's own subscribers hear it back through LISTEN, like every other instance's.
+    return new Promise((resolve, reject) => {
+      this.outbox.push({ payload, resolve, reject });
+      if (!this.flushing) void this.flush();
+    });
+  }
+
+  private readonly outbox: { payload: string; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  private flushing = false;
+
+  /**
+   * Sends what is waiting in one statement (one round trip for a burst), in publishing order;
+   * the listening connection is also the sending one, one statement at a time.
+   */
+  private async flush(): Promise<void> {
+    this.flushing = true;
+    while (this.outbox.length > 0) {
+      const batch = this.outbox.splice(0, 500);
+      try {
+        await this.listen();
+        await this.listener!.query("SELECT pg_notify($1, payload) FROM unnest($2::text[]) WITH ORDINALITY AS t(payload, n) ORDER BY n", [
+          CHANNEL,
+          batch.map((item) => item.payload),
+        ]);
+        for (const item of batch) item.resolve();
+      } catch (error) {
+        for (const item of batch) item.reject(error);
+      }
+    }
+    this.flushing = false;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    clearTimeout(this.retry);
+    this.local.removeAllListeners();
+    const client = this.listener;
+    this.listener = null;
+    await client?.end().catch(() => {});
   }
 
   private listen(): Promise<void> {
     if (this.listener) return Promise.resolve();
+    if (this.closed) return Promise.reject(new Error("the event bus is closed"));
     this.connecting ??= (async () => {
-      const client = new pg.Client({ connectionString: databaseConfig().connectionString });
+      const client = new pg.Client({ connectionString: this.connectionString(), application_name: "realtime-listener" });
       client.on("notification", (message) => {
         if (message.channel !== CHANNEL || !message.payload) return;
+        let event: ChatEvent;
         try {
-          this.local.emit("event", JSON.parse(message.payload) as ChatEvent);
+          event = JSON.parse(message.payload) as ChatEvent;
         } catch {
-          // a payload that is not ours: ignore it
+          return; // a payload that is not ours
         }
+        this.local.emit("event", event);
       });
-      // A lost connection is replaced on the next publish or subscribe.
+      // A lost connection is replaced: at once for waiting subscribers, else on the next publish.
       client.on("error", () => this.reset(client));
       client.on("end", () => this.reset(client));
-      await client.connect();
-      await client.query(`LISTEN ${CHANNEL}`);
+      try {
+        await client.connect();
+        await client.query(`LISTEN ${CHANNEL}`);
+      } catch (error) {
+        await client.end().catch(() => {});
+        throw error;
+      }
       this.listener = client;
     })().finally(() => (this.connecting = null));
     return this.connecting;
@@ -62,27 +138,39 @@ class EventBus {
   private reset(client: pg.Client) {
     if (this.listener !== client) return;
     this.listener = null;
-    // Subscribers are still waiting: listen again once the database is back.
-    if (this.local.listenerCount("event") > 0) setTimeout(() => void this.listen().catch(() => this.retryLater()), 1000);
+    if (this.subscriberCount > 0) this.retryLater();
   }
 
   private retryLater() {
-    setTimeout(() => void this.listen().catch(() => this.retryLater()), 2000);
+    if (this.closed || this.retry) return;
+    this.retry = setTimeout(() => {
+      this.retry = undefined;
+      if (this.subscriberCount > 0) this.listen().catch(() => this.retryLater());
+    }, RETRY_MS);
+    this.retry.unref?.();
   }
 }
 
 const globalForBus = globalThis as unknown as { chatEventBus?: EventBus };
 
+/** The process's bus (kept on globalThis: dev reloads modules, the listening connection stays one). */
 export function eventBus(): EventBus {
   globalForBus.chatEventBus ??= new EventBus();
   return globalForBus.chatEventBus;
 }
 
-/** Publishes after the change has committed; a failure to publish never undoes the change. */
+/**
+ * Publishes after the change has committed; a failure to publish never undoes the change. A new
+ * message's notification also goes to the push seam, here, on the one instance that wrote it.
+ */
 export async function publishEvent(event: ChatEvent): Promise<void> {
   try {
     await eventBus().publish(event);
   } catch (error) {
     console.error("live update not published", error);
+  }
+  if (event.type === "message" && event.notification) {
+    const { id: notificationId, userId } = event.notification;
+    void deliverNotification({ notificationId, userId, sessionId: event.sessionId, messageId: event.messageId, senderId: event.senderId });
   }
 }

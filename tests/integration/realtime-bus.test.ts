@@ -1,0 +1,96 @@
+import pg from "pg";
+import { afterEach, describe, expect, it } from "vitest";
+import { EventBus, busMode } from "@/lib/realtime/bus";
+import type { ChatEvent } from "@/lib/realtime/events";
+import { registerNotificationChannel, type NewMessageNotice } from "@/lib/notifications/delivery";
+import { addMessage } from "@/lib/messages/add-message";
+import { createSessionFixture, resetDatabase } from "../support/fixtures";
+
+const url = process.env.DATABASE_URL!;
+const onServer = Number(process.env.DATABASE_POOL_MAX) > 1;
+const buses: EventBus[] = [];
+const bus = (mode: "postgres" | "in-process") => {
+  const created = new EventBus(mode, () => url);
+  buses.push(created);
+  return created;
+};
+afterEach(async () => {
+  await Promise.all(buses.splice(0).map((b) => b.close()));
+});
+
+const message = (messageId: number): ChatEvent => ({ type: "message", sessionId: 1, messageId, senderId: 2, participants: [2, 3], notification: { id: messageId, userId: 3 } });
+
+function collect(target: EventBus) {
+  const seen: ChatEvent[] = [];
+  target.subscribe((event) => seen.push(event));
+  return seen;
+}
+
+async function until(check: () => boolean, timeoutMs = 5000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error("timed out");
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+describe("the realtime bus", () => {
+  it("picks LISTEN/NOTIFY on a PostgreSQL server and the in-process bus on the single-connection embedded database", () => {
+    expect(busMode({ DATABASE_URL: "postgresql://x", DATABASE_POOL_MAX: "10" })).toBe("postgres");
+    expect(busMode({ DATABASE_URL: "postgresql://x", DATABASE_POOL_MAX: "1" })).toBe("in-process");
+    expect(busMode({ DATABASE_URL: "postgresql://x", DATABASE_POOL_MAX: "1", REALTIME_BUS: "postgres" })).toBe("postgres");
+  });
+
+  it("in-process: subscribers of the same process get every event, in order", async () => {
+    const local = bus("in-process");
+    const seen = collect(local);
+    for (let i = 1; i <= 100; i += 1) await local.publish(message(i));
+    expect(seen.map((e) => (e.type === "message" ? e.messageId : 0))).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+  });
+
+  it.runIf(onServer)("two instances on one PostgreSQL: what one publishes, both hear (ids only), a burst of 1,000 complete and in order", async () => {
+    const a = bus("postgres");
+    const b = bus("postgres");
+    const seenA = collect(a);
+    const seenB = collect(b);
+    await Promise.all([a.ready(), b.ready()]);
+    for (let i = 1; i <= 1000; i += 1) void a.publish(message(i));
+    await until(() => seenA.length === 1000 && seenB.length === 1000);
+    const ids = (seen: ChatEvent[]) => seen.map((e) => (e.type === "message" ? e.messageId : 0));
+    expect(ids(seenB)).toEqual(Array.from({ length: 1000 }, (_, i) => i + 1));
+    expect(ids(seenA)).toEqual(ids(seenB));
+    expect(seenB[0]).toEqual(message(1));
+  });
+
+  it.runIf(onServer)("a listener whose connection is killed reconnects and hears again", async () => {
+    const a = bus("postgres");
+    const b = bus("postgres");
+    const seenB = collect(b);
+    await b.ready();
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'realtime-listener' AND datname = current_database() AND pid <> pg_backend_pid()");
+    await admin.end();
+    // Keep publishing until the replaced listener hears one.
+    let n = 0;
+    await until(() => {
+      void a.publish(message(++n)).catch(() => {});
+      return seenB.length > 0;
+    }, 10_000);
+    expect(seenB.at(-1)?.type).toBe("message");
+  });
+
+  it("FLOW-1 push seam: a new message's notification reaches a registered channel once, after commit", async () => {
+    await resetDatabase();
+    const { session } = await createSessionFixture();
+    const notices: NewMessageNotice[] = [];
+    const unregister = registerNotificationChannel({ name: "test", deliver: async (notice) => void notices.push(notice) });
+    try {
+      const sent = await addMessage({ sessionId: session.id, senderId: session.customerId, body: "Is it in stock?" });
+      await until(() => notices.length === 1);
+      expect(notices).toEqual([{ notificationId: expect.any(Number), userId: session.vendorId, sessionId: session.id, messageId: sent.id, senderId: session.customerId }]);
+    } finally {
+      unregister();
+    }
+  });
+});
