@@ -12,6 +12,8 @@ export const PERMISSIONS = {
   "messages.reply": ["admin", "support", "qa"],
   "messages.markRead": ["admin", "support", "qa"],
   "messages.delete": ["admin"],
+  "users.view": ["admin", "support", "qa"],
+  "orders.view": ["admin", "support", "qa"],
   "settings.manage": ["admin"],
   "audit.view": ["admin"],
   "chat.participate": ["customer", "vendor"],

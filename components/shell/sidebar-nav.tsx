@@ -1,40 +1,53 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { translatorFor } from "@/lib/i18n/server";
 import type { Locale } from "@/lib/i18n/config";
 import { UnreadBadge } from "./unread-badge";
+
+const LINK_CLASS = "flex items-center gap-2 rounded-md px-2 py-2 text-sm font-medium hover:bg-slate-100 dark:hover:bg-slate-800";
+
+function NavGroup({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <>
+      <p id={id} className="px-2 pb-1 pt-3 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">
+        {title}
+      </p>
+      <ul aria-labelledby={id} className="space-y-1">
+        {children}
+      </ul>
+    </>
+  );
+}
+
+function NavItem({ href, children }: { href: string; children: ReactNode }) {
+  return (
+    <li>
+      <Link href={href} className={LINK_CLASS}>
+        {children}
+      </Link>
+    </li>
+  );
+}
 
 /** NAV-1: User Management › Chat Sessions, with the NAV-2 badge. */
 export function SidebarNav({ locale, unreadTotal, showSettings }: { locale: Locale; unreadTotal: number; showSettings: boolean }) {
   const t = translatorFor(locale, "shell");
   return (
     <nav aria-label={t("mainNavigation")} className="space-y-1 p-3">
-      <p id="nav-group-users" className="px-2 pb-1 pt-2 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">
-        {t("navUserManagement")}
-      </p>
-      <ul aria-labelledby="nav-group-users" className="space-y-1">
-        <li>
-          <Link
-            href="/chat-sessions"
-            className="flex items-center gap-2 rounded-md px-2 py-2 text-sm font-medium hover:bg-slate-100 dark:hover:bg-slate-800"
-          >
-            <span>{t("navChatSessions")}</span>
-            <UnreadBadge total={unreadTotal} locale={locale} label={t("unreadBadgeLabel", { count: unreadTotal })} />
-          </Link>
-        </li>
-      </ul>
+      <NavGroup id="nav-group-users" title={t("navUserManagement")}>
+        <NavItem href="/chat-sessions">
+          <span>{t("navChatSessions")}</span>
+          <UnreadBadge total={unreadTotal} locale={locale} label={t("unreadBadgeLabel", { count: unreadTotal })} />
+        </NavItem>
+        <NavItem href="/users">{t("navUsers")}</NavItem>
+      </NavGroup>
+      <NavGroup id="nav-group-sales" title={t("navSales")}>
+        <NavItem href="/orders">{t("navOrders")}</NavItem>
+      </NavGroup>
       {showSettings ? (
-        <>
-          <p id="nav-group-system" className="px-2 pb-1 pt-4 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">
-            {t("navSystem")}
-          </p>
-          <ul aria-labelledby="nav-group-system" className="space-y-1">
-            <li>
-              <Link href="/settings" className="flex items-center gap-2 rounded-md px-2 py-2 text-sm font-medium hover:bg-slate-100 dark:hover:bg-slate-800">
-                {t("navSettings")}
-              </Link>
-            </li>
-          </ul>
-        </>
+        <NavGroup id="nav-group-system" title={t("navSystem")}>
+          <NavItem href="/settings">{t("navSettings")}</NavItem>
+        </NavGroup>
       ) : null}
     </nav>
   );

@@ -4,11 +4,12 @@ import { chat } from "./chat";
 import { chatSessions } from "./chat-sessions";
 import { common } from "./common";
 import { messages } from "./messages";
+import { resources } from "./resources";
 import { sessionForm } from "./session-form";
 import { settings } from "./settings";
 import { shell } from "./shell";
 
 // Every feature's catalog is registered here once; `Namespace` is derived from it.
-export const catalogs = { api, auth, chat, chatSessions, common, messages, sessionForm, settings, shell };
+export const catalogs = { api, auth, chat, chatSessions, common, messages, resources, sessionForm, settings, shell };
 export type Namespace = keyof typeof catalogs;
 export type CatalogOf<N extends Namespace> = (typeof catalogs)[N]["ar"];

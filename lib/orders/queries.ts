@@ -1,0 +1,48 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { OrderStatus } from "@/lib/generated/prisma/enums";
+import { db } from "@/lib/db";
+import { RESOURCE_PAGE_SIZE, type ResourceParams } from "@/lib/resources/resource-params";
+import { escapeLike } from "@/lib/search/like-pattern";
+
+export const ORDER_SORTS = ["created", "total"] as const;
+export const ORDER_STATUSES = ["pending", "paid", "shipped", "delivered", "cancelled"] as const satisfies readonly OrderStatus[];
+export type OrderParams = ResourceParams<(typeof ORDER_SORTS)[number], OrderStatus>;
+export type OrderRow = { id: number; customerId: number; customerName: string; vendorId: number; vendorName: string; status: OrderStatus; total: string; createdAt: Date; sessions: number };
+
+const SORT_COLUMNS = { created: "o.created_at", total: "o.total" } as const;
+
+/** REL-2: orders with their customer, vendor, status, total and how many conversations concern them. */
+export async function listOrders(params: OrderParams): Promise<{ rows: OrderRow[]; hasMore: boolean }> {
+  const where = [Prisma.sql`TRUE`];
+  if (params.q) where.push(Prisma.sql`(c.search_name LIKE '%' || search_normalize(${escapeLike(params.q)}) || '%' OR v.search_name LIKE '%' || search_normalize(${escapeLike(params.q)}) || '%')`);
+  if (params.filter) where.push(Prisma.sql`o.status = ${params.filter}::"OrderStatus"`);
+  const direction = params.dir === "asc" ? "ASC" : "DESC";
+  const rows = await db.$queryRaw<OrderRow[]>`
+    SELECT o.id, o.customer_id AS "customerId", c.name AS "customerName", o.vendor_id AS "vendorId", v.name AS "vendorName",
+           o.status, o.total::text AS total, o.created_at AS "createdAt",
+           (SELECT count(*)::int FROM chat_sessions s WHERE s.order_id = o.id) AS sessions
+      FROM orders o JOIN users c ON c.id = o.customer_id JOIN users v ON v.id = o.vendor_id
+     WHERE ${Prisma.join(where, " AND ")}
+     ORDER BY ${Prisma.raw(`${SORT_COLUMNS[params.sort]} ${direction}, o.id ${direction}`)}
+     LIMIT ${RESOURCE_PAGE_SIZE + 1} OFFSET ${(params.page - 1) * RESOURCE_PAGE_SIZE}`;
+  return { rows: rows.slice(0, RESOURCE_PAGE_SIZE), hasMore: rows.length > RESOURCE_PAGE_SIZE };
+}
+
+/** An order with its items and the chat sessions linked to it. */
+export async function getOrder(rawId: string) {
+  if (!/^\d{1,10}$/.test(rawId) || Number(rawId) > 2_147_483_647) return null;
+  return db.order.findUnique({
+    where: { id: Number(rawId) },
+    select: {
+      id: true,
+      status: true,
+      total: true,
+      createdAt: true,
+      customer: { select: { id: true, name: true } },
+      vendor: { select: { id: true, name: true } },
+      items: { select: { id: true, quantity: true, unitPrice: true, product: { select: { id: true, name: true } } } },
+      sessions: { orderBy: { lastMessageAt: "desc" }, select: { id: true, productName: true, messageCount: true, unreadCount: true, lastMessageAt: true } },
+    },
+  });
+}

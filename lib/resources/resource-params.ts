@@ -1,0 +1,46 @@
+import { z } from "zod";
+
+// The URL state of a simple resource list (users, orders): search, one choice filter, sort,
+// direction and page. Bad values fall back to defaults; nothing here throws. These lists page
+// by OFFSET: they are far smaller than the sessions list, which pages by keyset.
+export type ResourceParams<S extends string, F extends string> = {
+  q: string;
+  filter: F | null;
+  sort: S;
+  dir: "asc" | "desc";
+  page: number;
+};
+
+export const RESOURCE_PAGE_SIZE = 25;
+
+export function parseResourceParams<S extends string, F extends string>(
+  raw: Record<string, string | string[] | undefined>,
+  options: { sorts: readonly S[]; filters: readonly F[]; defaultSort: S; defaultDir: "asc" | "desc" },
+): ResourceParams<S, F> {
+  const first = (key: string) => {
+    const value = raw[key];
+    return Array.isArray(value) ? value[0] : value;
+  };
+  const sort = first("sort");
+  const filter = first("filter");
+  const dir = first("dir");
+  const page = z.coerce.number().int().min(1).max(10_000).safeParse(first("page") ?? "1");
+  return {
+    q: (first("q") ?? "").slice(0, 200).trim(),
+    filter: (options.filters as readonly string[]).includes(filter ?? "") ? (filter as F) : null,
+    sort: (options.sorts as readonly string[]).includes(sort ?? "") ? (sort as S) : options.defaultSort,
+    dir: dir === "asc" || dir === "desc" ? dir : options.defaultDir,
+    page: page.success ? page.data : 1,
+  };
+}
+
+export function resourceHref<S extends string, F extends string>(path: string, params: ResourceParams<S, F>, patch: Partial<ResourceParams<S, F>>): string {
+  const next = { ...params, ...patch };
+  const query = new URLSearchParams();
+  if (next.q) query.set("q", next.q);
+  if (next.filter) query.set("filter", next.filter);
+  query.set("sort", next.sort);
+  query.set("dir", next.dir);
+  if (next.page > 1) query.set("page", String(next.page));
+  return `${path}?${query.toString()}`;
+}

@@ -1,0 +1,45 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { db } from "@/lib/db";
+import { RESOURCE_PAGE_SIZE, type ResourceParams } from "@/lib/resources/resource-params";
+import { escapeLike } from "@/lib/search/like-pattern";
+
+export const USER_SORTS = ["name", "created"] as const;
+export const USER_ROLES = ["admin", "support", "qa", "customer", "vendor"] as const satisfies readonly Role[];
+export type UserParams = ResourceParams<(typeof USER_SORTS)[number], Role>;
+export type UserRow = { id: number; name: string; email: string; role: Role; createdAt: Date; sessions: number; unread: number };
+
+const SORT_COLUMNS = { name: "name", created: "created_at" } as const;
+
+/** REL-1: users, searched Arabic-aware by name, filtered by role, with their sessions and unread. */
+export async function listUsers(params: UserParams): Promise<{ rows: UserRow[]; hasMore: boolean }> {
+  const where = [Prisma.sql`TRUE`];
+  if (params.q) where.push(Prisma.sql`u.search_name LIKE '%' || search_normalize(${escapeLike(params.q)}) || '%'`);
+  if (params.filter) where.push(Prisma.sql`u.role = ${params.filter}::"Role"`);
+  const order = Prisma.raw(`u.${SORT_COLUMNS[params.sort]} ${params.dir === "asc" ? "ASC" : "DESC"}, u.id ${params.dir === "asc" ? "ASC" : "DESC"}`);
+  const rows = await db.$queryRaw<UserRow[]>`
+    SELECT u.id, u.name, u.email, u.role, u.created_at AS "createdAt",
+           (SELECT count(*)::int FROM chat_sessions s WHERE s.customer_id = u.id OR s.vendor_id = u.id) AS sessions,
+           (SELECT coalesce(sum(s.unread_count), 0)::int FROM chat_sessions s WHERE s.customer_id = u.id OR s.vendor_id = u.id) AS unread
+      FROM users u
+     WHERE ${Prisma.join(where, " AND ")}
+     ORDER BY ${order}
+     LIMIT ${RESOURCE_PAGE_SIZE + 1} OFFSET ${(params.page - 1) * RESOURCE_PAGE_SIZE}`;
+  return { rows: rows.slice(0, RESOURCE_PAGE_SIZE), hasMore: rows.length > RESOURCE_PAGE_SIZE };
+}
+
+export async function getUser(rawId: string) {
+  if (!/^\d{1,10}$/.test(rawId) || Number(rawId) > 2_147_483_647) return null;
+  return db.user.findUnique({ where: { id: Number(rawId) }, select: { id: true, name: true, email: true, role: true, createdAt: true } });
+}
+
+/** The latest sessions a user takes part in, as customer or vendor. */
+export async function sessionsOfUser(userId: number, take = 20) {
+  return db.chatSession.findMany({
+    where: { OR: [{ customerId: userId }, { vendorId: userId }] },
+    orderBy: [{ lastMessageAt: "desc" }, { id: "desc" }],
+    take,
+    select: { id: true, productName: true, customerName: true, vendorName: true, messageCount: true, unreadCount: true, lastMessageAt: true },
+  });
+}

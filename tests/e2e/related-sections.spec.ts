@@ -1,0 +1,28 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible } from "./support/axe";
+import { signIn, type TestLocale } from "./support/auth";
+
+for (const locale of ["ar", "en"] as TestLocale[]) {
+  const text = locale === "ar" ? { users: "المستخدمون", orders: "الطلبات", vendor: "بائع", apply: "تطبيق" } : { users: "Users", orders: "Orders", vendor: "Vendor", apply: "Apply" };
+  test(`REL-1 users and REL-2 orders from the sidebar, filtered through the URL (${locale})`, async ({ page }) => {
+    await signIn(page, "support", locale);
+    await page.getByRole("navigation").first().getByRole("link", { name: text.users }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(text.users);
+    await page.getByRole("combobox").selectOption("vendor");
+    await page.getByRole("button", { name: text.apply }).click();
+    await expect(page).toHaveURL(/filter=vendor/);
+    for (const cell of await page.locator("tbody td:nth-child(3)").all()) await expect(cell).toHaveText(text.vendor);
+    await expectAccessible(page);
+    await page.locator("tbody a").first().click();
+    await expect(page).toHaveURL(/\/users\/\d+$/);
+    await expectAccessible(page);
+
+    await page.getByRole("navigation").first().getByRole("link", { name: text.orders }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(text.orders);
+    await expect(page.locator("tbody tr").first()).toBeVisible();
+    await expectAccessible(page);
+    await page.locator("tbody a").first().click();
+    await expect(page).toHaveURL(/\/orders\/\d+$/);
+    await expectAccessible(page);
+  });
+}

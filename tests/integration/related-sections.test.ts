@@ -1,0 +1,43 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { getOrder, listOrders } from "@/lib/orders/queries";
+import { parseResourceParams } from "@/lib/resources/resource-params";
+import { USER_ROLES, USER_SORTS, listUsers, sessionsOfUser } from "@/lib/users/queries";
+import { ORDER_SORTS, ORDER_STATUSES } from "@/lib/orders/queries";
+import { createSessionFixture, resetDatabase } from "../support/fixtures";
+
+const userParams = (raw: Record<string, string>) => parseResourceParams(raw, { sorts: USER_SORTS, filters: USER_ROLES, defaultSort: "name", defaultDir: "asc" });
+const orderParams = (raw: Record<string, string>) => parseResourceParams(raw, { sorts: ORDER_SORTS, filters: ORDER_STATUSES, defaultSort: "created", defaultDir: "desc" });
+let fixture: Awaited<ReturnType<typeof createSessionFixture>>;
+let orderId: number;
+
+beforeAll(async () => {
+  await resetDatabase();
+  fixture = await createSessionFixture({ customer: "أحمد العتيبي", vendor: "متجر التقنية", product: "ساعة" });
+  await db.chatMessage.create({ data: { sessionId: fixture.session.id, senderId: fixture.customer.id, body: "?" } });
+  const order = await db.order.create({
+    data: { customerId: fixture.customer.id, vendorId: fixture.vendor.id, status: "paid", total: 99.5, items: { create: [{ productId: fixture.product.id, quantity: 1, unitPrice: 99.5 }] } },
+  });
+  orderId = order.id;
+  await db.chatSession.update({ where: { id: fixture.session.id }, data: { orderId } });
+});
+
+describe("related sections", () => {
+  it("REL-1 lists users searched Arabic-aware and filtered by role, with their sessions and unread", async () => {
+    const { rows } = await listUsers(userParams({ q: "احمد" }));
+    expect(rows).toEqual([expect.objectContaining({ id: fixture.customer.id, role: "customer", sessions: 1, unread: 1 })]);
+    expect((await listUsers(userParams({ filter: "vendor" }))).rows.map((row) => row.id)).toEqual([fixture.vendor.id]);
+    expect((await listUsers(userParams({ sort: "bogus", filter: "nobody", page: "-3" }))).rows).toHaveLength(2);
+    expect((await sessionsOfUser(fixture.vendor.id)).map((s) => s.id)).toEqual([fixture.session.id]);
+  });
+
+  it("REL-2 lists orders with customer, vendor, status, total and linked sessions; the order page has items and sessions", async () => {
+    const { rows } = await listOrders(orderParams({ q: "التقنيه", filter: "paid" }));
+    expect(rows).toEqual([expect.objectContaining({ id: orderId, status: "paid", total: "99.50", sessions: 1, customerName: "أحمد العتيبي" })]);
+    expect((await listOrders(orderParams({ filter: "cancelled" }))).rows).toEqual([]);
+    const order = await getOrder(String(orderId));
+    expect(order?.items.map((item) => item.product.name)).toEqual(["ساعة"]);
+    expect(order?.sessions.map((session) => session.id)).toEqual([fixture.session.id]);
+    expect(await getOrder("abc")).toBeNull();
+  });
+});
