@@ -47,6 +47,7 @@ export function SidebarNav({ locale, unreadTotal, showSettings }: { locale: Loca
       {showSettings ? (
         <NavGroup id="nav-group-system" title={t("navSystem")}>
           <NavItem href="/settings">{t("navSettings")}</NavItem>
+          <NavItem href="/audit">{t("navAudit")}</NavItem>
         </NavGroup>
       ) : null}
     </nav>

@@ -26,3 +26,18 @@ for (const locale of ["ar", "en"] as TestLocale[]) {
     await expectAccessible(page);
   });
 }
+
+test("the audit log shows destructive, bulk and settings actions to admins only, filterable by action", async ({ page, browser }) => {
+  await signIn(page, "admin", "en");
+  await page.goto("/audit?filter=settings.mobileChat");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Audit log");
+  await expectAccessible(page);
+  await page.goto("/audit");
+  await expect(page.locator("tbody tr").first()).toBeVisible();
+  const context = await browser.newContext();
+  const support = await context.newPage();
+  await signIn(support, "support", "en");
+  await support.goto("/audit");
+  await expect(support).toHaveURL(/\/forbidden/);
+  await context.close();
+});

@@ -41,3 +41,19 @@ describe("related sections", () => {
     expect(await getOrder("abc")).toBeNull();
   });
 });
+
+describe("audit log", () => {
+  it("lists entries newest first with who did them, filtered by action or actor", async () => {
+    const { listAuditLog, AUDIT_ACTIONS, AUDIT_SORTS } = await import("@/lib/audit-log/queries");
+    await db.auditLog.createMany({
+      data: [
+        { actorId: fixture.customer.id, action: "messages.delete", targetType: "chatMessage", targetId: "1" },
+        { actorId: fixture.vendor.id, action: "settings.mobileChat", targetType: "setting", details: { enabled: false } },
+      ],
+    });
+    const params = (raw: Record<string, string>) => parseResourceParams(raw, { sorts: AUDIT_SORTS, filters: AUDIT_ACTIONS, defaultSort: "time", defaultDir: "desc" });
+    expect((await listAuditLog(params({}))).rows.map((row) => row.action)).toEqual(["settings.mobileChat", "messages.delete"]);
+    expect((await listAuditLog(params({ filter: "messages.delete" }))).rows).toEqual([expect.objectContaining({ actorName: "أحمد العتيبي", targetId: "1" })]);
+    expect((await listAuditLog(params({ q: "التقنيه" }))).rows.map((row) => row.action)).toEqual(["settings.mobileChat"]);
+  });
+});
