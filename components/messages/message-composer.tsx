@@ -9,20 +9,20 @@ import { addMessageAction } from "@/lib/messages/actions";
 import { MAX_BODY, newMessageSchema, type NewMessageInput } from "@/lib/messages/message-schema";
 import { useLocale, useT } from "@/lib/i18n/client";
 import { formatNumber } from "@/lib/i18n/translate";
-import { roleLabelKey } from "@/lib/roles";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 export type Participant = { id: number; name: string; role: Role };
 
-/** MSG-5: a reply, written as either participant of the session. */
-export function MessageComposer({ sessionId, participants, onSent }: { sessionId: number; participants: Participant[]; onSent: (message: ConversationMessage) => void }) {
+/** MSG-5: a reply, written as either participant: `participants` is the session's customer, then its vendor. */
+export function MessageComposer({ sessionId, participants, onSent }: { sessionId: number; participants: [Participant, Participant]; onSent: (message: ConversationMessage) => void }) {
   const t = useT("messages");
   const shell = useT("shell");
   const common = useT("common");
   const locale = useLocale();
   const { register, handleSubmit, reset, control, setError, formState } = useForm<NewMessageInput>({
     resolver: zodResolver(newMessageSchema),
-    defaultValues: { sessionId, senderId: participants.find((p) => p.role === "vendor")?.id ?? participants[0]?.id, body: "" },
+    // The vendor answering is the usual case (FLOW-1).
+    defaultValues: { sessionId, senderId: participants[1].id, body: "" },
   });
   const body = useWatch({ control, name: "body" }) ?? "";
   const errorText = (key: string | undefined) => (key ? t(key as Parameters<typeof t>[0]) : undefined);
@@ -45,10 +45,10 @@ export function MessageComposer({ sessionId, participants, onSent }: { sessionId
       <h3 className="font-semibold">{t("newMessage")}</h3>
       <fieldset className="flex flex-wrap gap-4">
         <legend className="mb-1 text-sm font-medium">{t("sendAs")}</legend>
-        {participants.map((participant) => (
+        {participants.map((participant, index) => (
           <label key={participant.id} className="flex items-center gap-2 text-sm">
             <input type="radio" value={participant.id} {...register("senderId")} />
-            {participant.name} ({shell(roleLabelKey(participant.role))})
+            <bdi>{participant.name}</bdi> ({shell(index === 0 ? "roleCustomer" : "roleVendor")})
           </label>
         ))}
       </fieldset>

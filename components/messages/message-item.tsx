@@ -3,14 +3,15 @@ import { Badge } from "@/components/ui/badge";
 import { ExactTime, RelativeTime } from "@/components/ui/relative-time";
 import type { ConversationMessage } from "@/lib/chat-sessions/conversation";
 import { useT } from "@/lib/i18n/client";
-import { roleLabelKey } from "@/lib/roles";
 import { LinkifiedText } from "./linkified-text";
 
 export type MessageView = "conversation" | "table";
+/** Which participant of the session sent a message (MSG-2): the session's customer or its vendor. */
+export type MessageSide = "customer" | "vendor";
 
-type Props = {
+export type MessageItemProps = {
   message: ConversationMessage;
-  view: MessageView;
+  side: MessageSide;
   selected: boolean;
   can: { markRead: boolean; delete: boolean };
   pending: boolean;
@@ -19,21 +20,32 @@ type Props = {
   onDelete: () => void;
 };
 
-/** One message: content (MSG-1), sender and role (MSG-2), time (MSG-3), read state (MSG-4). */
-export function MessageItem({ message, view, selected, can, pending, onSelect, onMarkRead, onDelete }: Props) {
-  const t = useT("messages");
+/** MSG-2: the sender's name and a badge saying whether they are the customer or the vendor. */
+function Sender({ message, side }: { message: ConversationMessage; side: MessageSide }) {
   const shell = useT("shell");
-  const fromCustomer = message.sender.role === "customer";
-  const status = message.readAt ? (
+  return (
+    <span className="font-semibold">
+      <bdi>{message.sender.name}</bdi> <Badge tone={side === "customer" ? "gray" : "blue"}>{shell(side === "customer" ? "roleCustomer" : "roleVendor")}</Badge>
+    </span>
+  );
+}
+
+/** MSG-4: read, with the time it was read, or unread. */
+function ReadStatus({ readAt }: { readAt: Date | null }) {
+  const t = useT("messages");
+  return readAt ? (
     <span className="text-emerald-800 dark:text-emerald-300">
-      {t("read")} · <ExactTime value={message.readAt} />
+      {t("read")} · <ExactTime value={readAt} />
     </span>
   ) : (
     <strong className="text-amber-900 dark:text-amber-200">{t("unread")}</strong>
   );
-  const controls = (
+}
+
+function Controls({ message, can, pending, onMarkRead, onDelete }: Omit<MessageItemProps, "side" | "selected" | "onSelect">) {
+  const t = useT("messages");
+  return (
     <div className="flex flex-wrap items-center gap-2 text-xs">
-      <input type="checkbox" className="h-4 w-4" checked={selected} aria-label={t("selectMessage", { id: message.id })} onChange={(event) => onSelect(event.target.checked)} />
       {can.markRead && !message.readAt ? (
         <button type="button" className="rounded px-1.5 py-0.5 text-blue-800 hover:underline dark:text-blue-300" disabled={pending} onClick={onMarkRead}>
           {t("markRead")}
@@ -46,44 +58,65 @@ export function MessageItem({ message, view, selected, can, pending, onSelect, o
       ) : null}
     </div>
   );
-  const sender = (
-    <span className="font-semibold">
-      {message.sender.name} <Badge tone={fromCustomer ? "gray" : "blue"}>{shell(roleLabelKey(message.sender.role))}</Badge>
-    </span>
-  );
+}
 
-  if (view === "table") {
-    return (
-      <li className="grid gap-2 p-3 text-sm sm:grid-cols-[1fr_2fr_auto]" data-message-id={message.id} data-read={message.readAt ? "true" : "false"}>
-        <div className="space-y-1">
-          {sender}
-          <div className="text-xs text-slate-600 dark:text-slate-400">
-            <ExactTime value={message.createdAt} />
-          </div>
-        </div>
-        <p className="whitespace-pre-wrap break-words" dir="auto">
-          <LinkifiedText text={message.body} />
-        </p>
-        <div className="space-y-1 text-xs">
-          {status}
-          {controls}
-        </div>
-      </li>
-    );
-  }
+function SelectBox({ message, selected, onSelect }: Pick<MessageItemProps, "message" | "selected" | "onSelect">) {
+  const t = useT("messages");
+  return <input type="checkbox" className="h-4 w-4" checked={selected} aria-label={t("selectMessage", { id: message.id })} onChange={(event) => onSelect(event.target.checked)} />;
+}
+
+/**
+ * One message as a chat bubble (MSG-1..4): the customer's on the start side, the vendor's on the
+ * end side, so the conversation mirrors itself in RTL.
+ */
+export function MessageBubble(props: MessageItemProps) {
+  const { message, side } = props;
+  const fromCustomer = side === "customer";
   return (
-    <li className={`flex ${fromCustomer ? "justify-start" : "justify-end"}`} data-message-id={message.id} data-read={message.readAt ? "true" : "false"}>
-      <div className={`max-w-[85%] space-y-1 rounded-2xl px-4 py-2 ${fromCustomer ? "rounded-ss-sm bg-white dark:bg-slate-800" : "rounded-se-sm bg-blue-50 dark:bg-blue-950"} border border-slate-200 dark:border-slate-700`}>
-        <div className="text-sm">{sender}</div>
+    <li className={`flex ${fromCustomer ? "justify-start" : "justify-end"}`} data-message-id={message.id} data-read={message.readAt ? "true" : "false"} data-side={side}>
+      <div className={`max-w-[85%] space-y-1 rounded-2xl border border-slate-200 px-4 py-2 dark:border-slate-700 ${fromCustomer ? "rounded-ss-sm bg-white dark:bg-slate-800" : "rounded-se-sm bg-blue-50 dark:bg-blue-950"}`}>
+        <div className="text-sm">
+          <Sender message={message} side={side} />
+        </div>
         <p className="whitespace-pre-wrap break-words text-sm" dir="auto">
           <LinkifiedText text={message.body} />
         </p>
         <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-600 dark:text-slate-400">
           <RelativeTime value={message.createdAt} />
-          {status}
+          <ReadStatus readAt={message.readAt} />
         </div>
-        {controls}
+        <div className="flex flex-wrap items-center gap-2">
+          <SelectBox {...props} />
+          <Controls {...props} />
+        </div>
       </div>
     </li>
+  );
+}
+
+/** One message as a row of the table view: content, sender, sent at, read status (MSG-1..4). */
+export function MessageRow(props: MessageItemProps) {
+  const { message, side } = props;
+  return (
+    <tr className="align-top" data-message-id={message.id} data-read={message.readAt ? "true" : "false"} data-side={side}>
+      <td className="p-3">
+        <SelectBox {...props} />
+      </td>
+      <td className="max-w-prose p-3 whitespace-pre-wrap break-words" dir="auto">
+        <LinkifiedText text={message.body} />
+      </td>
+      <td className="p-3 whitespace-nowrap">
+        <Sender message={message} side={side} />
+      </td>
+      <td className="p-3 whitespace-nowrap text-slate-700 dark:text-slate-300">
+        <ExactTime value={message.createdAt} />
+      </td>
+      <td className="p-3">
+        <ReadStatus readAt={message.readAt} />
+      </td>
+      <td className="p-3">
+        <Controls {...props} />
+      </td>
+    </tr>
   );
 }

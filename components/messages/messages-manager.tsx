@@ -9,11 +9,12 @@ import type { ConversationMessage } from "@/lib/chat-sessions/conversation";
 import { deleteMessageAction, markMessagesReadAction } from "@/lib/messages/actions";
 import { useT } from "@/lib/i18n/client";
 import { MessageComposer, type Participant } from "./message-composer";
-import { MessageItem, type MessageView } from "./message-item";
+import { MessageBubble, MessageRow, type MessageSide, type MessageView } from "./message-item";
 
 type Props = {
   sessionId: number;
-  participants: Participant[];
+  /** the session's customer, then its vendor */
+  participants: [Participant, Participant];
   initialMessages: ConversationMessage[];
   initialOlderBeforeId: number | null;
   can: { reply: boolean; markRead: boolean; delete: boolean };
@@ -84,6 +85,23 @@ export function MessagesManager({ sessionId, participants, initialMessages, init
     });
 
   const hasUnread = messages.some((m) => m.readAt === null);
+  const [customer, vendor] = participants;
+  // MSG-2: the side is the sender's place in this session (any user may be its customer or vendor);
+  // a sender no longer in the session (details edited since) falls back to their own role.
+  const sideOf = (message: ConversationMessage): MessageSide =>
+    message.sender.id === customer.id ? "customer" : message.sender.id === vendor.id ? "vendor" : message.sender.role === "customer" ? "customer" : "vendor";
+  const itemProps = (message: ConversationMessage) => ({
+    message,
+    side: sideOf(message),
+    selected: selected.has(message.id),
+    can,
+    pending,
+    onSelect: (on: boolean) => toggle(message.id, on),
+    onMarkRead: () => markRead({ messageIds: [message.id] }),
+    onDelete: () => setDeleting(message.id),
+  });
+  const allShownSelected = messages.length > 0 && messages.every((m) => selected.has(m.id));
+  const selectAllShown = (on: boolean) => setSelected(on ? new Set(messages.map((m) => m.id)) : new Set());
   return (
     <section id="messages" aria-labelledby="messages-title" className="space-y-4">
       <div className="flex flex-wrap items-center gap-2">
@@ -119,22 +137,35 @@ export function MessagesManager({ sessionId, participants, initialMessages, init
 
       {messages.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">{t("empty")}</p>
-      ) : (
-        <ol className={view === "conversation" ? "space-y-3" : "divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white dark:divide-slate-700 dark:border-slate-700 dark:bg-slate-900"} data-testid="messages-list">
+      ) : view === "conversation" ? (
+        <ol className="space-y-3" data-testid="messages-list">
           {messages.map((message) => (
-            <MessageItem
-              key={message.id}
-              message={message}
-              view={view}
-              selected={selected.has(message.id)}
-              can={can}
-              pending={pending}
-              onSelect={(on) => toggle(message.id, on)}
-              onMarkRead={() => markRead({ messageIds: [message.id] })}
-              onDelete={() => setDeleting(message.id)}
-            />
+            <MessageBubble key={message.id} {...itemProps(message)} />
           ))}
         </ol>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900">
+          <table className="w-full text-start text-sm" data-testid="messages-list">
+            <caption className="sr-only">{t("title")}</caption>
+            <thead className="bg-slate-50 text-xs text-slate-700 dark:bg-slate-800 dark:text-slate-300">
+              <tr>
+                <th scope="col" className="p-3 text-start">
+                  <input type="checkbox" className="h-4 w-4" checked={allShownSelected} aria-label={t("selectAllShown")} onChange={(event) => selectAllShown(event.target.checked)} />
+                </th>
+                <th scope="col" className="p-3 text-start font-semibold">{t("colContent")}</th>
+                <th scope="col" className="p-3 text-start font-semibold">{t("colSender")}</th>
+                <th scope="col" className="p-3 text-start font-semibold">{t("colSentAt")}</th>
+                <th scope="col" className="p-3 text-start font-semibold">{t("colStatus")}</th>
+                <th scope="col" className="p-3 text-start font-semibold">{t("colActions")}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-200 dark:divide-slate-700">
+              {messages.map((message) => (
+                <MessageRow key={message.id} {...itemProps(message)} />
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {olderBeforeId ? (
         <div className="flex justify-center">

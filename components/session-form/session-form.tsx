@@ -2,7 +2,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Controller, useForm, type FieldPath } from "react-hook-form";
 import { toast } from "sonner";
 import { Button, buttonClass } from "@/components/ui/button";
@@ -34,7 +34,15 @@ export function SessionForm(props: Props) {
   const [duplicateOf, setDuplicateOf] = useState<{ id: number; another: boolean } | null>(null);
   const [conflict, setConflict] = useState(false);
   const form = useForm<SessionFormValues>({ resolver: zodResolver(sessionFormSchema), defaultValues: props.initial ?? blank() });
-  const { control, handleSubmit, setError, setValue, reset, formState } = form;
+  const { control, handleSubmit, setError, setValue, reset, formState, getFieldState } = form;
+  // The version this form was opened on. Live refreshes re-render the page with newer props, but
+  // the user's edits are still based on this one, so a save after someone else's is a conflict.
+  const [opened] = useState(() => (props.mode === "edit" ? { updatedAt: props.initial.updatedAt, lastMessageAt: props.initial.lastMessageAt } : null));
+  // A message sent meanwhile moves the last-message time forward; an untouched field follows it.
+  const liveLastMessageAt = props.initial?.lastMessageAt;
+  useEffect(() => {
+    if (liveLastMessageAt && !getFieldState("lastMessageAt").isDirty) setValue("lastMessageAt", liveLastMessageAt);
+  }, [liveLastMessageAt, getFieldState, setValue]);
 
   const message = (key: string | undefined) => (key ? t(key as Parameters<typeof t>[0]) : undefined);
   const showServerError = (error: ActionError): void => {
@@ -66,8 +74,14 @@ export function SessionForm(props: Props) {
     });
 
   const save = handleSubmit(async (values) => {
-    if (props.mode !== "edit") return;
-    const result = await updateSessionAction({ ...values, id: props.initial.id, expectedUpdatedAt: props.initial.updatedAt });
+    if (props.mode !== "edit" || !opened) return;
+    const result = await updateSessionAction({
+      ...values,
+      id: props.initial.id,
+      expectedUpdatedAt: opened.updatedAt,
+      // untouched, the field may show a newer time than it was opened with; the server keeps its own then
+      openedLastMessageAt: getFieldState("lastMessageAt").isDirty ? opened.lastMessageAt : values.lastMessageAt,
+    });
     if (!result.ok) return showServerError(result.error);
     toast.success(t("saved"));
     router.push("/chat-sessions");

@@ -31,7 +31,16 @@ export const createSessionSchema = sessionFields
   .refine(differentParticipants, differentParticipantsIssue);
 
 export const updateSessionSchema = sessionFields
-  .extend({ id: z.number().int().min(1).max(MAX_ID), expectedUpdatedAt: z.iso.datetime({ offset: true }) })
+  .extend({
+    id: z.number().int().min(1).max(MAX_ID),
+    /** the session's updated_at when the form was opened: a later save by someone else is a conflict */
+    expectedUpdatedAt: z.iso.datetime({ offset: true }),
+    /**
+     * the last-message time the form was opened with: left as it was, the database's value is kept
+     * (a message sent meanwhile moves it forward, and a save must not move it back)
+     */
+    openedLastMessageAt: z.iso.datetime({ offset: true }),
+  })
   .refine(differentParticipants, differentParticipantsIssue);
 
 export type CreateSessionInput = z.input<typeof createSessionSchema>;

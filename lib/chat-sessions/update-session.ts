@@ -9,13 +9,30 @@ import type { updateSessionSchema } from "./session-schema";
 /**
  * ROW-3: saves the session's details, unless someone else saved it since the form was opened
  * (optimistic concurrency on updated_at: the second writer is told, not silently overwritten).
+ *
+ * FORM-4: the last-message time is written only when the user changed it, so a message sent
+ * while the form was open (the triggers move the time forward) is not undone by the save; and it
+ * may not go back before the session's newest message, which would be counter drift.
  */
 export async function updateSession(input: z.output<typeof updateSessionSchema>): Promise<{ id: number; updatedAt: string }> {
+  const lastMessageAt = new Date(input.lastMessageAt);
+  const changesLastMessageAt = lastMessageAt.getTime() !== new Date(input.openedLastMessageAt).getTime();
   const outcome = await db.$transaction(async (tx) => {
     await assertParticipantsExist(tx, input);
+    if (changesLastMessageAt) {
+      const newest = await tx.chatMessage.findFirst({ where: { sessionId: input.id }, orderBy: { createdAt: "desc" }, select: { createdAt: true } });
+      if (newest && newest.createdAt > lastMessageAt) {
+        throw new ActionFailure("invalid", "invalidInput", { lastMessageAt: "dateBeforeNewestMessage" });
+      }
+    }
     const updated = await tx.chatSession.updateMany({
       where: { id: input.id, updatedAt: new Date(input.expectedUpdatedAt) },
-      data: { productId: input.productId, customerId: input.customerId, vendorId: input.vendorId, lastMessageAt: new Date(input.lastMessageAt) },
+      data: {
+        productId: input.productId,
+        customerId: input.customerId,
+        vendorId: input.vendorId,
+        ...(changesLastMessageAt ? { lastMessageAt } : {}),
+      },
     });
     if (updated.count === 0) {
       const exists = await tx.chatSession.findUnique({ where: { id: input.id }, select: { id: true } });

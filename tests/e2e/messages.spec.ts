@@ -18,20 +18,21 @@ test("ROW-2 MSG-1..5 manage messages: content, sender and role, time, read state
   await page.goto(`/chat-sessions/${session.id}/messages`);
   await expect(page).toHaveURL(new RegExp(`/chat-sessions/${session.id}/edit#messages`));
   const list = page.getByTestId("messages-list");
-  await expect(list.locator("li")).toHaveCount(50);
+  await expect(list.locator("[data-message-id]")).toHaveCount(50);
   await page.getByRole("button", { name: "Load older messages" }).click();
-  await expect(list.locator("li")).not.toHaveCount(50);
+  await expect(list.locator("[data-message-id]")).not.toHaveCount(50);
   await page.getByRole("button", { name: "Table" }).click();
-  await expect(list.locator("li").first()).toContainText(/Customer|Vendor/);
+  for (const column of ["Content", "Sender", "Sent at", "Read status"]) await expect(list.getByRole("columnheader", { name: column })).toBeVisible();
+  await expect(list.locator("[data-message-id]").first()).toContainText(/Customer|Vendor/);
   await expectAccessible(page);
 
   const before = await trueUnreadTotal();
   await page.getByLabel(new RegExp(session.customer_name)).check();
   await page.locator("#message-body").fill("Is it still available? https://example.test/item");
   await page.getByRole("button", { name: "Send" }).click();
-  await expect(list.locator("li").first()).toContainText("Is it still available?");
-  await expect(list.locator("li").first().getByRole("link", { name: "https://example.test/item" })).toBeVisible();
-  await expect(list.locator("li").first()).toHaveAttribute("data-read", "false");
+  await expect(list.locator("[data-message-id]").first()).toContainText("Is it still available?");
+  await expect(list.locator("[data-message-id]").first().getByRole("link", { name: "https://example.test/item" })).toBeVisible();
+  await expect(list.locator("[data-message-id]").first()).toHaveAttribute("data-read", "false");
   await expect(badge(page)).toHaveAttribute("data-count", String(before + 1));
   await page.getByRole("button", { name: "Send" }).click();
   await expect(page.getByText("Write the message.")).toBeVisible();
@@ -43,7 +44,7 @@ test("MSG-6 and MSG-7 (ar): mark one and all read, delete with confirmation (adm
   await signIn(page, "admin", "ar");
   await page.goto(`/chat-sessions/${session.id}/edit`);
   const list = page.getByTestId("messages-list");
-  const unread = list.locator('li[data-read="false"]');
+  const unread = list.locator('[data-message-id][data-read="false"]');
   const unreadBefore = await unread.count();
   expect(unreadBefore).toBeGreaterThanOrEqual(3);
   await unread.first().getByRole("button", { name: "تعليم كمقروءة" }).click();
@@ -53,12 +54,12 @@ test("MSG-6 and MSG-7 (ar): mark one and all read, delete with confirmation (adm
   await expect(unread).toHaveCount(0);
   await expect(badge(page)).toHaveAttribute("data-count", String(await trueUnreadTotal()));
 
-  const first = list.locator("li").first();
+  const first = list.locator("[data-message-id]").first();
   const id = await first.getAttribute("data-message-id");
   await first.getByRole("button", { name: "حذف الرسالة" }).click();
   await expect(page.getByRole("dialog")).toContainText("ستُحذف هذه الرسالة نهائيًا");
   await page.getByTestId("confirm-action").click();
-  await expect(list.locator(`li[data-message-id="${id}"]`)).toHaveCount(0);
+  await expect(list.locator(`[data-message-id="${id}"]`)).toHaveCount(0);
   const { rows } = await e2eDb().query("SELECT 1 FROM chat_messages WHERE id = $1", [Number(id)]);
   expect(rows).toHaveLength(0);
   await expectAccessible(page);

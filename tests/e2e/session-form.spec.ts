@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { format } from "date-fns";
 import { expectAccessible } from "./support/axe";
 import { signIn } from "./support/auth";
 import { chooseOption } from "./support/combobox";
@@ -65,9 +66,14 @@ test("FORM-5 Create & create another stays on a fresh form with focus on the fir
   expect(await sessionCount()).toBe(before + 1);
 });
 
-test("ROW-3 edit saves details; a second editor gets a conflict instead of overwriting", async ({ page, browser }) => {
-  const { rows } = await e2eDb().query<{ id: number }>("SELECT id FROM chat_sessions ORDER BY id LIMIT 1");
-  const id = rows[0]!.id;
+/** "yyyy-MM-ddTHH:mm:ss" in this machine's time zone (the browser's), as the picker takes it. */
+const pickerValue = (date: Date) => format(date, "yyyy-MM-dd'T'HH:mm:ss");
+
+test("ROW-3 edit saves details; FORM-4 refuses a time before the newest message; a second editor gets a conflict instead of overwriting", async ({ page, browser }) => {
+  const { rows } = await e2eDb().query<{ id: number; newest: Date }>(
+    "SELECT s.id, max(m.created_at) AS newest FROM chat_sessions s JOIN chat_messages m ON m.session_id = s.id GROUP BY s.id ORDER BY s.id LIMIT 1",
+  );
+  const { id, newest } = rows[0]!;
   await signIn(page, "qa", "en");
   const other = await browser.newContext();
   const otherPage = await other.newPage();
@@ -75,7 +81,10 @@ test("ROW-3 edit saves details; a second editor gets a conflict instead of overw
   await page.goto(`/chat-sessions/${id}/edit`);
   await otherPage.goto(`/chat-sessions/${id}/edit`);
   await expectAccessible(page);
-  await page.locator("#lastMessageAt").fill("2026-01-02T03:04:05");
+  await page.locator("#lastMessageAt").fill(pickerValue(new Date(newest.getTime() - 3_600_000)));
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByText("The last message time cannot be earlier than the session's newest message.")).toBeVisible();
+  await page.locator("#lastMessageAt").fill(pickerValue(new Date(newest.getTime() + 3_600_000)));
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page).toHaveURL(/\/chat-sessions$/);
   await expect(page.getByText("Changes saved")).toBeVisible();

@@ -55,17 +55,55 @@ describe("creating and editing chat sessions", () => {
     const created = await createSessionAction({ ...people, lastMessageAt: at });
     if (!created.ok || created.data.status !== "created") throw new Error("expected a new session");
     const opened = await db.chatSession.findUniqueOrThrow({ where: { id: created.data.id } });
+    const version = { id: opened.id, expectedUpdatedAt: opened.updatedAt.toISOString(), openedLastMessageAt: at };
     const other = await createUser("vendor", "Book Nook");
-    const saved = await updateSessionAction({ ...people, vendorId: other.id, lastMessageAt: at, id: opened.id, expectedUpdatedAt: opened.updatedAt.toISOString() });
+    const saved = await updateSessionAction({ ...people, vendorId: other.id, lastMessageAt: at, ...version });
     expect(saved).toMatchObject({ ok: true });
     expect((await db.chatSession.findUniqueOrThrow({ where: { id: opened.id } })).vendorName).toBe("Book Nook");
-    const stale = await updateSessionAction({ ...people, lastMessageAt: at, id: opened.id, expectedUpdatedAt: opened.updatedAt.toISOString() });
+    const stale = await updateSessionAction({ ...people, lastMessageAt: at, ...version });
     expect(stale).toMatchObject({ ok: false, error: { code: "conflict", message: "editConflict" } });
-    expect(await updateSessionAction({ ...people, lastMessageAt: at, id: 999_999, expectedUpdatedAt: opened.updatedAt.toISOString() })).toMatchObject({ ok: false, error: { code: "not_found" } });
+    expect((await db.chatSession.findUniqueOrThrow({ where: { id: opened.id } })).vendorName).toBe("Book Nook");
+    expect(await updateSessionAction({ ...people, lastMessageAt: at, ...version, id: 999_999 })).toMatchObject({ ok: false, error: { code: "not_found" } });
+  });
+
+  it("ROW-3 FORM-4 a save that leaves the last message time alone keeps the time a message moved it to meanwhile", async () => {
+    const created = await createSessionAction({ ...people, lastMessageAt: at });
+    if (!created.ok || created.data.status !== "created") throw new Error("expected a new session");
+    const opened = await db.chatSession.findUniqueOrThrow({ where: { id: created.data.id } });
+    // while the form is open, a message arrives: the trigger moves last_message_at to it
+    const message = await db.chatMessage.create({ data: { sessionId: opened.id, senderId: people.customerId, body: "hi" } });
+    const other = await createUser("customer", "Mona");
+    const saved = await updateSessionAction({ ...people, customerId: other.id, lastMessageAt: at, id: opened.id, expectedUpdatedAt: opened.updatedAt.toISOString(), openedLastMessageAt: at });
+    expect(saved).toMatchObject({ ok: true });
+    const after = await db.chatSession.findUniqueOrThrow({ where: { id: opened.id } });
+    expect(after.customerName).toBe("Mona");
+    expect(after.lastMessageAt.toISOString()).toBe(message.createdAt.toISOString());
+  });
+
+  it("FORM-4 refuses a last message time earlier than the session's newest message, with a field message", async () => {
+    const created = await createSessionAction({ ...people, lastMessageAt: at });
+    if (!created.ok || created.data.status !== "created") throw new Error("expected a new session");
+    const message = await db.chatMessage.create({ data: { sessionId: created.data.id, senderId: people.customerId, body: "hi" } });
+    const opened = await db.chatSession.findUniqueOrThrow({ where: { id: created.data.id } });
+    const version = { id: opened.id, expectedUpdatedAt: opened.updatedAt.toISOString(), openedLastMessageAt: opened.lastMessageAt.toISOString() };
+    const earlier = new Date(message.createdAt.getTime() - 60_000).toISOString();
+    expect(await updateSessionAction({ ...people, lastMessageAt: earlier, ...version })).toMatchObject({ ok: false, error: { code: "invalid", fieldErrors: { lastMessageAt: "dateBeforeNewestMessage" } } });
+    const later = new Date(message.createdAt.getTime() + 60_000).toISOString();
+    expect(await updateSessionAction({ ...people, lastMessageAt: later, ...version })).toMatchObject({ ok: true });
+    expect((await db.chatSession.findUniqueOrThrow({ where: { id: opened.id } })).lastMessageAt.toISOString()).toBe(later);
   });
 
   it("support may not create or edit sessions", async () => {
+    const created = await createSessionAction({ ...people, lastMessageAt: at });
+    if (!created.ok || created.data.status !== "created") throw new Error("expected a new session");
+    const opened = await db.chatSession.findUniqueOrThrow({ where: { id: created.data.id } });
     actAs("support");
-    expect(await createSessionAction({ ...people, lastMessageAt: at })).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    expect(await createSessionAction({ ...people, lastMessageAt: at, allowDuplicate: true })).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    const other = await createUser("customer", "Mona");
+    expect(
+      await updateSessionAction({ ...people, customerId: other.id, lastMessageAt: at, id: opened.id, expectedUpdatedAt: opened.updatedAt.toISOString(), openedLastMessageAt: at }),
+    ).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    expect(await db.chatSession.count()).toBe(1);
+    expect((await db.chatSession.findUniqueOrThrow({ where: { id: opened.id } })).customerId).toBe(people.customerId);
   });
 });
