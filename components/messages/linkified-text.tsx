@@ -1,16 +1,16 @@
-const URL_PATTERN = /(https?:\/\/[^\s<>"']+)/g;
+import { splitLinks } from "@/lib/messages/linkify";
 
-/** A message body as plain text; http(s) links become links, nothing else is interpreted. */
+/** A message body as plain text; http(s) links become links, nothing else is interpreted (MSG-1). */
 export function LinkifiedText({ text }: { text: string }) {
   return (
     <>
-      {text.split(URL_PATTERN).map((part, index) =>
-        index % 2 === 1 ? (
-          <a key={index} href={part} target="_blank" rel="noopener noreferrer nofollow" className="break-all text-blue-800 underline dark:text-blue-300">
-            {part}
+      {splitLinks(text).map((part, index) =>
+        part.kind === "link" ? (
+          <a key={index} href={part.href} target="_blank" rel="noopener noreferrer nofollow" className="break-all text-blue-800 underline dark:text-blue-300">
+            {part.text}
           </a>
         ) : (
-          <span key={index}>{part}</span>
+          <span key={index}>{part.text}</span>
         ),
       )}
     </>
