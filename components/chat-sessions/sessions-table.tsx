@@ -77,13 +77,13 @@ export function SessionsTable({ rows, params, visibleColumns, selected, allMatch
         id: "product",
         header: t("colProduct"),
         cell: ({ row }) => (
-          <span title={row.original.productName} className="whitespace-nowrap">
+          <span title={row.original.productName} className="whitespace-nowrap" dir="auto">
             <Highlight text={truncate(row.original.productName)} term={term} />
           </span>
         ),
       },
-      { id: "customer", header: t("colCustomer"), cell: ({ row }) => <span className="whitespace-nowrap"><Highlight text={row.original.customerName} term={term} /></span> },
-      { id: "vendor", header: t("colVendor"), cell: ({ row }) => <span className="whitespace-nowrap"><Highlight text={row.original.vendorName} term={term} /></span> },
+      { id: "customer", header: t("colCustomer"), cell: ({ row }) => <span className="whitespace-nowrap" dir="auto"><Highlight text={row.original.customerName} term={term} /></span> },
+      { id: "vendor", header: t("colVendor"), cell: ({ row }) => <span className="whitespace-nowrap" dir="auto"><Highlight text={row.original.vendorName} term={term} /></span> },
       { id: "messages", header: t("colMessages"), cell: ({ row }) => <MessageCountBadge count={row.original.messageCount} locale={locale} /> },
       { id: "unread", header: t("colUnread"), cell: ({ row }) => <UnreadCountBadge count={row.original.unreadCount} locale={locale} /> },
       { id: "lastMessage", header: t("colLastMessage"), cell: ({ row }) => <span className="whitespace-nowrap"><RelativeTime value={row.original.lastMessageAt} /></span> },
