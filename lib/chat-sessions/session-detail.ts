@@ -1,11 +1,13 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { parseRouteId } from "@/lib/route-id";
 
 /** A session as the edit page shows it; null for an id that is not a session. */
 export async function getSessionDetail(rawId: string) {
-  if (!/^\d{1,10}$/.test(rawId) || Number(rawId) > 2_147_483_647) return null;
+  const id = parseRouteId(rawId);
+  if (id === null) return null;
   return db.chatSession.findUnique({
-    where: { id: Number(rawId) },
+    where: { id },
     select: {
       id: true,
       productId: true,

@@ -2,6 +2,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { OrderStatus } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db";
+import { parseRouteId } from "@/lib/route-id";
 import { RESOURCE_PAGE_SIZE, type ResourceParams } from "@/lib/resources/resource-params";
 import { escapeLike } from "@/lib/search/like-pattern";
 
@@ -31,9 +32,10 @@ export async function listOrders(params: OrderParams): Promise<{ rows: OrderRow[
 
 /** An order with its items and the chat sessions linked to it. */
 export async function getOrder(rawId: string) {
-  if (!/^\d{1,10}$/.test(rawId) || Number(rawId) > 2_147_483_647) return null;
+  const id = parseRouteId(rawId);
+  if (id === null) return null;
   return db.order.findUnique({
-    where: { id: Number(rawId) },
+    where: { id },
     select: {
       id: true,
       status: true,

@@ -2,6 +2,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db";
+import { parseRouteId } from "@/lib/route-id";
 import { RESOURCE_PAGE_SIZE, type ResourceParams } from "@/lib/resources/resource-params";
 import { escapeLike } from "@/lib/search/like-pattern";
 
@@ -30,8 +31,9 @@ export async function listUsers(params: UserParams): Promise<{ rows: UserRow[]; 
 }
 
 export async function getUser(rawId: string) {
-  if (!/^\d{1,10}$/.test(rawId) || Number(rawId) > 2_147_483_647) return null;
-  return db.user.findUnique({ where: { id: Number(rawId) }, select: { id: true, name: true, email: true, role: true, createdAt: true } });
+  const id = parseRouteId(rawId);
+  if (id === null) return null;
+  return db.user.findUnique({ where: { id }, select: { id: true, name: true, email: true, role: true, createdAt: true } });
 }
 
 /** The latest sessions a user takes part in, as customer or vendor. */

@@ -6,6 +6,7 @@ import { requirePagePermission } from "@/lib/auth/current-user";
 import { loadConversation } from "@/lib/chat-sessions/conversation";
 import { getTranslator } from "@/lib/i18n/server";
 import { db } from "@/lib/db";
+import { parseRouteId } from "@/lib/route-id";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslator("chat");
@@ -15,10 +16,9 @@ export async function generateMetadata(): Promise<Metadata> {
 /** One conversation, as its customer or vendor sees it. Someone else's session is "not found". */
 export default async function ChatPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePagePermission("chat.participate");
-  const raw = (await params).id;
-  const id = /^\d{1,10}$/.test(raw) ? Number(raw) : NaN;
+  const id = parseRouteId((await params).id);
   const session =
-    id > 0 && id <= 2_147_483_647
+    id !== null
       ? await db.chatSession.findFirst({ where: { id, OR: [{ customerId: user.id }, { vendorId: user.id }] }, select: { id: true, productName: true, customerId: true, customerName: true, vendorName: true } })
       : null;
   if (!session) notFound();
