@@ -2,19 +2,18 @@
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
 import { loadConversation } from "@/lib/chat-sessions/conversation";
-import { addMessage } from "@/lib/messages/add-message";
 import { ENTITY_KINDS, searchEntities } from "@/lib/lookups/search-entities";
 import { requireChatEnabled, requireMembership } from "./membership";
 import { chatMessageSchema } from "./chat-message-schema";
 import { markReadByRecipient } from "./read-receipts";
+import { sendAsParticipant } from "./send-message";
 import { startSessionAboutProduct } from "./start-session";
 
 const id = z.number().int().min(1).max(2_147_483_647);
 
 export const sendChatMessageAction = defineAction("chat.participate", chatMessageSchema, async ({ sessionId, body }, user) => {
   await requireChatEnabled();
-  await requireMembership(user.id, sessionId);
-  return addMessage({ sessionId, senderId: user.id, body });
+  return sendAsParticipant(user.id, sessionId, body);
 });
 
 export const markChatReadAction = defineAction("chat.participate", z.object({ sessionId: id }).strict(), async ({ sessionId }, user) => {

@@ -1,14 +1,37 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { audit } from "@/lib/audit";
-import { publishEvent } from "@/lib/realtime/bus";
+import { eventBus, publishEvent } from "@/lib/realtime/bus";
 
 export const MOBILE_CHAT_KEY = "mobileChatEnabled";
 
+// Every chat request asks; the answer is kept for at most a second, and forgotten at once when
+// any instance announces a settings change on the bus.
+const FRESH_MS = 1000;
+let cached: { enabled: boolean; at: number } | null = null;
+let watching = false;
+
+function watchForChanges() {
+  if (watching) return;
+  watching = true;
+  eventBus().subscribe((event) => {
+    if (event.type === "settings") cached = null;
+  });
+}
+
 /** SET-1: whether customers and vendors may chat (the app and the web chat); on unless turned off. */
 export async function isMobileChatEnabled(): Promise<boolean> {
+  watchForChanges();
+  if (cached && Date.now() - cached.at < FRESH_MS) return cached.enabled;
   const setting = await db.setting.findUnique({ where: { key: MOBILE_CHAT_KEY } });
-  return setting ? setting.value !== false : true;
+  const enabled = setting ? setting.value !== false : true;
+  cached = { enabled, at: Date.now() };
+  return enabled;
+}
+
+/** Forget the kept answer (tests that write the setting straight into the database). */
+export function forgetMobileChatSetting(): void {
+  cached = null;
 }
 
 export async function setMobileChatEnabled(enabled: boolean, actorId: number): Promise<{ enabled: boolean }> {
@@ -16,6 +39,7 @@ export async function setMobileChatEnabled(enabled: boolean, actorId: number): P
     await tx.setting.upsert({ where: { key: MOBILE_CHAT_KEY }, create: { key: MOBILE_CHAT_KEY, value: enabled }, update: { value: enabled } });
     await audit(tx, { actorId, action: "settings.mobileChat", targetType: "setting", targetId: MOBILE_CHAT_KEY, details: { enabled } });
   });
+  cached = null;
   await publishEvent({ type: "settings" });
   return { enabled };
 }

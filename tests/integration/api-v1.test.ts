@@ -8,6 +8,7 @@ import { GET as events } from "@/app/api/v1/events/route";
 import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
 import { getUnreadTotal } from "@/lib/chat-sessions/unread-total";
+import { forgetMobileChatSetting } from "@/lib/settings/mobile-chat";
 import { countersFromMessages, createProduct, resetDatabase } from "../support/fixtures";
 
 const BASE = "http://localhost/api/v1";
@@ -35,6 +36,7 @@ async function person(role: "customer" | "vendor", email: string) {
 
 beforeEach(async () => {
   await resetDatabase();
+  forgetMobileChatSetting();
   customer = await person("customer", "c@api.test");
   vendor = await person("vendor", "v@api.test");
   stranger = await person("customer", "s@api.test");
@@ -130,6 +132,7 @@ describe("the mobile API (/api/v1)", () => {
 
   it("SET-1 off: the chat endpoints answer 403 chat_disabled and /config says so", async () => {
     await db.setting.create({ data: { key: "mobileChatEnabled", value: false } });
+    forgetMobileChatSetting();
     const refused = await listSessions(call("/sessions?lang=en", { token: customer.token }), undefined as never);
     expect(refused.status).toBe(403);
     expect((await json(refused)).error).toEqual({ code: "chat_disabled", message: "Chat is turned off in the app for now." });

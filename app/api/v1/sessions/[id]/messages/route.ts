@@ -2,7 +2,7 @@ import { apiRoute, chatUser, jsonBody, parsed } from "@/lib/api/route";
 import { idParam, messagesQuerySchema, sendMessageSchema } from "@/lib/api/schemas";
 import { requireMembership } from "@/lib/chat/membership";
 import { loadConversation } from "@/lib/chat-sessions/conversation";
-import { addMessage } from "@/lib/messages/add-message";
+import { sendAsParticipant } from "@/lib/chat/send-message";
 
 export const dynamic = "force-dynamic";
 type Context = { params: Promise<{ id: string }> };
@@ -21,7 +21,6 @@ export const GET = apiRoute(async (request: Request, { params }: Context) => {
 export const POST = apiRoute(async (request: Request, { params }: Context) => {
   const user = await chatUser(request);
   const sessionId = parsed(idParam, (await params).id);
-  await requireMembership(user.id, sessionId);
   const { body } = await jsonBody(request, sendMessageSchema);
-  return Response.json({ message: await addMessage({ sessionId, senderId: user.id, body }) }, { status: 201 });
+  return Response.json({ message: await sendAsParticipant(user.id, sessionId, body) }, { status: 201 });
 });

@@ -1,0 +1,253 @@
+// npm run bench:realtime -- [--subscribers 1000] [--messages 5000] [--concurrency 64] [--pool 10] [--instances 1]
+// 1,000 SSE subscribers (customers and vendors, one stream each, on /api/v1/events) on loopback;
+// messages sent through the API; prints send→receive latency (p50/p99: from the moment the
+// POST is issued to the moment the recipient's stream delivers the event) and the send rate,
+// then checks every counter against a fresh count. A fresh database `bench_realtime` on the
+// local PostgreSQL (or $BENCH_REALTIME_DATABASE_URL's server) is created and dropped.
+import { spawn, type ChildProcess } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { SseReader } from "../../tests/support/sse-client";
+import { applyMigrations } from "../db/schema-engine";
+import { freePort } from "../lib/embedded-postgres";
+import { ensureNextBuild } from "../lib/next-build";
+import { ensurePrismaClient } from "../lib/prisma-client";
+import { table } from "./measure";
+
+const { values } = parseArgs({
+  options: {
+    subscribers: { type: "string", default: "1000" },
+    messages: { type: "string", default: "5000" },
+    concurrency: { type: "string", default: "64" },
+    pool: { type: "string", default: "10" },
+    instances: { type: "string", default: "1" },
+  },
+});
+const int = (name: keyof typeof values) => {
+  const n = Number(values[name]);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} takes a whole number above 0`);
+  return n;
+};
+const SUBSCRIBERS = int("subscribers") - (int("subscribers") % 2);
+const MESSAGES = int("messages");
+const CONCURRENCY = int("concurrency");
+const POOL = int("pool");
+const INSTANCES = int("instances");
+const PAIRS = SUBSCRIBERS / 2;
+const WARMUP = Math.min(200, MESSAGES);
+
+const server = new URL(process.env.BENCH_REALTIME_DATABASE_URL ?? process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
+const dbName = `bench_realtime_${process.pid}`;
+const url = new URL(server);
+url.pathname = `/${dbName}`;
+
+async function admin<T>(run: (client: pg.Client) => Promise<T>, target = server.toString()): Promise<T> {
+  const client = new pg.Client({ connectionString: target });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+}
+
+const children: ChildProcess[] = [];
+async function cleanUp() {
+  for (const child of children) if (child.pid && child.exitCode === null) process.kill(-child.pid, "SIGTERM");
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  await admin((c) => c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`)).catch(() => {});
+}
+process.on("SIGINT", () => void cleanUp().then(() => process.exit(130)));
+
+type Pair = { sessionId: number; customer: { id: number; token: string }; vendor: { id: number; token: string } };
+
+async function setUp(): Promise<Pair[]> {
+  await admin((c) => c.query(`CREATE DATABASE "${dbName}"`));
+  await applyMigrations(url.toString());
+  return admin(async (c) => {
+    const tokens = Array.from({ length: SUBSCRIBERS }, () => randomBytes(32).toString("base64url"));
+    const users = await c.query<{ id: number; role: string; n: number }>(
+      `INSERT INTO users (name, email, role, updated_at)
+       SELECT CASE WHEN n % 2 = 0 THEN 'Customer ' ELSE 'Vendor ' END || n, 'u' || n || '@bench.test',
+              (CASE WHEN n % 2 = 0 THEN 'customer' ELSE 'vendor' END)::"Role", now()
+         FROM generate_series(0, $1 - 1) AS n RETURNING id, role, (regexp_match(email, '\\d+'))[1]::int AS n`,
+      [SUBSCRIBERS],
+    );
+    const byN = new Map(users.rows.map((row) => [row.n, row.id]));
+    await c.query(`INSERT INTO api_tokens (user_id, token_hash) SELECT * FROM unnest($1::int[], $2::text[])`, [
+      tokens.map((_, n) => byN.get(n)!),
+      tokens.map((token) => createHash("sha256").update(token).digest("hex")),
+    ]);
+    const pairs: Pair[] = [];
+    for (let i = 0; i < PAIRS; i += 1) {
+      const customerId = byN.get(2 * i)!;
+      const vendorId = byN.get(2 * i + 1)!;
+      pairs.push({ sessionId: 0, customer: { id: customerId, token: tokens[2 * i]! }, vendor: { id: vendorId, token: tokens[2 * i + 1]! } });
+    }
+    const products = await c.query<{ id: number; vendor_id: number }>(
+      `INSERT INTO products (name, vendor_id, updated_at) SELECT 'Product ' || v, v, now() FROM unnest($1::int[]) AS v RETURNING id, vendor_id`,
+      [pairs.map((p) => p.vendor.id)],
+    );
+    const productOf = new Map(products.rows.map((row) => [row.vendor_id, row.id]));
+    const sessions = await c.query<{ id: number; vendor_id: number }>(
+      `INSERT INTO chat_sessions (product_id, customer_id, vendor_id, updated_at)
+       SELECT p, c, v, now() FROM unnest($1::int[], $2::int[], $3::int[]) AS t(p, c, v) RETURNING id, vendor_id`,
+      [pairs.map((p) => productOf.get(p.vendor.id)!), pairs.map((p) => p.customer.id), pairs.map((p) => p.vendor.id)],
+    );
+    const sessionOf = new Map(sessions.rows.map((row) => [row.vendor_id, row.id]));
+    for (const pair of pairs) pair.sessionId = sessionOf.get(pair.vendor.id)!;
+    return pairs;
+  }, url.toString());
+}
+
+async function startInstance(): Promise<string> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const child = spawn("./node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    detached: true,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, DATABASE_URL: url.toString(), DATABASE_POOL_MAX: String(POOL), NEXTAUTH_URL: base, NEXTAUTH_SECRET: "bench-secret", NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+  });
+  children.push(child);
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${base}/api/v1/config`)).ok) return base;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error("the app did not start");
+}
+
+const percentile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+
+async function main() {
+  ensurePrismaClient();
+  ensureNextBuild();
+  console.log(`bench:realtime — ${SUBSCRIBERS} subscribers (${PAIRS} sessions), ${MESSAGES} messages, ${CONCURRENCY} in flight, pool ${POOL}, ${INSTANCES} instance(s)`);
+  const pairs = await setUp();
+  const bases = await Promise.all(Array.from({ length: INSTANCES }, startInstance));
+
+  // Who received what, when: messageId → arrival time at the recipient; deliveries counted per stream.
+  const arrivedAt = new Map<number, number>();
+  let recipientDeliveries = 0;
+  let senderEchoes = 0;
+  let strayDeliveries = 0;
+  const controllers: AbortController[] = [];
+  const streams: Promise<void>[] = [];
+  let connected = 0;
+  const subscribe = async (userId: number, token: string, sessionId: number, index: number) => {
+    const controller = new AbortController();
+    controllers.push(controller);
+    const response = await fetch(`${bases[index % bases.length]}/api/v1/events`, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
+    if (response.status !== 200) throw new Error(`SSE refused: ${response.status}`);
+    connected += 1;
+    const reader = new SseReader(response, (event) => {
+      if (event.event !== "message") return;
+      const data = JSON.parse(event.data) as { sessionId: number; messageId: number; senderId: number };
+      if (data.sessionId !== sessionId) strayDeliveries += 1;
+      else if (data.senderId === userId) senderEchoes += 1;
+      else {
+        recipientDeliveries += 1;
+        arrivedAt.set(data.messageId, performance.now());
+      }
+    });
+    streams.push(reader.done);
+  };
+  const openStarted = performance.now();
+  const queue = pairs.flatMap((pair, i) => [
+    () => subscribe(pair.customer.id, pair.customer.token, pair.sessionId, 2 * i),
+    () => subscribe(pair.vendor.id, pair.vendor.token, pair.sessionId, 2 * i + 1),
+  ]);
+  await Promise.all(Array.from({ length: 50 }, async () => {
+    for (let job = queue.shift(); job; job = queue.shift()) await job();
+  }));
+  console.log(`${connected} SSE streams open in ${((performance.now() - openStarted) / 1000).toFixed(1)} s`);
+
+  let sequence = 0;
+  const send = async (n: number, sentAt: Map<number, number>) => {
+    const pair = pairs[n % PAIRS]!;
+    const from = Math.floor(n / PAIRS) % 2 === 0 ? pair.customer : pair.vendor;
+    const started = performance.now();
+    const response = await fetch(`${bases[n % bases.length]}/api/v1/sessions/${pair.sessionId}/messages`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${from.token}`, "content-type": "application/json" },
+      body: JSON.stringify({ body: `bench message ${n}` }),
+    });
+    if (response.status !== 201) throw new Error(`send refused: ${response.status} ${await response.text()}`);
+    const { message } = (await response.json()) as { message: { id: number } };
+    sentAt.set(message.id, started);
+  };
+  const run = async (count: number) => {
+    const sentAt = new Map<number, number>();
+    const first = sequence;
+    sequence += count;
+    let next = first;
+    const started = performance.now();
+    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, count) }, async () => {
+      while (next < first + count) await send(next++, sentAt);
+    }));
+    return { sentAt, seconds: (performance.now() - started) / 1000 };
+  };
+  const waitForAll = async (ids: Iterable<number>, timeoutMs = 30_000) => {
+    const deadline = Date.now() + timeoutMs;
+    for (const id of ids) while (!arrivedAt.has(id) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+  };
+
+  const warm = await run(WARMUP);
+  await waitForAll(warm.sentAt.keys());
+  const { sentAt, seconds } = await run(MESSAGES);
+  await waitForAll(sentAt.keys());
+  const latencies = [...sentAt].filter(([id]) => arrivedAt.has(id)).map(([id, at]) => arrivedAt.get(id)! - at).sort((a, b) => a - b);
+  const missing = MESSAGES - latencies.length;
+  await new Promise((resolve) => setTimeout(resolve, 500)); // let late duplicates show
+
+  for (const controller of controllers) controller.abort();
+  await Promise.allSettled(streams);
+
+  const total = WARMUP + MESSAGES;
+  const check = await admin(async (c) => {
+    const drift = await c.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM chat_sessions s
+        WHERE s.message_count <> (SELECT count(*) FROM chat_messages m WHERE m.session_id = s.id)
+           OR s.unread_count <> (SELECT count(*) FROM chat_messages m WHERE m.session_id = s.id AND m.read_at IS NULL)
+           OR s.last_message_at <> (SELECT max(m.created_at) FROM chat_messages m WHERE m.session_id = s.id)`,
+    );
+    const sums = await c.query<{ messages: number; counted: number; unread: number; notifications: number }>(
+      `SELECT (SELECT sum(message_count)::int FROM chat_sessions) AS messages, (SELECT count(*)::int FROM chat_messages) AS counted,
+              (SELECT sum(total)::int FROM unread_totals) AS unread, (SELECT count(*)::int FROM notifications) AS notifications`,
+    );
+    return { drifting: drift.rows[0]!.n, ...sums.rows[0]! };
+  }, url.toString());
+  const countersExact = check.drifting === 0 && check.messages === total && check.counted === total && check.unread === total && check.notifications === total;
+
+  console.log(
+    "\n" +
+      table([
+        ["measure", "value"],
+        ["subscribers (open SSE streams)", connected],
+        ["messages sent (after warm-up)", MESSAGES],
+        ["send rate (messages/s, all answered 201)", (MESSAGES / seconds).toFixed(0)],
+        ["send→receive p50 (ms)", percentile(latencies, 0.5).toFixed(1)],
+        ["send→receive p99 (ms)", percentile(latencies, 0.99).toFixed(1)],
+        ["send→receive max (ms)", latencies.at(-1)!.toFixed(1)],
+        ["recipient deliveries (expected)", `${recipientDeliveries} (${total})`],
+        ["sender echoes (expected)", `${senderEchoes} (${total})`],
+        ["deliveries to anyone else", strayDeliveries],
+        ["missing after 30 s", missing],
+        ["counters exact (sessions, unread total, notifications)", countersExact ? "yes" : `NO ${JSON.stringify(check)}`],
+      ]),
+  );
+  console.log(`Targets: p99 ≤ 50 ms at 1,000 subscribers; ≥ 1,000 messages/s sustained.`);
+  await cleanUp();
+  process.exit(countersExact && missing === 0 && strayDeliveries === 0 ? 0 : 1);
+}
+
+main().catch(async (error) => {
+  console.error(error);
+  await cleanUp();
+  process.exit(1);
+});
