@@ -21,8 +21,9 @@ export function MessageComposer({ sessionId, participants, onSent }: { sessionId
   const locale = useLocale();
   const { register, handleSubmit, reset, control, setError, formState } = useForm<NewMessageInput>({
     resolver: zodResolver(newMessageSchema),
-    // The vendor answering is the usual case (FLOW-1).
-    defaultValues: { sessionId, senderId: participants[1].id, body: "" },
+    // The vendor answering is the usual case (FLOW-1). A radio's value is text, so the chosen id
+    // is kept as text here (the schema coerces it); a number would leave every radio unchecked.
+    defaultValues: { sessionId, senderId: String(participants[1].id), body: "" },
   });
   const body = useWatch({ control, name: "body" }) ?? "";
   const errorText = (key: string | undefined) => (key ? t(key as Parameters<typeof t>[0]) : undefined);
@@ -35,7 +36,7 @@ export function MessageComposer({ sessionId, participants, onSent }: { sessionId
       else toast.error(result.error.message === "sessionNotFound" ? common("errorBody") : common(result.error.message as Parameters<typeof common>[0]));
       return;
     }
-    reset({ sessionId, senderId: values.senderId, body: "" });
+    reset({ sessionId, senderId: String(values.senderId), body: "" });
     toast.success(t("sent"));
     onSent(result.data);
   });

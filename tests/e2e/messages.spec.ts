@@ -3,9 +3,9 @@ import { expectAccessible } from "./support/axe";
 import { signIn } from "./support/auth";
 import { e2eDb, trueUnreadTotal } from "./support/db";
 
-async function busySession(): Promise<{ id: number; customer_name: string }> {
-  const { rows } = await e2eDb().query<{ id: number; customer_name: string }>(
-    "SELECT id, customer_name FROM chat_sessions WHERE message_count > 60 ORDER BY id DESC LIMIT 1",
+async function busySession(): Promise<{ id: number; customer_name: string; vendor_name: string }> {
+  const { rows } = await e2eDb().query<{ id: number; customer_name: string; vendor_name: string }>(
+    "SELECT id, customer_name, vendor_name FROM chat_sessions WHERE message_count > 60 ORDER BY id DESC LIMIT 1",
   );
   return rows[0]!;
 }
@@ -27,12 +27,16 @@ test("ROW-2 MSG-1..5 manage messages: content, sender and role, time, read state
   await expectAccessible(page);
 
   const before = await trueUnreadTotal();
+  // MSG-5: either participant may send; the vendor, who usually answers, is preselected
+  await expect(page.getByRole("radio", { name: new RegExp(session.vendor_name) })).toBeChecked();
   await page.getByLabel(new RegExp(session.customer_name)).check();
   await page.locator("#message-body").fill("Is it still available? https://example.test/item");
   await page.getByRole("button", { name: "Send" }).click();
   await expect(list.locator("[data-message-id]").first()).toContainText("Is it still available?");
   await expect(list.locator("[data-message-id]").first().getByRole("link", { name: "https://example.test/item" })).toBeVisible();
   await expect(list.locator("[data-message-id]").first()).toHaveAttribute("data-read", "false");
+  await expect(list.locator("[data-message-id]").first()).toHaveAttribute("data-side", "customer");
+  await expect(page.getByRole("radio", { name: new RegExp(session.customer_name) })).toBeChecked();
   await expect(badge(page)).toHaveAttribute("data-count", String(before + 1));
   await page.getByRole("button", { name: "Send" }).click();
   await expect(page.getByText("Write the message.")).toBeVisible();
