@@ -25,7 +25,8 @@ export function MessageComposer({ sessionId, participants, onSent }: { sessionId
     // is kept as text here (the schema coerces it); a number would leave every radio unchecked.
     defaultValues: { sessionId, senderId: String(participants[1].id), body: "" },
   });
-  const body = useWatch({ control, name: "body" }) ?? "";
+  // The counter counts what will be stored: the schema trims the body first.
+  const length = (useWatch({ control, name: "body" }) ?? "").trim().length;
   const errorText = (key: string | undefined) => (key ? t(key as Parameters<typeof t>[0]) : undefined);
 
   const send = handleSubmit(async (values) => {
@@ -71,8 +72,8 @@ export function MessageComposer({ sessionId, participants, onSent }: { sessionId
           <span role="alert" className="text-red-700 dark:text-red-400">
             {errorText(formState.errors.body?.message)}
           </span>
-          <span id="message-body-counter" className={body.length > MAX_BODY ? "text-red-700 dark:text-red-400" : "text-slate-600 dark:text-slate-400"}>
-            {t("counter", { count: formatNumber(locale, body.length), max: formatNumber(locale, MAX_BODY) })}
+          <span id="message-body-counter" className={length > MAX_BODY ? "text-red-700 dark:text-red-400" : "text-slate-600 dark:text-slate-400"}>
+            {t("counter", { count: formatNumber(locale, length), max: formatNumber(locale, MAX_BODY) })}
           </span>
         </div>
       </div>

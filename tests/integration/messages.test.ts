@@ -46,10 +46,21 @@ describe("the messages relation manager", () => {
       if (sent.ok) ids.push(sent.data.id);
     }
     expect(await markMessagesReadAction({ sessionId: session.id, messageIds: [ids[0]!] })).toMatchObject({ ok: true, data: { messages: 1 } });
+    const firstRead = (await db.chatMessage.findUniqueOrThrow({ where: { id: ids[0]! } })).readAt;
+    expect(firstRead).not.toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 5));
     expect(await markMessagesReadAction({ sessionId: session.id, messageIds: [ids[0]!, ids[1]!] })).toMatchObject({ ok: true, data: { messages: 1 } });
+    // MSG-4: marking again does not move the time a message was first read
+    expect((await db.chatMessage.findUniqueOrThrow({ where: { id: ids[0]! } })).readAt).toEqual(firstRead);
     expect(await getUnreadTotal()).toBe(2);
+    const elsewhere = await createSessionFixture();
+    const foreign = await addMessageAction({ sessionId: elsewhere.session.id, senderId: elsewhere.customer.id, body: "other session" });
+    if (!foreign.ok) throw new Error("expected a message");
+    expect(await markMessagesReadAction({ sessionId: session.id, messageIds: [foreign.data.id] })).toMatchObject({ ok: true, data: { messages: 0 } });
+    expect((await db.chatMessage.findUniqueOrThrow({ where: { id: foreign.data.id } })).readAt).toBeNull();
     expect(await markMessagesReadAction({ sessionId: session.id, all: true })).toMatchObject({ ok: true, data: { messages: 2 } });
-    expect(await db.chatMessage.count({ where: { readAt: null } })).toBe(0);
+    expect(await getUnreadTotal()).toBe(1);
+    expect(await db.chatMessage.count({ where: { sessionId: session.id, readAt: null } })).toBe(0);
     expect((await db.chatSession.findUniqueOrThrow({ where: { id: session.id } })).unreadCount).toBe(0);
   });
 
@@ -75,7 +86,7 @@ describe("the messages relation manager", () => {
     const step = fc.oneof(
       fc.record({ kind: fc.constant("add" as const), session: fc.nat(1), asVendor: fc.boolean() }),
       fc.record({ kind: fc.constant("delete" as const), pick: fc.nat(50) }),
-      fc.record({ kind: fc.constant("read" as const), pick: fc.nat(50), all: fc.boolean() }),
+      fc.record({ kind: fc.constant("read" as const), pick: fc.nat(50), also: fc.array(fc.nat(50), { maxLength: 3 }), all: fc.boolean() }),
     );
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 25 }), async (steps) => {
@@ -87,7 +98,11 @@ describe("the messages relation manager", () => {
           } else if (existing.length) {
             const target = existing[s.pick % existing.length]!;
             if (s.kind === "delete") await deleteMessageAction({ sessionId: target.sessionId, messageId: target.id });
-            else await markMessagesReadAction(s.all ? { sessionId: target.sessionId, all: true } : { sessionId: target.sessionId, messageIds: [target.id] });
+            else {
+              // one message, or a selection (ids of other sessions in it are ignored), or all
+              const selection = [target.id, ...s.also.map((n) => existing[n % existing.length]!.id)];
+              await markMessagesReadAction(s.all ? { sessionId: target.sessionId, all: true } : { sessionId: target.sessionId, messageIds: selection });
+            }
           }
         }
         const truth = await countersFromMessages();
