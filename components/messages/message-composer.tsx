@@ -72,7 +72,7 @@ export function MessageComposer({ sessionId, participants, onSent }: { sessionId
           <span role="alert" className="text-red-700 dark:text-red-400">
             {errorText(formState.errors.body?.message)}
           </span>
-          <span id="message-body-counter" className={length > MAX_BODY ? "text-red-700 dark:text-red-400" : "text-slate-600 dark:text-slate-400"}>
+          <span id="message-body-counter" dir="ltr" className={length > MAX_BODY ? "text-red-700 dark:text-red-400" : "text-slate-600 dark:text-slate-400"}>
             {t("counter", { count: formatNumber(locale, length), max: formatNumber(locale, MAX_BODY) })}
           </span>
         </div>
