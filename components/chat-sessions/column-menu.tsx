@@ -1,14 +1,14 @@
 "use client";
 import { buttonClass } from "@/components/ui/button";
-import { COLUMNS_COOKIE, OPTIONAL_COLUMNS, type OptionalColumn } from "@/lib/chat-sessions/list-params";
+import { OPTIONAL_COLUMNS, type OptionalColumn } from "@/lib/chat-sessions/list-params";
 import { useT } from "@/lib/i18n/client";
 
 /** COL-7/COL-8 are hidden until the user shows them; the choice goes in the URL and a cookie. */
-export function ColumnMenu({ visible, onChange }: { visible: OptionalColumn[]; onChange: (columns: OptionalColumn[]) => void }) {
+export function ColumnMenu({ cookie, visible, onChange }: { cookie: string; visible: OptionalColumn[]; onChange: (columns: OptionalColumn[]) => void }) {
   const t = useT("chatSessions");
   const toggle = (column: OptionalColumn, shown: boolean) => {
     const next = OPTIONAL_COLUMNS.filter((c) => (c === column ? shown : visible.includes(c)));
-    document.cookie = `${COLUMNS_COOKIE}=${next.join(",")}; path=/; max-age=31536000; samesite=lax`;
+    document.cookie = `${cookie}=${next.join(",")}; path=/; max-age=31536000; samesite=lax`;
     onChange(next);
   };
   return (

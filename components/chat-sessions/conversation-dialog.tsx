@@ -1,5 +1,5 @@
 "use client";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -7,7 +7,16 @@ import { loadConversationAction } from "@/lib/chat-sessions/actions";
 import type { ConversationMessage } from "@/lib/chat-sessions/conversation";
 import type { SessionRow } from "@/lib/chat-sessions/list-query";
 import { useT } from "@/lib/i18n/client";
-import { roleLabelKey } from "@/lib/roles";
+
+/**
+ * MSG-2 in the modal: the sender's place in this session (any user may be a session's customer or
+ * vendor), not their account role; a sender no longer in the session falls back to their role.
+ */
+function sideOf(message: ConversationMessage, session: SessionRow): "customer" | "vendor" {
+  if (message.sender.id === session.customerId) return "customer";
+  if (message.sender.id === session.vendorId) return "vendor";
+  return message.sender.role === "customer" ? "customer" : "vendor";
+}
 
 /** ROW-1: the conversation in a modal, for a quick look without leaving the list. */
 export function ConversationDialog({ session, onClose }: { session: SessionRow | null; onClose: () => void }) {
@@ -18,11 +27,14 @@ export function ConversationDialog({ session, onClose }: { session: SessionRow |
   const [olderBeforeId, setOlderBeforeId] = useState<number | null>(null);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // The session shown now: an answer for a session closed or replaced meanwhile is dropped.
+  const shownId = useRef<number | null>(null);
 
   const load = useCallback(
     async (sessionId: number, beforeId: number | null) => {
       setLoading(true);
       const result = await loadConversationAction({ sessionId, beforeId });
+      if (shownId.current !== sessionId) return;
       setLoading(false);
       if (!result.ok) {
         setError(result.error.message === "sessionNotFound" ? t("sessionNotFound") : common("errorBody"));
@@ -38,6 +50,8 @@ export function ConversationDialog({ session, onClose }: { session: SessionRow |
     setMessages([]);
     setError(null);
     setOlderBeforeId(null);
+    setLoading(false);
+    shownId.current = session?.id ?? null;
     if (session) void load(session.id, null);
   }, [session, load]);
 
@@ -49,12 +63,13 @@ export function ConversationDialog({ session, onClose }: { session: SessionRow |
       {!error && !loading && messages.length === 0 ? <p className="text-sm">{t("noMessages")}</p> : null}
       <ol className="space-y-3" aria-live="polite">
         {messages.map((message) => {
-          const fromCustomer = message.sender.role === "customer";
+          const side = sideOf(message, session);
+          const fromCustomer = side === "customer";
           return (
-            <li key={message.id} className={`flex ${fromCustomer ? "justify-start" : "justify-end"}`}>
+            <li key={message.id} data-side={side} className={`flex ${fromCustomer ? "justify-start" : "justify-end"}`}>
               <div className={`max-w-[80%] rounded-2xl px-3 py-2 ${fromCustomer ? "bg-slate-100 dark:bg-slate-800" : "bg-blue-50 dark:bg-blue-950"}`}>
                 <p className="text-xs font-semibold">
-                  {message.sender.name} · <span className="font-normal">{shell(roleLabelKey(message.sender.role))}</span>
+                  <bdi>{message.sender.name}</bdi> · <span className="font-normal">{shell(fromCustomer ? "roleCustomer" : "roleVendor")}</span>
                 </p>
                 <p className="whitespace-pre-wrap break-words text-sm" dir="auto">
                   {message.body}

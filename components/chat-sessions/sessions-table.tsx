@@ -127,7 +127,7 @@ export function SessionsTable({ rows, params, visibleColumns, selected, allMatch
   };
 
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900">
       <table className="w-full text-start text-sm">
         <thead className="bg-slate-50 text-xs font-semibold text-slate-700 dark:bg-slate-800 dark:text-slate-200">
           {table.getHeaderGroups().map((group) => (

@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useState, useTransition } from "react";
+import { useCallback, useEffect, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { buttonClass } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -30,6 +30,8 @@ type Props = {
   total: { count: number; capped: boolean };
   anySessions: boolean;
   visibleColumns: OptionalColumn[];
+  /** where this user's choice of optional columns is remembered */
+  columnsCookie: string;
   labels: FilterLabels;
   permissions: ListPermissions;
 };
@@ -37,7 +39,7 @@ type Props = {
 type PendingDelete = { kind: "row"; row: SessionRow } | { kind: "bulk" } | null;
 
 /** The triage screen: toolbar, chips, bulk bar, table and pages, all driven by the URL. */
-export function SessionsView({ params, notices, rows, nextCursor, previousCursor, total, anySessions, visibleColumns, labels, permissions }: Props) {
+export function SessionsView({ params, notices, rows, nextCursor, previousCursor, total, anySessions, visibleColumns, columnsCookie, labels, permissions }: Props) {
   const t = useT("chatSessions");
   const common = useT("common");
   const router = useRouter();
@@ -47,6 +49,12 @@ export function SessionsView({ params, notices, rows, nextCursor, previousCursor
   const [viewing, setViewing] = useState<SessionRow | null>(null);
   const [pendingDelete, setPendingDelete] = useState<PendingDelete>(null);
   const [acting, startAction] = useTransition();
+  // Message counts of every row seen, so BULK-2's confirmation can say how many messages go
+  // with a selection that spans pages.
+  const messageCounts = useRef(new Map<number, number>());
+  useEffect(() => {
+    for (const row of rows) messageCounts.current.set(row.id, row.messageCount);
+  }, [rows]);
 
   // A new view (search, filters, sort) is a new set of rows: the selection does not carry over.
   const viewKey = serializeListParams({ ...params, after: null, before: null, page: 1 }).toString();
@@ -114,6 +122,13 @@ export function SessionsView({ params, notices, rows, nextCursor, previousCursor
   const filtered = activeFilterCount(params) > 0 || params.q !== "";
   const shownColumns = url.params.columns ?? visibleColumns;
   const selectedCount = allMatching ? total.count : selected.size;
+  const bulkDeleteBody = () => {
+    const sessions = t("bulkDeleteBody", { count: selectedCount });
+    if (allMatching) return sessions;
+    const counts = [...selected].map((id) => messageCounts.current.get(id));
+    if (counts.some((count) => count === undefined)) return sessions;
+    return `${sessions} ${t("bulkDeleteMessages", { count: counts.reduce<number>((sum, count) => sum + (count ?? 0), 0) })}`;
+  };
 
   return (
     <div className="space-y-4">
@@ -140,7 +155,7 @@ export function SessionsView({ params, notices, rows, nextCursor, previousCursor
       <div className="flex flex-wrap items-start gap-2">
         <SearchBox value={params.q} onSearch={url.search} />
         <FiltersPanel params={url.params} labels={labels} onChange={url.change} />
-        <ColumnMenu visible={shownColumns} onChange={(columns) => url.change({ columns })} />
+        <ColumnMenu cookie={columnsCookie} visible={shownColumns} onChange={(columns) => url.change({ columns })} />
       </div>
       <FilterChips params={url.params} labels={labels} onChange={url.change} />
 
@@ -204,7 +219,7 @@ export function SessionsView({ params, notices, rows, nextCursor, previousCursor
         body={
           pendingDelete?.kind === "row"
             ? t("deleteBody", { count: pendingDelete.row.messageCount, product: pendingDelete.row.productName, customer: pendingDelete.row.customerName, vendor: pendingDelete.row.vendorName })
-            : t("bulkDeleteBody", { count: selectedCount })
+            : bulkDeleteBody()
         }
         confirmLabel={t("actionDelete")}
         pending={acting}

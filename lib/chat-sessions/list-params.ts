@@ -9,8 +9,13 @@ export const PAGE_SIZES = [10, 25, 50, 100] as const;
 export const OPTIONAL_COLUMNS = ["createdAt", "updatedAt"] as const;
 export type OptionalColumn = (typeof OPTIONAL_COLUMNS)[number];
 export const MAX_SEARCH_LENGTH = 200;
-/** Remembers the user's choice of optional columns when the URL does not say. */
-export const COLUMNS_COOKIE = "chatSessionColumns";
+/**
+ * Remembers a user's choice of optional columns when the URL does not say. One cookie per user,
+ * so two people taking turns on one browser each keep their own.
+ */
+export function columnsCookieName(userId: number): string {
+  return `chatSessionColumns_${userId}`;
+}
 
 export type SessionFilters = {
   q: string;
@@ -55,7 +60,7 @@ export const DEFAULT_PARAMS: ListParams = {
 
 const MAX_ID = 2_147_483_647;
 const idSchema = z.coerce.number().int().min(1).max(MAX_ID);
-const cursorSchema = z.tuple([z.union([z.string().max(400), z.number()]), z.number().int().min(1).max(MAX_ID)]);
+const cursorSchema = z.tuple([z.union([z.string().max(1000), z.number()]), z.number().int().min(1).max(MAX_ID)]);
 
 // base64url of UTF-8 JSON, written with web APIs because the browser builds these URLs too.
 export function encodeCursor(cursor: Cursor): string {

@@ -92,4 +92,21 @@ describe("bulk actions on chat sessions", () => {
     expect(older.data.olderBeforeId).toBeNull();
     expect(await loadConversationAction({ sessionId: 999_999 })).toMatchObject({ ok: false, error: { code: "not_found", message: "sessionNotFound" } });
   });
+
+  it("BULK-1 and ROW-1 are refused to customers, vendors and signed-out callers; the badge still equals a fresh count", async () => {
+    const a = await sessionWithUnread(2);
+    for (const role of ["customer", "vendor", null] as const) {
+      actAs(role);
+      expect(await markSessionsReadAction({ ids: [a.session.id] }), String(role)).toMatchObject({ ok: false });
+      expect(await markSessionsReadAction({ filters: { ...DEFAULT_PARAMS } }), String(role)).toMatchObject({ ok: false });
+      expect(await loadConversationAction({ sessionId: a.session.id }), String(role)).toMatchObject({ ok: false });
+      expect(await deleteSessionsAction({ ids: [a.session.id] }), String(role)).toMatchObject({ ok: false });
+    }
+    actAs("qa");
+    expect(await markSessionsReadAction({ filters: { ...DEFAULT_PARAMS, unread: true } })).toEqual({ ok: true, data: { messages: 2 } });
+    const fresh = (await countersFromMessages()).reduce((sum, row) => sum + row.unread, 0);
+    expect(await getUnreadTotal()).toBe(fresh);
+    expect(fresh).toBe(0);
+    expect(await db.auditLog.count({ where: { action: "chatSessions.markRead" } })).toBe(1);
+  });
 });

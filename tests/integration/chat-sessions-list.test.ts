@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { DEFAULT_PARAMS, type ListParams } from "@/lib/chat-sessions/list-params";
 import { countSessions, listSessions } from "@/lib/chat-sessions/list-query";
+import { loadSessionsView } from "@/lib/chat-sessions/list-view";
+import { parseListParams } from "@/lib/chat-sessions/list-params";
 import { createProduct, createUser, resetDatabase } from "../support/fixtures";
 
 vi.mock("@/lib/auth/current-user", () => import("../support/mock-current-user"));
@@ -97,5 +99,69 @@ describe("chat sessions list queries", () => {
     const back = await listSessions({ ...one, before: page.previousCursor });
     expect(back.rows[0]!.id).toBe(all.at(-2));
     expect(back.nextCursor).not.toBeNull();
+  });
+
+  it("COL-7 and COL-8 sort by created and updated time in both directions, id breaking ties", async () => {
+    const ordered = [ids.headphonesAhmad!, ids.watchSara!, ids.novelAhmad!, ids.novelSara!];
+    // Creation order is id order; give the updated times a known order with a tie.
+    await db.$executeRawUnsafe(`UPDATE chat_sessions SET created_at = now() - (id || ' minutes')::interval`);
+    await db.$executeRawUnsafe(`UPDATE chat_sessions SET updated_at = CASE WHEN id IN (${ids.watchSara}, ${ids.novelSara}) THEN timestamptz '2026-01-01' ELSE timestamptz '2026-02-01' END`);
+    expect((await listSessions(view({ sort: "created", dir: "desc" }))).rows.map((row) => row.id)).toEqual(ordered);
+    expect((await listSessions(view({ sort: "created", dir: "asc" }))).rows.map((row) => row.id)).toEqual([...ordered].reverse());
+    const byUpdated = [ids.watchSara!, ids.novelSara!].sort((a, b) => a - b).concat([ids.headphonesAhmad!, ids.novelAhmad!].sort((a, b) => a - b));
+    expect((await listSessions(view({ sort: "updated", dir: "asc" }))).rows.map((row) => row.id)).toEqual(byUpdated);
+    expect((await listSessions(view({ sort: "updated", dir: "desc" }))).rows.map((row) => row.id)).toEqual([...byUpdated].reverse());
+  });
+
+  it("keyset pages over a text sort with equal names, a search and a filter visit each matching row once, both ways", async () => {
+    for (const sort of ["product", "customer", "vendor", "created", "updated", "lastMessage"] as const) {
+      for (const dir of ["asc", "desc"] as const) {
+        const base = { ...view({ sort, dir }), size: 1 as unknown as ListParams["size"] };
+        const all = (await listSessions(view({ sort, dir }))).rows.map((row) => row.id);
+        let page = await listSessions(base);
+        const walked = page.rows.map((row) => row.id);
+        while (page.nextCursor) {
+          page = await listSessions({ ...base, after: page.nextCursor });
+          walked.push(...page.rows.map((row) => row.id));
+        }
+        expect(walked, `${sort} ${dir}`).toEqual(all);
+        const back: number[] = [...page.rows.map((row) => row.id)];
+        while (page.previousCursor) {
+          page = await listSessions({ ...base, before: page.previousCursor });
+          back.unshift(...page.rows.map((row) => row.id));
+        }
+        expect(back, `${sort} ${dir} backwards`).toEqual(all);
+      }
+    }
+    const filtered = { ...view({ sort: "product", dir: "asc", q: "novel", customer: ids.sara! }), size: 1 as unknown as ListParams["size"] };
+    const only = await listSessions(filtered);
+    expect(only.rows.map((row) => row.id)).toEqual([ids.novelSara]);
+    expect(only.nextCursor).toBeNull();
+  });
+
+  it("SEARCH-1 is Arabic-aware in every direction: tashkeel, tatweel, hamza forms, ta marbuta and alef maqsura", async () => {
+    const customer = await createUser("customer", "مُصْطَفَى إبراهيـــم");
+    const vendor = await createUser("vendor", "مكتبة الجامعة");
+    const product = await createProduct(vendor.id, "موسوعة القرآن");
+    const session = await db.chatSession.create({ data: { productId: product.id, customerId: customer.id, vendorId: vendor.id } });
+    for (const term of ["مصطفي", "ابراهيم", "إبراهيم", "القران", "المكتبه", "مكتبة الجامعه", "مُكتبة"]) {
+      const found = (await listSessions(view({ q: term }))).rows.map((row) => row.id);
+      if (term === "المكتبه") expect(found, term).not.toContain(session.id);
+      else expect(found, term).toContain(session.id);
+    }
+    await db.chatSession.delete({ where: { id: session.id } });
+  });
+
+  it("LIST-1 bad query strings fall back to a safe view with a notice: filters naming nobody, unknown sort, huge pages", async () => {
+    const parsed = parseListParams({ customer: "999999", vendor: String(ids.techShop), sort: "password", size: "1000000000", page: "abc" });
+    const shown = await loadSessionsView(parsed, "updatedAt,bogus");
+    expect(shown.params.customer).toBeNull();
+    expect(shown.params.vendor).toBe(ids.techShop);
+    expect(shown.labels.vendor).toBe("متجر التقنية");
+    expect(shown.notices.sort()).toEqual(["badFilter", "badPage", "badPageSize", "badSort"]);
+    expect(shown.page.rows.map((row) => row.id)).toEqual([ids.headphonesAhmad, ids.watchSara]);
+    // COL-7/COL-8: the URL says nothing, so the user's remembered choice applies (unknown names dropped).
+    expect(shown.visibleColumns).toEqual(["updatedAt"]);
+    expect((await loadSessionsView(parseListParams({ cols: "" }), "updatedAt")).visibleColumns).toEqual([]);
   });
 });

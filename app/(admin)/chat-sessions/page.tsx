@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { SessionsView } from "@/components/chat-sessions/sessions-view";
 import { requirePagePermission } from "@/lib/auth/current-user";
-import { COLUMNS_COOKIE, parseListParams } from "@/lib/chat-sessions/list-params";
+import { columnsCookieName, parseListParams } from "@/lib/chat-sessions/list-params";
 import { loadSessionsView } from "@/lib/chat-sessions/list-view";
 import { getTranslator } from "@/lib/i18n/server";
 import { can } from "@/lib/permissions";
@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ChatSessionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePagePermission("chatSessions.view");
   const [raw, cookieStore] = await Promise.all([searchParams, cookies()]);
-  const view = await loadSessionsView(parseListParams(raw), cookieStore.get(COLUMNS_COOKIE)?.value);
+  const view = await loadSessionsView(parseListParams(raw), cookieStore.get(columnsCookieName(user.id))?.value);
   return (
     <SessionsView
       params={view.params}
@@ -27,6 +27,7 @@ export default async function ChatSessionsPage({ searchParams }: { searchParams:
       total={view.total}
       anySessions={view.anySessions}
       visibleColumns={view.visibleColumns}
+      columnsCookie={columnsCookieName(user.id)}
       labels={view.labels}
       permissions={{
         create: can(user.role, "chatSessions.create"),
