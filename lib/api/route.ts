@@ -98,7 +98,8 @@ const FAILURE_STATUS = { not_found: [404, "not_found"], conflict: [409, "conflic
  * stable code and a localized message — never a 500 with a stack trace.
  */
 export function apiRoute<C>(handler: (request: Request, context: C) => Promise<Response>) {
-  return async (request: Request, context: C): Promise<Response> => {
+  return async (request: Request, context: C): Promise<Response> => finished(await answer(request, context));
+  async function answer(request: Request, context: C): Promise<Response> {
     try {
       return await handler(request, context);
     } catch (error) {
@@ -112,7 +113,25 @@ export function apiRoute<C>(handler: (request: Request, context: C) => Promise<R
       console.error(error);
       return apiError(request, 500, "internal");
     }
-  };
+  }
+}
+
+const COMPRESS_FROM = 1024;
+
+/**
+ * Answers are private to the caller: never cached. A JSON answer gets its length, so that the
+ * server does not gzip the typical few hundred bytes (a compressor per answer costs more than
+ * it saves); streams (SSE) pass untouched.
+ */
+async function finished(response: Response): Promise<Response> {
+  const headers = new Headers(response.headers);
+  if (!headers.has("cache-control")) headers.set("cache-control", "no-store");
+  if (!response.body || !headers.get("content-type")?.startsWith("application/json")) {
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  }
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (bytes.byteLength < COMPRESS_FROM) headers.set("content-length", String(bytes.byteLength));
+  return new Response(bytes, { status: response.status, statusText: response.statusText, headers });
 }
 
 export function notFound(): never {

@@ -1,8 +1,10 @@
-// npm run bench:realtime -- [--subscribers 1000] [--messages 5000] [--concurrency 64] [--pool 10] [--instances 1]
+// npm run bench:realtime -- [--subscribers 1000] [--rate 100] [--seconds 10] [--messages 5000] [--concurrency 64] [--pool 10] [--instances 1]
 // 1,000 SSE subscribers (customers and vendors, one stream each, on /api/v1/events) on loopback;
-// messages sent through the API; prints send→receive latency (p50/p99: from the moment the
-// POST is issued to the moment the recipient's stream delivers the event) and the send rate,
-// then checks every counter against a fresh count. A fresh database `bench_realtime` on the
+// messages sent through the API, in two phases:
+//  1. latency: --rate messages/s for --seconds, paced (open loop); send→receive latency p50/p99
+//     is from the moment the POST is issued to the moment the recipient's stream delivers it;
+//  2. throughput: --messages sent as fast as --concurrency requests in flight allow; the rate.
+// Then every counter is checked against a fresh count. A fresh database `bench_realtime` on the
 // local PostgreSQL (or $BENCH_REALTIME_DATABASE_URL's server) is created and dropped.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
@@ -22,6 +24,8 @@ const { values } = parseArgs({
     concurrency: { type: "string", default: "64" },
     pool: { type: "string", default: "10" },
     instances: { type: "string", default: "1" },
+    rate: { type: "string", default: "100" },
+    seconds: { type: "string", default: "10" },
   },
 });
 const int = (name: keyof typeof values) => {
@@ -36,6 +40,8 @@ const POOL = int("pool");
 const INSTANCES = int("instances");
 const PAIRS = SUBSCRIBERS / 2;
 const WARMUP = Math.min(200, MESSAGES);
+const RATE = int("rate");
+const PACED = RATE * int("seconds");
 
 const server = new URL(process.env.BENCH_REALTIME_DATABASE_URL ?? process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
 const dbName = `bench_realtime_${process.pid}`;
@@ -104,7 +110,9 @@ async function setUp(): Promise<Pair[]> {
 async function startInstance(): Promise<string> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const child = spawn("./node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server.
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS ? process.env.BENCH_SERVER_NODE_ARGS.split(" ") : [];
+  const child = spawn(process.execPath, [...nodeArgs, "./node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
     detached: true,
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, DATABASE_URL: url.toString(), DATABASE_POOL_MAX: String(POOL), NEXTAUTH_URL: base, NEXTAUTH_SECRET: "bench-secret", NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
@@ -127,7 +135,7 @@ const percentile = (sorted: number[], q: number) => sorted[Math.min(sorted.lengt
 async function main() {
   ensurePrismaClient();
   ensureNextBuild();
-  console.log(`bench:realtime — ${SUBSCRIBERS} subscribers (${PAIRS} sessions), ${MESSAGES} messages, ${CONCURRENCY} in flight, pool ${POOL}, ${INSTANCES} instance(s)`);
+  console.log(`bench:realtime — ${SUBSCRIBERS} subscribers (${PAIRS} sessions), pool ${POOL}, ${INSTANCES} instance(s), load average ${(await import("node:os")).loadavg()[0]!.toFixed(1)} on ${(await import("node:os")).cpus().length} cores`);
   const pairs = await setUp();
   const bases = await Promise.all(Array.from({ length: INSTANCES }, startInstance));
 
@@ -197,18 +205,38 @@ async function main() {
     for (const id of ids) while (!arrivedAt.has(id) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
   };
 
+  const latenciesOf = (sentAt: Map<number, number>) =>
+    [...sentAt].filter(([id]) => arrivedAt.has(id)).map(([id, at]) => arrivedAt.get(id)! - at).sort((a, b) => a - b);
+
   const warm = await run(WARMUP);
   await waitForAll(warm.sentAt.keys());
+
+  // 1. Latency at a steady rate: each send starts on its own schedule, whatever the others do.
+  const pacedSentAt = new Map<number, number>();
+  const pacedStart = performance.now();
+  const pacedFirst = sequence;
+  sequence += PACED;
+  await Promise.all(Array.from({ length: PACED }, async (_, i) => {
+    const due = pacedStart + (i * 1000) / RATE;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    await send(pacedFirst + i, pacedSentAt);
+  }));
+  const pacedSeconds = (performance.now() - pacedStart) / 1000;
+  await waitForAll(pacedSentAt.keys());
+  const paced = latenciesOf(pacedSentAt);
+
+  // 2. Throughput: as fast as CONCURRENCY requests in flight go.
   const { sentAt, seconds } = await run(MESSAGES);
   await waitForAll(sentAt.keys());
-  const latencies = [...sentAt].filter(([id]) => arrivedAt.has(id)).map(([id, at]) => arrivedAt.get(id)! - at).sort((a, b) => a - b);
-  const missing = MESSAGES - latencies.length;
+  const loaded = latenciesOf(sentAt);
+  const missing = PACED + MESSAGES - paced.length - loaded.length;
   await new Promise((resolve) => setTimeout(resolve, 500)); // let late duplicates show
 
   for (const controller of controllers) controller.abort();
   await Promise.allSettled(streams);
 
-  const total = WARMUP + MESSAGES;
+  const total = WARMUP + PACED + MESSAGES;
   const check = await admin(async (c) => {
     const drift = await c.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM chat_sessions s
@@ -229,11 +257,10 @@ async function main() {
       table([
         ["measure", "value"],
         ["subscribers (open SSE streams)", connected],
-        ["messages sent (after warm-up)", MESSAGES],
-        ["send rate (messages/s, all answered 201)", (MESSAGES / seconds).toFixed(0)],
-        ["send→receive p50 (ms)", percentile(latencies, 0.5).toFixed(1)],
-        ["send→receive p99 (ms)", percentile(latencies, 0.99).toFixed(1)],
-        ["send→receive max (ms)", latencies.at(-1)!.toFixed(1)],
+        [`1. paced: ${PACED} messages at ${RATE}/s (achieved)`, `${(PACED / pacedSeconds).toFixed(0)}/s`],
+        ["   send→receive p50 / p99 / max (ms)", `${percentile(paced, 0.5).toFixed(1)} / ${percentile(paced, 0.99).toFixed(1)} / ${paced.at(-1)!.toFixed(1)}`],
+        [`2. flat out: ${MESSAGES} messages, ${CONCURRENCY} in flight`, `${(MESSAGES / seconds).toFixed(0)} messages/s, all answered 201`],
+        ["   send→receive p50 / p99 / max (ms)", `${percentile(loaded, 0.5).toFixed(1)} / ${percentile(loaded, 0.99).toFixed(1)} / ${loaded.at(-1)!.toFixed(1)}`],
         ["recipient deliveries (expected)", `${recipientDeliveries} (${total})`],
         ["sender echoes (expected)", `${senderEchoes} (${total})`],
         ["deliveries to anyone else", strayDeliveries],
