@@ -43,6 +43,13 @@ for (const locale of ["ar", "en"] as TestLocale[]) {
     await expect(page).toHaveURL(/cols=createdAt/);
     await page.reload();
     await expect(page.locator("thead th").filter({ hasText: text.created })).toHaveCount(1);
+    // ... and remembered for this user when the URL does not say.
+    await page.goto("/chat-sessions");
+    await expect(page.locator("thead th").filter({ hasText: text.created })).toHaveCount(1);
+    // The wide table scrolls inside its frame; the page itself never scrolls sideways (phone width).
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.setViewportSize({ width: 1280, height: 800 });
     await expectAccessible(page);
   });
 
@@ -125,6 +132,11 @@ test("keyset pages go forward and back; j/k move between rows and Enter opens RO
   const dialog = page.getByRole("dialog");
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole("heading")).toContainText("Conversation:");
+  // MSG-2 in the modal: each message says which participant of this session sent it.
+  await expect(dialog.locator("li[data-side]").first()).toBeVisible();
+  const box = await dialog.boundingBox();
+  const viewport = page.viewportSize()!;
+  expect(Math.abs(box!.x + box!.width / 2 - viewport.width / 2)).toBeLessThan(20);
   await expectAccessible(page);
   await page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
@@ -183,6 +195,8 @@ test("BULK-1 marks the selected sessions read and the NAV-2 badge follows; BULK-
   await page.locator(`tr[data-row-id="${picked[1]}"]`).getByRole("checkbox").check();
   await page.getByRole("button", { name: "Delete selected" }).click();
   await expect(page.getByRole("dialog")).toContainText("2 sessions and all their messages will be deleted for good");
+  const { rows: doomed } = await e2eDb().query<{ n: number }>("SELECT count(*)::int AS n FROM chat_messages WHERE session_id = ANY($1::int[])", [picked]);
+  await expect(page.getByRole("dialog")).toContainText(`Messages that go with them: ${doomed[0]!.n.toLocaleString("en-US")}.`);
   await page.getByTestId("confirm-action").click();
   await expect(page.getByText("2 sessions and their messages deleted")).toBeVisible();
   const { rows: remaining } = await e2eDb().query("SELECT id FROM chat_sessions WHERE id = ANY($1::int[])", [picked]);
