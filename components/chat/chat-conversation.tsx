@@ -35,9 +35,17 @@ export function ChatConversation({ sessionId, me, newestFirst, olderBeforeId }: 
   }, [newestFirst, older]);
   const newestFromOther = newestFirst.find((message) => message.sender.id !== me && message.readAt === null)?.id;
 
+  // Read means seen: at once if the page is in view, else as soon as it comes into view.
   useEffect(() => {
-    if (newestFromOther === undefined || document.visibilityState !== "visible") return;
-    void markChatReadAction({ sessionId }).then((result) => result.ok && result.data.messages > 0 && router.refresh());
+    if (newestFromOther === undefined) return;
+    const markRead = () => {
+      if (document.visibilityState !== "visible") return;
+      document.removeEventListener("visibilitychange", markRead);
+      void markChatReadAction({ sessionId }).then((result) => result.ok && result.data.messages > 0 && router.refresh());
+    };
+    document.addEventListener("visibilitychange", markRead);
+    markRead();
+    return () => document.removeEventListener("visibilitychange", markRead);
   }, [newestFromOther, sessionId, router]);
   useEffect(() => {
     end.current?.scrollIntoView({ block: "end" });
