@@ -1,6 +1,6 @@
 "use client";
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type VisibilityState } from "@tanstack/react-table";
-import { useMemo, useRef, type KeyboardEvent } from "react";
+import { useEffect, useMemo, useRef, type KeyboardEvent } from "react";
 import { Highlight } from "@/components/ui/highlight";
 import { ExactTime, RelativeTime } from "@/components/ui/relative-time";
 import type { ListParams, OptionalColumn, SortKey } from "@/lib/chat-sessions/list-params";
@@ -109,6 +109,20 @@ export function SessionsTable({ rows, params, visibleColumns, selected, allMatch
     manualFiltering: true,
     state: { columnVisibility },
   });
+
+  // With nothing focused (page just loaded, or a dialog just closed), j or k starts at the first row.
+  useEffect(() => {
+    const start = (event: globalThis.KeyboardEvent) => {
+      if ((event.key !== "j" && event.key !== "k") || event.altKey || event.ctrlKey || event.metaKey) return;
+      if (document.activeElement && document.activeElement !== document.body) return;
+      const first = body.current?.querySelector<HTMLTableRowElement>("tr[data-row-id]");
+      if (!first) return;
+      event.preventDefault();
+      first.focus();
+    };
+    document.addEventListener("keydown", start);
+    return () => document.removeEventListener("keydown", start);
+  }, []);
 
   // j / k move between rows and Enter opens the conversation: triage without the mouse.
   const onKeyDown = (event: KeyboardEvent<HTMLTableSectionElement>) => {

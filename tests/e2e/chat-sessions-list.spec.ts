@@ -6,8 +6,8 @@ import { chooseOption } from "./support/combobox";
 import { e2eDb, trueUnreadTotal } from "./support/db";
 
 const TEXT = {
-  ar: { title: "الجلسات الحوارية", product: "المنتج", customer: "العميل", vendor: "البائع", messages: "عدد الرسائل", unread: "الرسائل غير المقروءة", last: "آخر رسالة", created: "تاريخ الإنشاء", columns: "الأعمدة", filters: "التصفية", unreadFilter: "يحتوي على رسائل غير مقروءة", recentFilter: "النشاط الحديث (آخر 7 أيام)", noMatches: "لا توجد جلسات تطابق البحث أو الفلاتر.", clear: "مسح الفلاتر", ago: "منذ" },
-  en: { title: "Chat Sessions", product: "Product", customer: "Customer", vendor: "Vendor", messages: "Messages", unread: "Unread", last: "Last message", created: "Created at", columns: "Columns", filters: "Filters", unreadFilter: "Has unread messages", recentFilter: "Recent activity (last 7 days)", noMatches: "No sessions match the search or filters.", clear: "Clear filters", ago: "ago" },
+  ar: { title: "الجلسات الحوارية", product: "المنتج", customer: "العميل", vendor: "البائع", messages: "عدد الرسائل", unread: "الرسائل غير المقروءة", last: "آخر رسالة", created: "تاريخ الإنشاء", columns: "الأعمدة", filters: "التصفية", unreadFilter: "يحتوي على رسائل غير مقروءة", recentFilter: "النشاط الحديث (آخر 7 أيام)", noMatches: "لا توجد جلسات تطابق البحث أو الفلاتر.", clear: "مسح الفلاتر", ago: "منذ", nextPage: "الصفحة التالية", previousPage: "الصفحة السابقة", secondPage: /^11–20 من/, conversation: "المحادثة:", delete: "حذف", cancel: "إلغاء", deleteBody: (n: number) => `و${n} ${n <= 10 ? "رسائل" : "رسالة"} نهائيًا` },
+  en: { title: "Chat Sessions", product: "Product", customer: "Customer", vendor: "Vendor", messages: "Messages", unread: "Unread", last: "Last message", created: "Created at", columns: "Columns", filters: "Filters", unreadFilter: "Has unread messages", recentFilter: "Recent activity (last 7 days)", noMatches: "No sessions match the search or filters.", clear: "Clear filters", ago: "ago", nextPage: "Next page", previousPage: "Previous page", secondPage: /^11–20 of/, conversation: "Conversation:", delete: "Delete", cancel: "Cancel", deleteBody: (n: number) => `its ${n} messages will be deleted for good` },
 } as const;
 
 const rows = (page: import("@playwright/test").Page) => page.locator("tbody tr[data-row-id]");
@@ -112,62 +112,74 @@ test("filters that match nothing say so and offer to clear them; bad query strin
   await expect(page.getByRole("status")).toContainText("تم تعديل بعض خيارات العرض");
 });
 
-test("keyset pages go forward and back; j/k move between rows and Enter opens ROW-1's conversation", async ({ page }) => {
-  await signIn(page, "support", "en");
-  await page.goto("/chat-sessions?size=10");
-  const firstPage = await rows(page).first().getAttribute("data-row-id");
-  await page.getByRole("button", { name: "Next page" }).click();
-  await expect(page).toHaveURL(/after=/);
-  await expect(page.getByText(/^11–20 of/)).toBeVisible();
-  await expect(rows(page).first()).not.toHaveAttribute("data-row-id", firstPage!);
-  await page.getByRole("button", { name: "Previous page" }).click();
-  await expect(rows(page).first()).toHaveAttribute("data-row-id", firstPage!);
+for (const locale of ["ar", "en"] as TestLocale[]) {
+  const text = TEXT[locale];
+  test(`keyset pages go forward and back; j/k move between rows and Enter opens ROW-1's conversation (${locale})`, async ({ page }) => {
+    await signIn(page, "support", locale);
+    await page.goto("/chat-sessions?size=10");
+    const firstPage = await rows(page).first().getAttribute("data-row-id");
+    await page.getByRole("button", { name: text.nextPage }).click();
+    await expect(page).toHaveURL(/after=/);
+    await expect(page.getByText(text.secondPage)).toBeVisible();
+    await expect(rows(page).first()).not.toHaveAttribute("data-row-id", firstPage!);
+    await page.getByRole("button", { name: text.previousPage }).click();
+    await expect(rows(page).first()).toHaveAttribute("data-row-id", firstPage!);
 
-  await rows(page).first().focus();
-  await page.keyboard.press("j");
-  await expect(rows(page).nth(1)).toBeFocused();
-  await page.keyboard.press("k");
-  await expect(rows(page).first()).toBeFocused();
-  await page.keyboard.press("Enter");
-  const dialog = page.getByRole("dialog");
-  await expect(dialog).toBeVisible();
-  await expect(dialog.getByRole("heading")).toContainText("Conversation:");
-  // MSG-2 in the modal: each message says which participant of this session sent it.
-  await expect(dialog.locator("li[data-side]").first()).toBeVisible();
-  const box = await dialog.boundingBox();
-  const viewport = page.viewportSize()!;
-  expect(Math.abs(box!.x + box!.width / 2 - viewport.width / 2)).toBeLessThan(20);
-  await expectAccessible(page);
-  await page.keyboard.press("Escape");
-  await expect(dialog).toBeHidden();
-});
+    // Nothing focused: j starts at the first row.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press("j");
+    await expect(rows(page).first()).toBeFocused();
+    await page.keyboard.press("j");
+    await expect(rows(page).nth(1)).toBeFocused();
+    await page.keyboard.press("k");
+    await expect(rows(page).first()).toBeFocused();
+    // The row actions are reachable by Tab from the row.
+    await page.keyboard.press("Tab");
+    await expect(rows(page).first().getByRole("checkbox")).toBeFocused();
+    await rows(page).first().focus();
+    await page.keyboard.press("Enter");
+    const dialog = page.getByRole("dialog");
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByRole("heading")).toContainText(text.conversation);
+    // MSG-2 in the modal: each message says which participant of this session sent it.
+    await expect(dialog.locator("li[data-side]").first()).toBeVisible();
+    const box = await dialog.boundingBox();
+    const viewport = page.viewportSize()!;
+    expect(Math.abs(box!.x + box!.width / 2 - viewport.width / 2)).toBeLessThan(20);
+    await expectAccessible(page);
+    await page.keyboard.press("Escape");
+    await expect(dialog).toBeHidden();
+  });
 
-test("ROW-4 deletes a session after a confirmation that says how many messages go; support sees no delete", async ({ page, browser }) => {
-  const { rows: target } = await e2eDb().query<{ id: number; message_count: number; product_name: string }>(
-    "SELECT id, message_count, product_name FROM chat_sessions WHERE message_count > 1 ORDER BY last_message_at DESC LIMIT 1",
-  );
-  const session = target[0]!;
-  await signIn(page, "admin", "en");
-  await page.goto("/chat-sessions");
-  const row = page.locator(`tr[data-row-id="${session.id}"]`);
-  await row.getByRole("button", { name: "Delete" }).click();
-  const dialog = page.getByRole("dialog");
-  await expect(dialog).toContainText(`its ${session.message_count} messages will be deleted for good`);
-  await dialog.getByRole("button", { name: "Cancel" }).click();
-  await expect(row).toBeVisible();
-  await row.getByRole("button", { name: "Delete" }).click();
-  await page.getByTestId("confirm-action").click();
-  await expect(row).toHaveCount(0);
-  const { rows: left } = await e2eDb().query("SELECT 1 FROM chat_messages WHERE session_id = $1", [session.id]);
-  expect(left).toHaveLength(0);
+  test(`ROW-4 deletes a session after a confirmation that says how many messages go; support sees no delete (${locale})`, async ({ page, browser }) => {
+    const { rows: target } = await e2eDb().query<{ id: number; message_count: number; product_name: string }>(
+      "SELECT id, message_count, product_name FROM chat_sessions WHERE message_count > 10 ORDER BY last_message_at DESC LIMIT 1",
+    );
+    const session = target[0]!;
+    await signIn(page, "admin", locale);
+    await page.goto("/chat-sessions");
+    const row = page.locator(`tr[data-row-id="${session.id}"]`);
+    await row.getByRole("button", { name: text.delete }).click();
+    const dialog = page.getByRole("dialog");
+    await expect(dialog).toContainText(text.deleteBody(session.message_count));
+    await expect(dialog).toContainText(session.product_name);
+    await expectAccessible(page);
+    await dialog.getByRole("button", { name: text.cancel }).click();
+    await expect(row).toBeVisible();
+    await row.getByRole("button", { name: text.delete }).click();
+    await page.getByTestId("confirm-action").click();
+    await expect(row).toHaveCount(0);
+    const { rows: left } = await e2eDb().query("SELECT 1 FROM chat_messages WHERE session_id = $1", [session.id]);
+    expect(left).toHaveLength(0);
 
-  const context = await browser.newContext();
-  const supportPage = await context.newPage();
-  await signIn(supportPage, "support", "en");
-  await supportPage.goto("/chat-sessions");
-  await expect(rows(supportPage).first().getByRole("button", { name: "Delete" })).toHaveCount(0);
-  await context.close();
-});
+    const context = await browser.newContext();
+    const supportPage = await context.newPage();
+    await signIn(supportPage, "support", locale);
+    await supportPage.goto("/chat-sessions");
+    await expect(rows(supportPage).first().getByRole("button", { name: text.delete })).toHaveCount(0);
+    await context.close();
+  });
+}
 
 test("BULK-1 marks the selected sessions read and the NAV-2 badge follows; BULK-3 exports them; BULK-2 deletes them", async ({ page }) => {
   await signIn(page, "admin", "en");
