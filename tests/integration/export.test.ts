@@ -1,19 +1,36 @@
 import ExcelJS from "exceljs";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
+import type { SessionRow } from "@/lib/chat-sessions/list-query";
 import { EXPORT_COLUMNS } from "@/lib/chat-sessions/export/columns";
-import { csvStream } from "@/lib/chat-sessions/export/csv-stream";
+import { csvStream, type ExportEnd } from "@/lib/chat-sessions/export/csv-stream";
 import { exportRows } from "@/lib/chat-sessions/export/rows";
 import { xlsxStream } from "@/lib/chat-sessions/export/xlsx";
 import { DEFAULT_PARAMS } from "@/lib/chat-sessions/list-params";
-import { createSessionFixture, resetDatabase } from "../support/fixtures";
+import { actAs } from "../support/mock-current-user";
+import { createSessionFixture, createUser, resetDatabase } from "../support/fixtures";
+
+vi.mock("@/lib/auth/current-user", () => import("../support/mock-current-user"));
+const locale = vi.hoisted(() => ({ value: "en" as "ar" | "en" }));
+vi.mock("@/lib/i18n/server", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/lib/i18n/server")>()),
+  getLocale: async () => locale.value,
+}));
+const { GET } = await import("@/app/(admin)/chat-sessions/export/route");
 
 const headers = EXPORT_COLUMNS.map((column) => column.header);
+const noAudit = async () => {};
+const decode = async (response: Response) => new TextDecoder("utf-8", { ignoreBOM: true }).decode(await response.arrayBuffer());
+const exportUrl = (query: string) => new Request(`http://localhost/chat-sessions/export?${query}`);
+const lastAudit = () => db.auditLog.findFirst({ where: { action: "chatSessions.export" }, orderBy: { id: "desc" } });
 let ids: number[] = [];
+let supportId = 0;
+let arabicCustomerId = 0;
 
 beforeAll(async () => {
   await resetDatabase();
   const first = await createSessionFixture({ product: "=SUM(A1) سماعات", customer: "أحمد العتيبي", vendor: "متجر التقنية" });
+  arabicCustomerId = first.customer.id;
   await db.chatMessage.create({ data: { sessionId: first.session.id, senderId: first.customer.id, body: "hello" } });
   const others = await Promise.all(Array.from({ length: 3 }, () => createSessionFixture()));
   ids = [first.session.id, ...others.map((o) => o.session.id)];
@@ -21,29 +38,28 @@ beforeAll(async () => {
   await db.$executeRawUnsafe(
     `INSERT INTO chat_sessions (product_id, customer_id, vendor_id, last_message_at, updated_at) SELECT product_id, customer_id, vendor_id, now(), now() FROM chat_sessions, generate_series(1, 2500) WHERE id = ${first.session.id}`,
   );
+  supportId = (await createUser("support")).id;
 });
 
-describe("BULK-3 export", () => {
-  it("streams every selected session once, in batches, as CSV with a BOM and Arabic intact", async () => {
-    let recorded = -1;
-    const response = new Response(csvStream(headers, exportRows({ filters: DEFAULT_PARAMS }), async (rows) => void (recorded = rows)));
-    // Response.text() would drop the byte-order mark; decode keeping it.
-    const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await response.arrayBuffer());
+describe("BULK-3 export: the row source and the writers", () => {
+  it("BULK-3 streams every selected session once, in batches, as CSV with a BOM and Arabic intact", async () => {
+    let end: ExportEnd | null = null;
+    const text = await decode(new Response(csvStream(headers, exportRows({ filters: DEFAULT_PARAMS }), async (e) => void (end = e))));
     const lines = text.trimEnd().split("\r\n");
     expect(text.startsWith("\uFEFFcolId,colProduct")).toBe(true);
     expect(lines).toHaveLength(1 + 4 + 2500);
-    expect(recorded).toBe(2504);
+    expect(end).toEqual({ rows: 2504, completed: true });
     expect(lines[1]).toContain(`${ids[0]},'=SUM(A1) سماعات,أحمد العتيبي,متجر التقنية,1,1,`);
     expect(new Set(lines.slice(1).map((line) => line.split(",")[0])).size).toBe(2504);
   });
 
-  it("exports only the chosen ids when rows are ticked", async () => {
-    const text = await new Response(csvStream(headers, exportRows({ ids: ids.slice(1, 3) }), async () => {})).text();
+  it("BULK-3 exports only the chosen ids when rows are ticked", async () => {
+    const text = await new Response(csvStream(headers, exportRows({ ids: ids.slice(1, 3) }), noAudit)).text();
     expect(text.trimEnd().split("\r\n").slice(1).map((line) => Number(line.split(",")[0]))).toEqual(ids.slice(1, 3));
   });
 
-  it("writes XLSX with typed cells (numbers, dates), a frozen header and right-to-left for Arabic", async () => {
-    const bytes = await new Response(xlsxStream(headers, true, exportRows({ ids: [ids[0]!] }), async () => {})).arrayBuffer();
+  it("BULK-3 writes XLSX with typed cells (numbers, dates), a frozen header and right-to-left for Arabic", async () => {
+    const bytes = await new Response(xlsxStream(headers, true, exportRows({ ids: [ids[0]!] }), noAudit)).arrayBuffer();
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(bytes);
     const sheet = workbook.worksheets[0]!;
@@ -51,19 +67,108 @@ describe("BULK-3 export", () => {
     expect(sheet.getRow(1).values).toEqual([undefined, ...headers]);
     const row = sheet.getRow(2);
     expect(row.getCell(1).value).toBe(ids[0]);
+    // In a workbook text is a string cell, never a formula, so nothing needs neutralising.
     expect(row.getCell(2).value).toBe("=SUM(A1) سماعات");
+    expect(row.getCell(2).type).toBe(ExcelJS.ValueType.String);
+    expect(row.getCell(3).value).toBe("أحمد العتيبي");
+    expect(row.getCell(5).type).toBe(ExcelJS.ValueType.Number);
     expect(row.getCell(5).value).toBe(1);
-    expect(row.getCell(7).value).toBeInstanceOf(Date);
+    expect(row.getCell(6).value).toBe(1);
+    for (const column of [7, 8, 9]) {
+      expect(row.getCell(column).value).toBeInstanceOf(Date);
+      expect(row.getCell(column).numFmt).toBe("yyyy-mm-dd hh:mm:ss");
+    }
+    const stored = await db.chatSession.findUniqueOrThrow({ where: { id: ids[0]! } });
+    expect((row.getCell(7).value as Date).getTime()).toBe(stored.lastMessageAt.getTime());
     expect(sheet.rowCount).toBe(2);
   });
 
-  it("stops reading when the download is cancelled", async () => {
-    let finished = false;
-    const stream = csvStream(headers, exportRows({ filters: DEFAULT_PARAMS }), async () => void (finished = true));
+  it("BULK-3 stops reading when a CSV download is cancelled, and says how far it got", async () => {
+    let end: ExportEnd | null = null;
+    const stream = csvStream(headers, exportRows({ filters: DEFAULT_PARAMS }), async (e) => void (end = e));
     const reader = stream.getReader();
     await reader.read();
     await reader.read();
     await reader.cancel();
-    expect(finished).toBe(false);
+    expect(end).toEqual({ rows: 1000, completed: false });
+  });
+
+  it("BULK-3 stops reading when an XLSX download is cancelled while the writer waits for the reader", async () => {
+    let pulled = 0;
+    let closedSource = false;
+    const fakeRow = (id: number): SessionRow => ({
+      id, productId: 1, productName: "p".repeat(200), customerId: 1, customerName: "c", vendorId: 1, vendorName: "v",
+      messageCount: 1, unreadCount: 0, lastMessageAt: new Date(), createdAt: new Date(), updatedAt: new Date(),
+    });
+    async function* endless() {
+      try {
+        for (;;) {
+          pulled += 1;
+          yield Array.from({ length: 1000 }, (_, i) => fakeRow(pulled * 1000 + i));
+        }
+      } finally {
+        closedSource = true;
+      }
+    }
+    let end: ExportEnd | null = null;
+    const reader = xlsxStream(headers, false, endless(), async (e) => void (end = e)).getReader();
+    await reader.read();
+    await reader.cancel();
+    await vi.waitFor(() => expect(closedSource).toBe(true));
+    const pulledAtCancel = pulled;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(pulled).toBe(pulledAtCancel);
+    expect(end).toMatchObject({ completed: false });
+  });
+});
+
+describe("BULK-3 export: the route", () => {
+  it("BULK-3 refuses a role without chatSessions.export, and strangers, with a localized 403", async () => {
+    locale.value = "ar";
+    for (const role of ["qa", "customer", "vendor", null] as const) {
+      actAs(role);
+      const response = await GET(exportUrl("format=csv"));
+      expect(response.status).toBe(403);
+      expect(await response.text()).toBe("ليست لديك صلاحية للقيام بذلك.");
+    }
+  });
+
+  it("BULK-3 answers bad parameters with a localized 400, never a 500 and never the whole table", async () => {
+    locale.value = "en";
+    actAs("support", supportId);
+    for (const query of ["format=pdf", "", "format=csv&ids=abc", "format=csv&ids=1,,2", "format=csv&ids=-1", `format=csv&ids=${Array.from({ length: 1001 }, (_, i) => i + 1).join(",")}`, "format=csv&customer=abc", "format=xlsx&product=-3", `format=csv&q=${"x".repeat(10_000)}`]) {
+      const response = await GET(exportUrl(query));
+      expect(response.status, query.slice(0, 40)).toBe(400);
+      expect(await response.text()).toBe("The input is not valid.");
+    }
+  });
+
+  it("BULK-3 streams the filtered set as CSV with headers in the UI language, a dated file name, and audits it", async () => {
+    locale.value = "ar";
+    actAs("support", supportId);
+    const response = await GET(exportUrl(`format=csv&q=${encodeURIComponent("احمد")}&customer=${arabicCustomerId}&sort=product&dir=asc&cols=createdAt`));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="chat-sessions-\d{4}-\d{2}-\d{2}\.csv"; filename\*=UTF-8''chat-sessions-\d{4}-\d{2}-\d{2}\.csv$/);
+    const lines = (await decode(response)).trimEnd().split("\r\n");
+    expect(lines[0]).toBe("\uFEFFالمعرّف,المنتج,العميل,البائع,عدد الرسائل,الرسائل غير المقروءة,آخر رسالة,تاريخ الإنشاء,تاريخ التحديث");
+    expect(lines).toHaveLength(1 + 2501);
+    const audit = await lastAudit();
+    expect(audit).toMatchObject({ actorId: supportId, targetType: "chatSession" });
+    expect(audit?.details).toMatchObject({ format: "csv", rows: 2501, completed: true, selection: { filters: { q: "احمد", customer: arabicCustomerId } } });
+  });
+
+  it("BULK-3 streams the ticked ids as XLSX, right-to-left in Arabic", async () => {
+    locale.value = "ar";
+    actAs("admin", supportId);
+    const response = await GET(exportUrl(`format=xlsx&ids=${ids.join(",")},999999`));
+    expect(response.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1, rightToLeft: true });
+    expect(sheet.getRow(1).getCell(2).value).toBe("المنتج");
+    expect(sheet.rowCount).toBe(1 + ids.length);
+    await vi.waitFor(async () => expect((await lastAudit())?.details).toMatchObject({ format: "xlsx", rows: ids.length, completed: true }));
   });
 });

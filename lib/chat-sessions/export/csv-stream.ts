@@ -2,8 +2,11 @@ import type { SessionRow } from "../list-query";
 import { EXPORT_COLUMNS } from "./columns";
 import { CSV_BOM, csvLine } from "./csv";
 
+/** How an export ended: every row written, or cut short (the browser cancelled) after `rows`. */
+export type ExportEnd = { rows: number; completed: boolean };
+
 /** CSV, a batch per pull: the browser's pace sets the database's, and cancelling stops both. */
-export function csvStream(headers: string[], batches: AsyncGenerator<SessionRow[]>, onDone: (rows: number) => Promise<void>): ReadableStream<Uint8Array> {
+export function csvStream(headers: string[], batches: AsyncGenerator<SessionRow[]>, onEnd: (end: ExportEnd) => Promise<void>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let count = 0;
   return new ReadableStream<Uint8Array>({
@@ -13,7 +16,7 @@ export function csvStream(headers: string[], batches: AsyncGenerator<SessionRow[
     async pull(controller) {
       const next = await batches.next();
       if (next.done) {
-        await onDone(count);
+        await onEnd({ rows: count, completed: true });
         controller.close();
         return;
       }
@@ -22,6 +25,7 @@ export function csvStream(headers: string[], batches: AsyncGenerator<SessionRow[
     },
     async cancel() {
       await batches.return(undefined);
+      await onEnd({ rows: count, completed: false });
     },
   });
 }

@@ -1,14 +1,27 @@
 import ExcelJS from "exceljs";
 import { once } from "node:events";
-import { PassThrough, Readable } from "node:stream";
+import { PassThrough, Readable, type Writable } from "node:stream";
 import type { SessionRow } from "../list-query";
 import { EXPORT_COLUMNS } from "./columns";
+import type { ExportEnd } from "./csv-stream";
+
+/**
+ * exceljs's sheet stream accepts every write and never pushes back; the zip library reads it
+ * through a PassThrough of its own, whose buffer is the real backlog (rows written but not yet
+ * compressed, or compressed but not taken by the browser). Null if exceljs's internals change,
+ * and then only the output's own backpressure applies.
+ */
+function sheetBacklog(sheet: ExcelJS.Worksheet): Writable | null {
+  const pipes = (sheet as unknown as { stream?: { pipes?: unknown[] } }).stream?.pipes;
+  const first = Array.isArray(pipes) ? pipes[0] : undefined;
+  return first && typeof (first as Writable).writableNeedDrain === "boolean" ? (first as Writable) : null;
+}
 
 /**
  * A streaming XLSX writer: rows go into the zip as they come, numbers as numbers and times as
  * date cells, with a frozen header row (and a right-to-left sheet for Arabic).
  */
-export function xlsxStream(headers: string[], rightToLeft: boolean, batches: AsyncIterable<SessionRow[]>, onDone: (rows: number) => Promise<void>): ReadableStream<Uint8Array> {
+export function xlsxStream(headers: string[], rightToLeft: boolean, batches: AsyncIterable<SessionRow[]>, onEnd: (end: ExportEnd) => Promise<void>): ReadableStream<Uint8Array> {
   const output = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet("Chat sessions", { views: [{ state: "frozen", ySplit: 1, rightToLeft }] });
@@ -19,21 +32,36 @@ export function xlsxStream(headers: string[], rightToLeft: boolean, batches: Asy
     style: column.kind === "date" ? { numFmt: "yyyy-mm-dd hh:mm:ss" } : {},
   }));
   sheet.getRow(1).font = { bold: true };
+  // The web stream's cancel destroys `output`, which emits "close" (and never "drain" again).
   let cancelled = false;
-  output.once("close", () => (cancelled = true));
+  const closed = new Promise<void>((resolve) =>
+    output.once("close", () => {
+      cancelled = true;
+      resolve();
+    }),
+  );
   void (async () => {
     let count = 0;
     try {
       for await (const rows of batches) {
         // Leaving the loop (the browser went away) closes the row source too.
-        if (cancelled) return;
+        if (cancelled) break;
         for (const row of rows) sheet.addRow(EXPORT_COLUMNS.map((column) => column.value(row))).commit();
         count += rows.length;
-        if (output.writableNeedDrain) await once(output, "drain");
+        // Wait until the zip and the browser have taken what is written (a cancel ends the
+        // wait too), and let compression, which runs on other turns, keep up.
+        const backlog = sheetBacklog(sheet);
+        if (backlog?.writableNeedDrain) await Promise.race([once(backlog, "drain"), closed]);
+        if (output.writableNeedDrain) await Promise.race([once(output, "drain"), closed]);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      if (cancelled) {
+        await onEnd({ rows: count, completed: false });
+        return;
       }
       sheet.commit();
       await workbook.commit();
-      await onDone(count);
+      await onEnd({ rows: count, completed: true });
     } catch (error) {
       output.destroy(error instanceof Error ? error : new Error(String(error)));
     }

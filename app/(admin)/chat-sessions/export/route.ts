@@ -2,45 +2,38 @@ import { format as formatDate } from "date-fns";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
 import { EXPORT_COLUMNS } from "@/lib/chat-sessions/export/columns";
-import { csvStream } from "@/lib/chat-sessions/export/csv-stream";
+import { csvStream, type ExportEnd } from "@/lib/chat-sessions/export/csv-stream";
+import { parseExportRequest } from "@/lib/chat-sessions/export/request";
 import { exportRows } from "@/lib/chat-sessions/export/rows";
 import { xlsxStream } from "@/lib/chat-sessions/export/xlsx";
-import { parseListParams } from "@/lib/chat-sessions/list-params";
-import { selectionSchema, type Selection } from "@/lib/chat-sessions/selection";
 import { getLocale, translatorFor } from "@/lib/i18n/server";
 import { can } from "@/lib/permissions";
 
 export const dynamic = "force-dynamic";
 
 function plainError(status: number, message: string): Response {
-  return new Response(message, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
+  return new Response(message, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
 }
 
-/** The selection from the query: `ids=1,2,3`, or the list's own filter parameters. */
-function selectionFrom(query: URLSearchParams): Selection | null {
-  const ids = query.get("ids");
-  // The list's filter parameters parse as they do for the page; the selection keeps only the filters.
-  const candidate = ids !== null ? { ids: ids.split(",").filter(Boolean).map(Number) } : { filters: parseListParams(Object.fromEntries(query)).params };
-  const parsed = selectionSchema.safeParse(candidate);
-  return parsed.success ? parsed.data : null;
-}
-
-/** BULK-3: the selected sessions as CSV or Excel, streamed as they are read. */
+/**
+ * BULK-3: the selected sessions (`ids=`) or every session the list's filters match, as CSV or
+ * Excel, streamed as they are read. The audit entry is written when the stream ends, with the
+ * number of rows that actually left (and whether the download was cut short).
+ */
 export async function GET(request: Request): Promise<Response> {
   const locale = await getLocale();
   const common = translatorFor(locale, "common");
   const user = await getCurrentUser();
   if (!user || !can(user.role, "chatSessions.export")) return plainError(403, common("forbidden"));
 
-  const query = new URL(request.url).searchParams;
-  const format = query.get("format");
-  const selection = selectionFrom(query);
-  if ((format !== "csv" && format !== "xlsx") || !selection) return plainError(400, common("invalidInput"));
+  const parsed = parseExportRequest(new URL(request.url).searchParams);
+  if (!parsed) return plainError(400, common("invalidInput"));
+  const { format, selection } = parsed;
 
   const t = translatorFor(locale, "chatSessions");
   const headers = EXPORT_COLUMNS.map((column) => t(column.header));
-  const recordExport = async (rows: number) => {
-    await db.auditLog.create({ data: { actorId: user.id, action: "chatSessions.export", targetType: "chatSession", details: { format, rows, selection } } });
+  const recordExport = async ({ rows, completed }: ExportEnd) => {
+    await db.auditLog.create({ data: { actorId: user.id, action: "chatSessions.export", targetType: "chatSession", details: { format, rows, completed, selection } } });
   };
   const batches = exportRows(selection);
   const body = format === "csv" ? csvStream(headers, batches, recordExport) : xlsxStream(headers, locale === "ar", batches, recordExport);
@@ -50,6 +43,7 @@ export async function GET(request: Request): Promise<Response> {
       "content-type": format === "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
       "content-disposition": `attachment; filename="${fileName}"; filename*=UTF-8''${fileName}`,
       "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
     },
   });
 }
