@@ -25,59 +25,110 @@ export function visibleTo(viewer: StreamViewer, event: ChatEvent): Outgoing | nu
   return { event: event.type, data: { sessionId: event.sessionId } };
 }
 
+/** The viewer's notifications after `afterId`, oldest first, as message events carrying their id. */
+async function notificationsAfter(userId: number, afterId: number): Promise<Outgoing[]> {
+  const rows = await db.notification.findMany({
+    where: { userId, id: { gt: afterId } },
+    orderBy: { id: "asc" },
+    take: REPLAY_LIMIT,
+    select: { id: true, sessionId: true, messageId: true, message: { select: { senderId: true } } },
+  });
+  return rows.map((n) => ({ event: "message", id: n.id, data: { sessionId: n.sessionId, messageId: n.messageId, senderId: n.message.senderId } }));
+}
+
 /**
- * A viewer's server-sent events. A participant who reconnects with Last-Event-ID first gets
- * every notification it missed, in order, then the live ones; events that arrive while the
- * missed ones are read are held back and deduplicated, so nothing is sent twice or lost.
+ * A viewer's server-sent events. The id of an event is the id of the viewer's notification, and a
+ * participant's id-carrying events are never forwarded from the bus as they come: an event only
+ * says "you have something new", and the stream then reads every notification after the last one
+ * it sent. The database hands out a recipient's notification ids in commit order (see the
+ * notification_order migration), so the stream sends each notification once, in id order, even
+ * when two messages are published in the other order — and a client that reconnects with
+ * Last-Event-ID is sent exactly what it missed. Events with nothing to resume from (my own
+ * message, read receipts, settings) pass straight through.
  */
-export function eventStream(viewer: StreamViewer, lastEventId: number | null, signal: AbortSignal): ReadableStream<Uint8Array> {
+export function eventStream(
+  viewer: StreamViewer,
+  lastEventId: number | null,
+  signal: AbortSignal,
+  /** Asked on every settings change: true ends the stream (SET-1 turned chat off for the app). */
+  endWhen?: () => Promise<boolean>,
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let unsubscribe = () => {};
   let heartbeat: ReturnType<typeof setInterval> | undefined;
+  let open = true;
   const stop = () => {
+    open = false;
     unsubscribe();
     clearInterval(heartbeat);
   };
   return new ReadableStream<Uint8Array>({
     async start(controller) {
       const send = (out: Outgoing) => {
+        if (!open) return;
         try {
           controller.enqueue(encoder.encode(frame(out)));
         } catch {
           stop();
         }
       };
-      let replayed = lastEventId ?? 0;
-      let held: Outgoing[] | null = lastEventId !== null && !viewer.staff ? [] : null;
-      unsubscribe = eventBus().subscribe((event) => {
-        const out = visibleTo(viewer, event);
-        if (!out) return;
-        if (held) held.push(out);
-        else if (out.id === undefined || out.id > replayed) send(out);
-      });
-      signal.addEventListener("abort", () => {
+      const end = () => {
         stop();
         try {
           controller.close();
         } catch {
           // already closed
         }
-      });
-      controller.enqueue(encoder.encode(`retry: 2000\n: connected\n\n`));
-      if (held) {
-        const missed = await db.notification.findMany({
-          where: { userId: viewer.userId, id: { gt: lastEventId ?? 0 } },
-          orderBy: { id: "asc" },
-          take: REPLAY_LIMIT,
-          select: { id: true, sessionId: true, messageId: true, message: { select: { senderId: true } } },
-        });
-        for (const notice of missed) {
-          send({ event: "message", id: notice.id, data: { sessionId: notice.sessionId, messageId: notice.messageId, senderId: notice.message.senderId } });
-          replayed = notice.id;
+      };
+      // Reads of the notifications run one after another; a read asked for while one runs is
+      // folded into a single next read.
+      let sentUpTo = 0;
+      let reading: Promise<void> = Promise.resolve();
+      let readAgain = false;
+      let readQueued = false;
+      const pull = () => {
+        if (viewer.staff) return;
+        if (readQueued) {
+          readAgain = true;
+          return;
         }
-        const waiting = held;
-        held = null;
-        for (const out of waiting) if (out.id === undefined || out.id > replayed) send(out);
+        readQueued = true;
+        reading = reading.then(async () => {
+          do {
+            readAgain = false;
+            if (!open) return;
+            try {
+              for (const out of await notificationsAfter(viewer.userId, sentUpTo)) {
+                send(out);
+                sentUpTo = out.id!;
+              }
+            } catch (error) {
+              console.error("live notifications not read", error);
+            }
+          } while (readAgain);
+          readQueued = false;
+        });
+      };
+      let ready = false;
+      unsubscribe = eventBus().subscribe((event) => {
+        if (event.type === "settings" && endWhen) void endWhen().then((yes) => yes && end(), () => {});
+        const out = visibleTo(viewer, event);
+        if (!out) return;
+        if (out.id === undefined || viewer.staff) send(out);
+        else if (ready) pull();
+      });
+      signal.addEventListener("abort", end);
+      controller.enqueue(encoder.encode(`retry: 2000\n: connected\n\n`));
+      if (!viewer.staff) {
+        // Where to start: after Last-Event-ID (the replay), or after the newest notification now.
+        if (lastEventId !== null) sentUpTo = lastEventId;
+        else {
+          const newest = await db.notification.findFirst({ where: { userId: viewer.userId }, orderBy: { id: "desc" }, select: { id: true } });
+          sentUpTo = newest?.id ?? 0;
+        }
+        ready = true;
+        // Replays what was missed, and whatever arrived while the starting point was read.
+        pull();
       }
       heartbeat = setInterval(() => {
         try {

@@ -8,7 +8,8 @@ import { GET as events } from "@/app/api/v1/events/route";
 import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
 import { getUnreadTotal } from "@/lib/chat-sessions/unread-total";
-import { forgetMobileChatSetting } from "@/lib/settings/mobile-chat";
+import { forgetMobileChatSetting, setMobileChatEnabled } from "@/lib/settings/mobile-chat";
+import { SseReader } from "../support/sse-client";
 import { countersFromMessages, createProduct, resetDatabase } from "../support/fixtures";
 
 const BASE = "http://localhost/api/v1";
@@ -155,5 +156,39 @@ describe("the mobile API (/api/v1)", () => {
     await reader.cancel();
     expect([...text.matchAll(/^id: (\d+)$/gm)].map((m) => Number(m[1]))).toEqual(ids.slice(2));
     expect(text).toContain("event: message");
+  });
+
+  it("SSE: after the replay, live events follow once each, in order, with the next ids", async () => {
+    const sessionId = await startAsCustomer();
+    const sendAs = (token: string, body: string) => sendMessage(call(`/sessions/${sessionId}/messages`, { method: "POST", token, body: JSON.stringify({ body }) }), params(sessionId));
+    await sendAs(customer.token, "before 1");
+    await sendAs(customer.token, "before 2");
+    const [first] = await db.notification.findMany({ where: { userId: vendor.id }, orderBy: { id: "asc" }, select: { id: true } });
+    const controller = new AbortController();
+    const response = await events(new Request(`${BASE}/events`, { headers: { authorization: `Bearer ${vendor.token}`, "last-event-id": String(first!.id) }, signal: controller.signal }), undefined as never);
+    const sse = new SseReader(response);
+    await sse.waitFor((event) => event.id !== null);
+    await Promise.all([sendAs(customer.token, "live 1"), sendAs(customer.token, "live 2"), sendAs(vendor.token, "my own reply")]);
+    await sse.waitFor(() => sse.events.filter((event) => event.id !== null).length === 3);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    controller.abort();
+    const all = (await db.notification.findMany({ where: { userId: vendor.id }, orderBy: { id: "asc" }, select: { id: true } })).map((n) => String(n.id));
+    expect(sse.events.filter((event) => event.id !== null).map((event) => event.id)).toEqual(all.slice(1));
+    // The vendor's own reply comes as an event without an id (nothing to resume from: no notification for the sender).
+    expect(sse.events.filter((event) => event.id === null && event.event === "message")).toHaveLength(1);
+  });
+
+  it("SET-1 turning chat off ends the app's open event streams; reconnecting is refused with chat_disabled", async () => {
+    const admin = await db.user.create({ data: { name: "Admin", email: "a@api.test", role: "admin" } });
+    const controller = new AbortController();
+    const response = await events(new Request(`${BASE}/events`, { headers: { authorization: `Bearer ${vendor.token}` }, signal: controller.signal }), undefined as never);
+    expect(response.status).toBe(200);
+    const sse = new SseReader(response);
+    await setMobileChatEnabled(false, admin.id);
+    await Promise.race([sse.done, new Promise((_, reject) => setTimeout(() => reject(new Error("stream still open")), 5000))]);
+    const again = await events(new Request(`${BASE}/events?lang=en`, { headers: { authorization: `Bearer ${vendor.token}` } }), undefined as never);
+    expect(again.status).toBe(403);
+    expect((await json(again)).error?.code).toBe("chat_disabled");
+    await setMobileChatEnabled(true, admin.id);
   });
 });

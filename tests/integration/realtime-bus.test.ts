@@ -93,4 +93,30 @@ describe("the realtime bus", () => {
       unregister();
     }
   });
+
+  it.runIf(onServer)("a recipient's notification ids are drawn in commit order, so replay after Last-Event-ID never skips a late commit", async () => {
+    await resetDatabase();
+    const { session, vendor } = await createSessionFixture();
+    const message = await addMessage({ sessionId: session.id, senderId: session.customerId, body: "q" });
+    const first = new pg.Client({ connectionString: url });
+    const second = new pg.Client({ connectionString: url });
+    await Promise.all([first.connect(), second.connect()]);
+    try {
+      const insert = (client: pg.Client) =>
+        client.query<{ id: number }>("INSERT INTO notifications (user_id, session_id, message_id) VALUES ($1, $2, $3) RETURNING id", [vendor.id, session.id, message.id]);
+      await first.query("BEGIN");
+      const early = (await insert(first)).rows[0]!.id;
+      let secondDone = false;
+      const late = insert(second).then((result) => {
+        secondDone = true;
+        return result.rows[0]!.id;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(secondDone).toBe(false); // waits for the first writer to the same recipient
+      await first.query("COMMIT");
+      expect(await late).toBeGreaterThan(early);
+    } finally {
+      await Promise.all([first.end(), second.end()]);
+    }
+  });
 });

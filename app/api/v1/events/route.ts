@@ -1,10 +1,14 @@
 import { apiRoute, chatUser } from "@/lib/api/route";
 import { SSE_HEADERS, eventStream, lastEventIdOf } from "@/lib/realtime/sse";
+import { isMobileChatEnabled } from "@/lib/settings/mobile-chat";
 
 export const dynamic = "force-dynamic";
 
-/** My events as server-sent events; reconnect with Last-Event-ID to get exactly what was missed. */
+/**
+ * My events as server-sent events; reconnect with Last-Event-ID to get exactly what was missed.
+ * When an admin turns chat off (SET-1) the stream ends, and reconnecting answers 403 chat_disabled.
+ */
 export const GET = apiRoute(async (request: Request) => {
   const user = await chatUser(request);
-  return new Response(eventStream({ userId: user.id, staff: false }, lastEventIdOf(request), request.signal), { headers: SSE_HEADERS });
+  return new Response(eventStream({ userId: user.id, staff: false }, lastEventIdOf(request), request.signal, async () => !(await isMobileChatEnabled())), { headers: SSE_HEADERS });
 });
