@@ -1,6 +1,8 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ensureNextBuild } from "../../scripts/lib/next-build";
 import { prepareDatabase } from "../../scripts/lib/prepare-database";
+import { ensurePrismaClient } from "../../scripts/lib/prisma-client";
 import { DEMO_PASSWORD } from "../../prisma/seed/demo-accounts";
 import { DEMO_SIZES } from "../../prisma/seed/seed";
 import { startAppServer, type AppServer } from "../support/app-server";
@@ -20,6 +22,9 @@ beforeAll(async () => {
   database = await createTestDatabase("twoinst");
   if (database.poolMax === 1) return;
   await prepareDatabase(database.url, { ...DEMO_SIZES, sessions: 20, customers: 20, products: 10, vendors: 5, orders: 2, messagesPerSession: 3 });
+  // Build once here: two launchers finding a stale build would both run `next build`.
+  ensurePrismaClient();
+  ensureNextBuild();
   [a, b] = await Promise.all([startAppServer(database.url, { DATABASE_POOL_MAX: "5" }), startAppServer(database.url, { DATABASE_POOL_MAX: "5" })]);
 }, 240_000);
 
