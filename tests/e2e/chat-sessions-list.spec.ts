@@ -80,6 +80,34 @@ for (const locale of ["ar", "en"] as TestLocale[]) {
   });
 }
 
+test("SEARCH-1 a slow answer for an earlier term never overwrites what was typed since", async ({ page }) => {
+  await signIn(page, "support", "en");
+  await page.goto("/chat-sessions");
+  // Every page the router fetches takes 1.5 s to come back.
+  await page.route(/\/chat-sessions\?/, async (route) => {
+    if (route.request().headers()["rsc"]) await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  const box = page.locator("#session-search");
+  await box.pressSequentially("اح");
+  await page.waitForTimeout(500);
+  await box.pressSequentially("مد", { delay: 100 });
+  // Watch the box while both answers come back: it never shows an older term again.
+  const seen = await page.evaluate(async () => {
+    const input = document.querySelector<HTMLInputElement>("#session-search")!;
+    const values = new Set<string>();
+    for (let i = 0; i < 40; i += 1) {
+      values.add(input.value);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return [...values];
+  });
+  expect(seen).toEqual(["احمد"]);
+  await expect(page).toHaveURL(/q=%D8%A7%D8%AD%D9%85%D8%AF/);
+  await expect(box).toHaveValue("احمد");
+  await expect(rows(page).first().locator("mark").first()).toBeVisible();
+});
+
 test("FLT-1 FLT-2 FLT-3 searchable dropdowns filter by customer, vendor and product, and keep their label on reload", async ({ page }) => {
   await signIn(page, "admin", "en");
   const { rows: pick } = await e2eDb().query<{ customer_name: string; vendor_name: string; product_name: string; customer_id: number }>(
