@@ -30,7 +30,16 @@ export const openApiDocument = {
     },
     "/sessions/{id}/read": { post: { summary: "Mark the messages sent to me as read", security: bearer, parameters: idPath, responses: { "200": json({ type: "object" }), "401": error, "404": error } } },
     "/notifications": { get: { summary: "FLOW-1: my notifications and the unread count", security: bearer, responses: { "200": json({ type: "object" }), "401": error } } },
-    "/events": { get: { summary: "Server-sent events of my sessions; send Last-Event-ID to resume", security: bearer, responses: { "200": { description: "text/event-stream" }, "401": error } } },
+    "/events": {
+      get: {
+        summary: "Server-sent events of my sessions; send Last-Event-ID to resume",
+        description:
+          "event: message (data {sessionId, messageId, senderId}; `id:` = my notification id when the message is for me — ids only, fetch the message with GET /sessions/{id}/messages), event: read and event: session (data {sessionId}), event: settings. Reconnecting with Last-Event-ID (header, or ?lastEventId=) first sends every notification after it, in order, once. The stream ends when chat is turned off (SET-1); reconnecting then answers 403 chat_disabled.",
+        security: bearer,
+        parameters: [{ name: "Last-Event-ID", in: "header", required: false, schema: { type: "string", pattern: "^\\d{1,10}$" } }],
+        responses: { "200": { description: "text/event-stream" }, "401": error, "403": error },
+      },
+    },
     "/openapi.json": { get: { summary: "This document", responses: { "200": json({ type: "object" }) } } },
   },
 } as const;
