@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { highlightMatches, normalizeForSearch } from "@/lib/search/normalize";
 
@@ -24,5 +25,19 @@ describe("SEARCH-1 Arabic-aware normalisation", () => {
       { text: "Watch", match: true },
     ]);
     expect(highlightMatches("abc", "  ")).toEqual([{ text: "abc", match: false }]);
+  });
+
+  it("highlighting never changes the text, and every marked part matches the term (property)", () => {
+    const alphabet = fc.constantFrom(..."أإآٱاىيةهمحدعلي ـَُِّْٰAaBbİß ".split(""));
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 30 }).map((chars) => chars.join("")), fc.array(alphabet, { minLength: 1, maxLength: 4 }).map((chars) => chars.join("")), (text, term) => {
+        const parts = highlightMatches(text, term);
+        expect(parts.map((part) => part.text).join("")).toBe(text);
+        const needle = normalizeForSearch(term.trim());
+        for (const part of parts) if (part.match) expect(normalizeForSearch(part.text)).toContain(needle);
+        if (needle && normalizeForSearch(text).includes(needle)) expect(parts.some((part) => part.match)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
