@@ -17,6 +17,7 @@ test("ROW-2 MSG-1..5 manage messages: content, sender and role, time, read state
   await signIn(page, "support", "en");
   await page.goto(`/chat-sessions/${session.id}/messages`);
   await expect(page).toHaveURL(new RegExp(`/chat-sessions/${session.id}/edit#messages`));
+  await expect(page.locator("#messages-title")).toBeInViewport();
   // support reads the details and manages messages, but edits nothing and deletes nothing (MSG-6 is admin only)
   await expect(page.getByText("You can view the session's details only.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Save", exact: true })).toHaveCount(0);
