@@ -21,7 +21,12 @@ export function ExportButton({ href, label }: { href: string; label: string }) {
     setReceived(0);
     try {
       const response = await fetch(href);
-      if (!response.ok || !response.body) throw new Error(await response.text());
+      if (!response.ok || !response.body) {
+        // The route answers refusals (403) and bad requests (400) with a localized sentence.
+        const message = response.status < 500 ? (await response.text()).slice(0, 200) : "";
+        toast.error(message || common("errorBody"));
+        return;
+      }
       const reader = response.body.getReader();
       const chunks: Uint8Array[] = [];
       let total = 0;

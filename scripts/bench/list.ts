@@ -17,6 +17,7 @@ process.env.DATABASE_POOL_MAX = "4";
 const { DEFAULT_PARAMS, SORT_KEYS } = await import("../../lib/chat-sessions/list-params");
 const { countSessions, listSessions } = await import("../../lib/chat-sessions/list-query");
 const { getUnreadTotal } = await import("../../lib/chat-sessions/unread-total");
+const { db } = await import("../../lib/db");
 type ListParams = typeof DEFAULT_PARAMS;
 
 const raw = new pg.Client({ connectionString: url });
@@ -65,6 +66,8 @@ const scenarios: Scenario[] = [
     page({ after: { value: deep.last_message_at.toISOString(), id: deep.id }, page: 2000 }, "(last_message_at, id) < ($1::timestamptz, $2)", [deep.last_message_at, deep.id]),
   ),
   { name: "NAV-2 badge", app: () => getUnreadTotal(), raw: () => raw.query("SELECT sum(total) FROM unread_totals") },
+  // No work at all: what the app's database layer (Prisma + adapter) adds to any query.
+  { name: "driver floor: SELECT 1", app: () => db.$queryRaw`SELECT 1`, raw: () => raw.query("SELECT 1") },
   { name: "count (capped at 10,000)", app: () => countSessions(DEFAULT_PARAMS), raw: () => raw.query("SELECT count(*) FROM (SELECT 1 FROM chat_sessions LIMIT 10001) s") },
 ];
 

@@ -172,3 +172,18 @@ describe("BULK-3 export: the route", () => {
     await vi.waitFor(async () => expect((await lastAudit())?.details).toMatchObject({ format: "xlsx", rows: ids.length, completed: true }));
   });
 });
+
+describe("BULK-3 export: many sessions, few matches", () => {
+  it("BULK-3 finds every match when the matches are scattered over many id windows", async () => {
+    // 30,000 more sessions that do not match, then a few scattered ones that do.
+    await db.$executeRawUnsafe(
+      `INSERT INTO chat_sessions (product_id, customer_id, vendor_id, last_message_at, updated_at) SELECT product_id, customer_id, vendor_id, now(), now() FROM chat_sessions, generate_series(1, 30000) WHERE id = ${ids[1]}`,
+    );
+    await db.$executeRawUnsafe(`UPDATE chat_sessions SET customer_id = ${arabicCustomerId} WHERE id > ${ids[3]! + 2500} AND id % 997 = 0`);
+    const expected = (await db.chatSession.findMany({ where: { customerId: arabicCustomerId }, select: { id: true }, orderBy: { id: "asc" } })).map((row) => row.id);
+    expect(expected.length).toBeGreaterThan(2501 + 20);
+    const exported: number[] = [];
+    for await (const batch of exportRows({ filters: { ...DEFAULT_PARAMS, customer: arabicCustomerId } })) exported.push(...batch.map((row) => row.id));
+    expect(exported).toEqual(expected);
+  });
+});
