@@ -98,10 +98,12 @@ export function eventStream(
             readAgain = false;
             if (!open) return;
             try {
-              for (const out of await notificationsAfter(viewer.userId, sentUpTo)) {
+              const page = await notificationsAfter(viewer.userId, sentUpTo);
+              for (const out of page) {
                 send(out);
                 sentUpTo = out.id!;
               }
+              if (page.length === REPLAY_LIMIT) readAgain = true; // more than a page was missed
             } catch (error) {
               console.error("live notifications not read", error);
             }
