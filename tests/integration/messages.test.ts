@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
+import { loadConversationAction } from "@/lib/chat-sessions/actions";
 import { getUnreadTotal } from "@/lib/chat-sessions/unread-total";
 import { addMessageAction, deleteMessageAction, markMessagesReadAction } from "@/lib/messages/actions";
 import { actAs } from "../support/mock-current-user";
@@ -80,6 +81,34 @@ describe("the messages relation manager", () => {
     expect(await db.auditLog.count({ where: { action: "messages.delete", targetId: String(newer.data.id) } })).toBe(1);
     expect(await deleteMessageAction({ sessionId: session.id, messageId: newer.data.id })).toMatchObject({ ok: false, error: { code: "not_found" } });
   });
+
+  it("MSG-1 a 10,000-message conversation loads 50 at a time, newest first, none skipped or repeated (ties on sent time included)", async () => {
+    const { session, customer, vendor } = await createSessionFixture();
+    const base = Date.UTC(2026, 0, 1);
+    // every 7 messages share a sent time, so the keyset must break ties by id
+    await db.chatMessage.createMany({
+      data: Array.from({ length: 10_000 }, (_, i) => ({ sessionId: session.id, senderId: i % 2 ? vendor.id : customer.id, body: `m${i}`, createdAt: new Date(base + Math.floor(i / 7) * 1000) })),
+    });
+    actAs("support");
+    const seen: { id: number; at: number }[] = [];
+    let beforeId: number | null = null;
+    let pages = 0;
+    do {
+      const page = await loadConversationAction({ sessionId: session.id, beforeId });
+      if (!page.ok) throw new Error(JSON.stringify(page.error));
+      expect(page.data.messages.length).toBeLessThanOrEqual(50);
+      seen.push(...page.data.messages.map((m) => ({ id: m.id, at: m.createdAt.getTime() })));
+      beforeId = page.data.olderBeforeId;
+      pages += 1;
+    } while (beforeId !== null);
+    expect(pages).toBe(200);
+    expect(new Set(seen.map((m) => m.id)).size).toBe(10_000);
+    for (let i = 1; i < seen.length; i += 1) {
+      const [newer, older] = [seen[i - 1]!, seen[i]!];
+      expect(newer.at > older.at || (newer.at === older.at && newer.id > older.id)).toBe(true);
+    }
+    expect((await db.chatSession.findUniqueOrThrow({ where: { id: session.id } })).messageCount).toBe(10_000);
+  }, 60_000);
 
   it("MSG-5..7 NAV-2 any sequence of adds, deletes and mark-reads leaves every counter, the badge total and the last-message time equal to a fresh count (property)", async () => {
     const fixtures = [await createSessionFixture(), await createSessionFixture()];
