@@ -94,7 +94,7 @@ describe("the messages relation manager", () => {
     let beforeId: number | null = null;
     let pages = 0;
     do {
-      const page = await loadConversationAction({ sessionId: session.id, beforeId });
+      const page: Awaited<ReturnType<typeof loadConversationAction>> = await loadConversationAction({ sessionId: session.id, beforeId });
       if (!page.ok) throw new Error(JSON.stringify(page.error));
       expect(page.data.messages.length).toBeLessThanOrEqual(50);
       seen.push(...page.data.messages.map((m) => ({ id: m.id, at: m.createdAt.getTime() })));
