@@ -5,6 +5,7 @@
 // Run `npm run bench:seed` first. The app code is loaded with the react-server condition, as
 // Next loads it, so its "server-only" guard lets it in.
 import { spawnSync } from "node:child_process";
+import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { benchDatabaseUrl } from "./database";
@@ -87,7 +88,8 @@ for (const scenario of scenarios) {
   timings.push({ name: scenario.name, app, raw: floor });
   results.push([scenario.name, fmt(app.median), fmt(app.p95), fmt(floor.median), fmt(floor.p95), (app.median / floor.median).toFixed(2), (app.p95 / floor.p95).toFixed(2), app.p95 <= 150 ? "yes" : "NO"]);
 }
-console.log(`\nList at ${Number(sessions).toLocaleString("en")} sessions / ${Number(messages).toLocaleString("en")} messages (ms, 20 runs each)\n`);
+const load = () => loadavg().map((value) => value.toFixed(1)).join(" ");
+console.log(`\nList at ${Number(sessions).toLocaleString("en")} sessions / ${Number(messages).toLocaleString("en")} messages (ms, 20 runs each; ${cpus().length} CPUs, load average ${load()})\n`);
 console.log(table(results));
 const first = timings[0]!.app.median;
 const deepPage = timings.find((t) => t.name.endsWith("(keyset)"))!.app.median;
@@ -107,5 +109,6 @@ console.log(`\nExport of ${EXPORT_ROWS.toLocaleString("en")} rows (targets: CSV 
 const exportTable: (string | number)[][] = [["export", "rows", "seconds", "first byte ms", "MB", "RSS at start MB", "peak RSS MB"]];
 for (const format of ["csv", "xlsx"] as const) for (const mode of ["app", "raw"] as const) exportTable.push(timeExport(format, mode));
 console.log(table(exportTable));
+console.log(`(load average ${load()})`);
 await raw.end();
 process.exit(0);
