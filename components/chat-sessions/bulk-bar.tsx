@@ -1,7 +1,8 @@
 "use client";
 import { Button } from "@/components/ui/button";
 import { ExportButton } from "./export-button";
-import { useT } from "@/lib/i18n/client";
+import { useLocale, useT } from "@/lib/i18n/client";
+import { formatNumber } from "@/lib/i18n/translate";
 
 type Props = {
   selectedCount: number;
@@ -22,7 +23,9 @@ type Props = {
 export function BulkBar(props: Props) {
   const t = useT("chatSessions");
   const count = props.allMatching ? props.matchingCount : props.selectedCount;
-  const countLabel = props.matchingCapped && props.allMatching ? `${props.matchingCount}+` : String(props.matchingCount);
+  const locale = useLocale();
+  // The count is exact up to its cap (list-query's COUNT_CAP); past it the label says "10,000+".
+  const countLabel = `${formatNumber(locale, props.matchingCount)}${props.matchingCapped ? "+" : ""}`;
   return (
     <div role="region" aria-label={t("selectedCount", { count })} className="flex flex-wrap items-center gap-2 rounded-lg border border-blue-200 bg-blue-50 p-2 text-sm dark:border-blue-900 dark:bg-blue-950">
       <span className="px-2 font-medium" aria-live="polite">

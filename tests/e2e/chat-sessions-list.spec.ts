@@ -209,6 +209,22 @@ for (const locale of ["ar", "en"] as TestLocale[]) {
   });
 }
 
+test("BULK select all N matching acts on the filtered set: the export holds every matching session, not just the page", async ({ page }) => {
+  const { rows: counted } = await e2eDb().query<{ n: number }>("SELECT count(*)::int AS n FROM chat_sessions WHERE unread_count > 0");
+  const matching = counted[0]!.n;
+  await signIn(page, "support", "en");
+  await page.goto("/chat-sessions?unread=1&size=10");
+  await page.getByRole("checkbox", { name: "Select every session on this page" }).check();
+  await expect(page.getByText("10 sessions selected")).toBeVisible();
+  await page.getByRole("button", { name: `Select all ${matching.toLocaleString("en-US")} matching sessions` }).click();
+  await expect(page.getByText(`All ${matching.toLocaleString("en-US")} matching sessions are selected`)).toBeVisible();
+  await expect(rows(page).first().getByRole("checkbox")).toBeDisabled();
+  const downloadPromise = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Export CSV" }).click();
+  const csv = readFileSync((await (await downloadPromise).path())!, "utf8");
+  expect(csv.trim().split("\r\n").length - 1).toBe(matching);
+});
+
 test("BULK-1 marks the selected sessions read and the NAV-2 badge follows; BULK-3 exports them; BULK-2 deletes them", async ({ page }) => {
   await signIn(page, "admin", "en");
   await page.goto("/chat-sessions?unread=1");
