@@ -24,7 +24,7 @@ export function BulkBar(props: Props) {
   const t = useT("chatSessions");
   const count = props.allMatching ? props.matchingCount : props.selectedCount;
   const locale = useLocale();
-  // The count is exact up to its cap (list-query's COUNT_CAP); past it the label says "10,000+".
+  // The count is exact up to its cap (list-query's COUNT_CAP); past it the label says "1,000+".
   const countLabel = `${formatNumber(locale, props.matchingCount)}${props.matchingCapped ? "+" : ""}`;
   return (
     <div role="region" aria-label={t("selectedCount", { count })} className="flex flex-wrap items-center gap-2 rounded-lg border border-blue-200 bg-blue-50 p-2 text-sm dark:border-blue-900 dark:bg-blue-950">

@@ -14,7 +14,7 @@ type Props = {
   onSize: (size: ListParams["size"]) => void;
 };
 
-/** Keyset pages: first, previous and next, and a count that is exact up to 10,000. */
+/** Keyset pages: first, previous and next, and a count that is exact up to COUNT_CAP (1,000), then "1,000+". */
 export function Pagination({ params, shown, total, nextCursor, previousCursor, onPage, onSize }: Props) {
   const t = useT("chatSessions");
   const locale = useLocale();

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { DEFAULT_PARAMS, type ListParams } from "@/lib/chat-sessions/list-params";
-import { countSessions, listSessions } from "@/lib/chat-sessions/list-query";
+import { COUNT_CAP, countSessions, listSessions } from "@/lib/chat-sessions/list-query";
 import { loadSessionsView } from "@/lib/chat-sessions/list-view";
 import { parseListParams } from "@/lib/chat-sessions/list-params";
 import { createProduct, createUser, resetDatabase } from "../support/fixtures";
@@ -163,5 +163,17 @@ describe("chat sessions list queries", () => {
     // COL-7/COL-8: the URL says nothing, so the user's remembered choice applies (unknown names dropped).
     expect(shown.visibleColumns).toEqual(["updatedAt"]);
     expect((await loadSessionsView(parseListParams({ cols: "" }), "updatedAt")).visibleColumns).toEqual([]);
+  });
+
+  it("LIST-1 counts matches only up to COUNT_CAP, never the whole table, and says when there are more", async () => {
+    const [first] = await db.$queryRawUnsafe<{ id: number }[]>(
+      `INSERT INTO chat_sessions (product_id, customer_id, vendor_id, updated_at)
+       SELECT ${ids.watch}, ${ids.sara}, ${ids.techShop}, now() FROM generate_series(1, ${COUNT_CAP + 5}) RETURNING id`,
+    );
+    expect(first).toBeDefined();
+    expect(await countSessions(view({}))).toEqual({ count: COUNT_CAP, capped: true });
+    expect(await countSessions(view({ q: "arabic novel" }))).toEqual({ count: 2, capped: false });
+    await db.$executeRawUnsafe(`DELETE FROM chat_sessions WHERE id >= ${first!.id}`);
+    expect(await countSessions(view({}))).toEqual({ count: 4, capped: false });
   });
 });
