@@ -12,6 +12,8 @@ export async function startSessionAboutProduct(customerId: number, productId: nu
     const product = await tx.product.findUnique({ where: { id: productId }, select: { vendorId: true } });
     if (!product) throw new ActionFailure("not_found", "productNotFound");
     if (product.vendorId === customerId) throw new ActionFailure("invalid", "ownProduct");
+    // Two taps on "ask" at once must not open two sessions: one starter per product and customer at a time.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${productId}::int, ${customerId}::int)`;
     const existing = await tx.chatSession.findFirst({ where: { productId, customerId, vendorId: product.vendorId }, orderBy: { id: "asc" }, select: { id: true } });
     if (existing) return { id: existing.id, created: false, vendorId: product.vendorId };
     const session = await tx.chatSession.create({ data: { productId, customerId, vendorId: product.vendorId }, select: { id: true } });

@@ -191,4 +191,13 @@ describe("the mobile API (/api/v1)", () => {
     expect((await json(again)).error?.code).toBe("chat_disabled");
     await setMobileChatEnabled(true, admin.id);
   });
+
+  it("FLOW-1 ten simultaneous starts about one product open one session", async () => {
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, () => startSession(call("/sessions", { method: "POST", token: customer.token, body: JSON.stringify({ productId }) }), undefined as never)),
+    );
+    expect(responses.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 200, 201]);
+    expect(new Set(await Promise.all(responses.map(async (r) => ((await r.json()) as { id: number }).id))).size).toBe(1);
+    expect(await db.chatSession.count()).toBe(1);
+  });
 });
