@@ -2,6 +2,7 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { publishEvent } from "@/lib/realtime/bus";
 
 export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
@@ -14,8 +15,11 @@ export async function issueToken(userId: number): Promise<string> {
   return token;
 }
 
+/** Revokes the token; its open event streams end (on every instance). */
 export async function revokeToken(token: string): Promise<void> {
-  await db.apiToken.updateMany({ where: { tokenHash: hashToken(token), revokedAt: null }, data: { revokedAt: new Date() } });
+  const revoked = await db.$queryRaw<{ userId: number }[]>`
+    UPDATE api_tokens SET revoked_at = now() WHERE token_hash = ${hashToken(token)} AND revoked_at IS NULL RETURNING user_id AS "userId"`;
+  for (const { userId } of revoked) await publishEvent({ type: "revoked", userId });
 }
 
 /** The user of a live (not revoked) token; one indexed lookup, on every API request. */

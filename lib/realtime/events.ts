@@ -7,6 +7,8 @@ export type ChatEvent =
   | { type: "message"; sessionId: number; messageId: number; senderId: number; participants: number[]; notification: { id: number; userId: number } | null }
   | { type: "read"; sessionId: number; participants: number[] }
   | { type: "session"; sessionId: number; participants: number[] }
-  | { type: "settings" };
+  | { type: "settings" }
+  /** A bearer token of this user was revoked: that token's open streams end. Never forwarded. */
+  | { type: "revoked"; userId: number };
 
 export const CHANNEL = "chat_events";

@@ -17,6 +17,7 @@ function frame({ event, id, data }: Outgoing): string {
 /** What of an event a viewer may see: staff see every change, participants their own sessions. */
 export function visibleTo(viewer: StreamViewer, event: ChatEvent): Outgoing | null {
   if (event.type === "settings") return { event: "settings", data: {} };
+  if (event.type === "revoked") return null;
   if (!viewer.staff && !event.participants.includes(viewer.userId)) return null;
   if (event.type === "message") {
     const mine = event.notification?.userId === viewer.userId ? event.notification.id : undefined;
@@ -50,7 +51,7 @@ export function eventStream(
   viewer: StreamViewer,
   lastEventId: number | null,
   signal: AbortSignal,
-  /** Asked on every settings change: true ends the stream (SET-1 turned chat off for the app). */
+  /** Asked on every settings change and revocation of the viewer's tokens: true ends the stream (SET-1 off, token revoked). */
   endWhen?: () => Promise<boolean>,
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
@@ -113,7 +114,8 @@ export function eventStream(
       };
       let ready = false;
       unsubscribe = eventBus().subscribe((event) => {
-        if (event.type === "settings" && endWhen) void endWhen().then((yes) => yes && end(), () => {});
+        const mayEnd = event.type === "settings" || (event.type === "revoked" && event.userId === viewer.userId);
+        if (mayEnd && endWhen) void endWhen().then((yes) => yes && end(), () => {});
         const out = visibleTo(viewer, event);
         if (!out) return;
         if (out.id === undefined || viewer.staff) send(out);

@@ -200,4 +200,17 @@ describe("the mobile API (/api/v1)", () => {
     expect(new Set(await Promise.all(responses.map(async (r) => ((await r.json()) as { id: number }).id))).size).toBe(1);
     expect(await db.chatSession.count()).toBe(1);
   });
+
+  it("a revoked token's open event stream ends; the user's other tokens keep theirs", async () => {
+    const second = await issueToken(call("/tokens", { method: "POST", body: JSON.stringify({ email: "v@api.test", password: "secret-pass" }) }), undefined as never);
+    const otherToken = ((await second.json()) as { token: string }).token;
+    const open = async (token: string) => new SseReader(await events(new Request(`${BASE}/events`, { headers: { authorization: `Bearer ${token}` } }), undefined as never));
+    const [revokedStream, keptStream] = [await open(vendor.token), await open(otherToken)];
+    await revokeToken(call("/tokens", { method: "DELETE", token: vendor.token }), undefined as never);
+    await Promise.race([revokedStream.done, new Promise((_, reject) => setTimeout(() => reject(new Error("stream still open")), 5000))]);
+    const sessionId = await startAsCustomer();
+    const sent = await sendMessage(call(`/sessions/${sessionId}/messages`, { method: "POST", token: customer.token, body: JSON.stringify({ body: "still there?" }) }), params(sessionId));
+    expect(sent.status).toBe(201);
+    await keptStream.waitFor((event) => event.event === "message" && event.id !== null);
+  });
 });

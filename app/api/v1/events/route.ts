@@ -1,4 +1,5 @@
-import { apiRoute, chatUser } from "@/lib/api/route";
+import { apiRoute, bearerToken, chatUser } from "@/lib/api/route";
+import { userOfToken } from "@/lib/api/tokens";
 import { SSE_HEADERS, eventStream, lastEventIdOf } from "@/lib/realtime/sse";
 import { isMobileChatEnabled } from "@/lib/settings/mobile-chat";
 
@@ -6,9 +7,12 @@ export const dynamic = "force-dynamic";
 
 /**
  * My events as server-sent events; reconnect with Last-Event-ID to get exactly what was missed.
- * When an admin turns chat off (SET-1) the stream ends, and reconnecting answers 403 chat_disabled.
+ * When an admin turns chat off (SET-1) the stream ends, and reconnecting answers 403 chat_disabled;
+ * when its token is revoked it ends too (reconnecting: 401).
  */
 export const GET = apiRoute(async (request: Request) => {
   const user = await chatUser(request);
-  return new Response(eventStream({ userId: user.id, staff: false }, lastEventIdOf(request), request.signal, async () => !(await isMobileChatEnabled())), { headers: SSE_HEADERS });
+  const token = bearerToken(request)!;
+  const shouldEnd = async () => !(await isMobileChatEnabled()) || !(await userOfToken(token));
+  return new Response(eventStream({ userId: user.id, staff: false }, lastEventIdOf(request), request.signal, shouldEnd), { headers: SSE_HEADERS });
 });
