@@ -77,6 +77,12 @@ test("SET-1 an admin turns chat off and on; participants are told, the panel kee
   await expect(customer.getByRole("status")).toContainText("Chat is turned off");
   const config = await customer.request.get("/api/v1/config");
   expect(await config.json()).toMatchObject({ mobileChatEnabled: false });
+  // The app signs in (tokens still work) but its chat endpoints are refused with a clear code.
+  const signedIn = await customer.request.post("/api/v1/tokens", { data: { email: "customer@demo.test", password: "demo-password" } });
+  const { token } = (await signedIn.json()) as { token: string };
+  const refused = await customer.request.get("/api/v1/sessions?lang=en", { headers: { authorization: `Bearer ${token}` } });
+  expect(refused.status()).toBe(403);
+  expect(await refused.json()).toEqual({ error: { code: "chat_disabled", message: "Chat is turned off in the app for now." } });
   await page.goto("/chat-sessions");
   await expect(page.locator("tbody tr").first()).toBeVisible();
 
