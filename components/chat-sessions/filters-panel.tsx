@@ -14,7 +14,18 @@ const ENTITY_FILTERS = [
 ] as const;
 
 /** FLT-1..5 behind one button that says how many are active. */
-export function FiltersPanel({ params, labels, onChange }: { params: ListParams; labels: FilterLabels; onChange: (patch: Partial<ListParams>) => void }) {
+export function FiltersPanel({
+  params,
+  labels,
+  onChange,
+  onLabel,
+}: {
+  params: ListParams;
+  labels: FilterLabels;
+  onChange: (patch: Partial<ListParams>) => void;
+  /** the name of a customer, vendor or product just chosen, for the chip shown before the page answers */
+  onLabel: (key: keyof FilterLabels, id: number | null, label: string | null) => void;
+}) {
   const t = useT("chatSessions");
   const [open, setOpen] = useState(false);
   const active = activeFilterCount(params);
@@ -32,7 +43,10 @@ export function FiltersPanel({ params, labels, onChange }: { params: ListParams;
             value={params[filter.key]}
             initialLabel={labels[filter.key]}
             label={t(filter.label)}
-            onChange={(id) => onChange({ [filter.key]: id })}
+            onChange={(id, label) => {
+              onLabel(filter.key, id, label);
+              onChange({ [filter.key]: id });
+            }}
           />
         ))}
         {(["unread", "recent"] as const).map((key) => (

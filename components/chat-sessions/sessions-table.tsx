@@ -124,15 +124,20 @@ export function SessionsTable({ rows, params, visibleColumns, selected, allMatch
     return () => document.removeEventListener("keydown", start);
   }, []);
 
-  // j / k move between rows and Enter opens the conversation: triage without the mouse.
+  // j / k move between rows, x ticks a row and Enter opens the conversation: triage without the mouse.
   const onKeyDown = (event: KeyboardEvent<HTMLTableSectionElement>) => {
     const rowsInBody = Array.from(body.current?.querySelectorAll<HTMLTableRowElement>("tr[data-row-id]") ?? []);
     const current = rowsInBody.findIndex((row) => row === document.activeElement);
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
     if (event.target instanceof HTMLInputElement || event.target instanceof HTMLButtonElement || event.target instanceof HTMLAnchorElement) return;
     if (event.key === "j" || event.key === "k") {
       event.preventDefault();
       const next = event.key === "j" ? Math.min(current + 1, rowsInBody.length - 1) : Math.max(current - 1, 0);
       rowsInBody[next]?.focus();
+    } else if (event.key === "x" && current >= 0 && !allMatching) {
+      event.preventDefault();
+      const row = rows[current];
+      if (row) onToggle(row.id, !selected.has(row.id));
     } else if (event.key === "Enter" && current >= 0) {
       event.preventDefault();
       const row = rows[current];

@@ -49,6 +49,13 @@ export function SessionsView({ params, notices, rows, nextCursor, previousCursor
   const [viewing, setViewing] = useState<SessionRow | null>(null);
   const [pendingDelete, setPendingDelete] = useState<PendingDelete>(null);
   const [acting, startAction] = useTransition();
+  // Names just picked in a filter dropdown, shown on their chips until the server's labels arrive.
+  const [picked, setPicked] = useState<Partial<Record<keyof FilterLabels, { id: number; label: string }>>>({});
+  const onLabel = useCallback((key: keyof FilterLabels, id: number | null, label: string | null) => {
+    setPicked((current) => ({ ...current, [key]: id != null && label != null ? { id, label } : undefined }));
+  }, []);
+  const labelOf = (key: keyof FilterLabels) => (picked[key] && picked[key].id === url.params[key] ? picked[key].label : labels[key]);
+  const shownLabels: FilterLabels = { customer: labelOf("customer"), vendor: labelOf("vendor"), product: labelOf("product") };
   // Message counts of every row seen, so BULK-2's confirmation can say how many messages go
   // with a selection that spans pages.
   const messageCounts = useRef(new Map<number, number>());
@@ -154,10 +161,10 @@ export function SessionsView({ params, notices, rows, nextCursor, previousCursor
 
       <div className="flex flex-wrap items-start gap-2">
         <SearchBox value={params.q} onSearch={url.search} />
-        <FiltersPanel params={url.params} labels={labels} onChange={url.change} />
+        <FiltersPanel params={url.params} labels={shownLabels} onChange={url.change} onLabel={onLabel} />
         <ColumnMenu cookie={columnsCookie} visible={shownColumns} onChange={(columns) => url.change({ columns })} />
       </div>
-      <FilterChips params={url.params} labels={labels} onChange={url.change} />
+      <FilterChips params={url.params} labels={shownLabels} onChange={url.change} />
 
       {selectedCount > 0 ? (
         <BulkBar

@@ -161,6 +161,10 @@ for (const locale of ["ar", "en"] as TestLocale[]) {
     await expect(rows(page).nth(1)).toBeFocused();
     await page.keyboard.press("k");
     await expect(rows(page).first()).toBeFocused();
+    await page.keyboard.press("x");
+    await expect(rows(page).first().getByRole("checkbox")).toBeChecked();
+    await page.keyboard.press("x");
+    await expect(rows(page).first().getByRole("checkbox")).not.toBeChecked();
     // The row actions are reachable by Tab from the row.
     await page.keyboard.press("Tab");
     await expect(rows(page).first().getByRole("checkbox")).toBeFocused();

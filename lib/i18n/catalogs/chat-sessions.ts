@@ -77,7 +77,7 @@ export const chatSessions = defineCatalog({
     notice_searchTruncated: "نص البحث طويل جدًا، فاستُخدمت أول 200 حرف منه.",
     notice_badCursor: "رابط الصفحة غير صالح، فعُرضت الصفحة الأولى.",
     sessionNotFound: "هذه الجلسة غير موجودة أو حُذفت.",
-    keyboardHint: "اختصارات: j / k للتنقل بين الصفوف، Enter لعرض المحادثة",
+    keyboardHint: "اختصارات: j / k للتنقل بين الصفوف، x لتحديد الصف، Enter لعرض المحادثة",
   },
   en: {
     title: "Chat Sessions",
@@ -154,6 +154,6 @@ export const chatSessions = defineCatalog({
     notice_searchTruncated: "The search text was too long; its first 200 characters were used.",
     notice_badCursor: "The page link was not valid, so the first page is shown.",
     sessionNotFound: "This session does not exist or was deleted.",
-    keyboardHint: "Shortcuts: j / k move between rows, Enter views the conversation",
+    keyboardHint: "Shortcuts: j / k move between rows, x selects the row, Enter views the conversation",
   },
 });
