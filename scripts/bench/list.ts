@@ -16,7 +16,7 @@ process.env.DATABASE_URL = url;
 process.env.DATABASE_POOL_MAX = "4";
 
 const { DEFAULT_PARAMS, SORT_KEYS } = await import("../../lib/chat-sessions/list-params");
-const { countSessions, listSessions } = await import("../../lib/chat-sessions/list-query");
+const { COUNT_CAP, countSessions, listSessions } = await import("../../lib/chat-sessions/list-query");
 const { getUnreadTotal } = await import("../../lib/chat-sessions/unread-total");
 const { db } = await import("../../lib/db");
 type ListParams = typeof DEFAULT_PARAMS;
@@ -69,7 +69,12 @@ const scenarios: Scenario[] = [
   { name: "NAV-2 badge", app: () => getUnreadTotal(), raw: () => raw.query("SELECT sum(total) FROM unread_totals") },
   // No work at all: what the app's database layer (Prisma + adapter) adds to any query.
   { name: "driver floor: SELECT 1", app: () => db.$queryRaw`SELECT 1`, raw: () => raw.query("SELECT 1") },
-  { name: "count (capped at 10,000)", app: () => countSessions(DEFAULT_PARAMS), raw: () => raw.query("SELECT count(*) FROM (SELECT 1 FROM chat_sessions LIMIT 10001) s") },
+  { name: `count (capped at ${COUNT_CAP.toLocaleString("en")})`, app: () => countSessions(DEFAULT_PARAMS), raw: () => raw.query("SELECT count(*) FROM (SELECT 1 FROM chat_sessions LIMIT $1) s", [COUNT_CAP + 1]) },
+  {
+    name: "count, search 'احمد'",
+    app: () => countSessions({ ...DEFAULT_PARAMS, q: "احمد" }),
+    raw: () => raw.query("SELECT count(*) FROM (SELECT 1 FROM chat_sessions WHERE search_text LIKE '%' || search_normalize($1) || '%' LIMIT $2) s", ["احمد", COUNT_CAP + 1]),
+  },
 ];
 
 const fmt = (ms: number) => ms.toFixed(1);
