@@ -1,6 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useRef } from "react";
+import { useEffect, useMemo } from "react";
+import { coalesce } from "@/lib/realtime/coalesce";
 import { useLiveEvents } from "./use-live-events";
 
 const MIN_INTERVAL_MS = 1000;
@@ -12,16 +13,8 @@ const MIN_INTERVAL_MS = 1000;
  */
 export function LiveRefresh() {
   const router = useRouter();
-  const lastRefresh = useRef(0);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  useLiveEvents(() => {
-    if (timer.current) return;
-    const wait = Math.max(0, lastRefresh.current + MIN_INTERVAL_MS - Date.now());
-    timer.current = setTimeout(() => {
-      timer.current = undefined;
-      lastRefresh.current = Date.now();
-      router.refresh();
-    }, wait);
-  });
+  const refresh = useMemo(() => coalesce(() => router.refresh(), MIN_INTERVAL_MS), [router]);
+  useEffect(() => () => refresh.cancel(), [refresh]);
+  useLiveEvents(() => refresh.ask());
   return null;
 }
