@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/db";
+import { queryRows } from "@/lib/db";
 import type { SessionRow } from "../list-query";
 import { selectionSql } from "../selection-sql";
 import type { Selection } from "../selection";
@@ -33,11 +33,11 @@ export async function* exportRows(selection: Selection): AsyncGenerator<SessionR
   let afterId = 0;
   for (;;) {
     const windowEnd = Number.isFinite(window) ? Prisma.sql`AND id <= ${afterId + window}` : Prisma.empty;
-    const rows = await db.$queryRaw<SessionRow[]>`
+    const rows = await queryRows<SessionRow>(Prisma.sql`
       SELECT ${ROW_COLUMNS} FROM chat_sessions
        WHERE ${where} AND id > ${afterId} ${windowEnd}
        ORDER BY id
-       LIMIT ${Prisma.raw(String(BATCH))}`;
+       LIMIT ${Prisma.raw(String(BATCH))}`);
     if (rows.length > 0) yield rows;
     if (rows.length === BATCH) {
       const lastId = rows.at(-1)!.id;
@@ -46,7 +46,7 @@ export async function* exportRows(selection: Selection): AsyncGenerator<SessionR
       continue;
     }
     if (!Number.isFinite(window)) return;
-    maxId ??= (await db.$queryRaw<{ maxId: number }[]>`SELECT coalesce(max(id), 0) AS "maxId" FROM chat_sessions`)[0]!.maxId;
+    maxId ??= (await queryRows<{ maxId: number }>(Prisma.sql`SELECT coalesce(max(id), 0) AS "maxId" FROM chat_sessions`))[0]!.maxId;
     if (afterId + window >= maxId) return;
     afterId += window;
     window *= 2;
