@@ -25,7 +25,14 @@ beforeAll(async () => {
   // Build once here: two launchers finding a stale build would both run `next build`.
   ensurePrismaClient();
   ensureNextBuild();
-  [a, b] = await Promise.all([startAppServer(database.url, { DATABASE_POOL_MAX: "5" }), startAppServer(database.url, { DATABASE_POOL_MAX: "5" })]);
+  const started = await Promise.allSettled([startAppServer(database.url, { DATABASE_POOL_MAX: "5" }), startAppServer(database.url, { DATABASE_POOL_MAX: "5" })]);
+  const failed = started.find((outcome) => outcome.status === "rejected");
+  if (failed) {
+    // Never leave the instance that did start running.
+    await Promise.all(started.map((outcome) => (outcome.status === "fulfilled" ? outcome.value.stop() : undefined)));
+    throw failed.reason;
+  }
+  [a, b] = started.map((outcome) => (outcome as PromiseFulfilledResult<AppServer>).value) as [AppServer, AppServer];
 }, 240_000);
 
 afterAll(async () => {
