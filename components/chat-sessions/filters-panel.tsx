@@ -29,12 +29,14 @@ export function FiltersPanel({
   const t = useT("chatSessions");
   const [open, setOpen] = useState(false);
   const active = activeFilterCount(params);
+  // Two items of the toolbar's flex row: the button in line with the others, the panel on a row
+  // of its own below them, so opening it moves nothing.
   return (
-    <div>
+    <>
       <button type="button" className={buttonClass(active ? "primary" : "secondary")} aria-expanded={open} aria-controls="session-filters" onClick={() => setOpen(!open)}>
         {active ? t("filtersActive", { count: active }) : t("filtersButton")}
       </button>
-      <div id="session-filters" hidden={!open} className="mt-2 grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-3 dark:border-slate-700 dark:bg-slate-900">
+      <div id="session-filters" hidden={!open} className="order-last grid basis-full gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-3 dark:border-slate-700 dark:bg-slate-900">
         {ENTITY_FILTERS.map((filter) => (
           <EntityCombobox
             key={filter.key}
@@ -61,7 +63,7 @@ export function FiltersPanel({
           </button>
         </div>
       </div>
-    </div>
+    </>
   );
 }
 
