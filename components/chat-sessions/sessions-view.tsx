@@ -217,7 +217,9 @@ export function SessionsView({ params, notices, rows, nextCursor, previousCursor
         </div>
       )}
 
-      <Pagination params={params} shown={rows.length} total={total} nextCursor={nextCursor} previousCursor={previousCursor} onPage={url.page} onSize={(size) => url.change({ size })} />
+      {rows.length > 0 || params.page > 1 ? (
+        <Pagination params={params} shown={rows.length} total={total} nextCursor={nextCursor} previousCursor={previousCursor} onPage={url.page} onSize={(size) => url.change({ size })} />
+      ) : null}
 
       <ConversationDialog session={viewing} onClose={() => setViewing(null)} />
       <ConfirmDialog
