@@ -31,8 +31,8 @@ export const db = new Proxy({} as PrismaClient, {
 });
 
 /**
- * A read straight through the driver, for bulk streams (the export): Prisma's result mapping
- * costs about 100 MB of memory per 100,000 rows, the driver's a fraction of it.
+ * A read straight through the driver, for the hot and bulk reads (the list page, the badge, the
+ * export): Prisma's result mapping adds ~0.2 ms a query and ~100 MB of memory per 100,000 rows.
  */
 export async function queryRows<T extends pg.QueryResultRow>(sql: Prisma.Sql): Promise<T[]> {
   return (await dbPool().query<T>(sql.text, sql.values as unknown[])).rows;

@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/db";
+import { queryRows } from "@/lib/db";
 import { escapeLike } from "@/lib/search/like-pattern";
 import type { Cursor, ListParams, SessionFilters, SortKey } from "./list-params";
 
@@ -68,11 +68,11 @@ export async function listSessions(params: ListParams): Promise<SessionPage> {
   const seek = cursor
     ? Prisma.sql`AND (${column}, id) ${Prisma.raw(descending ? "<" : ">")} (${cursor.value}::${Prisma.raw(sort.type)}, ${cursor.id})`
     : Prisma.empty;
-  const fetched = await db.$queryRaw<SessionRow[]>`
+  const fetched = await queryRows<SessionRow>(Prisma.sql`
     SELECT ${ROW_COLUMNS} FROM chat_sessions
      WHERE ${sessionFilterSql(params)} ${seek}
      ORDER BY ${column} ${direction}, id ${direction}
-     LIMIT ${params.size + 1}`;
+     LIMIT ${params.size + 1}`);
   const hasMore = fetched.length > params.size;
   const rows = fetched.slice(0, params.size);
   if (backwards) rows.reverse();
@@ -95,8 +95,8 @@ export const COUNT_CAP = 1_000;
 
 /** How many sessions match, counted up to COUNT_CAP (a bounded scan, never the whole table). */
 export async function countSessions(filters: SessionFilters): Promise<{ count: number; capped: boolean }> {
-  const [row] = await db.$queryRaw<{ count: number }[]>`
-    SELECT count(*)::int AS count FROM (SELECT 1 FROM chat_sessions WHERE ${sessionFilterSql(filters)} LIMIT ${COUNT_CAP + 1}) matching`;
+  const [row] = await queryRows<{ count: number }>(Prisma.sql`
+    SELECT count(*)::int AS count FROM (SELECT 1 FROM chat_sessions WHERE ${sessionFilterSql(filters)} LIMIT ${COUNT_CAP + 1}) matching`);
   const count = row?.count ?? 0;
   return { count: Math.min(count, COUNT_CAP), capped: count > COUNT_CAP };
 }

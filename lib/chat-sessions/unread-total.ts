@@ -1,8 +1,9 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { queryRows } from "@/lib/db";
 
 /** NAV-2: the unread total, summed over the 16 maintained slots (O(1) at any size). */
 export async function getUnreadTotal(): Promise<number> {
-  const result = await db.unreadTotal.aggregate({ _sum: { total: true } });
-  return result._sum.total ?? 0;
+  const [row] = await queryRows<{ total: number }>(Prisma.sql`SELECT coalesce(sum(total), 0)::int AS total FROM unread_totals`);
+  return row?.total ?? 0;
 }
