@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import type { SessionRow } from "@/lib/chat-sessions/list-query";
 import { EXPORT_COLUMNS } from "@/lib/chat-sessions/export/columns";
 import { csvStream, type ExportEnd } from "@/lib/chat-sessions/export/csv-stream";
-import { exportRows } from "@/lib/chat-sessions/export/rows";
+import { EXPORT_BATCH, exportRows } from "@/lib/chat-sessions/export/rows";
 import { xlsxStream } from "@/lib/chat-sessions/export/xlsx";
 import { DEFAULT_PARAMS } from "@/lib/chat-sessions/list-params";
 import { actAs } from "../support/mock-current-user";
@@ -90,7 +90,7 @@ describe("BULK-3 export: the row source and the writers", () => {
     await reader.read();
     await reader.read();
     await reader.cancel();
-    expect(end).toEqual({ rows: 1000, completed: false });
+    expect(end).toEqual({ rows: EXPORT_BATCH, completed: false });
   });
 
   it("BULK-3 stops reading when an XLSX download is cancelled while the writer waits for the reader", async () => {

@@ -6,7 +6,7 @@ import { selectionSql } from "../selection-sql";
 import type { Selection } from "../selection";
 
 // 500 rows a batch keeps an XLSX export of 100k rows near 200 MB peak RSS (1,000: ~250 MB).
-const BATCH = 500;
+export const EXPORT_BATCH = 500;
 const MIN_WINDOW = 10_000;
 
 const ROW_COLUMNS = Prisma.sql`id, product_id AS "productId", product_name AS "productName", customer_id AS "customerId",
@@ -38,9 +38,9 @@ export async function* exportRows(selection: Selection): AsyncGenerator<SessionR
       SELECT ${ROW_COLUMNS} FROM chat_sessions
        WHERE ${where} AND id > ${afterId} ${windowEnd}
        ORDER BY id
-       LIMIT ${Prisma.raw(String(BATCH))}`);
+       LIMIT ${Prisma.raw(String(EXPORT_BATCH))}`);
     if (rows.length > 0) yield rows;
-    if (rows.length === BATCH) {
+    if (rows.length === EXPORT_BATCH) {
       const lastId = rows.at(-1)!.id;
       if (windowed) window = Math.max(MIN_WINDOW, 2 * (lastId - afterId));
       afterId = lastId;
