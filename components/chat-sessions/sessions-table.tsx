@@ -1,5 +1,6 @@
 "use client";
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type VisibilityState } from "@tanstack/react-table";
+import Link from "next/link";
 import { useEffect, useMemo, useRef, type KeyboardEvent } from "react";
 import { Highlight } from "@/components/ui/highlight";
 import { ExactTime, RelativeTime } from "@/components/ui/relative-time";
@@ -15,6 +16,15 @@ const PRODUCT_MAX = 30;
 function truncate(text: string): string {
   const chars = Array.from(text);
   return chars.length > PRODUCT_MAX ? `${chars.slice(0, PRODUCT_MAX).join("")}…` : text;
+}
+
+/** REL-1: a participant's name leads to their user page. */
+function PersonLink({ id, name, term }: { id: number; name: string; term: string }) {
+  return (
+    <Link prefetch={false} href={`/users/${id}`} className="whitespace-nowrap hover:underline" dir="auto">
+      <Highlight text={name} term={term} />
+    </Link>
+  );
 }
 
 export type RowPermissions = { edit: boolean; delete: boolean };
@@ -82,8 +92,8 @@ export function SessionsTable({ rows, params, visibleColumns, selected, allMatch
           </span>
         ),
       },
-      { id: "customer", header: t("colCustomer"), cell: ({ row }) => <span className="whitespace-nowrap" dir="auto"><Highlight text={row.original.customerName} term={term} /></span> },
-      { id: "vendor", header: t("colVendor"), cell: ({ row }) => <span className="whitespace-nowrap" dir="auto"><Highlight text={row.original.vendorName} term={term} /></span> },
+      { id: "customer", header: t("colCustomer"), cell: ({ row }) => <PersonLink id={row.original.customerId} name={row.original.customerName} term={term} /> },
+      { id: "vendor", header: t("colVendor"), cell: ({ row }) => <PersonLink id={row.original.vendorId} name={row.original.vendorName} term={term} /> },
       { id: "messages", header: t("colMessages"), cell: ({ row }) => <MessageCountBadge count={row.original.messageCount} locale={locale} /> },
       { id: "unread", header: t("colUnread"), cell: ({ row }) => <UnreadCountBadge count={row.original.unreadCount} locale={locale} /> },
       { id: "lastMessage", header: t("colLastMessage"), cell: ({ row }) => <span className="whitespace-nowrap"><RelativeTime value={row.original.lastMessageAt} /></span> },

@@ -41,3 +41,13 @@ test("the audit log shows destructive, bulk and settings actions to admins only,
   await expect(support).toHaveURL(/\/forbidden/);
   await context.close();
 });
+
+test("REL-1 a session row's customer and vendor lead to their user pages", async ({ page }) => {
+  await signIn(page, "support", "en");
+  await page.goto("/chat-sessions");
+  const customer = page.locator("tbody tr[data-row-id]").first().locator("td:nth-child(3) a");
+  const name = (await customer.textContent()) ?? "";
+  await customer.click();
+  await expect(page).toHaveURL(/\/users\/\d+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`User: ${name}`);
+});
