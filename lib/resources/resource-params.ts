@@ -44,3 +44,24 @@ export function resourceHref<S extends string, F extends string>(path: string, p
   if (next.page > 1) query.set("page", String(next.page));
   return `${path}?${query.toString()}`;
 }
+
+/**
+ * The links a resource page needs, all from its current URL state: any variation of it, the
+ * sortable-header props (a new column sorts `firstDir` first, a second click flips it), and
+ * the previous/next pages.
+ */
+export function resourceLinks<S extends string, F extends string>(path: string, params: ResourceParams<S, F>, firstDir: "asc" | "desc") {
+  const href = (patch: Partial<ResourceParams<S, F>>) => resourceHref(path, params, patch);
+  const flipped = firstDir === "asc" ? "desc" : "asc";
+  return {
+    href,
+    sortable: (sort: S) => ({
+      sortHref: href({ sort, dir: params.sort === sort && params.dir === firstDir ? flipped : firstDir, page: 1 }),
+      sorted: params.sort === sort ? params.dir : null,
+    }),
+    pages: (hasMore: boolean) => ({
+      previousHref: params.page > 1 ? href({ page: params.page - 1 }) : null,
+      nextHref: hasMore ? href({ page: params.page + 1 }) : null,
+    }),
+  };
+}

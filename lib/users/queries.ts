@@ -19,14 +19,21 @@ export async function listUsers(params: UserParams): Promise<{ rows: UserRow[]; 
   if (params.q) where.push(Prisma.sql`u.search_name LIKE '%' || search_normalize(${escapeLike(params.q)}) || '%'`);
   if (params.filter) where.push(Prisma.sql`u.role = ${params.filter}::"Role"`);
   const order = Prisma.raw(`u.${SORT_COLUMNS[params.sort]} ${params.dir === "asc" ? "ASC" : "DESC"}, u.id ${params.dir === "asc" ? "ASC" : "DESC"}`);
+  // The page is chosen first; the figures are then counted for its 26 users only.
   const rows = await db.$queryRaw<UserRow[]>`
-    SELECT u.id, u.name, u.email, u.role, u.created_at AS "createdAt",
-           (SELECT count(*)::int FROM chat_sessions s WHERE s.customer_id = u.id OR s.vendor_id = u.id) AS sessions,
-           (SELECT coalesce(sum(s.unread_count), 0)::int FROM chat_sessions s WHERE s.customer_id = u.id OR s.vendor_id = u.id) AS unread
-      FROM users u
-     WHERE ${Prisma.join(where, " AND ")}
-     ORDER BY ${order}
-     LIMIT ${RESOURCE_PAGE_SIZE + 1} OFFSET ${(params.page - 1) * RESOURCE_PAGE_SIZE}`;
+    WITH page AS (
+      SELECT u.id, u.name, u.email, u.role, u.created_at FROM users u
+       WHERE ${Prisma.join(where, " AND ")}
+       ORDER BY ${order}
+       LIMIT ${RESOURCE_PAGE_SIZE + 1} OFFSET ${(params.page - 1) * RESOURCE_PAGE_SIZE}
+    )
+    SELECT u.id, u.name, u.email, u.role, u.created_at AS "createdAt", totals.sessions, totals.unread
+      FROM page u
+      CROSS JOIN LATERAL (
+        SELECT count(*)::int AS sessions, coalesce(sum(s.unread_count), 0)::int AS unread
+          FROM chat_sessions s WHERE s.customer_id = u.id OR s.vendor_id = u.id
+      ) totals
+     ORDER BY ${order}`;
   return { rows: rows.slice(0, RESOURCE_PAGE_SIZE), hasMore: rows.length > RESOURCE_PAGE_SIZE };
 }
 

@@ -4,7 +4,7 @@ import { ExactTime } from "@/components/ui/relative-time";
 import { AUDIT_ACTIONS, AUDIT_SORTS, listAuditLog } from "@/lib/audit-log/queries";
 import { requirePagePermission } from "@/lib/auth/current-user";
 import { getTranslator } from "@/lib/i18n/server";
-import { parseResourceParams, resourceHref } from "@/lib/resources/resource-params";
+import { parseResourceParams, resourceLinks } from "@/lib/resources/resource-params";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslator("resources"))("auditTitle") };
@@ -15,7 +15,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   await requirePagePermission("audit.view");
   const params = parseResourceParams(await searchParams, { sorts: AUDIT_SORTS, filters: AUDIT_ACTIONS, defaultSort: "time", defaultDir: "desc" });
   const [t, { rows, hasMore }] = await Promise.all([getTranslator("resources"), listAuditLog(params)]);
-  const href = (patch: Parameters<typeof resourceHref>[2]) => resourceHref("/audit", params, patch);
+  const { href, pages } = resourceLinks("/audit", params, "desc");
   return (
     <ResourceTable
       title={t("auditTitle")}
@@ -25,8 +25,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
       filter={{ name: "filter", label: t("auditAction"), value: params.filter, options: AUDIT_ACTIONS.map((action) => ({ value: action, label: t(`audit_${action}`) })) }}
       hidden={{ sort: params.sort, dir: params.dir }}
       empty={t("auditEmpty")}
-      previousHref={params.page > 1 ? href({ page: params.page - 1 }) : null}
-      nextHref={hasMore ? href({ page: params.page + 1 }) : null}
+      {...pages(hasMore)}
       columns={[
         { key: "time", header: t("date"), sortHref: href({ dir: params.dir === "desc" ? "asc" : "desc", page: 1 }), sorted: params.dir, cell: (row) => <ExactTime value={row.createdAt} /> },
         { key: "actor", header: t("auditActor"), cell: (row) => row.actorName ?? "—" },

@@ -5,7 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { requirePagePermission } from "@/lib/auth/current-user";
 import { getTranslator } from "@/lib/i18n/server";
 import { ORDER_SORTS, ORDER_STATUSES, listOrders } from "@/lib/orders/queries";
-import { parseResourceParams, resourceHref } from "@/lib/resources/resource-params";
+import { parseResourceParams, resourceLinks } from "@/lib/resources/resource-params";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslator("resources"))("ordersTitle") };
@@ -16,11 +16,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
   await requirePagePermission("orders.view");
   const params = parseResourceParams(await searchParams, { sorts: ORDER_SORTS, filters: ORDER_STATUSES, defaultSort: "created", defaultDir: "desc" });
   const [t, { rows, hasMore }] = await Promise.all([getTranslator("resources"), listOrders(params)]);
-  const href = (patch: Parameters<typeof resourceHref>[2]) => resourceHref("/orders", params, patch);
-  const sortable = (sort: (typeof ORDER_SORTS)[number]) => ({
-    sortHref: href({ sort, dir: params.sort === sort && params.dir === "desc" ? "asc" : "desc", page: 1 }),
-    sorted: params.sort === sort ? params.dir : null,
-  });
+  const { href, sortable, pages } = resourceLinks("/orders", params, "desc");
   return (
     <ResourceTable
       title={t("ordersTitle")}
@@ -30,8 +26,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
       filter={{ name: "filter", label: t("status"), value: params.filter, options: ORDER_STATUSES.map((status) => ({ value: status, label: t(`status_${status}`) })) }}
       hidden={{ sort: params.sort, dir: params.dir }}
       empty={t("ordersEmpty")}
-      previousHref={params.page > 1 ? href({ page: params.page - 1 }) : null}
-      nextHref={hasMore ? href({ page: params.page + 1 }) : null}
+      {...pages(hasMore)}
       columns={[
         { key: "id", header: t("order"), cell: (row) => <Link href={`/orders/${row.id}`} className="font-medium text-blue-800 hover:underline dark:text-blue-300">#{row.id}</Link> },
         { key: "customer", header: t("customer"), cell: (row) => <Link href={`/users/${row.customerId}`} className="hover:underline">{row.customerName}</Link> },

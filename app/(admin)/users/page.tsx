@@ -4,7 +4,7 @@ import { ResourceTable } from "@/components/resource/resource-table";
 import { Badge } from "@/components/ui/badge";
 import { requirePagePermission } from "@/lib/auth/current-user";
 import { getTranslator } from "@/lib/i18n/server";
-import { parseResourceParams, resourceHref } from "@/lib/resources/resource-params";
+import { parseResourceParams, resourceLinks } from "@/lib/resources/resource-params";
 import { roleLabelKey } from "@/lib/roles";
 import { USER_ROLES, USER_SORTS, listUsers } from "@/lib/users/queries";
 
@@ -17,11 +17,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   await requirePagePermission("users.view");
   const params = parseResourceParams(await searchParams, { sorts: USER_SORTS, filters: USER_ROLES, defaultSort: "name", defaultDir: "asc" });
   const [t, shell, { rows, hasMore }] = await Promise.all([getTranslator("resources"), getTranslator("shell"), listUsers(params)]);
-  const href = (patch: Parameters<typeof resourceHref>[2]) => resourceHref("/users", params, patch);
-  const sortable = (sort: (typeof USER_SORTS)[number]) => ({
-    sortHref: href({ sort, dir: params.sort === sort && params.dir === "asc" ? "desc" : "asc", page: 1 }),
-    sorted: params.sort === sort ? params.dir : null,
-  });
+  const { href, sortable, pages } = resourceLinks("/users", params, "asc");
   return (
     <ResourceTable
       title={t("usersTitle")}
@@ -31,8 +27,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       filter={{ name: "filter", label: t("role"), value: params.filter, options: USER_ROLES.map((role) => ({ value: role, label: shell(roleLabelKey(role)) })) }}
       hidden={{ sort: params.sort, dir: params.dir }}
       empty={t("usersEmpty")}
-      previousHref={params.page > 1 ? href({ page: params.page - 1 }) : null}
-      nextHref={hasMore ? href({ page: params.page + 1 }) : null}
+      {...pages(hasMore)}
       columns={[
         { key: "name", header: t("name"), ...sortable("name"), cell: (row) => <Link href={`/users/${row.id}`} className="font-medium text-blue-800 hover:underline dark:text-blue-300">{row.name}</Link> },
         { key: "email", header: t("email"), cell: (row) => <span dir="ltr">{row.email}</span> },
