@@ -13,6 +13,8 @@ export const PERMISSIONS = {
   "messages.markRead": ["admin", "support", "qa"],
   "messages.delete": ["admin"],
   "users.view": ["admin", "support", "qa"],
+  "users.manage": ["admin"],
+  "products.view": ["admin", "support", "qa"],
   "orders.view": ["admin", "support", "qa"],
   "settings.manage": ["admin"],
   "audit.view": ["admin"],

@@ -1,5 +1,7 @@
 import type { Role } from "@/lib/generated/prisma/enums";
 
+export const ROLES = ["admin", "support", "qa", "customer", "vendor"] as const satisfies readonly Role[];
+
 const ROLE_LABEL_KEYS = {
   admin: "roleAdmin",
   support: "roleSupport",

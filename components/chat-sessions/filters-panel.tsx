@@ -2,28 +2,30 @@
 import { useState } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { EntityCombobox } from "@/components/ui/entity-combobox";
-import { activeFilterCount, type ListParams } from "@/lib/chat-sessions/list-params";
+import { activeFilterCount, NO_FILTERS, type EntityFilterKey, type FilterLabels, type ListParams } from "@/lib/chat-sessions/list-params";
 import { useT } from "@/lib/i18n/client";
-
-export type FilterLabels = { customer: string | null; vendor: string | null; product: string | null };
 
 const ENTITY_FILTERS = [
   { key: "customer", kind: "customer", label: "filterCustomer" },
   { key: "vendor", kind: "vendor", label: "filterVendor" },
   { key: "product", kind: "product", label: "filterProduct" },
+  { key: "order", kind: "order", label: "filterOrder" },
 ] as const;
 
-/** FLT-1..5 behind one button that says how many are active. */
+/** FLT-1..5 and the order filter (REL-2) behind one button that says how many are active. */
 export function FiltersPanel({
   params,
+  hide,
   labels,
   onChange,
   onLabel,
 }: {
   params: ListParams;
+  /** filters the page fixes, so not offered */
+  hide: readonly EntityFilterKey[];
   labels: FilterLabels;
   onChange: (patch: Partial<ListParams>) => void;
-  /** the name of a customer, vendor or product just chosen, for the chip shown before the page answers */
+  /** the name of a customer, vendor, product or order just chosen, for the chip shown before the page answers */
   onLabel: (key: keyof FilterLabels, id: number | null, label: string | null) => void;
 }) {
   const t = useT("chatSessions");
@@ -37,7 +39,7 @@ export function FiltersPanel({
         {active ? t("filtersActive", { count: active }) : t("filtersButton")}
       </button>
       <div id="session-filters" hidden={!open} className="order-last grid basis-full gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-3 dark:border-slate-700 dark:bg-slate-900">
-        {ENTITY_FILTERS.map((filter) => (
+        {ENTITY_FILTERS.filter((filter) => !hide.includes(filter.key)).map((filter) => (
           <EntityCombobox
             key={filter.key}
             id={`filter-${filter.key}`}
@@ -58,7 +60,7 @@ export function FiltersPanel({
           </label>
         ))}
         <div className="flex items-end">
-          <button type="button" className={buttonClass("ghost")} onClick={() => onChange({ customer: null, vendor: null, product: null, unread: false, recent: false })}>
+          <button type="button" className={buttonClass("ghost")} onClick={() => onChange({ ...NO_FILTERS, q: params.q })}>
             {t("resetFilters")}
           </button>
         </div>

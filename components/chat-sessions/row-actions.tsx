@@ -1,5 +1,5 @@
 "use client";
-import { Eye, MessagesSquare, Pencil, Trash2, type LucideIcon } from "lucide-react";
+import { Eye, MessagesSquare, Package, Pencil, Trash2, type LucideIcon } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { SessionRow } from "@/lib/chat-sessions/list-query";
@@ -17,7 +17,7 @@ function IconLabel({ icon: Icon, label }: { icon: LucideIcon; label: string }): 
   );
 }
 
-/** ROW-1..4, compact so that a row stays one line; each has a name for screen readers and a tooltip. */
+/** ROW-1..4 (and REL-2: the linked order, when there is one), compact so that a row stays one line; each has a name for screen readers and a tooltip. */
 export function RowActions({ row, permissions, onView, onDelete }: { row: SessionRow; permissions: RowPermissions; onView: (row: SessionRow) => void; onDelete: (row: SessionRow) => void }) {
   const t = useT("chatSessions");
   return (
@@ -28,6 +28,11 @@ export function RowActions({ row, permissions, onView, onDelete }: { row: Sessio
       <Link prefetch={false} href={`/chat-sessions/${row.id}/messages`} className={ICON_BUTTON} title={t("actionManage")}>
         <IconLabel icon={MessagesSquare} label={t("actionManage")} />
       </Link>
+      {row.orderId != null ? (
+        <Link prefetch={false} href={`/orders/${row.orderId}`} className={ICON_BUTTON} title={t("actionOrder", { id: row.orderId })}>
+          <IconLabel icon={Package} label={t("actionOrder", { id: row.orderId })} />
+        </Link>
+      ) : null}
       {permissions.edit ? (
         <Link prefetch={false} href={`/chat-sessions/${row.id}/edit`} className={ICON_BUTTON} title={t("actionEdit")}>
           <IconLabel icon={Pencil} label={t("actionEdit")} />

@@ -18,7 +18,7 @@ function truncate(text: string): string {
   return chars.length > PRODUCT_MAX ? `${chars.slice(0, PRODUCT_MAX).join("")}…` : text;
 }
 
-/** REL-1: a participant's name leads to their user page. */
+/** REL-1: a participant's name leads to their user page (as the product's leads to its page). */
 function PersonLink({ id, name, term }: { id: number; name: string; term: string }) {
   return (
     <Link prefetch={false} href={`/users/${id}`} className="whitespace-nowrap hover:underline" dir="auto">
@@ -87,9 +87,9 @@ export function SessionsTable({ rows, params, visibleColumns, selected, allMatch
         id: "product",
         header: t("colProduct"),
         cell: ({ row }) => (
-          <span title={row.original.productName} className="whitespace-nowrap" dir="auto">
+          <Link prefetch={false} href={`/products/${row.original.productId}`} title={row.original.productName} className="whitespace-nowrap hover:underline" dir="auto">
             <Highlight text={truncate(row.original.productName)} term={term} />
-          </span>
+          </Link>
         ),
       },
       { id: "customer", header: t("colCustomer"), cell: ({ row }) => <PersonLink id={row.original.customerId} name={row.original.customerName} term={term} /> },

@@ -6,14 +6,25 @@ import { toast } from "sonner";
 import { buttonClass } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { deleteSessionsAction, markSessionsReadAction } from "@/lib/chat-sessions/actions";
-import { activeFilterCount, serializeListParams, type Cursor, type ListNotice, type ListParams, type OptionalColumn } from "@/lib/chat-sessions/list-params";
+import {
+  activeFilterCount,
+  ENTITY_FILTER_KEYS,
+  NO_FILTERS,
+  serializeListParams,
+  type Cursor,
+  type EntityFilterKey,
+  type FilterLabels,
+  type ListNotice,
+  type ListParams,
+  type OptionalColumn,
+} from "@/lib/chat-sessions/list-params";
 import type { SessionRow } from "@/lib/chat-sessions/list-query";
 import type { Selection } from "@/lib/chat-sessions/selection";
 import { useT } from "@/lib/i18n/client";
 import { BulkBar } from "./bulk-bar";
 import { ColumnMenu } from "./column-menu";
 import { ConversationDialog } from "./conversation-dialog";
-import { FilterChips, FiltersPanel, type FilterLabels } from "./filters-panel";
+import { FilterChips, FiltersPanel } from "./filters-panel";
 import { Pagination } from "./pagination";
 import { SearchBox } from "./search-box";
 import { SessionsTable } from "./sessions-table";
@@ -34,16 +45,23 @@ type Props = {
   columnsCookie: string;
   labels: FilterLabels;
   permissions: ListPermissions;
+  /** shown on another resource's page: its heading, and the filters its page fixes (hidden here) */
+  scope?: { title: string; locked: EntityFilterKey[] };
 };
+
+const NO_LOCK: EntityFilterKey[] = [];
 
 type PendingDelete = { kind: "row"; row: SessionRow } | { kind: "bulk" } | null;
 
 /** The triage screen: toolbar, chips, bulk bar, table and pages, all driven by the URL. */
-export function SessionsView({ params, notices, rows, nextCursor, previousCursor, total, anySessions, visibleColumns, columnsCookie, labels, permissions }: Props) {
+export function SessionsView({ params, notices, rows, nextCursor, previousCursor, total, anySessions, visibleColumns, columnsCookie, labels, permissions, scope }: Props) {
   const t = useT("chatSessions");
   const common = useT("common");
   const router = useRouter();
-  const url = useListUrl(params);
+  const locked = scope?.locked ?? NO_LOCK;
+  const url = useListUrl(params, locked);
+  // The filters the user chose, without the ones the page fixes.
+  const unlocked = (shown: ListParams): ListParams => ({ ...shown, ...Object.fromEntries(locked.map((key) => [key, null])) });
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [allMatching, setAllMatching] = useState(false);
   const [viewing, setViewing] = useState<SessionRow | null>(null);
@@ -55,7 +73,7 @@ export function SessionsView({ params, notices, rows, nextCursor, previousCursor
     setPicked((current) => ({ ...current, [key]: id != null && label != null ? { id, label } : undefined }));
   }, []);
   const labelOf = (key: keyof FilterLabels) => (picked[key] && picked[key].id === url.params[key] ? picked[key].label : labels[key]);
-  const shownLabels: FilterLabels = { customer: labelOf("customer"), vendor: labelOf("vendor"), product: labelOf("product") };
+  const shownLabels = Object.fromEntries(ENTITY_FILTER_KEYS.map((key) => [key, labelOf(key)])) as FilterLabels;
   // Message counts of every row seen, so BULK-2's confirmation can say how many messages go
   // with a selection that spans pages.
   const messageCounts = useRef(new Map<number, number>());
@@ -126,7 +144,7 @@ export function SessionsView({ params, notices, rows, nextCursor, previousCursor
     return `/chat-sessions/export?${query.toString()}`;
   };
 
-  const filtered = activeFilterCount(params) > 0 || params.q !== "";
+  const filtered = activeFilterCount(unlocked(params)) > 0 || params.q !== "";
   const shownColumns = url.params.columns ?? visibleColumns;
   const selectedCount = allMatching ? total.count : selected.size;
   const bulkDeleteBody = () => {
@@ -140,8 +158,8 @@ export function SessionsView({ params, notices, rows, nextCursor, previousCursor
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        {permissions.create ? (
+        {scope ? <h2 className="text-lg font-semibold">{scope.title}</h2> : <h1 className="text-2xl font-semibold">{t("title")}</h1>}
+        {permissions.create && !scope ? (
           <Link href="/chat-sessions/new" className={buttonClass("primary")}>
             {t("newSession")}
           </Link>
@@ -161,10 +179,10 @@ export function SessionsView({ params, notices, rows, nextCursor, previousCursor
 
       <div className="flex flex-wrap items-start gap-2">
         <SearchBox value={params.q} onSearch={url.search} />
-        <FiltersPanel params={url.params} labels={shownLabels} onChange={url.change} onLabel={onLabel} />
+        <FiltersPanel params={unlocked(url.params)} hide={locked} labels={shownLabels} onChange={url.change} onLabel={onLabel} />
         <ColumnMenu cookie={columnsCookie} visible={shownColumns} onChange={(columns) => url.change({ columns })} />
       </div>
-      <FilterChips params={url.params} labels={shownLabels} onChange={url.change} />
+      <FilterChips params={unlocked(url.params)} labels={shownLabels} onChange={url.change} />
 
       {selectedCount > 0 ? (
         <BulkBar
@@ -191,7 +209,7 @@ export function SessionsView({ params, notices, rows, nextCursor, previousCursor
             <>
               <p className="text-lg">{t("noMatches")}</p>
               {filtered ? (
-                <button type="button" className={`${buttonClass("secondary")} mt-3`} onClick={() => url.change({ q: "", customer: null, vendor: null, product: null, unread: false, recent: false })}>
+                <button type="button" className={`${buttonClass("secondary")} mt-3`} onClick={() => url.change(NO_FILTERS)}>
                   {t("clearFilters")}
                 </button>
               ) : null}

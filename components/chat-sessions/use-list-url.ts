@@ -1,13 +1,13 @@
 "use client";
 import { usePathname, useRouter } from "next/navigation";
 import { useCallback, useOptimistic, useTransition } from "react";
-import { serializeListParams, type ListParams } from "@/lib/chat-sessions/list-params";
+import { serializeListParams, type EntityFilterKey, type ListParams } from "@/lib/chat-sessions/list-params";
 
 /**
  * Writes a new view of the list into the URL (the list's only state). Changing what is shown
  * (search, filters, sort, size) starts again at page 1; paging keeps the rest.
  */
-export function useListUrl(current: ListParams) {
+export function useListUrl(current: ListParams, locked: readonly EntityFilterKey[] = []) {
   const router = useRouter();
   const pathname = usePathname();
   const [pending, startTransition] = useTransition();
@@ -15,13 +15,14 @@ export function useListUrl(current: ListParams) {
   const [params, setOptimisticParams] = useOptimistic(current, (_shown: ListParams, next: ListParams) => next);
   const go = useCallback(
     (next: ListParams, history: "push" | "replace") => {
-      const query = serializeListParams(next).toString();
+      // A page's own scope (the user on a user page) is implied by its path, not repeated in the query.
+      const query = serializeListParams({ ...next, ...Object.fromEntries(locked.map((key) => [key, null])) }).toString();
       startTransition(() => {
         setOptimisticParams(next);
         router[history](query ? `${pathname}?${query}` : pathname, { scroll: false });
       });
     },
-    [router, pathname, setOptimisticParams],
+    [router, pathname, setOptimisticParams, locked],
   );
   // Each view is a history entry, so back and forward walk through them; typing a search
   // replaces its entry instead of leaving one per keystroke.

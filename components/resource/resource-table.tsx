@@ -8,6 +8,7 @@ export type ResourceColumn<Row> = { key: string; header: string; cell: (row: Row
 
 type Props<Row> = {
   title: string;
+  actions?: ReactNode;
   rows: Row[];
   rowKey: (row: Row) => number;
   columns: ResourceColumn<Row>[];
@@ -23,11 +24,14 @@ type Props<Row> = {
  * A resource's list as the server renders it: a GET form for search and filter (the URL is the
  * state, and it works before JavaScript loads), sortable headers and pages as links.
  */
-export async function ResourceTable<Row>({ title, rows, rowKey, columns, search, filter, hidden, previousHref, nextHref, empty }: Props<Row>) {
+export async function ResourceTable<Row>({ title, actions, rows, rowKey, columns, search, filter, hidden, previousHref, nextHref, empty }: Props<Row>) {
   const t = await getTranslator("resources");
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">{title}</h1>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold">{title}</h1>
+        {actions}
+      </div>
       {search || filter ? (
         <form method="get" className="flex flex-wrap items-end gap-2" role="search">
           {search ? (

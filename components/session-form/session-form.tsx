@@ -13,28 +13,30 @@ import type { ActionError } from "@/lib/actions/result";
 import { useT } from "@/lib/i18n/client";
 import { DateTimeField } from "./date-time-field";
 
-export type SessionFormLabels = { product: string | null; customer: string | null; vendor: string | null };
+export type SessionFormLabels = { product: string | null; customer: string | null; vendor: string | null; order: string | null };
+const NO_LABELS: SessionFormLabels = { product: null, customer: null, vendor: null, order: null };
 
 type Props =
   | { mode: "create"; initial?: undefined; labels?: undefined }
   | { mode: "edit"; initial: SessionFormValues & { id: number; updatedAt: string }; labels: SessionFormLabels };
 
-const FIELDS: FieldPath<SessionFormValues>[] = ["productId", "customerId", "vendorId", "lastMessageAt"];
+const FIELDS: FieldPath<SessionFormValues>[] = ["productId", "customerId", "vendorId", "orderId", "lastMessageAt"];
 // Errors the use cases word themselves (sessionForm catalog); the rest are common ones.
 const OWN_ERRORS = new Set(["editConflict", "sessionGone"]);
-const blank = (): SessionFormValues => ({ productId: 0, customerId: 0, vendorId: 0, lastMessageAt: new Date().toISOString() });
+const blank = (): SessionFormValues => ({ productId: 0, customerId: 0, vendorId: 0, orderId: null, lastMessageAt: new Date().toISOString() });
 
 /** FORM-1..5 (create) and ROW-3 (edit): one form, validated by the schema the server uses. */
 export function SessionForm(props: Props) {
   const t = useT("sessionForm");
   const common = useT("common");
   const router = useRouter();
-  const [labels, setLabels] = useState<SessionFormLabels>(props.labels ?? { product: null, customer: null, vendor: null });
+  const [labels, setLabels] = useState<SessionFormLabels>(props.labels ?? NO_LABELS);
   const [proposedVendor, setProposedVendor] = useState<string | null>(null);
   const [duplicateOf, setDuplicateOf] = useState<{ id: number; another: boolean } | null>(null);
   const [conflict, setConflict] = useState(false);
   const form = useForm<SessionFormValues>({ resolver: zodResolver(sessionFormSchema), defaultValues: props.initial ?? blank() });
-  const { control, handleSubmit, setError, setValue, reset, formState, getFieldState } = form;
+  const { control, handleSubmit, setError, setValue, reset, formState, getFieldState, watch } = form;
+  const [customerId, vendorId, orderId] = watch(["customerId", "vendorId", "orderId"]);
   // The version this form was opened on. Live refreshes re-render the page with newer props, but
   // the user's edits are still based on this one, so a save after someone else's is a conflict.
   const [opened] = useState(() => (props.mode === "edit" ? { updatedAt: props.initial.updatedAt, lastMessageAt: props.initial.lastMessageAt } : null));
@@ -64,7 +66,7 @@ export function SessionForm(props: Props) {
       toast.success(t("created"));
       if (another) {
         reset(blank());
-        setLabels({ product: null, customer: null, vendor: null });
+        setLabels(NO_LABELS);
         setProposedVendor(null);
         document.getElementById("productId")?.focus();
       } else {
@@ -105,6 +107,11 @@ export function SessionForm(props: Props) {
             onChange={(id, label, extra) => {
               field.onChange(id ?? 0);
               setLabels((current) => ({ ...current, [labelKey]: label }));
+              // A linked order is between one customer and one vendor: another person unlinks it.
+              if (name !== "productId" && orderId != null && id !== field.value) {
+                setValue("orderId", null);
+                setLabels((current) => ({ ...current, order: null }));
+              }
               // FORM-3: the product's owner is normally the vendor; propose it, the user may change it.
               if (name === "productId" && extra?.vendorId && extra.vendorName) {
                 setValue("vendorId", extra.vendorId, { shouldValidate: formState.isSubmitted });
@@ -138,6 +145,36 @@ export function SessionForm(props: Props) {
       {entityField("productId", "product", "product")}
       {entityField("customerId", "user", "customer")}
       {entityField("vendorId", "user", "vendor")}
+      <Controller
+        control={control}
+        name="orderId"
+        render={({ field, fieldState }) => (
+          <div className="space-y-1">
+            <EntityCombobox
+              id="orderId"
+              kind="order"
+              value={field.value ?? null}
+              initialLabel={labels.order}
+              label={t("order")}
+              scope={{ customerId: customerId || undefined, vendorId: vendorId || undefined }}
+              invalid={Boolean(fieldState.error)}
+              describedBy={fieldState.error ? "orderId-hint orderId-error" : "orderId-hint"}
+              onChange={(id, label) => {
+                field.onChange(id);
+                setLabels((current) => ({ ...current, order: label }));
+              }}
+            />
+            <p id="orderId-hint" className="text-xs text-slate-600 dark:text-slate-400">
+              {customerId > 0 && vendorId > 0 ? t("orderHint") : t("orderNeedsParticipants")}
+            </p>
+            {fieldState.error ? (
+              <p id="orderId-error" role="alert" className="text-sm text-red-700 dark:text-red-400">
+                {message(fieldState.error.message)}
+              </p>
+            ) : null}
+          </div>
+        )}
+      />
       <Controller
         control={control}
         name="lastMessageAt"

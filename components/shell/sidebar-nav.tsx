@@ -42,6 +42,7 @@ export function SidebarNav({ locale, unreadTotal, showSettings }: { locale: Loca
         <NavItem href="/users">{t("navUsers")}</NavItem>
       </NavGroup>
       <NavGroup id="nav-group-sales" title={t("navSales")}>
+        <NavItem href="/products">{t("navProducts")}</NavItem>
         <NavItem href="/orders">{t("navOrders")}</NavItem>
       </NavGroup>
       {showSettings ? (

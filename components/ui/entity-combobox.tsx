@@ -2,7 +2,7 @@
 import { useCombobox } from "downshift";
 import { useEffect, useRef, useState } from "react";
 import { lookupEntities } from "@/lib/lookups/actions";
-import type { EntityKind, EntityOption } from "@/lib/lookups/search-entities";
+import type { EntityKind, EntityOption, EntityScope } from "@/lib/lookups/search-entities";
 import { useT } from "@/lib/i18n/client";
 import type { ActionResult } from "@/lib/actions/result";
 import { inputClass } from "./field";
@@ -24,6 +24,7 @@ export function EntityCombobox({
   label,
   invalid,
   describedBy,
+  scope,
   lookup = lookupEntities,
 }: {
   id: string;
@@ -34,8 +35,10 @@ export function EntityCombobox({
   label: string;
   invalid?: boolean;
   describedBy?: string;
+  /** narrows the options (the order dropdown lists the chosen pair's orders) */
+  scope?: EntityScope;
   /** the server action that searches; the staff one unless given (participants have their own) */
-  lookup?: (input: { kind: EntityKind; query: string }) => Promise<ActionResult<EntityOption[]>>;
+  lookup?: (input: { kind: EntityKind; query: string; scope?: EntityScope }) => Promise<ActionResult<EntityOption[]>>;
 }) {
   const t = useT("common");
   const [items, setItems] = useState<EntityOption[]>([]);
@@ -51,12 +54,18 @@ export function EntityCombobox({
     else if (initialLabel != null) setSelected((current) => (current?.id === value ? current : { id: value, label: initialLabel, detail: null }));
   }, [value, initialLabel]);
 
+  // Options found under another scope are stale: ask again when the menu next opens.
+  const scopeKey = `${scope?.customerId ?? ""}:${scope?.vendorId ?? ""}`;
+  useEffect(() => {
+    setItems([]);
+  }, [scopeKey]);
+
   const search = (query: string) => {
     clearTimeout(timer.current);
     timer.current = setTimeout(async () => {
       const ticket = ++latestQuery.current;
       setSearching(true);
-      const result = await lookup({ kind, query });
+      const result = await lookup({ kind, query, scope });
       if (ticket !== latestQuery.current) return;
       setSearching(false);
       setItems(result.ok ? result.data : []);

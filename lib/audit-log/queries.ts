@@ -5,7 +5,7 @@ import { RESOURCE_PAGE_SIZE, type ResourceParams } from "@/lib/resources/resourc
 import { escapeLike } from "@/lib/search/like-pattern";
 
 export const AUDIT_SORTS = ["time"] as const;
-export const AUDIT_ACTIONS = ["chatSessions.delete", "chatSessions.markRead", "chatSessions.export", "messages.delete", "settings.mobileChat"] as const;
+export const AUDIT_ACTIONS = ["chatSessions.delete", "chatSessions.markRead", "chatSessions.export", "messages.delete", "settings.mobileChat", "users.create", "users.update", "users.delete"] as const;
 export type AuditParams = ResourceParams<(typeof AUDIT_SORTS)[number], (typeof AUDIT_ACTIONS)[number]>;
 export type AuditRow = { id: number; action: string; actorName: string | null; targetType: string; targetId: string | null; details: unknown; createdAt: Date };
 

@@ -20,7 +20,7 @@ export async function createSession(input: z.output<typeof createSessionSchema>)
       if (existing) return { status: "duplicate", existingId: existing.id };
     }
     const session = await tx.chatSession.create({
-      data: { productId: input.productId, customerId: input.customerId, vendorId: input.vendorId, lastMessageAt: new Date(input.lastMessageAt) },
+      data: { productId: input.productId, customerId: input.customerId, vendorId: input.vendorId, orderId: input.orderId, lastMessageAt: new Date(input.lastMessageAt) },
       select: { id: true },
     });
     return { status: "created", id: session.id };

@@ -17,14 +17,25 @@ export function columnsCookieName(userId: number): string {
   return `chatSessionColumns_${userId}`;
 }
 
+/** The filters that name a row of another table (FLT-1..3, and REL-2's order). */
+export const ENTITY_FILTER_KEYS = ["customer", "vendor", "product", "order"] as const;
+export type EntityFilterKey = (typeof ENTITY_FILTER_KEYS)[number];
+
+/** What the chips and dropdowns show for each chosen filter. */
+export type FilterLabels = Record<EntityFilterKey, string | null>;
+
 export type SessionFilters = {
   q: string;
   customer: number | null;
   vendor: number | null;
   product: number | null;
+  order: number | null;
   unread: boolean;
   recent: boolean;
 };
+
+/** A view with no search and no filter. */
+export const NO_FILTERS: SessionFilters = { q: "", customer: null, vendor: null, product: null, order: null, unread: false, recent: false };
 
 export type Cursor = { value: string | number; id: number };
 
@@ -43,12 +54,7 @@ export type ListParams = SessionFilters & {
 export type ListNotice = "badSort" | "badPage" | "badPageSize" | "badFilter" | "searchTruncated" | "badCursor";
 
 export const DEFAULT_PARAMS: ListParams = {
-  q: "",
-  customer: null,
-  vendor: null,
-  product: null,
-  unread: false,
-  recent: false,
+  ...NO_FILTERS,
   sort: "lastMessage",
   dir: "desc",
   size: 25,
@@ -94,7 +100,7 @@ export function parseListParams(raw: RawParams): { params: ListParams; notices: 
   params.q = q.slice(0, MAX_SEARCH_LENGTH).trim();
   if (q.length > MAX_SEARCH_LENGTH) notices.add("searchTruncated");
 
-  for (const key of ["customer", "vendor", "product"] as const) {
+  for (const key of ENTITY_FILTER_KEYS) {
     const value = first(raw, key);
     if (value === undefined || value === "") continue;
     const parsed = idSchema.safeParse(value);
@@ -153,7 +159,7 @@ export function serializeListParams(params: Partial<ListParams>): URLSearchParam
   const merged = { ...DEFAULT_PARAMS, ...params };
   const query = new URLSearchParams();
   if (merged.q) query.set("q", merged.q);
-  for (const key of ["customer", "vendor", "product"] as const) if (merged[key] != null) query.set(key, String(merged[key]));
+  for (const key of ENTITY_FILTER_KEYS) if (merged[key] != null) query.set(key, String(merged[key]));
   if (merged.unread) query.set("unread", "1");
   if (merged.recent) query.set("recent", "1");
   if (merged.sort !== DEFAULT_PARAMS.sort || merged.dir !== DEFAULT_PARAMS.dir) {
@@ -169,7 +175,7 @@ export function serializeListParams(params: Partial<ListParams>): URLSearchParam
 }
 
 export function activeFilterCount(filters: SessionFilters): number {
-  return [filters.customer, filters.vendor, filters.product].filter((id) => id != null).length + Number(filters.unread) + Number(filters.recent);
+  return ENTITY_FILTER_KEYS.filter((key) => filters[key] != null).length + Number(filters.unread) + Number(filters.recent);
 }
 
 /** The zod schema of a filter set, as the bulk actions and the export receive it. */
@@ -178,6 +184,7 @@ export const filtersSchema = z.object({
   customer: idSchema.nullable().default(null),
   vendor: idSchema.nullable().default(null),
   product: idSchema.nullable().default(null),
+  order: idSchema.nullable().default(null),
   unread: z.boolean().default(false),
   recent: z.boolean().default(false),
 });

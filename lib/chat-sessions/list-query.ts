@@ -12,6 +12,7 @@ export type SessionRow = {
   customerName: string;
   vendorId: number;
   vendorName: string;
+  orderId: number | null;
   messageCount: number;
   unreadCount: number;
   lastMessageAt: Date;
@@ -36,20 +37,21 @@ const SORT_COLUMNS: Record<SortKey, { column: string; type: "text" | "int" | "ti
   updated: { column: "updated_at", type: "timestamptz", read: (row) => row.updatedAt.toISOString() },
 };
 
-/** WHERE conditions for SEARCH-1 and FLT-1..5; shared by the list, the bulk actions and the export. */
+/** WHERE conditions for SEARCH-1, FLT-1..5 and the order filter (REL-2); shared by the list, the bulk actions and the export. */
 export function sessionFilterSql(filters: SessionFilters): Prisma.Sql {
   const conditions: Prisma.Sql[] = [Prisma.sql`TRUE`];
   if (filters.q) conditions.push(Prisma.sql`search_text LIKE '%' || search_normalize(${escapeLike(filters.q)}) || '%'`);
   if (filters.customer != null) conditions.push(Prisma.sql`customer_id = ${filters.customer}`);
   if (filters.vendor != null) conditions.push(Prisma.sql`vendor_id = ${filters.vendor}`);
   if (filters.product != null) conditions.push(Prisma.sql`product_id = ${filters.product}`);
+  if (filters.order != null) conditions.push(Prisma.sql`order_id = ${filters.order}`);
   if (filters.unread) conditions.push(Prisma.sql`unread_count > 0`);
   if (filters.recent) conditions.push(Prisma.sql`last_message_at >= now() - interval '7 days'`);
   return Prisma.join(conditions, " AND ");
 }
 
 const ROW_COLUMNS = Prisma.sql`id, product_id AS "productId", product_name AS "productName", customer_id AS "customerId",
-  customer_name AS "customerName", vendor_id AS "vendorId", vendor_name AS "vendorName", message_count AS "messageCount",
+  customer_name AS "customerName", vendor_id AS "vendorId", vendor_name AS "vendorName", order_id AS "orderId", message_count AS "messageCount",
   unread_count AS "unreadCount", last_message_at AS "lastMessageAt", created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 /**

@@ -16,6 +16,7 @@ export async function getSessionDetail(rawId: string) {
       productName: true,
       customerName: true,
       vendorName: true,
+      orderId: true,
       lastMessageAt: true,
       updatedAt: true,
       messageCount: true,

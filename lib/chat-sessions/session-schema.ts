@@ -10,6 +10,8 @@ const sessionFields = z.object({
   productId: entityId("productRequired"),
   customerId: entityId("customerRequired"),
   vendorId: entityId("vendorRequired"),
+  /** REL-2: the order the conversation is about, if any; it must be between the same two people. */
+  orderId: z.number({ error: "orderInvalid" }).int({ error: "orderInvalid" }).min(1, { error: "orderInvalid" }).max(MAX_ID, { error: "orderInvalid" }).nullable().default(null),
   /** FORM-4, an ISO 8601 instant: the form turns the picker's local time into one. */
   lastMessageAt: z.iso
     .datetime({ offset: true, error: "dateInvalid" })

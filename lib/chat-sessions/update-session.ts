@@ -31,6 +31,7 @@ export async function updateSession(input: z.output<typeof updateSessionSchema>)
         productId: input.productId,
         customerId: input.customerId,
         vendorId: input.vendorId,
+        orderId: input.orderId,
         ...(changesLastMessageAt ? { lastMessageAt } : {}),
       },
     });

@@ -3,7 +3,12 @@ import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
 import { ENTITY_KINDS, searchEntities } from "./search-entities";
 
-const lookupSchema = z.object({ kind: z.enum(ENTITY_KINDS), query: z.string().max(1000) });
+const entityId = z.number().int().min(1).max(2_147_483_647);
+const lookupSchema = z.object({
+  kind: z.enum(ENTITY_KINDS),
+  query: z.string().max(1000),
+  scope: z.object({ customerId: entityId.optional(), vendorId: entityId.optional() }).optional(),
+});
 
-/** The searchable dropdowns of filters (FLT-1..3) and forms (FORM-1..3). */
-export const lookupEntities = defineAction("chatSessions.view", lookupSchema, ({ kind, query }) => searchEntities(kind, query));
+/** The searchable dropdowns of filters (FLT-1..3, orders) and forms (FORM-1..3, the order link). */
+export const lookupEntities = defineAction("chatSessions.view", lookupSchema, ({ kind, query, scope }) => searchEntities(kind, query, scope));

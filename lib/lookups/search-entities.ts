@@ -3,8 +3,10 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { escapeLike } from "@/lib/search/like-pattern";
 
-export const ENTITY_KINDS = ["customer", "vendor", "user", "product"] as const;
+export const ENTITY_KINDS = ["customer", "vendor", "user", "product", "order"] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
+/** Narrows the order dropdown to the orders between one customer and one vendor. */
+export type EntityScope = { customerId?: number; vendorId?: number };
 export type EntityOption = { id: number; label: string; detail: string | null; vendorId?: number; vendorName?: string };
 
 const LIMIT = 20;
@@ -13,9 +15,10 @@ const LIMIT = 20;
  * Options for a searchable dropdown: matches on the Arabic-normalised name (trigram index),
  * best prefix first. Nothing is loaded whole, so it stays fast with hundreds of thousands of users.
  */
-export async function searchEntities(kind: EntityKind, query: string): Promise<EntityOption[]> {
+export async function searchEntities(kind: EntityKind, query: string, scope: EntityScope = {}): Promise<EntityOption[]> {
   const term = escapeLike(query.trim().slice(0, 100));
   const pattern = Prisma.sql`'%' || search_normalize(${term}) || '%'`;
+  if (kind === "order") return searchOrders(query, pattern, scope);
   if (kind === "product") {
     const rows = await db.$queryRaw<{ id: number; name: string; vendor_id: number; vendor_name: string }[]>`
       SELECT p.id, p.name, p.vendor_id, u.name AS vendor_name
@@ -34,10 +37,35 @@ export async function searchEntities(kind: EntityKind, query: string): Promise<E
   return rows.map((row) => ({ id: row.id, label: row.name, detail: row.email }));
 }
 
+/** Orders by number ("12" or "#12") or by the customer's or vendor's name, newest first. */
+async function searchOrders(query: string, pattern: Prisma.Sql, scope: EntityScope): Promise<EntityOption[]> {
+  const number = /^#?\s*(\d{1,9})$/.exec(query.trim())?.[1];
+  const match = number ? Prisma.sql`o.id = ${Number(number)}` : Prisma.sql`(c.search_name LIKE ${pattern} OR v.search_name LIKE ${pattern})`;
+  const pair = [
+    scope.customerId ? Prisma.sql`AND o.customer_id = ${scope.customerId}` : Prisma.empty,
+    scope.vendorId ? Prisma.sql`AND o.vendor_id = ${scope.vendorId}` : Prisma.empty,
+  ];
+  const rows = await db.$queryRaw<{ id: number; customer_name: string; vendor_name: string; created_at: Date }[]>`
+    SELECT o.id, c.name AS customer_name, v.name AS vendor_name, o.created_at
+      FROM orders o JOIN users c ON c.id = o.customer_id JOIN users v ON v.id = o.vendor_id
+     WHERE ${match} ${pair[0]} ${pair[1]}
+     ORDER BY o.created_at DESC, o.id DESC
+     LIMIT ${LIMIT}`;
+  return rows.map((row) => ({ id: row.id, label: orderLabel(row.id, row.customer_name, row.vendor_name), detail: row.created_at.toISOString().slice(0, 10) }));
+}
+
+function orderLabel(id: number, customerName: string, vendorName: string): string {
+  return `#${id} · ${customerName} ↔ ${vendorName}`;
+}
+
 /** The label of a chosen id, so a dropdown shows its value after a reload. */
 export async function getEntityLabel(kind: EntityKind, id: number): Promise<string | null> {
   if (!Number.isSafeInteger(id) || id <= 0 || id > 2_147_483_647) return null;
   if (kind === "product") return (await db.product.findUnique({ where: { id }, select: { name: true } }))?.name ?? null;
+  if (kind === "order") {
+    const order = await db.order.findUnique({ where: { id }, select: { customer: { select: { name: true } }, vendor: { select: { name: true } } } });
+    return order ? orderLabel(id, order.customer.name, order.vendor.name) : null;
+  }
   const user = await db.user.findUnique({ where: { id }, select: { name: true, role: true } });
   if (!user || (kind !== "user" && user.role !== kind)) return null;
   return user.name;

@@ -30,7 +30,7 @@ export async function listOrders(params: OrderParams): Promise<{ rows: OrderRow[
   return { rows: rows.slice(0, RESOURCE_PAGE_SIZE), hasMore: rows.length > RESOURCE_PAGE_SIZE };
 }
 
-/** An order with its items and the chat sessions linked to it. */
+/** An order with its customer, vendor and items (its sessions are the sessions list, filtered). */
 export async function getOrder(rawId: string) {
   const id = parseRouteId(rawId);
   if (id === null) return null;
@@ -44,7 +44,6 @@ export async function getOrder(rawId: string) {
       customer: { select: { id: true, name: true } },
       vendor: { select: { id: true, name: true } },
       items: { select: { id: true, quantity: true, unitPrice: true, product: { select: { id: true, name: true } } } },
-      sessions: { orderBy: { lastMessageAt: "desc" }, select: { id: true, productName: true, messageCount: true, unreadCount: true, lastMessageAt: true } },
     },
   });
 }

@@ -5,9 +5,9 @@ import { db } from "@/lib/db";
 import { parseRouteId } from "@/lib/route-id";
 import { RESOURCE_PAGE_SIZE, type ResourceParams } from "@/lib/resources/resource-params";
 import { escapeLike } from "@/lib/search/like-pattern";
+import { userLinks } from "./user-links";
 
 export const USER_SORTS = ["name", "created"] as const;
-export const USER_ROLES = ["admin", "support", "qa", "customer", "vendor"] as const satisfies readonly Role[];
 export type UserParams = ResourceParams<(typeof USER_SORTS)[number], Role>;
 export type UserRow = { id: number; name: string; email: string; role: Role; createdAt: Date; sessions: number; unread: number };
 
@@ -43,12 +43,7 @@ export async function getUser(rawId: string) {
   return db.user.findUnique({ where: { id }, select: { id: true, name: true, email: true, role: true, createdAt: true } });
 }
 
-/** The latest sessions a user takes part in, as customer or vendor. */
-export async function sessionsOfUser(userId: number, take = 20) {
-  return db.chatSession.findMany({
-    where: { OR: [{ customerId: userId }, { vendorId: userId }] },
-    orderBy: [{ lastMessageAt: "desc" }, { id: "desc" }],
-    take,
-    select: { id: true, productName: true, customerName: true, vendorName: true, messageCount: true, unreadCount: true, lastMessageAt: true },
-  });
+/** How much history ties a user (sessions, messages, products, orders), for their page and form. */
+export function getUserLinks(id: number) {
+  return userLinks(db, id);
 }

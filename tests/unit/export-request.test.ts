@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseExportRequest } from "@/lib/chat-sessions/export/request";
 
 const parse = (query: string) => parseExportRequest(new URLSearchParams(query));
-const NO_FILTERS = { q: "", customer: null, vendor: null, product: null, unread: false, recent: false };
+const NO_FILTERS = { q: "", customer: null, vendor: null, product: null, order: null, unread: false, recent: false };
 
 describe("BULK-3 export request", () => {
   it("takes the ticked ids, once each", () => {

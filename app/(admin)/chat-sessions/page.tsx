@@ -1,11 +1,8 @@
 import type { Metadata } from "next";
-import { cookies } from "next/headers";
-import { SessionsView } from "@/components/chat-sessions/sessions-view";
+import type { RawSearchParams } from "@/components/resource/resource-list";
+import { SessionsList } from "@/components/chat-sessions/sessions-list";
 import { requirePagePermission } from "@/lib/auth/current-user";
-import { columnsCookieName, parseListParams } from "@/lib/chat-sessions/list-params";
-import { loadSessionsView } from "@/lib/chat-sessions/list-view";
 import { getTranslator } from "@/lib/i18n/server";
-import { can } from "@/lib/permissions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslator("chatSessions");
@@ -13,29 +10,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** LIST-1: every chat session, searched, filtered, sorted and paged on the server. */
-export default async function ChatSessionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ChatSessionsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const user = await requirePagePermission("chatSessions.view");
-  const [raw, cookieStore] = await Promise.all([searchParams, cookies()]);
-  const view = await loadSessionsView(parseListParams(raw), cookieStore.get(columnsCookieName(user.id))?.value);
-  return (
-    <SessionsView
-      params={view.params}
-      notices={view.notices}
-      rows={view.page.rows}
-      nextCursor={view.page.nextCursor}
-      previousCursor={view.page.previousCursor}
-      total={view.total}
-      anySessions={view.anySessions}
-      visibleColumns={view.visibleColumns}
-      columnsCookie={columnsCookieName(user.id)}
-      labels={view.labels}
-      permissions={{
-        create: can(user.role, "chatSessions.create"),
-        edit: can(user.role, "chatSessions.edit"),
-        delete: can(user.role, "chatSessions.delete"),
-        markRead: can(user.role, "messages.markRead"),
-        export: can(user.role, "chatSessions.export"),
-      }}
-    />
-  );
+  return <SessionsList user={user} searchParams={await searchParams} />;
 }

@@ -8,8 +8,9 @@ import { resources } from "./resources";
 import { sessionForm } from "./session-form";
 import { settings } from "./settings";
 import { shell } from "./shell";
+import { userForm } from "./user-form";
 
 // Every feature's catalog is registered here once; `Namespace` is derived from it.
-export const catalogs = { api, auth, chat, chatSessions, common, messages, resources, sessionForm, settings, shell };
+export const catalogs = { api, auth, chat, chatSessions, common, messages, resources, sessionForm, settings, shell, userForm };
 export type Namespace = keyof typeof catalogs;
 export type CatalogOf<N extends Namespace> = (typeof catalogs)[N]["ar"];

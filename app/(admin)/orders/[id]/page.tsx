@@ -1,51 +1,69 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { SessionSummaryTable } from "@/components/resource/session-summary-table";
+import { SessionsList } from "@/components/chat-sessions/sessions-list";
+import type { RawSearchParams } from "@/components/resource/resource-list";
+import { ResourceDetails } from "@/components/resource/resource-details";
 import { requirePagePermission } from "@/lib/auth/current-user";
 import { getTranslator } from "@/lib/i18n/server";
 import { getOrder } from "@/lib/orders/queries";
+import { can } from "@/lib/permissions";
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<RawSearchParams> };
 
 /** REL-2: an order, its items, and the conversations linked to it. */
-export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
-  await requirePagePermission("orders.view");
+export default async function OrderPage({ params, searchParams }: Props) {
+  const user = await requirePagePermission("orders.view");
   const order = await getOrder((await params).id);
   if (!order) notFound();
   const t = await getTranslator("resources");
+  const person = (who: { id: number; name: string }) => (
+    <Link href={`/users/${who.id}`} className="text-blue-800 hover:underline dark:text-blue-300">
+      {who.name}
+    </Link>
+  );
   return (
-    <div className="space-y-6">
-      <h1 className="text-2xl font-semibold">{t("orderTitle", { id: order.id })}</h1>
-      <dl className="grid max-w-xl grid-cols-[auto_1fr] gap-x-6 gap-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm dark:border-slate-700 dark:bg-slate-900">
-        <dt className="font-medium">{t("customer")}</dt>
-        <dd><Link href={`/users/${order.customer.id}`} className="hover:underline">{order.customer.name}</Link></dd>
-        <dt className="font-medium">{t("vendor")}</dt>
-        <dd><Link href={`/users/${order.vendor.id}`} className="hover:underline">{order.vendor.name}</Link></dd>
-        <dt className="font-medium">{t("status")}</dt>
-        <dd>{t(`status_${order.status}`)}</dd>
-        <dt className="font-medium">{t("total")}</dt>
-        <dd className="tabular-nums">{order.total.toString()}</dd>
-      </dl>
+    <ResourceDetails
+      title={t("orderTitle", { id: order.id })}
+      fields={[
+        { label: t("customer"), value: person(order.customer) },
+        { label: t("vendor"), value: person(order.vendor) },
+        { label: t("status"), value: t(`status_${order.status}`) },
+        { label: t("total"), value: <span className="tabular-nums">{order.total.toString()}</span> },
+        { label: t("date"), value: order.createdAt.toISOString().slice(0, 10) },
+      ]}
+    >
       <section aria-labelledby="order-items" className="space-y-2">
-        <h2 id="order-items" className="text-lg font-semibold">{t("items")}</h2>
-        <table className="w-full max-w-xl text-start text-sm">
-          <thead>
-            <tr>
-              <th scope="col" className="text-start">{t("product")}</th>
-              <th scope="col" className="text-start">{t("quantity")}</th>
-              <th scope="col" className="text-start">{t("unitPrice")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {order.items.map((item) => (
-              <tr key={item.id}>
-                <td>{item.product.name}</td>
-                <td className="tabular-nums">{item.quantity}</td>
-                <td className="tabular-nums">{item.unitPrice.toString()}</td>
+        <h2 id="order-items" className="text-lg font-semibold">
+          {t("items")}
+        </h2>
+        <div className="max-w-xl overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900">
+          <table className="w-full text-start text-sm">
+            <thead className="bg-slate-50 text-xs font-semibold dark:bg-slate-800">
+              <tr>
+                <th scope="col" className="px-3 py-2 text-start">{t("product")}</th>
+                <th scope="col" className="px-3 py-2 text-start">{t("quantity")}</th>
+                <th scope="col" className="px-3 py-2 text-start">{t("unitPrice")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {order.items.map((item) => (
+                <tr key={item.id} className="border-t border-slate-100 dark:border-slate-800">
+                  <td className="px-3 py-2">
+                    <Link href={`/products/${item.product.id}`} dir="auto" className="hover:underline">
+                      {item.product.name}
+                    </Link>
+                  </td>
+                  <td className="px-3 py-2 tabular-nums">{item.quantity}</td>
+                  <td className="px-3 py-2 tabular-nums">{item.unitPrice.toString()}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
-      <SessionSummaryTable title={t("orderSessions")} sessions={order.sessions} />
-    </div>
+      {can(user.role, "chatSessions.view") ? (
+        <SessionsList user={user} searchParams={await searchParams} scope={{ title: t("orderSessions"), filter: { order: order.id } }} />
+      ) : null}
+    </ResourceDetails>
   );
 }

@@ -1,32 +1,50 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { SessionSummaryTable } from "@/components/resource/session-summary-table";
+import { SessionsList } from "@/components/chat-sessions/sessions-list";
+import { ResourceDetails } from "@/components/resource/resource-details";
+import type { RawSearchParams } from "@/components/resource/resource-list";
 import { buttonClass } from "@/components/ui/button";
+import { DeleteUserButton } from "@/components/users/delete-user-button";
 import { requirePagePermission } from "@/lib/auth/current-user";
 import { getTranslator } from "@/lib/i18n/server";
+import { can } from "@/lib/permissions";
 import { roleLabelKey } from "@/lib/roles";
-import { getUser, sessionsOfUser } from "@/lib/users/queries";
+import { getUser, getUserLinks } from "@/lib/users/queries";
 
-/** REL-1: one user and the chat sessions they take part in. */
-export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
-  await requirePagePermission("users.view");
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<RawSearchParams> };
+
+/** REL-1: one user and the chat sessions they take part in, in the sessions table, pre-filtered. */
+export default async function UserPage({ params, searchParams }: Props) {
+  const me = await requirePagePermission("users.view");
   const user = await getUser((await params).id);
   if (!user) notFound();
-  const [t, shell, sessions] = await Promise.all([getTranslator("resources"), getTranslator("shell"), sessionsOfUser(user.id)]);
-  const filter = user.role === "vendor" ? "vendor" : "customer";
+  const [t, shell, userWords, links] = await Promise.all([getTranslator("resources"), getTranslator("shell"), getTranslator("userForm"), getUserLinks(user.id)]);
+  const manage = can(me.role, "users.manage");
+  // Customers and vendors take part in sessions; staff only answer in them.
+  const side = user.role === "customer" || user.role === "vendor" ? user.role : null;
   return (
-    <div className="space-y-6">
-      <h1 className="text-2xl font-semibold">{t("userTitle", { name: user.name })}</h1>
-      <dl className="grid max-w-xl grid-cols-[auto_1fr] gap-x-6 gap-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm dark:border-slate-700 dark:bg-slate-900">
-        <dt className="font-medium">{t("email")}</dt>
-        <dd dir="ltr" className="text-start">{user.email}</dd>
-        <dt className="font-medium">{t("role")}</dt>
-        <dd>{shell(roleLabelKey(user.role))}</dd>
-      </dl>
-      <SessionSummaryTable title={t("userSessions")} sessions={sessions} />
-      <Link href={`/chat-sessions?${filter}=${user.id}`} className={buttonClass("secondary")}>
-        {t("viewAllSessions")}
-      </Link>
-    </div>
+    <ResourceDetails
+      title={t("userTitle", { name: user.name })}
+      actions={
+        manage ? (
+          <>
+            <Link href={`/users/${user.id}/edit`} className={buttonClass("secondary")}>
+              {userWords("edit")}
+            </Link>
+            {user.id !== me.id ? <DeleteUserButton user={{ id: user.id, name: user.name }} links={links} /> : null}
+          </>
+        ) : null
+      }
+      fields={[
+        { label: t("email"), value: <span dir="ltr">{user.email}</span> },
+        { label: t("role"), value: shell(roleLabelKey(user.role)) },
+        { label: t("sessions"), value: <span className="tabular-nums">{links.sessions}</span> },
+        { label: t("createdAt"), value: user.createdAt.toISOString().slice(0, 10) },
+      ]}
+    >
+      {side && can(me.role, "chatSessions.view") ? (
+        <SessionsList user={me} searchParams={await searchParams} scope={{ title: t("userSessions"), filter: { [side]: user.id } }} />
+      ) : null}
+    </ResourceDetails>
   );
 }

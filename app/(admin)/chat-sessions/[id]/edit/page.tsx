@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { MessagesManager } from "@/components/messages/messages-manager";
 import { SessionForm } from "@/components/session-form/session-form";
@@ -7,6 +8,7 @@ import { requirePagePermission } from "@/lib/auth/current-user";
 import { loadConversation } from "@/lib/chat-sessions/conversation";
 import { getSessionDetail } from "@/lib/chat-sessions/session-detail";
 import { getTranslator } from "@/lib/i18n/server";
+import { getEntityLabel } from "@/lib/lookups/search-entities";
 import { can } from "@/lib/permissions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,7 +21,11 @@ export default async function EditChatSessionPage({ params }: { params: Promise<
   const user = await requirePagePermission("chatSessions.view");
   const session = await getSessionDetail((await params).id);
   if (!session) notFound();
-  const [t, conversation] = await Promise.all([getTranslator("sessionForm"), loadConversation(session.id, null)]);
+  const [t, conversation, orderLabel] = await Promise.all([
+    getTranslator("sessionForm"),
+    loadConversation(session.id, null),
+    session.orderId != null ? getEntityLabel("order", session.orderId) : null,
+  ]);
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-semibold">
@@ -33,10 +39,11 @@ export default async function EditChatSessionPage({ params }: { params: Promise<
             productId: session.productId,
             customerId: session.customerId,
             vendorId: session.vendorId,
+            orderId: session.orderId,
             lastMessageAt: session.lastMessageAt.toISOString(),
             updatedAt: session.updatedAt.toISOString(),
           }}
-          labels={{ product: session.productName, customer: session.customerName, vendor: session.vendorName }}
+          labels={{ product: session.productName, customer: session.customerName, vendor: session.vendorName, order: orderLabel }}
         />
       ) : (
         <section aria-label={t("detailsTitle")} className="max-w-2xl space-y-3 rounded-lg border border-slate-200 bg-white p-5 dark:border-slate-700 dark:bg-slate-900">
@@ -48,6 +55,16 @@ export default async function EditChatSessionPage({ params }: { params: Promise<
             <dd>{session.customerName}</dd>
             <dt className="font-medium">{t("vendor")}</dt>
             <dd>{session.vendorName}</dd>
+            {session.orderId != null ? (
+              <>
+                <dt className="font-medium">{t("order")}</dt>
+                <dd>
+                  <Link href={`/orders/${session.orderId}`} className="text-blue-800 hover:underline dark:text-blue-300">
+                    {orderLabel}
+                  </Link>
+                </dd>
+              </>
+            ) : null}
             <dt className="font-medium">{t("lastMessageAt")}</dt>
             <dd>
               <ExactTime value={session.lastMessageAt} />

@@ -1,0 +1,42 @@
+import { cookies } from "next/headers";
+import type { RawSearchParams } from "@/components/resource/resource-list";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { columnsCookieName, parseListParams, type EntityFilterKey } from "@/lib/chat-sessions/list-params";
+import { loadSessionsView } from "@/lib/chat-sessions/list-view";
+import { can } from "@/lib/permissions";
+import { SessionsView } from "./sessions-view";
+
+/** Sessions of one user, product or order, shown on its page. */
+export type SessionsScope = { title: string; filter: Partial<Record<EntityFilterKey, number>> };
+
+/**
+ * The chat sessions table for one URL: the main list (LIST-1), or, given a scope, the same table
+ * with the same search, filters, sort, pages and bulk actions on a user's, product's or order's page.
+ */
+export async function SessionsList({ user, searchParams, scope }: { user: CurrentUser; searchParams: RawSearchParams; scope?: SessionsScope }) {
+  const parsed = parseListParams(searchParams);
+  const cookieStore = await cookies();
+  const view = await loadSessionsView({ params: { ...parsed.params, ...scope?.filter }, notices: parsed.notices }, cookieStore.get(columnsCookieName(user.id))?.value);
+  return (
+    <SessionsView
+      params={view.params}
+      notices={view.notices}
+      rows={view.page.rows}
+      nextCursor={view.page.nextCursor}
+      previousCursor={view.page.previousCursor}
+      total={view.total}
+      anySessions={view.anySessions}
+      visibleColumns={view.visibleColumns}
+      columnsCookie={columnsCookieName(user.id)}
+      labels={view.labels}
+      scope={scope ? { title: scope.title, locked: Object.keys(scope.filter) as EntityFilterKey[] } : undefined}
+      permissions={{
+        create: can(user.role, "chatSessions.create"),
+        edit: can(user.role, "chatSessions.edit"),
+        delete: can(user.role, "chatSessions.delete"),
+        markRead: can(user.role, "messages.markRead"),
+        export: can(user.role, "chatSessions.export"),
+      }}
+    />
+  );
+}

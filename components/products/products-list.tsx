@@ -1,0 +1,27 @@
+import Link from "next/link";
+import { defineResourceList } from "@/components/resource/resource-list";
+import { Badge } from "@/components/ui/badge";
+import { PRODUCT_FILTERS, PRODUCT_SORTS, listProducts } from "@/lib/products/queries";
+
+/** Products, which every conversation is about, with their vendor and sessions. */
+export const productsList = defineResourceList({
+  path: "/products",
+  permission: "products.view",
+  words: { title: "productsTitle", search: "productsSearch", empty: "productsEmpty" },
+  sorts: PRODUCT_SORTS,
+  defaultSort: "name",
+  defaultDir: "asc",
+  filters: PRODUCT_FILTERS,
+  list: listProducts,
+  view: ({ t, sortable }) => ({
+    filter: { label: t("show"), option: (filter) => t(`productFilter_${filter}`) },
+    columns: [
+      { key: "name", header: t("product"), ...sortable("name"), cell: (row) => <Link href={`/products/${row.id}`} dir="auto" className="font-medium text-blue-800 hover:underline dark:text-blue-300">{row.name}</Link> },
+      { key: "vendor", header: t("vendor"), cell: (row) => <Link href={`/users/${row.vendorId}`} className="hover:underline">{row.vendorName}</Link> },
+      { key: "price", header: t("price"), ...sortable("price"), cell: (row) => <span className="tabular-nums">{row.price}</span> },
+      { key: "sessions", header: t("sessions"), cell: (row) => <Badge tone="blue">{row.sessions}</Badge> },
+      { key: "unread", header: t("unread"), cell: (row) => <Badge tone={row.unread > 0 ? "yellow" : "green"}>{row.unread}</Badge> },
+      { key: "created", header: t("createdAt"), ...sortable("created"), cell: (row) => row.createdAt.toISOString().slice(0, 10) },
+    ],
+  }),
+});
