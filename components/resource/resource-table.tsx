@@ -35,7 +35,7 @@ export async function ResourceTable<Row>({ title, actions, rows, rowKey, columns
       {search || filter ? (
         <form method="get" className="flex flex-wrap items-end gap-2" role="search">
           {search ? (
-            <div className="min-w-0 flex-1 sm:max-w-md">
+            <div className="min-w-0 basis-full sm:max-w-md sm:flex-1 sm:basis-auto">
               <label htmlFor="resource-search" className="sr-only">
                 {search.label}
               </label>

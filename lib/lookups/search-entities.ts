@@ -54,8 +54,9 @@ async function searchOrders(query: string, pattern: Prisma.Sql, scope: EntitySco
   return rows.map((row) => ({ id: row.id, label: orderLabel(row.id, row.customer_name, row.vendor_name), detail: row.created_at.toISOString().slice(0, 10) }));
 }
 
+// The number is isolated left-to-right, so "#33" does not turn into "33#" in an Arabic line.
 function orderLabel(id: number, customerName: string, vendorName: string): string {
-  return `#${id} · ${customerName} ↔ ${vendorName}`;
+  return `\u2066#${id}\u2069 · ${customerName} ↔ ${vendorName}`;
 }
 
 /** The label of a chosen id, so a dropdown shows its value after a reload. */

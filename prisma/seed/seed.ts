@@ -76,21 +76,6 @@ export async function seed(client: ClientBase, sizes: SeedSizes = DEMO_SIZES): P
     await insertRows(client, "products", ["name", "vendor_id", "price", "updated_at"], ["text", "int", "numeric", "timestamptz"], products);
 
     await client.query("SELECT setseed($1)", [(sizes.seed % 1000) / 1000]);
-    await client.query(
-      `INSERT INTO orders (customer_id, vendor_id, status, total, created_at, updated_at)
-       SELECT c.id, p.vendor_id, (ARRAY['pending','paid','shipped','delivered','cancelled'])[1 + floor(random() * 5)::int]::"OrderStatus",
-              p.price, now() - random() * interval '60 days', now()
-         FROM generate_series(1, $1) g
-         CROSS JOIN LATERAL (SELECT id FROM users WHERE role = 'customer' AND g > 0 OFFSET floor(random() * $2) LIMIT 1) c
-         CROSS JOIN LATERAL (SELECT id, vendor_id, price FROM products WHERE g > 0 OFFSET floor(random() * $3) LIMIT 1) p`,
-      [sizes.orders, sizes.customers, sizes.products],
-    );
-    await client.query(
-      `INSERT INTO order_items (order_id, product_id, quantity, unit_price)
-       SELECT o.id, p.id, 1, o.total FROM orders o
-         CROSS JOIN LATERAL (SELECT id FROM products WHERE vendor_id = o.vendor_id LIMIT 1) p`,
-    );
-
     // Sessions: a product (its vendor takes part) and a random customer; last activity
     // spread over 90 days with about a fifth inside the last week (FLT-5).
     await client.query(
@@ -136,10 +121,27 @@ export async function seed(client: ClientBase, sizes: SeedSizes = DEMO_SIZES): P
     );
     await client.query("SET LOCAL session_replication_role = origin");
     await client.query("SELECT recompute_chat_counters()");
+    // Orders (REL-2) come out of conversations: each is a purchase by a session's customer from
+    // its vendor, of the product they talked about, and that session is linked to it.
     await client.query(
-      `UPDATE chat_sessions s SET order_id = o.id FROM orders o
-        WHERE s.id IN (SELECT min(id) FROM chat_sessions GROUP BY customer_id, vendor_id)
-          AND o.customer_id = s.customer_id AND o.vendor_id = s.vendor_id`,
+      `WITH picked AS (
+         SELECT DISTINCT ON (customer_id, vendor_id) id, customer_id, vendor_id, product_id
+           FROM (SELECT * FROM chat_sessions ORDER BY random() LIMIT $1) sample),
+       made AS (
+         INSERT INTO orders (customer_id, vendor_id, status, total, created_at, updated_at)
+         SELECT picked.customer_id, picked.vendor_id,
+                (ARRAY['pending','paid','shipped','delivered','cancelled'])[1 + floor(random() * 5)::int]::"OrderStatus",
+                p.price, now() - random() * interval '60 days', now()
+           FROM picked JOIN products p ON p.id = picked.product_id
+         RETURNING id, customer_id, vendor_id),
+       items AS (
+         INSERT INTO order_items (order_id, product_id, quantity, unit_price)
+         SELECT made.id, picked.product_id, 1, p.price
+           FROM made JOIN picked USING (customer_id, vendor_id) JOIN products p ON p.id = picked.product_id)
+       UPDATE chat_sessions s SET order_id = made.id
+         FROM made JOIN picked USING (customer_id, vendor_id)
+        WHERE s.id = picked.id`,
+      [sizes.orders],
     );
     await client.query(`INSERT INTO settings (key, value, updated_at) VALUES ('mobileChatEnabled', 'true', now()) ON CONFLICT DO NOTHING`);
     await client.query("COMMIT");

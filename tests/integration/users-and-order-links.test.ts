@@ -108,7 +108,7 @@ describe("REL-2 a session linked to an order, both ways", () => {
     expect((await listSessions(params)).rows.map((row) => [row.id, row.orderId])).toEqual([[linkedId, orderId]]);
     // the order's page shows the same table, filtered by the order
     const view = await loadSessionsView({ params, notices: [] }, undefined);
-    expect(view.labels.order).toBe(`#${orderId} · سارة ↔ متجر الأزياء`);
+    expect(view.labels.order).toBe(`\u2066#${orderId}\u2069 · سارة ↔ متجر الأزياء`);
     expect(view.total).toEqual({ count: 1, capped: false });
 
     const session = await db.chatSession.findUniqueOrThrow({ where: { id: fixture.session.id } });

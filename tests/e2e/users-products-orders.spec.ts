@@ -1,0 +1,156 @@
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO_PASSWORD } from "../../prisma/seed/demo-accounts";
+import { expectAccessible } from "./support/axe";
+import { signIn, type TestLocale } from "./support/auth";
+import { chooseOption } from "./support/combobox";
+import { e2eDb } from "./support/db";
+
+/** A session of its own between a fresh customer and an existing product's vendor, and an order of that pair. */
+async function sessionWithOrder(tag: string) {
+  const db = e2eDb();
+  const { rows: [product] } = await db.query<{ id: number; name: string; vendor_id: number }>("SELECT id, name, vendor_id FROM products ORDER BY id LIMIT 1");
+  const { rows: [customer] } = await db.query<{ id: number; name: string }>(
+    "INSERT INTO users (name, email, role, updated_at) VALUES ($1, $2, 'customer', now()) RETURNING id, name",
+    [`Buyer ${tag}`, `buyer-${tag}-${Date.now()}@e2e.test`],
+  );
+  const { rows: [order] } = await db.query<{ id: number }>("INSERT INTO orders (customer_id, vendor_id, total, updated_at) VALUES ($1, $2, 42, now()) RETURNING id", [customer!.id, product!.vendor_id]);
+  const { rows: [session] } = await db.query<{ id: number }>(
+    "INSERT INTO chat_sessions (product_id, customer_id, vendor_id, order_id, updated_at) VALUES ($1, $2, $3, $4, now()) RETURNING id",
+    [product!.id, customer!.id, product!.vendor_id, order!.id],
+  );
+  return { product: product!, customer: customer!, orderId: order!.id, sessionId: session!.id };
+}
+
+const sessionRows = (page: Page) => page.locator("tbody tr[data-row-id]");
+
+for (const locale of ["ar", "en"] as TestLocale[]) {
+  const text =
+    locale === "ar"
+      ? { products: "المنتجات", apply: "تطبيق", withUnread: "التي لها رسائل غير مقروءة", productSessions: "المحادثات حول هذا المنتج" }
+      : { products: "Products", apply: "Apply", withUnread: "With unread messages", productSessions: "Conversations about this product" };
+
+  test(`Products: list with vendor and sessions, filtered in the URL; a product page shows its sessions in the sessions table (${locale})`, async ({ page }) => {
+    await signIn(page, "support", locale);
+    await page.getByRole("navigation").first().getByRole("link", { name: text.products }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(text.products);
+    await page.getByRole("combobox").selectOption({ label: text.withUnread });
+    await page.getByRole("button", { name: text.apply }).click();
+    await expect(page).toHaveURL(/filter=withUnread/);
+    await expectAccessible(page);
+    const first = page.locator("tbody tr").first();
+    const name = ((await first.locator("td").first().textContent()) ?? "").trim();
+    await first.locator("td").first().getByRole("link").click();
+    await expect(page).toHaveURL(/\/products\/\d+$/);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(name);
+    await expect(page.getByRole("heading", { level: 2, name: text.productSessions })).toBeVisible();
+    await expect(sessionRows(page).first()).toBeVisible();
+    for (const cell of await sessionRows(page).locator("td:nth-child(2) a").all()) await expect(cell).toHaveAttribute("title", name);
+    await expectAccessible(page);
+  });
+}
+
+test("REL-2 a session row leads to its product and its order; the order page lists the session, and the list filters by order (en)", async ({ page }) => {
+  const fixture = await sessionWithOrder("links");
+  await signIn(page, "support", "en");
+  await page.goto(`/chat-sessions?customer=${fixture.customer.id}`);
+  await expect(sessionRows(page)).toHaveCount(1);
+  await sessionRows(page).first().getByRole("link", { name: `Open order #${fixture.orderId}` }).click();
+  await expect(page).toHaveURL(new RegExp(`/orders/${fixture.orderId}$`));
+  await expect(sessionRows(page)).toHaveCount(1);
+  await expect(sessionRows(page).first()).toHaveAttribute("data-row-id", String(fixture.sessionId));
+  await expectAccessible(page);
+  await sessionRows(page).first().locator("td:nth-child(2) a").click();
+  await expect(page).toHaveURL(new RegExp(`/products/${fixture.product.id}$`));
+
+  await page.goto("/chat-sessions");
+  await page.getByRole("button", { name: "Filters" }).click();
+  await chooseOption(page, "filter-order", `#${fixture.orderId}`);
+  await expect(page).toHaveURL(new RegExp(`order=${fixture.orderId}`));
+  await expect(page.getByTestId("filter-chips")).toContainText(`#${fixture.orderId}`);
+  await expect(sessionRows(page)).toHaveCount(1);
+});
+
+test("REL-2 the session form unlinks and links an order of the same customer and vendor (ar)", async ({ page }) => {
+  const fixture = await sessionWithOrder("form");
+  await signIn(page, "admin", "ar");
+  await page.goto(`/chat-sessions/${fixture.sessionId}/edit`);
+  await expect(page.locator("#orderId")).toHaveValue(new RegExp(`#${fixture.orderId}`));
+  await page.getByRole("button", { name: "مسح الاختيار: الطلب (اختياري)" }).click();
+  await page.getByRole("button", { name: "حفظ", exact: true }).click();
+  await expect(page.getByText("تم حفظ التغييرات")).toBeVisible();
+  await page.goto(`/orders/${fixture.orderId}`);
+  await expect(sessionRows(page)).toHaveCount(0);
+
+  await page.goto(`/chat-sessions/${fixture.sessionId}/edit`);
+  // the dropdown offers the orders of this customer and vendor only
+  await page.locator("#orderId").click();
+  await expect(page.getByRole("option")).toHaveCount(1);
+  await page.getByRole("option").first().click();
+  await page.getByRole("button", { name: "حفظ", exact: true }).click();
+  await expect(page.getByText("تم حفظ التغييرات")).toBeVisible();
+  await page.goto(`/orders/${fixture.orderId}`);
+  await expect(sessionRows(page)).toHaveCount(1);
+});
+
+test("REL-1 an admin creates a user, resets their password (they sign in with it) and deletes them (en)", async ({ page, browser }) => {
+  const email = `new-agent-${Date.now()}@e2e.test`;
+  await signIn(page, "admin", "en");
+  await page.goto("/users");
+  await page.getByRole("link", { name: "New user" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("New user");
+  await page.getByRole("button", { name: "Create", exact: true }).click();
+  await expect(page.getByText("Enter the name.")).toBeVisible();
+  await expect(page.getByText("The password must have at least 12 characters.")).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("Name").fill("Nadia Agent");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Role").selectOption("support");
+  await page.getByLabel("Password").fill("first password 1");
+  await page.getByRole("button", { name: "Create", exact: true }).click();
+  await expect(page).toHaveURL(/\/users$/);
+  await expect(page.getByText("User created")).toBeVisible();
+
+  await page.goto(`/users?q=Nadia`);
+  await page.getByRole("link", { name: "Nadia Agent" }).click();
+  await page.getByRole("link", { name: "Edit" }).click();
+  await page.getByLabel("New password").fill("second password 2");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByText("Changes saved")).toBeVisible();
+
+  const context = await browser.newContext();
+  const agent = await context.newPage();
+  await agent.goto("/sign-in");
+  await agent.locator("#email").fill(email);
+  await agent.locator("#password").fill("second password 2");
+  await agent.locator("form:has(#email) button[type=submit]").click();
+  await expect(agent).toHaveURL(/\/chat-sessions/);
+  await context.close();
+
+  await page.getByRole("button", { name: "Delete user" }).click();
+  await page.getByTestId("confirm-action").click();
+  await expect(page).toHaveURL(/\/users$/);
+  await expect(page.getByText("User deleted")).toBeVisible();
+  const { rows } = await e2eDb().query("SELECT 1 FROM users WHERE email = $1", [email]);
+  expect(rows).toHaveLength(0);
+});
+
+test("REL-1 deleting a customer who has sessions is refused with how many (ar)", async ({ page }) => {
+  const { rows: [customer] } = await e2eDb().query<{ id: number; sessions: number }>(
+    "SELECT customer_id AS id, count(*)::int AS sessions FROM chat_sessions GROUP BY customer_id HAVING count(*) > 2 ORDER BY customer_id LIMIT 1",
+  );
+  await signIn(page, "admin", "ar");
+  await page.goto(`/users/${customer!.id}`);
+  await page.getByRole("button", { name: "حذف المستخدم" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "لا يمكن حذف" })).toContainText(`${customer!.sessions}`);
+  await expect(page.getByTestId("confirm-action")).toHaveCount(0);
+  const { rows } = await e2eDb().query("SELECT 1 FROM users WHERE id = $1", [customer!.id]);
+  expect(rows).toHaveLength(1);
+});
+
+test("support and QA see users but cannot manage them", async ({ page }) => {
+  await signIn(page, "support", "en");
+  await page.goto("/users");
+  await expect(page.getByRole("link", { name: "New user" })).toHaveCount(0);
+  await page.goto("/users/new");
+  await expect(page).toHaveURL(/\/forbidden/);
+});
