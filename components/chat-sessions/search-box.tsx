@@ -10,7 +10,15 @@ export function SearchBox({ value, onSearch }: { value: string; onSearch: (q: st
   const t = useT("chatSessions");
   const [text, setText] = useState(value);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  // Terms sent from this box whose answers may still arrive. An answer to one of them is never
+  // written back into the box (the user may have typed on since); any other change of the URL's
+  // term (back, forward, "clear filters") is.
+  const sent = useRef<string[]>([]);
   useEffect(() => {
+    if (sent.current.includes(value)) {
+      if (value === sent.current.at(-1)) sent.current = [];
+      return;
+    }
     setText(value);
   }, [value]);
   useEffect(() => () => clearTimeout(timer.current), []);
@@ -30,7 +38,10 @@ export function SearchBox({ value, onSearch }: { value: string; onSearch: (q: st
           const next = event.target.value;
           setText(next);
           clearTimeout(timer.current);
-          timer.current = setTimeout(() => onSearch(next.trim()), DEBOUNCE_MS);
+          timer.current = setTimeout(() => {
+            sent.current.push(next.trim());
+            onSearch(next.trim());
+          }, DEBOUNCE_MS);
         }}
       />
     </div>

@@ -45,7 +45,10 @@ export function Dialog({
               <span aria-hidden="true">✕</span>
             </button>
           </div>
-          <div className="min-h-0 flex-1 overflow-y-auto px-5 py-4">{children}</div>
+          {/* Long content scrolls here; keyboard users reach it with Tab and scroll it with the arrows. */}
+          <div role="region" aria-labelledby={titleId} tabIndex={0} className="min-h-0 flex-1 overflow-y-auto px-5 py-4 focus:outline-2 focus:outline-blue-600">
+            {children}
+          </div>
           {footer ? <div className="flex justify-end gap-2 border-t border-slate-200 px-5 py-3 dark:border-slate-700">{footer}</div> : null}
         </div>
       ) : null}
