@@ -143,6 +143,14 @@ export async function seed(client: ClientBase, sizes: SeedSizes = DEMO_SIZES): P
         WHERE s.id = picked.id`,
       [sizes.orders],
     );
+    // FLOW-1: each unread message has notified the other participant, as a live send would have.
+    await client.query(
+      `INSERT INTO notifications (user_id, session_id, message_id, created_at)
+       SELECT CASE WHEN m.sender_id = s.customer_id THEN s.vendor_id ELSE s.customer_id END, s.id, m.id, m.created_at
+         FROM chat_messages m JOIN chat_sessions s ON s.id = m.session_id
+        WHERE m.read_at IS NULL
+        ORDER BY m.created_at, m.id`,
+    );
     await client.query(`INSERT INTO settings (key, value, updated_at) VALUES ('mobileChatEnabled', 'true', now()) ON CONFLICT DO NOTHING`);
     await client.query("COMMIT");
   } catch (error) {
