@@ -1,3 +1,4 @@
+import pg from "pg";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { getUnreadTotal } from "@/lib/chat-sessions/unread-total";
@@ -86,6 +87,24 @@ describe("counters maintained by the database (messages, unread, last message, N
     await db.$executeRawUnsafe(`UPDATE chat_sessions SET message_count = 99, unread_count = 42`);
     await db.$executeRawUnsafe(`UPDATE unread_totals SET total = 1000 WHERE slot = 3`);
     await db.$executeRawUnsafe(`SELECT recompute_chat_counters()`);
+    await expectCountersExact();
+  });
+  it("a writer that dies between two writes (its connection killed mid-transaction) leaves every counter exact", async () => {
+    const { session, customer } = await createSessionFixture();
+    await db.chatMessage.create({ data: { sessionId: session.id, senderId: customer.id, body: "before" } });
+    const doomed = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await doomed.connect();
+    doomed.on("error", () => undefined);
+    const { rows } = await doomed.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
+    await doomed.query("BEGIN");
+    // first write: a message (the triggers move the counters inside this transaction)
+    await doomed.query("INSERT INTO chat_messages (session_id, sender_id, body) VALUES ($1, $2, 'half')", [session.id, customer.id]);
+    // second write: reading every message, which the crash never lets happen
+    const killed = await db.$queryRawUnsafe<{ done: boolean }[]>(`SELECT pg_terminate_backend(${rows[0]!.pid}) AS done`);
+    expect(killed[0]!.done).toBe(true);
+    await expect(doomed.query("UPDATE chat_messages SET read_at = now() WHERE session_id = $1", [session.id])).rejects.toThrow();
+    await doomed.end().catch(() => undefined);
+    expect(await db.chatMessage.count({ where: { sessionId: session.id } })).toBe(1);
     await expectCountersExact();
   });
 });
