@@ -33,6 +33,8 @@ type Props = {
   rows: SessionRow[];
   params: ListParams;
   visibleColumns: OptionalColumn[];
+  /** columns every row would show the same value in, on a page scoped to one product or person */
+  fixedColumns: readonly string[];
   selected: Set<number>;
   allMatching: boolean;
   permissions: RowPermissions;
@@ -53,7 +55,7 @@ const SORT_OF_COLUMN: Record<string, SortKey> = {
   updatedAt: "updated",
 };
 
-export function SessionsTable({ rows, params, visibleColumns, selected, allMatching, permissions, onToggle, onTogglePage, onSort, onView, onDelete }: Props) {
+export function SessionsTable({ rows, params, visibleColumns, fixedColumns, selected, allMatching, permissions, onToggle, onTogglePage, onSort, onView, onDelete }: Props) {
   const t = useT("chatSessions");
   const locale = useLocale();
   const body = useRef<HTMLTableSectionElement>(null);
@@ -108,7 +110,11 @@ export function SessionsTable({ rows, params, visibleColumns, selected, allMatch
     [t, locale, term, rows, selected, allMatching, permissions, onToggle, onTogglePage, onView, onDelete],
   );
 
-  const columnVisibility: VisibilityState = { createdAt: visibleColumns.includes("createdAt"), updatedAt: visibleColumns.includes("updatedAt") };
+  const columnVisibility: VisibilityState = {
+    createdAt: visibleColumns.includes("createdAt"),
+    updatedAt: visibleColumns.includes("updatedAt"),
+    ...Object.fromEntries(fixedColumns.map((column) => [column, false])),
+  };
   const table = useReactTable({
     data: rows,
     columns,

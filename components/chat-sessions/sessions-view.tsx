@@ -223,6 +223,7 @@ export function SessionsView({ params, notices, rows, nextCursor, previousCursor
             rows={rows}
             params={params}
             visibleColumns={shownColumns}
+            fixedColumns={locked}
             selected={selected}
             allMatching={allMatching}
             permissions={{ edit: permissions.edit, delete: permissions.delete }}
