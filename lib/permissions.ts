@@ -15,6 +15,7 @@ export const PERMISSIONS = {
   "users.view": ["admin", "support", "qa"],
   "users.manage": ["admin"],
   "products.view": ["admin", "support", "qa"],
+  "resources.export": ["admin", "support"],
   "orders.view": ["admin", "support", "qa"],
   "settings.manage": ["admin"],
   "audit.view": ["admin"],

@@ -1,8 +1,10 @@
-import { defineResourceList } from "@/components/resource/resource-list";
+import { defineResourceList, type ResourceWords } from "@/lib/resources/resource-definition";
 import { ExactTime } from "@/components/ui/relative-time";
-import { AUDIT_ACTIONS, AUDIT_SORTS, listAuditLog } from "@/lib/audit-log/queries";
+import { AUDIT_ACTIONS, AUDIT_SORTS, listAuditLog, type AuditRow } from "@/lib/audit-log/queries";
 
 const isKnownAction = (action: string): action is (typeof AUDIT_ACTIONS)[number] => (AUDIT_ACTIONS as readonly string[]).includes(action);
+const actionLabel = (t: ResourceWords, action: string) => (isKnownAction(action) ? t(`audit_${action}`) : action);
+const targetLabel = (row: AuditRow) => `${row.targetType}${row.targetId ? ` #${row.targetId}` : ""}`;
 
 /** The audit log: every destructive, bulk and settings action, for admins. */
 export const auditList = defineResourceList({
@@ -19,9 +21,16 @@ export const auditList = defineResourceList({
     columns: [
       { key: "time", header: t("date"), ...sortable("time"), cell: (row) => <ExactTime value={row.createdAt} /> },
       { key: "actor", header: t("auditActor"), cell: (row) => row.actorName ?? "—" },
-      { key: "action", header: t("auditAction"), cell: (row) => (isKnownAction(row.action) ? t(`audit_${row.action}`) : row.action) },
-      { key: "target", header: t("auditTarget"), cell: (row) => `${row.targetType}${row.targetId ? ` #${row.targetId}` : ""}` },
+      { key: "action", header: t("auditAction"), cell: (row) => actionLabel(t, row.action) },
+      { key: "target", header: t("auditTarget"), cell: targetLabel },
       { key: "details", header: t("auditDetails"), cell: (row) => <code dir="ltr" className="block max-w-md truncate text-xs" title={JSON.stringify(row.details)}>{JSON.stringify(row.details)}</code> },
     ],
   }),
+  exportColumns: (t) => [
+    { header: t("date"), value: (row) => row.createdAt, kind: "date", width: 22 },
+    { header: t("auditActor"), value: (row) => row.actorName ?? "", kind: "text", width: 28 },
+    { header: t("auditAction"), value: (row) => actionLabel(t, row.action), kind: "text", width: 24 },
+    { header: t("auditTarget"), value: targetLabel, kind: "text", width: 20 },
+    { header: t("auditDetails"), value: (row) => JSON.stringify(row.details), kind: "text", width: 60 },
+  ],
 });

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { defineResourceList } from "@/components/resource/resource-list";
+import { defineResourceList } from "@/lib/resources/resource-definition";
 import { Badge } from "@/components/ui/badge";
 import { ORDER_SORTS, ORDER_STATUSES, listOrders } from "@/lib/orders/queries";
 
@@ -25,4 +25,13 @@ export const ordersList = defineResourceList({
       { key: "date", header: t("date"), ...sortable("created"), cell: (row) => row.createdAt.toISOString().slice(0, 10) },
     ],
   }),
+  exportColumns: (t) => [
+    { header: t("order"), value: (row) => row.id, kind: "number", width: 10 },
+    { header: t("customer"), value: (row) => row.customerName, kind: "text", width: 28 },
+    { header: t("vendor"), value: (row) => row.vendorName, kind: "text", width: 28 },
+    { header: t("status"), value: (row) => t(`status_${row.status}`), kind: "text", width: 14 },
+    { header: t("total"), value: (row) => Number(row.total), kind: "number", width: 12 },
+    { header: t("sessions"), value: (row) => row.sessions, kind: "number", width: 12 },
+    { header: t("date"), value: (row) => row.createdAt, kind: "date", width: 22 },
+  ],
 });

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { defineResourceList } from "@/components/resource/resource-list";
+import { defineResourceList } from "@/lib/resources/resource-definition";
 import { Badge } from "@/components/ui/badge";
 import { PRODUCT_FILTERS, PRODUCT_SORTS, listProducts } from "@/lib/products/queries";
 
@@ -24,4 +24,13 @@ export const productsList = defineResourceList({
       { key: "created", header: t("createdAt"), ...sortable("created"), cell: (row) => row.createdAt.toISOString().slice(0, 10) },
     ],
   }),
+  exportColumns: (t) => [
+    { header: t("id"), value: (row) => row.id, kind: "number", width: 10 },
+    { header: t("product"), value: (row) => row.name, kind: "text", width: 40 },
+    { header: t("vendor"), value: (row) => row.vendorName, kind: "text", width: 28 },
+    { header: t("price"), value: (row) => Number(row.price), kind: "number", width: 12 },
+    { header: t("sessions"), value: (row) => row.sessions, kind: "number", width: 12 },
+    { header: t("unread"), value: (row) => row.unread, kind: "number", width: 12 },
+    { header: t("createdAt"), value: (row) => row.createdAt, kind: "date", width: 22 },
+  ],
 });

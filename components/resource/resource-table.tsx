@@ -3,8 +3,8 @@ import type { ReactNode } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { getTranslator } from "@/lib/i18n/server";
+import type { ResourceColumn } from "@/lib/resources/resource-definition";
 
-export type ResourceColumn<Row> = { key: string; header: string; cell: (row: Row) => ReactNode; sortHref?: string; sorted?: "asc" | "desc" | null };
 
 type Props<Row> = {
   title: string;
@@ -15,6 +15,8 @@ type Props<Row> = {
   search?: { value: string; label: string; placeholder: string };
   filter?: { name: string; label: string; value: string | null; options: { value: string; label: string }[] };
   hidden?: Record<string, string>;
+  /** the view's export links, for those allowed to export */
+  exports?: { csv: string; xlsx: string };
   previousHref: string | null;
   nextHref: string | null;
   empty: string;
@@ -24,13 +26,25 @@ type Props<Row> = {
  * A resource's list as the server renders it: a GET form for search and filter (the URL is the
  * state, and it works before JavaScript loads), sortable headers and pages as links.
  */
-export async function ResourceTable<Row>({ title, actions, rows, rowKey, columns, search, filter, hidden, previousHref, nextHref, empty }: Props<Row>) {
+export async function ResourceTable<Row>({ title, actions, rows, rowKey, columns, search, filter, hidden, exports, previousHref, nextHref, empty }: Props<Row>) {
   const t = await getTranslator("resources");
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold">{title}</h1>
-        {actions}
+        <div className="flex flex-wrap gap-2">
+          {exports ? (
+            <>
+              <a href={exports.csv} download className={buttonClass("secondary")}>
+                {t("exportCsv")}
+              </a>
+              <a href={exports.xlsx} download className={buttonClass("secondary")}>
+                {t("exportXlsx")}
+              </a>
+            </>
+          ) : null}
+          {actions}
+        </div>
       </div>
       {search || filter ? (
         <form method="get" className="flex flex-wrap items-end gap-2" role="search">

@@ -1,8 +1,8 @@
 import Link from "next/link";
-import { defineResourceList } from "@/components/resource/resource-list";
+import { defineResourceList } from "@/lib/resources/resource-definition";
 import { buttonClass } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator, translatorFor } from "@/lib/i18n/server";
 import { can } from "@/lib/permissions";
 import { ROLES, roleLabelKey } from "@/lib/roles";
 import { USER_SORTS, listUsers } from "@/lib/users/queries";
@@ -35,5 +35,17 @@ export const usersList = defineResourceList({
         { key: "created", header: t("createdAt"), ...sortable("created"), cell: (row) => row.createdAt.toISOString().slice(0, 10) },
       ],
     };
+  },
+  exportColumns: (t, locale) => {
+    const shell = translatorFor(locale, "shell");
+    return [
+      { header: t("id"), value: (row) => row.id, kind: "number", width: 10 },
+      { header: t("name"), value: (row) => row.name, kind: "text", width: 30 },
+      { header: t("email"), value: (row) => row.email, kind: "text", width: 32 },
+      { header: t("role"), value: (row) => shell(roleLabelKey(row.role)), kind: "text", width: 14 },
+      { header: t("sessions"), value: (row) => row.sessions, kind: "number", width: 12 },
+      { header: t("unread"), value: (row) => row.unread, kind: "number", width: 12 },
+      { header: t("createdAt"), value: (row) => row.createdAt, kind: "date", width: 22 },
+    ];
   },
 });

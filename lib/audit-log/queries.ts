@@ -1,16 +1,17 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
-import { RESOURCE_PAGE_SIZE, type ResourceParams } from "@/lib/resources/resource-params";
+import { pageOf, pageWindow, type ResourcePage } from "@/lib/resources/resource-page";
+import type { ResourceParams } from "@/lib/resources/resource-params";
 import { escapeLike } from "@/lib/search/like-pattern";
 
 export const AUDIT_SORTS = ["time"] as const;
-export const AUDIT_ACTIONS = ["chatSessions.delete", "chatSessions.markRead", "chatSessions.export", "messages.delete", "settings.mobileChat", "users.create", "users.update", "users.delete"] as const;
+export const AUDIT_ACTIONS = ["chatSessions.delete", "chatSessions.markRead", "chatSessions.export", "messages.delete", "settings.mobileChat", "users.create", "users.update", "users.delete", "resources.export"] as const;
 export type AuditParams = ResourceParams<(typeof AUDIT_SORTS)[number], (typeof AUDIT_ACTIONS)[number]>;
 export type AuditRow = { id: number; action: string; actorName: string | null; targetType: string; targetId: string | null; details: unknown; createdAt: Date };
 
 /** Who did what, when, to what: destructive, bulk and settings actions, newest first. */
-export async function listAuditLog(params: AuditParams): Promise<{ rows: AuditRow[]; hasMore: boolean }> {
+export async function listAuditLog(params: AuditParams, size?: number): Promise<ResourcePage<AuditRow>> {
   const where = [Prisma.sql`TRUE`];
   if (params.filter) where.push(Prisma.sql`a.action = ${params.filter}`);
   if (params.q) where.push(Prisma.sql`u.search_name LIKE '%' || search_normalize(${escapeLike(params.q)}) || '%'`);
@@ -19,6 +20,6 @@ export async function listAuditLog(params: AuditParams): Promise<{ rows: AuditRo
       FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
      WHERE ${Prisma.join(where, " AND ")}
      ORDER BY a.created_at ${Prisma.raw(params.dir === "asc" ? "ASC" : "DESC")}, a.id ${Prisma.raw(params.dir === "asc" ? "ASC" : "DESC")}
-     LIMIT ${RESOURCE_PAGE_SIZE + 1} OFFSET ${(params.page - 1) * RESOURCE_PAGE_SIZE}`;
-  return { rows: rows.slice(0, RESOURCE_PAGE_SIZE), hasMore: rows.length > RESOURCE_PAGE_SIZE };
+     ${pageWindow(params.page, size)}`;
+  return pageOf(rows, size);
 }

@@ -3,7 +3,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { OrderStatus } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db";
 import { parseRouteId } from "@/lib/route-id";
-import { RESOURCE_PAGE_SIZE, type ResourceParams } from "@/lib/resources/resource-params";
+import { pageOf, pageWindow, type ResourcePage } from "@/lib/resources/resource-page";
+import type { ResourceParams } from "@/lib/resources/resource-params";
 import { escapeLike } from "@/lib/search/like-pattern";
 
 export const ORDER_SORTS = ["created", "total"] as const;
@@ -14,7 +15,7 @@ export type OrderRow = { id: number; customerId: number; customerName: string; v
 const SORT_COLUMNS = { created: "o.created_at", total: "o.total" } as const;
 
 /** REL-2: orders with their customer, vendor, status, total and how many conversations concern them. */
-export async function listOrders(params: OrderParams): Promise<{ rows: OrderRow[]; hasMore: boolean }> {
+export async function listOrders(params: OrderParams, size?: number): Promise<ResourcePage<OrderRow>> {
   const where = [Prisma.sql`TRUE`];
   if (params.q) where.push(Prisma.sql`(c.search_name LIKE '%' || search_normalize(${escapeLike(params.q)}) || '%' OR v.search_name LIKE '%' || search_normalize(${escapeLike(params.q)}) || '%')`);
   if (params.filter) where.push(Prisma.sql`o.status = ${params.filter}::"OrderStatus"`);
@@ -26,8 +27,8 @@ export async function listOrders(params: OrderParams): Promise<{ rows: OrderRow[
       FROM orders o JOIN users c ON c.id = o.customer_id JOIN users v ON v.id = o.vendor_id
      WHERE ${Prisma.join(where, " AND ")}
      ORDER BY ${Prisma.raw(`${SORT_COLUMNS[params.sort]} ${direction}, o.id ${direction}`)}
-     LIMIT ${RESOURCE_PAGE_SIZE + 1} OFFSET ${(params.page - 1) * RESOURCE_PAGE_SIZE}`;
-  return { rows: rows.slice(0, RESOURCE_PAGE_SIZE), hasMore: rows.length > RESOURCE_PAGE_SIZE };
+     ${pageWindow(params.page, size)}`;
+  return pageOf(rows, size);
 }
 
 /** An order with its customer, vendor and items (its sessions are the sessions list, filtered). */

@@ -2,7 +2,8 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { parseRouteId } from "@/lib/route-id";
-import { RESOURCE_PAGE_SIZE, type ResourceParams } from "@/lib/resources/resource-params";
+import { pageOf, pageWindow, type ResourcePage } from "@/lib/resources/resource-page";
+import type { ResourceParams } from "@/lib/resources/resource-params";
 import { escapeLike } from "@/lib/search/like-pattern";
 
 export const PRODUCT_SORTS = ["name", "price", "created"] as const;
@@ -17,7 +18,7 @@ const FILTER_SQL = {
 } as const;
 
 /** Products with their vendor, searched Arabic-aware by product or vendor name, with their sessions and unread. */
-export async function listProducts(params: ProductParams): Promise<{ rows: ProductRow[]; hasMore: boolean }> {
+export async function listProducts(params: ProductParams, size?: number): Promise<ResourcePage<ProductRow>> {
   const where = [Prisma.sql`TRUE`];
   if (params.q) {
     const pattern = Prisma.sql`'%' || search_normalize(${escapeLike(params.q)}) || '%'`;
@@ -33,7 +34,7 @@ export async function listProducts(params: ProductParams): Promise<{ rows: Produ
         FROM products p JOIN users v ON v.id = p.vendor_id
        WHERE ${Prisma.join(where, " AND ")}
        ORDER BY ${order}
-       LIMIT ${RESOURCE_PAGE_SIZE + 1} OFFSET ${(params.page - 1) * RESOURCE_PAGE_SIZE}
+       ${pageWindow(params.page, size)}
     )
     SELECT p.id, p.name, p.vendor_id AS "vendorId", p.vendor_name AS "vendorName", p.price::text AS price, p.created_at AS "createdAt",
            totals.sessions, totals.unread
@@ -42,7 +43,7 @@ export async function listProducts(params: ProductParams): Promise<{ rows: Produ
         SELECT count(*)::int AS sessions, coalesce(sum(s.unread_count), 0)::int AS unread FROM chat_sessions s WHERE s.product_id = p.id
       ) totals
      ORDER BY ${order}`;
-  return { rows: rows.slice(0, RESOURCE_PAGE_SIZE), hasMore: rows.length > RESOURCE_PAGE_SIZE };
+  return pageOf(rows, size);
 }
 
 /** A product as its page shows it; null for an id that is not a product. */

@@ -3,7 +3,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db";
 import { parseRouteId } from "@/lib/route-id";
-import { RESOURCE_PAGE_SIZE, type ResourceParams } from "@/lib/resources/resource-params";
+import { pageOf, pageWindow, type ResourcePage } from "@/lib/resources/resource-page";
+import type { ResourceParams } from "@/lib/resources/resource-params";
 import { escapeLike } from "@/lib/search/like-pattern";
 import { userLinks } from "./user-links";
 
@@ -14,7 +15,7 @@ export type UserRow = { id: number; name: string; email: string; role: Role; cre
 const SORT_COLUMNS = { name: "name", created: "created_at" } as const;
 
 /** REL-1: users, searched Arabic-aware by name, filtered by role, with their sessions and unread. */
-export async function listUsers(params: UserParams): Promise<{ rows: UserRow[]; hasMore: boolean }> {
+export async function listUsers(params: UserParams, size?: number): Promise<ResourcePage<UserRow>> {
   const where = [Prisma.sql`TRUE`];
   if (params.q) where.push(Prisma.sql`u.search_name LIKE '%' || search_normalize(${escapeLike(params.q)}) || '%'`);
   if (params.filter) where.push(Prisma.sql`u.role = ${params.filter}::"Role"`);
@@ -25,7 +26,7 @@ export async function listUsers(params: UserParams): Promise<{ rows: UserRow[]; 
       SELECT u.id, u.name, u.email, u.role, u.created_at FROM users u
        WHERE ${Prisma.join(where, " AND ")}
        ORDER BY ${order}
-       LIMIT ${RESOURCE_PAGE_SIZE + 1} OFFSET ${(params.page - 1) * RESOURCE_PAGE_SIZE}
+       ${pageWindow(params.page, size)}
     )
     SELECT u.id, u.name, u.email, u.role, u.created_at AS "createdAt", totals.sessions, totals.unread
       FROM page u
@@ -34,7 +35,7 @@ export async function listUsers(params: UserParams): Promise<{ rows: UserRow[]; 
           FROM chat_sessions s WHERE s.customer_id = u.id OR s.vendor_id = u.id
       ) totals
      ORDER BY ${order}`;
-  return { rows: rows.slice(0, RESOURCE_PAGE_SIZE), hasMore: rows.length > RESOURCE_PAGE_SIZE };
+  return pageOf(rows, size);
 }
 
 export async function getUser(rawId: string) {

@@ -10,11 +10,17 @@ async function sessionCount(): Promise<number> {
   return rows[0]!.n;
 }
 
+/** A seeded product and a customer who has no session about it yet (other specs add sessions of their own). */
 async function someProductAndCustomer(offset: number) {
-  const { rows: products } = await e2eDb().query<{ name: string; vendor_name: string }>(
-    "SELECT p.name, u.name AS vendor_name FROM products p JOIN users u ON u.id = p.vendor_id ORDER BY p.id DESC LIMIT 1",
+  const { rows: products } = await e2eDb().query<{ id: number; name: string; vendor_name: string }>(
+    "SELECT p.id, p.name, u.name AS vendor_name FROM products p JOIN users u ON u.id = p.vendor_id WHERE p.name ~ '^[[:alnum:] ]+$' ORDER BY p.id DESC LIMIT 1",
   );
-  const { rows: customers } = await e2eDb().query<{ name: string }>("SELECT name FROM users WHERE role = 'customer' ORDER BY id DESC LIMIT 1 OFFSET $1", [offset]);
+  const { rows: customers } = await e2eDb().query<{ name: string }>(
+    `SELECT name FROM users c WHERE role = 'customer' AND name ~ '^[[:alnum:] ]+$'
+        AND NOT EXISTS (SELECT 1 FROM chat_sessions s WHERE s.customer_id = c.id AND s.product_id = $2)
+      ORDER BY id DESC LIMIT 1 OFFSET $1`,
+    [offset, products[0]!.id],
+  );
   return { product: products[0]!, customerName: customers[0]!.name };
 }
 

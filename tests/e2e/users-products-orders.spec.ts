@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import ExcelJS from "exceljs";
 import { DEMO_PASSWORD } from "../../prisma/seed/demo-accounts";
 import { expectAccessible } from "./support/axe";
 import { signIn, type TestLocale } from "./support/auth";
@@ -155,4 +156,26 @@ test("support and QA see users but cannot manage them", async ({ page }) => {
   await expect(page.getByRole("link", { name: "New user" })).toHaveCount(0);
   await page.goto("/users/new");
   await expect(page).toHaveURL(/\/forbidden/);
+});
+
+test("a resource list exports the whole filtered view as Excel; QA, who may not export, sees no export (en)", async ({ page, browser }) => {
+  await signIn(page, "support", "en");
+  await page.goto("/orders?filter=paid");
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Export Excel" }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^orders-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile((await download.path())!);
+  const { rows } = await e2eDb().query<{ n: number }>("SELECT count(*)::int AS n FROM orders WHERE status = 'paid'");
+  expect(workbook.worksheets[0]!.rowCount).toBe(1 + rows[0]!.n);
+  for (let row = 2; row <= workbook.worksheets[0]!.rowCount; row += 1) expect(workbook.worksheets[0]!.getRow(row).getCell(4).value).toBe("Paid");
+
+  const context = await browser.newContext();
+  const qa = await context.newPage();
+  await signIn(qa, "qa", "en");
+  await qa.goto("/orders");
+  await expect(qa.getByRole("link", { name: "Export Excel" })).toHaveCount(0);
+  expect((await qa.request.get("/orders/export?format=csv")).status()).toBe(403);
+  await context.close();
 });

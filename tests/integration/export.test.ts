@@ -2,10 +2,11 @@ import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import type { SessionRow } from "@/lib/chat-sessions/list-query";
-import { EXPORT_COLUMNS } from "@/lib/chat-sessions/export/columns";
-import { csvStream, type ExportEnd } from "@/lib/chat-sessions/export/csv-stream";
+import { sessionExportColumns } from "@/lib/chat-sessions/export/columns";
 import { EXPORT_BATCH, exportRows } from "@/lib/chat-sessions/export/rows";
-import { xlsxStream } from "@/lib/chat-sessions/export/xlsx";
+import type { ExportEnd } from "@/lib/export/columns";
+import { csvStream } from "@/lib/export/csv-stream";
+import { xlsxStream } from "@/lib/export/xlsx";
 import { DEFAULT_PARAMS } from "@/lib/chat-sessions/list-params";
 import { actAs } from "../support/mock-current-user";
 import { createSessionFixture, createUser, resetDatabase } from "../support/fixtures";
@@ -18,7 +19,9 @@ vi.mock("@/lib/i18n/server", async (importOriginal) => ({
 }));
 const { GET } = await import("@/app/(admin)/chat-sessions/export/route");
 
-const headers = EXPORT_COLUMNS.map((column) => column.header);
+const { translatorFor } = await import("@/lib/i18n/server");
+const columns = sessionExportColumns(translatorFor("en", "chatSessions"));
+const headers = columns.map((column) => column.header);
 const noAudit = async () => {};
 const decode = async (response: Response) => new TextDecoder("utf-8", { ignoreBOM: true }).decode(await response.arrayBuffer());
 const exportUrl = (query: string) => new Request(`http://localhost/chat-sessions/export?${query}`);
@@ -44,9 +47,9 @@ beforeAll(async () => {
 describe("BULK-3 export: the row source and the writers", () => {
   it("BULK-3 streams every selected session once, in batches, as CSV with a BOM and Arabic intact", async () => {
     let end: ExportEnd | null = null;
-    const text = await decode(new Response(csvStream(headers, exportRows({ filters: DEFAULT_PARAMS }), async (e) => void (end = e))));
+    const text = await decode(new Response(csvStream(columns, exportRows({ filters: DEFAULT_PARAMS }), async (e) => void (end = e))));
     const lines = text.trimEnd().split("\r\n");
-    expect(text.startsWith("\uFEFFcolId,colProduct")).toBe(true);
+    expect(text.startsWith("\uFEFFID,Product")).toBe(true);
     expect(lines).toHaveLength(1 + 4 + 2500);
     expect(end).toEqual({ rows: 2504, completed: true });
     expect(lines[1]).toContain(`${ids[0]},'=SUM(A1) سماعات,أحمد العتيبي,متجر التقنية,1,1,`);
@@ -54,12 +57,12 @@ describe("BULK-3 export: the row source and the writers", () => {
   });
 
   it("BULK-3 exports only the chosen ids when rows are ticked", async () => {
-    const text = await new Response(csvStream(headers, exportRows({ ids: ids.slice(1, 3) }), noAudit)).text();
+    const text = await new Response(csvStream(columns, exportRows({ ids: ids.slice(1, 3) }), noAudit)).text();
     expect(text.trimEnd().split("\r\n").slice(1).map((line) => Number(line.split(",")[0]))).toEqual(ids.slice(1, 3));
   });
 
   it("BULK-3 writes XLSX with typed cells (numbers, dates), a frozen header and right-to-left for Arabic", async () => {
-    const bytes = await new Response(xlsxStream(headers, true, exportRows({ ids: [ids[0]!] }), noAudit)).arrayBuffer();
+    const bytes = await new Response(xlsxStream(columns, { name: "Chat sessions", rightToLeft: true }, exportRows({ ids: [ids[0]!] }), noAudit)).arrayBuffer();
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(bytes);
     const sheet = workbook.worksheets[0]!;
@@ -85,7 +88,7 @@ describe("BULK-3 export: the row source and the writers", () => {
 
   it("BULK-3 stops reading when a CSV download is cancelled, and says how far it got", async () => {
     let end: ExportEnd | null = null;
-    const stream = csvStream(headers, exportRows({ filters: DEFAULT_PARAMS }), async (e) => void (end = e));
+    const stream = csvStream(columns, exportRows({ filters: DEFAULT_PARAMS }), async (e) => void (end = e));
     const reader = stream.getReader();
     await reader.read();
     await reader.read();
@@ -111,7 +114,7 @@ describe("BULK-3 export: the row source and the writers", () => {
       }
     }
     let end: ExportEnd | null = null;
-    const reader = xlsxStream(headers, false, endless(), async (e) => void (end = e)).getReader();
+    const reader = xlsxStream(columns, { name: "Chat sessions", rightToLeft: false }, endless(), async (e) => void (end = e)).getReader();
     await reader.read();
     await reader.cancel();
     await vi.waitFor(() => expect(closedSource).toBe(true));

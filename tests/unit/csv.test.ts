@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CSV_BOM, csvLine } from "@/lib/chat-sessions/export/csv";
+import { CSV_BOM, csvLine } from "@/lib/export/csv";
 
 describe("BULK-3 CSV cells", () => {
   it("quotes commas, quotes and line breaks as RFC 4180 says", () => {

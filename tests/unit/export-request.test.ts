@@ -14,9 +14,11 @@ describe("BULK-3 export request", () => {
       selection: { filters: { ...NO_FILTERS, q: "احمد", vendor: 7, unread: true } },
     });
     expect(parse("format=csv")).toEqual({ format: "csv", selection: { filters: NO_FILTERS } });
+    // an order's page exports that order's sessions, never everything
+    expect(parse("format=xlsx&order=12")).toEqual({ format: "xlsx", selection: { filters: { ...NO_FILTERS, order: 12 } } });
   });
   it("refuses an unknown format, bad ids and bad filters instead of exporting everything", () => {
-    for (const query of ["", "format=pdf", "format=CSV", "format=csv&ids=", "format=csv&ids=a", "format=csv&ids=1,-2", "format=csv&ids=0", "format=csv&ids=99999999999", "format=csv&customer=abc", "format=csv&product=1.5", `format=csv&q=${"x".repeat(201)}`]) {
+    for (const query of ["", "format=pdf", "format=CSV", "format=csv&ids=", "format=csv&ids=a", "format=csv&ids=1,-2", "format=csv&ids=0", "format=csv&ids=99999999999", "format=csv&customer=abc", "format=csv&product=1.5", "format=csv&order=x", `format=csv&q=${"x".repeat(201)}`]) {
       expect(parse(query), query).toBeNull();
     }
   });

@@ -1,7 +1,7 @@
-import { parseListParams } from "../list-params";
+import type { ExportFormat } from "@/lib/export/response";
+import { ENTITY_FILTER_KEYS, parseListParams } from "../list-params";
 import { selectionSchema, type Selection } from "../selection";
 
-export type ExportFormat = "csv" | "xlsx";
 export type ExportRequest = { format: ExportFormat; selection: Selection };
 
 /**
@@ -21,8 +21,8 @@ export function parseExportRequest(query: URLSearchParams): ExportRequest | null
   } else {
     const { params, notices } = parseListParams(Object.fromEntries(query));
     if (notices.includes("badFilter") || notices.includes("searchTruncated")) return null;
-    const { q, customer, vendor, product, unread, recent } = params;
-    candidate = { filters: { q, customer, vendor, product, unread, recent } };
+    const { q, unread, recent } = params;
+    candidate = { filters: { q, unread, recent, ...Object.fromEntries(ENTITY_FILTER_KEYS.map((key) => [key, params[key]])) } };
   }
   const parsed = selectionSchema.safeParse(candidate);
   return parsed.success ? { format, selection: parsed.data } : null;

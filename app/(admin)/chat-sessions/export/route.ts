@@ -1,19 +1,14 @@
-import { format as formatDate } from "date-fns";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
-import { EXPORT_COLUMNS } from "@/lib/chat-sessions/export/columns";
-import { csvStream, type ExportEnd } from "@/lib/chat-sessions/export/csv-stream";
+import { sessionExportColumns } from "@/lib/chat-sessions/export/columns";
 import { parseExportRequest } from "@/lib/chat-sessions/export/request";
 import { exportRows } from "@/lib/chat-sessions/export/rows";
-import { xlsxStream } from "@/lib/chat-sessions/export/xlsx";
+import type { ExportEnd } from "@/lib/export/columns";
+import { exportResponse, plainError } from "@/lib/export/response";
 import { getLocale, translatorFor } from "@/lib/i18n/server";
 import { can } from "@/lib/permissions";
 
 export const dynamic = "force-dynamic";
-
-function plainError(status: number, message: string): Response {
-  return new Response(message, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
-}
 
 /**
  * BULK-3: the selected sessions (`ids=`) or every session the list's filters match, as CSV or
@@ -29,21 +24,15 @@ export async function GET(request: Request): Promise<Response> {
   const parsed = parseExportRequest(new URL(request.url).searchParams);
   if (!parsed) return plainError(400, common("invalidInput"));
   const { format, selection } = parsed;
-
-  const t = translatorFor(locale, "chatSessions");
-  const headers = EXPORT_COLUMNS.map((column) => t(column.header));
   const recordExport = async ({ rows, completed }: ExportEnd) => {
     await db.auditLog.create({ data: { actorId: user.id, action: "chatSessions.export", targetType: "chatSession", details: { format, rows, completed, selection } } });
   };
-  const batches = exportRows(selection);
-  const body = format === "csv" ? csvStream(headers, batches, recordExport) : xlsxStream(headers, locale === "ar", batches, recordExport);
-  const fileName = `chat-sessions-${formatDate(new Date(), "yyyy-MM-dd")}.${format}`;
-  return new Response(body, {
-    headers: {
-      "content-type": format === "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      "content-disposition": `attachment; filename="${fileName}"; filename*=UTF-8''${fileName}`,
-      "cache-control": "no-store",
-      "x-content-type-options": "nosniff",
-    },
+  return exportResponse({
+    format,
+    name: "chat-sessions",
+    columns: sessionExportColumns(translatorFor(locale, "chatSessions")),
+    rows: exportRows(selection),
+    rightToLeft: locale === "ar",
+    onEnd: recordExport,
   });
 }

@@ -1,9 +1,7 @@
 import ExcelJS from "exceljs";
 import { once } from "node:events";
 import { PassThrough, Readable, type Writable } from "node:stream";
-import type { SessionRow } from "../list-query";
-import { EXPORT_COLUMNS } from "./columns";
-import type { ExportEnd } from "./csv-stream";
+import type { ExportColumn, ExportEnd } from "./columns";
 
 /**
  * exceljs's sheet stream accepts every write and never pushes back; the zip library reads it
@@ -21,12 +19,17 @@ function sheetBacklog(sheet: ExcelJS.Worksheet): Writable | null {
  * A streaming XLSX writer: rows go into the zip as they come, numbers as numbers and times as
  * date cells, with a frozen header row (and a right-to-left sheet for Arabic).
  */
-export function xlsxStream(headers: string[], rightToLeft: boolean, batches: AsyncIterable<SessionRow[]>, onEnd: (end: ExportEnd) => Promise<void>): ReadableStream<Uint8Array> {
+export function xlsxStream<Row>(
+  columns: ExportColumn<Row>[],
+  sheetOptions: { name: string; rightToLeft: boolean },
+  batches: AsyncIterable<Row[]>,
+  onEnd: (end: ExportEnd) => Promise<void>,
+): ReadableStream<Uint8Array> {
   const output = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
-  const sheet = workbook.addWorksheet("Chat sessions", { views: [{ state: "frozen", ySplit: 1, rightToLeft }] });
-  sheet.columns = EXPORT_COLUMNS.map((column, index) => ({
-    header: headers[index],
+  const sheet = workbook.addWorksheet(sheetOptions.name, { views: [{ state: "frozen", ySplit: 1, rightToLeft: sheetOptions.rightToLeft }] });
+  sheet.columns = columns.map((column, index) => ({
+    header: column.header,
     key: String(index),
     width: column.width,
     style: column.kind === "date" ? { numFmt: "yyyy-mm-dd hh:mm:ss" } : {},
@@ -46,7 +49,7 @@ export function xlsxStream(headers: string[], rightToLeft: boolean, batches: Asy
       for await (const rows of batches) {
         // Leaving the loop (the browser went away) closes the row source too.
         if (cancelled) break;
-        for (const row of rows) sheet.addRow(EXPORT_COLUMNS.map((column) => column.value(row))).commit();
+        for (const row of rows) sheet.addRow(columns.map((column) => column.value(row))).commit();
         count += rows.length;
         // Wait until the zip and the browser have taken what is written (a cancel ends the
         // wait too), and let compression, which runs on other turns, keep up.

@@ -1,0 +1,36 @@
+import { format as formatDate } from "date-fns";
+import type { ExportColumn, ExportEnd } from "./columns";
+import { csvStream } from "./csv-stream";
+import { xlsxStream } from "./xlsx";
+
+export type ExportFormat = "csv" | "xlsx";
+
+/**
+ * A download streamed as its rows are read: CSV (BOM, RFC 4180, formula-safe) or Excel (typed
+ * cells, frozen header, right-to-left in Arabic), named after what it holds and today's date.
+ */
+export function exportResponse<Row>(options: {
+  format: ExportFormat;
+  name: string;
+  columns: ExportColumn<Row>[];
+  rows: AsyncGenerator<Row[]>;
+  rightToLeft: boolean;
+  onEnd: (end: ExportEnd) => Promise<void>;
+}): Response {
+  const { format, name, columns, rows, rightToLeft, onEnd } = options;
+  const body = format === "csv" ? csvStream(columns, rows, onEnd) : xlsxStream(columns, { name, rightToLeft }, rows, onEnd);
+  const fileName = `${name}-${formatDate(new Date(), "yyyy-MM-dd")}.${format}`;
+  return new Response(body, {
+    headers: {
+      "content-type": format === "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "content-disposition": `attachment; filename="${fileName}"; filename*=UTF-8''${fileName}`,
+      "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
+    },
+  });
+}
+
+/** A refusal the browser shows as it is: plain text in the user's language. */
+export function plainError(status: number, message: string): Response {
+  return new Response(message, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
+}

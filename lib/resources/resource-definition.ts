@@ -1,0 +1,51 @@
+import type { ReactNode } from "react";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import type { ExportColumn } from "@/lib/export/columns";
+import type { CatalogOf } from "@/lib/i18n/catalogs";
+import type { Locale } from "@/lib/i18n/config";
+import type { Translate } from "@/lib/i18n/translate";
+import type { Permission } from "@/lib/permissions";
+import type { ResourcePage } from "./resource-page";
+import type { ResourceParams } from "./resource-params";
+
+export type ResourceWords = Translate<CatalogOf<"resources">>;
+export type ResourceKey = Parameters<ResourceWords>[0];
+export type ResourceColumn<Row> = { key: string; header: string; cell: (row: Row) => ReactNode; sortHref?: string; sorted?: "asc" | "desc" | null };
+
+/** What a resource's list page shows, worked out for one request. */
+export type ResourceListView<Row, F extends string> = {
+  columns: ResourceColumn<Row>[];
+  filter?: { label: string; option: (value: F) => string };
+  /** buttons above the table, e.g. "New user" for those allowed */
+  actions?: ReactNode;
+};
+
+/**
+ * A resource's list, described once: where it lives, who may see it, its URL state (sorts and
+ * one choice filter), its server query, its columns and what its export holds.
+ * `renderResourceList` draws the page and `resourceExportRoute` serves the export.
+ */
+export type ResourceListDefinition<Row extends { id: number }, S extends string, F extends string> = {
+  /** the page's path, and the export's file name */
+  path: `/${string}`;
+  permission: Permission;
+  words: { title: ResourceKey; search: ResourceKey; empty: ResourceKey };
+  sorts: readonly S[];
+  defaultSort: S;
+  /** the direction of the default sort, and the one a newly clicked column sorts first */
+  defaultDir: "asc" | "desc";
+  filters: readonly F[];
+  list: (params: ResourceParams<S, F>, size?: number) => Promise<ResourcePage<Row>>;
+  view: (context: {
+    t: ResourceWords;
+    user: CurrentUser;
+    params: ResourceParams<S, F>;
+    sortable: (sort: S) => { sortHref: string; sorted: "asc" | "desc" | null };
+  }) => Promise<ResourceListView<Row, F>> | ResourceListView<Row, F>;
+  /** the export's columns, plain values with headers in the user's language */
+  exportColumns: (t: ResourceWords, locale: Locale) => ExportColumn<Row>[];
+};
+
+export function defineResourceList<Row extends { id: number }, S extends string, F extends string>(definition: ResourceListDefinition<Row, S, F>) {
+  return definition;
+}

@@ -1,0 +1,53 @@
+import "server-only";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { db } from "@/lib/db";
+import type { ExportEnd } from "@/lib/export/columns";
+import { exportResponse, plainError } from "@/lib/export/response";
+import { getLocale, translatorFor } from "@/lib/i18n/server";
+import { can } from "@/lib/permissions";
+import type { ResourceListDefinition } from "./resource-definition";
+import { MAX_RESOURCE_SEARCH, parseResourceParams } from "./resource-params";
+
+const EXPORT_PAGE = 500;
+
+/**
+ * The GET handler of `<path>/export`: every row the list's search and filter match (not only the
+ * page shown), as CSV or Excel, streamed a page at a time and audited with its row count. A bad
+ * filter is refused rather than quietly exporting everything.
+ */
+export function resourceExportRoute<Row extends { id: number }, S extends string, F extends string>(definition: ResourceListDefinition<Row, S, F>) {
+  return async function GET(request: Request): Promise<Response> {
+    const locale = await getLocale();
+    const common = translatorFor(locale, "common");
+    const user = await getCurrentUser();
+    if (!user || !can(user.role, definition.permission) || !can(user.role, "resources.export")) return plainError(403, common("forbidden"));
+
+    const query = Object.fromEntries(new URL(request.url).searchParams);
+    const format = query.format;
+    const params = parseResourceParams(query, definition);
+    const badFilter = Boolean(query.filter) && params.filter === null;
+    if ((format !== "csv" && format !== "xlsx") || badFilter || (query.q ?? "").length > MAX_RESOURCE_SEARCH) return plainError(400, common("invalidInput"));
+
+    async function* rows() {
+      for (let page = 1; ; page += 1) {
+        const batch = await definition.list({ ...params, page }, EXPORT_PAGE);
+        if (batch.rows.length) yield batch.rows;
+        if (!batch.hasMore) return;
+      }
+    }
+    const resource = definition.path.slice(1);
+    const recordExport = async ({ rows: count, completed }: ExportEnd) => {
+      await db.auditLog.create({
+        data: { actorId: user.id, action: "resources.export", targetType: resource, details: { format, rows: count, completed, q: params.q, filter: params.filter } },
+      });
+    };
+    return exportResponse({
+      format,
+      name: resource,
+      columns: definition.exportColumns(translatorFor(locale, "resources"), locale),
+      rows: rows(),
+      rightToLeft: locale === "ar",
+      onEnd: recordExport,
+    });
+  };
+}
