@@ -28,7 +28,7 @@ export async function renderResourceList<Row extends { id: number }, S extends s
       filter={view.filter ? { name: "filter", label: view.filter.label, value: params.filter, options: definition.filters.map((value) => ({ value, label: view.filter!.option(value) })) } : undefined}
       hidden={{ sort: params.sort, dir: params.dir }}
       empty={t(definition.words.empty)}
-      exports={can(user.role, "resources.export") ? { csv: resourceExportHref(definition.path, params, "csv"), xlsx: resourceExportHref(definition.path, params, "xlsx") } : undefined}
+      exports={rows.length > 0 && can(user.role, "resources.export") ? { csv: resourceExportHref(definition.path, params, "csv"), xlsx: resourceExportHref(definition.path, params, "xlsx") } : undefined}
       {...pages(hasMore)}
       columns={view.columns}
     />
