@@ -20,7 +20,7 @@ const hostileValues = fc.oneof(
 );
 const hostileInput = fc.oneof(
   fc.anything(),
-  fc.dictionary(fc.constantFrom("id", "ids", "sessionId", "productId", "customerId", "vendorId", "body", "kind", "query", "lastMessageAt", "filters", "all", "messageIds"), hostileValues),
+  fc.dictionary(fc.constantFrom("id", "ids", "sessionId", "productId", "customerId", "vendorId", "orderId", "body", "kind", "query", "scope", "lastMessageAt", "filters", "all", "messageIds", "name", "email", "role", "password"), hostileValues),
 );
 
 async function databaseFingerprint(): Promise<string> {
