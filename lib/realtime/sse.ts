@@ -158,5 +158,8 @@ export const SSE_HEADERS = {
 export function lastEventIdOf(request: Request): number | null {
   const raw = request.headers.get("last-event-id") ?? new URL(request.url).searchParams.get("lastEventId");
   if (!raw || !/^\d{1,10}$/.test(raw)) return null;
-  return Number(raw);
+  // Notification ids are int4: a larger one is no resume point (the stream starts from now)
+  // rather than a replay query that fails.
+  const id = Number(raw);
+  return id <= 2_147_483_647 ? id : null;
 }
