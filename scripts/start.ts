@@ -42,12 +42,14 @@ async function main() {
   if (seeded) console.log("Seeded demo data");
   ensureNextBuild();
 
-  const server = spawn("./node_modules/.bin/next", ["start", "-p", String(port)], {
+  // `next start`, plus statuses asked for by pages (503 while the database is down): scripts/serve.ts.
+  const server = spawn("./node_modules/.bin/tsx", ["scripts/serve.ts"], {
     stdio: "inherit",
     // Its own process group, so that stopping it also stops the next-server it forks.
     detached: true,
     env: {
       ...process.env,
+      PORT: String(port),
       NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? url,
       NEXTAUTH_SECRET: authSecret(`${DATA_DIR}/auth-secret`),
       NEXT_TELEMETRY_DISABLED: "1",

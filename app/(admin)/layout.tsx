@@ -9,6 +9,7 @@ import { getLocale, getTranslator } from "@/lib/i18n/server";
 import { getTheme } from "@/lib/preferences/server";
 import { MessagePage } from "@/components/shell/message-page";
 import { isDatabaseUnavailable } from "@/lib/db-errors";
+import { setResponseStatus } from "@/lib/http/response-status";
 import { can } from "@/lib/permissions";
 
 export const dynamic = "force-dynamic";
@@ -25,6 +26,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     shell = await loadShell();
   } catch (error) {
     if (!isDatabaseUnavailable(error)) throw error;
+    setResponseStatus(503, { "retry-after": "5" });
     const common = await getTranslator("common");
     return <MessagePage title={common("errorTitle")} body={common("databaseUnavailable")} />;
   }

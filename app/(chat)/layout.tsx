@@ -3,18 +3,36 @@ import type { ReactNode } from "react";
 import { LiveRefresh } from "@/components/realtime/live-refresh";
 import { NotificationBell } from "@/components/chat/notification-bell";
 import { LanguageSwitch } from "@/components/shell/language-switch";
+import { MessagePage } from "@/components/shell/message-page";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { requirePagePermission } from "@/lib/auth/current-user";
 import { unreadNotificationCount } from "@/lib/chat/notifications";
+import { isDatabaseUnavailable } from "@/lib/db-errors";
+import { setResponseStatus } from "@/lib/http/response-status";
 import { getLocale, getTranslator } from "@/lib/i18n/server";
 import { isMobileChatEnabled } from "@/lib/settings/mobile-chat";
 
 export const dynamic = "force-dynamic";
 
 /** The participants' web chat: phone-first, the same languages and live updates as the panel. */
-export default async function ChatLayout({ children }: { children: ReactNode }) {
+async function loadShell() {
   const user = await requirePagePermission("chat.participate");
   const [locale, t, enabled, unread] = await Promise.all([getLocale(), getTranslator("chat"), isMobileChatEnabled(), unreadNotificationCount(user.id)]);
+  return { locale, t, enabled, unread };
+}
+
+export default async function ChatLayout({ children }: { children: ReactNode }) {
+  let shell: Awaited<ReturnType<typeof loadShell>>;
+  try {
+    shell = await loadShell();
+  } catch (error) {
+    // Database down: the localized notice, answered 503 (see lib/http/response-status.ts).
+    if (!isDatabaseUnavailable(error)) throw error;
+    setResponseStatus(503, { "retry-after": "5" });
+    const common = await getTranslator("common");
+    return <MessagePage title={common("errorTitle")} body={common("databaseUnavailable")} />;
+  }
+  const { locale, t, enabled, unread } = shell;
   return (
     <div className="mx-auto flex min-h-screen max-w-3xl flex-col">
       <header className="flex items-center gap-2 border-b border-slate-200 bg-white px-3 py-2 dark:border-slate-800 dark:bg-slate-900">

@@ -4,6 +4,7 @@ import { prepareDatabase } from "../../scripts/lib/prepare-database";
 import { DEMO_PASSWORD } from "../../prisma/seed/demo-accounts";
 import { DEMO_SIZES } from "../../prisma/seed/seed";
 import { startAppServer, type AppServer } from "../support/app-server";
+import { catalogs } from "@/lib/i18n/catalogs";
 import { signInOverHttp } from "../support/http-session";
 import { TcpProxy } from "../support/tcp-proxy";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
@@ -33,6 +34,12 @@ describe("the database goes away while the app runs", () => {
   it("pages say the database is unavailable, then recover by themselves when it is back", async () => {
     const cookie = await signInOverHttp(app.url, "support@demo.test", DEMO_PASSWORD);
     const page = () => fetch(`${app.url}/chat-sessions`, { headers: { cookie: `${cookie}; locale=en` } });
+    const customerCookie = await signInOverHttp(app.url, "customer@demo.test", DEMO_PASSWORD);
+    const chatPage = () => fetch(`${app.url}/chat`, { headers: { cookie: customerCookie } });
+    const issued = await fetch(`${app.url}/api/v1/tokens`, { method: "POST", body: JSON.stringify({ email: "customer@demo.test", password: DEMO_PASSWORD }) });
+    const { token } = (await issued.json()) as { token: string };
+    const apiSessions = () => fetch(`${app.url}/api/v1/sessions`, { headers: { authorization: `Bearer ${token}` } });
+    expect((await chatPage()).status).toBe(200);
 
     const before = await page();
     expect(before.status).toBe(200);
@@ -41,8 +48,19 @@ describe("the database goes away while the app runs", () => {
     await proxy.cut();
     const during = await page();
     const duringText = await during.text();
+    // The localized page, answered as what it is: 503, try again shortly, never cached.
+    expect(during.status).toBe(503);
+    expect(during.headers.get("retry-after")).toBe("5");
+    expect(during.headers.get("cache-control")).toBe("no-store");
     expect(duringText).toContain("The database is unavailable right now");
     expect(duringText).not.toMatch(/at \w+ \(|node_modules/);
+    // The participants' web chat says so too, in Arabic by default; the API in its error shape.
+    const chatDuring = await chatPage();
+    expect(chatDuring.status).toBe(503);
+    expect(await chatDuring.text()).toContain(catalogs.common.ar.databaseUnavailable);
+    const apiDuring = await apiSessions();
+    expect(apiDuring.status).toBe(503);
+    expect(await apiDuring.json()).toEqual({ error: { code: "unavailable", message: catalogs.api.ar.unavailable } });
 
     await proxy.open();
     let after = await page();
@@ -52,5 +70,7 @@ describe("the database goes away while the app runs", () => {
     }
     expect(after.status).toBe(200);
     expect(await after.text()).toContain('data-testid="nav-unread-badge"');
+    expect((await chatPage()).status).toBe(200);
+    expect((await apiSessions()).status).toBe(200);
   }, 60_000);
 });

@@ -1,0 +1,48 @@
+// The production server: Next's request handler on a plain Node HTTP server (what `next start`
+// does), plus one thing `next start` cannot do: a page may ask for its response's status, e.g.
+// 503 while the database is unreachable (lib/http/response-status.ts). Run by scripts/start.ts.
+import { AsyncLocalStorage } from "node:async_hooks";
+import { createServer, type ServerResponse } from "node:http";
+import { RESPONSE_SLOT_KEY, type ResponseSlot } from "../lib/http/response-status";
+
+(process.env as Record<string, string>).NODE_ENV = "production";
+const port = Number(process.env.PORT ?? 3000);
+
+const slots = new AsyncLocalStorage<ResponseSlot>();
+(globalThis as { [RESPONSE_SLOT_KEY]?: AsyncLocalStorage<ResponseSlot> })[RESPONSE_SLOT_KEY] = slots;
+
+/** The head goes out with the status a page asked for, when it asked for one before the first byte. */
+function honourRequestedStatus(response: ServerResponse, slot: ResponseSlot): void {
+  const writeHead = response.writeHead;
+  response.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse["writeHead"]>) {
+    if (slot.status && args[0] === 200) {
+      args[0] = slot.status;
+      if (typeof args[1] === "string") args.splice(1, 1); // the reason phrase of 200
+      for (const [name, value] of Object.entries(slot.headers ?? {})) this.setHeader(name, value);
+      // A status asked for by a failure is never cached.
+      this.setHeader("cache-control", "no-store");
+    }
+    return writeHead.apply(this, args as never);
+  } as ServerResponse["writeHead"];
+}
+
+const { default: next } = await import("next");
+const app = next({ dev: false, dir: process.cwd(), port });
+await app.prepare();
+const handle = app.getRequestHandler();
+
+const server = createServer((request, response) => {
+  const slot: ResponseSlot = {};
+  slots.run(slot, () => {
+    honourRequestedStatus(response, slot);
+    handle(request, response).catch((error: unknown) => {
+      console.error(error);
+      if (!response.headersSent) response.writeHead(500).end();
+    });
+  });
+});
+server.listen(port, () => console.log(`▲ Next.js (scripts/serve.ts) on http://localhost:${port}`));
+
+// Open event streams would keep a graceful close waiting for ever: stop at once, as `next start` does.
+process.on("SIGTERM", () => process.exit(0));
+process.on("SIGINT", () => process.exit(0));
