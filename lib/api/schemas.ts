@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { messageBody } from "@/lib/messages/message-schema";
 
 const id = z.number().int().min(1).max(2_147_483_647);
 export const idParam = z.string().regex(/^\d{1,10}$/).transform(Number).pipe(id);
 export const tokenRequestSchema = z.object({ email: z.string().trim().toLowerCase().max(320).pipe(z.email()), password: z.string().min(1).max(1024) }).strict();
 export const startSessionSchema = z.object({ productId: id }).strict();
-export const sendMessageSchema = z.object({ body: z.string().trim().min(1).max(4000) }).strict();
+export const sendMessageSchema = z.object({ body: messageBody }).strict();
 export const messagesQuerySchema = z.object({ before: idParam.optional() });

@@ -1,11 +1,10 @@
 import fc from "fast-check";
-import { createHash, randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseListParams } from "@/lib/chat-sessions/list-params";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { catalogs } from "@/lib/i18n/catalogs";
 import { PAGE_ACCESS, ROUTE_ACCESS, type Method } from "@/lib/route-permissions";
-import { databaseFingerprint, startHttpApp, type HttpApp } from "../support/http-app";
+import { databaseFingerprint, insertToken, startHttpApp, type HttpApp } from "../support/http-app";
 
 // Random and hostile input thrown at every /api/v1 endpoint and every page's URL over HTTP,
 // against the built app: the answer is a 4xx in the API's one localized error shape (or the
@@ -148,11 +147,7 @@ const ENDPOINTS: () => Record<string, Endpoint> = () => ({
 const API_CODES = Object.keys(catalogs.api.ar);
 const apiMessages = (code: string) => [catalogs.api.ar, catalogs.api.en].map((words) => (words as Record<string, string>)[code]);
 
-async function throwaway(role: Role): Promise<string> {
-  const token = randomBytes(32).toString("base64url");
-  await http.sql.query(`INSERT INTO api_tokens (user_id, token_hash) VALUES ($1, $2)`, [http.callers[role].userId, createHash("sha256").update(token).digest("hex")]);
-  return token;
-}
+const throwaway = (role: Role) => insertToken(http.sql, http.callers[role].userId);
 
 describe("hostile input over HTTP", () => {
   it("every /api/v1 endpoint answers 2xx or a 4xx in the localized error shape, never a 5xx, and a refused request changes nothing", async () => {
@@ -227,6 +222,15 @@ describe("hostile input over HTTP", () => {
     const pageQuery = fc
       .array(fc.tuple(fc.constantFrom("page", "pageSize", "sort", "dir", "q", "filter", "status", "role", "unread", "active", "product", "customer", "vendor", "after", "before", "cursor", "from", "to", "columns", "x"), hostileUrlString), { maxLength: 5 })
       .map((pairs) => pairs.map(([key, value]) => [key, value] as const));
+    // The list pages' own headings (Arabic, the default): a hostile query still gets that list.
+    const listTitles: Record<string, string> = {
+      "/chat-sessions": catalogs.chatSessions.ar.title,
+      "/users": catalogs.resources.ar.usersTitle,
+      "/products": catalogs.resources.ar.productsTitle,
+      "/orders": catalogs.resources.ar.ordersTitle,
+      "/audit": catalogs.resources.ar.auditTitle,
+      "/settings": catalogs.settings.ar.title,
+    };
     let requests = 0;
     const tally: Record<number, number> = {};
     const before = await databaseFingerprint(http.sql);
@@ -249,6 +253,7 @@ describe("hostile input over HTTP", () => {
           if (response.status === 404) expect(text, label).toContain(common.notFoundTitle);
           else if (rule.redirectsTo) expect([303, 307, 308], label).toContain(response.status);
           else expect(response.status, label).toBe(200);
+          if (listTitles[pattern]) expect(text, `${label}: the list's heading`).toContain(`>${listTitles[pattern]}<`);
           if (pattern === "/chat-sessions") {
             // The list falls back to its defaults and says so, in the user's language.
             const raw: Record<string, string | string[]> = {};
@@ -262,9 +267,27 @@ describe("hostile input over HTTP", () => {
       );
     }
     console.log(`hostile input × pages: ${Object.keys(PAGE_ACCESS).length} pages, ${requests} requests; statuses ${JSON.stringify(tally)}`);
+    expect(Object.keys(listTitles).every((pattern) => pattern in PAGE_ACCESS)).toBe(true);
     expect(requests).toBeGreaterThanOrEqual(Object.keys(PAGE_ACCESS).length * 5);
     expect(await databaseFingerprint(http.sql)).toBe(before);
   }, 120_000);
+
+  it("a message of NUL characters (which PostgreSQL text cannot hold) is refused; NULs inside a message are dropped", async () => {
+    const send = (body: string) =>
+      fetch(`${http.app.url}/api/v1/sessions/${http.own.sessionId}/messages?lang=en`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${http.callers.customer.token}`, "content-type": "application/json" },
+        body: JSON.stringify({ body }),
+      });
+    const before = await databaseFingerprint(http.sql);
+    const refused = await send("\u0000 \u0000");
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("invalid");
+    expect(await databaseFingerprint(http.sql)).toBe(before);
+    const sent = await send("a\u0000b");
+    expect(sent.status).toBe(201);
+    expect(((await sent.json()) as { message: { body: string } }).message.body).toBe("ab");
+  });
 
   it("nothing the server logged while under attack is an unexpected error", () => {
     expect(http.app.output()).not.toMatch(/Error:|live notifications not read|⨯/);

@@ -6,7 +6,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { catalogs } from "@/lib/i18n/catalogs";
 import { can } from "@/lib/permissions";
 import { LAYOUT_ACCESS, PAGE_ACCESS, ROUTE_ACCESS, allows, routeGroupOf, urlPatternOf, type Access, type Method, type RouteRule } from "@/lib/route-permissions";
-import { CALLERS, callerName, databaseFingerprint, startHttpApp, type HttpApp } from "../support/http-app";
+import { CALLERS, callerName, databaseFingerprint, insertToken, startHttpApp, type HttpApp } from "../support/http-app";
 
 // The permission matrix, tried over HTTP against the built app: every page and every route
 // handler (web and /api/v1) found on disk, as every role and signed out, must be allowed or
@@ -193,12 +193,7 @@ describe("permission matrix × pages and route handlers, over HTTP", () => {
     "POST /api/v1/sessions/[id]/read": (role) => fetch(`${http.app.url}/api/v1/sessions/${http.own.sessionId}/read`, { method: "POST", headers: bearerOf(role) }),
   };
 
-  async function extraToken(role: Role): Promise<string> {
-    const { createHash, randomBytes } = await import("node:crypto");
-    const token = randomBytes(32).toString("base64url");
-    await http.sql.query(`INSERT INTO api_tokens (user_id, token_hash) VALUES ($1, $2)`, [http.callers[role].userId, createHash("sha256").update(token).digest("hex")]);
-    return token;
-  }
+  const extraToken = (role: Role) => insertToken(http.sql, http.callers[role].userId);
 
   /** An event stream: the answer's status and headers, then the stream is closed at once. */
   async function openStream(url: string, headers: Record<string, string>): Promise<Response> {

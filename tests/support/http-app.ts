@@ -51,9 +51,7 @@ export async function startHttpApp(label: string): Promise<HttpApp> {
     for (const role of ROLES) {
       const email = `${role}@demo.test`;
       const { rows } = await sql.query<{ id: number }>(`SELECT id FROM users WHERE email = $1`, [email]);
-      const token = randomBytes(32).toString("base64url");
-      await sql.query(`INSERT INTO api_tokens (user_id, token_hash) VALUES ($1, $2)`, [rows[0]!.id, createHash("sha256").update(token).digest("hex")]);
-      callers[role] = { role, userId: rows[0]!.id, cookie: await signInOverHttp(app.url, email, DEMO_PASSWORD), token };
+      callers[role] = { role, userId: rows[0]!.id, cookie: await signInOverHttp(app.url, email, DEMO_PASSWORD), token: await insertToken(sql, rows[0]!.id) };
     }
     const json = { "content-type": "application/json" };
     const bearer = (role: Role) => ({ ...json, authorization: `Bearer ${callers[role].token}` });
@@ -112,6 +110,13 @@ export async function startHttpApp(label: string): Promise<HttpApp> {
     await database.drop();
     throw error;
   }
+}
+
+/** A live bearer token for the user, written straight into the table (stored hashed, as the app does). */
+export async function insertToken(sql: pg.Client, userId: number): Promise<string> {
+  const token = randomBytes(32).toString("base64url");
+  await sql.query(`INSERT INTO api_tokens (user_id, token_hash) VALUES ($1, $2)`, [userId, createHash("sha256").update(token).digest("hex")]);
+  return token;
 }
 
 /**
