@@ -3,6 +3,19 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 
 type Tx = Prisma.TransactionClient;
 
+/**
+ * The value with NUL characters dropped from every string in it: a jsonb column cannot hold
+ * `\u0000`, and audit details often carry what a user typed (a search, a name).
+ */
+export function jsonSafe<T>(value: T): T {
+  if (typeof value === "string") return value.replaceAll("\u0000", "") as T;
+  if (Array.isArray(value)) return value.map(jsonSafe) as T;
+  if (value && typeof value === "object" && !(value instanceof Date)) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [jsonSafe(key), jsonSafe(item)])) as T;
+  }
+  return value;
+}
+
 /** Records a destructive, bulk or settings change, inside the transaction that makes it. */
 export async function audit(
   tx: Tx,
@@ -14,7 +27,7 @@ export async function audit(
       action: entry.action,
       targetType: entry.targetType,
       targetId: entry.targetId === undefined ? null : String(entry.targetId),
-      details: entry.details ?? {},
+      details: jsonSafe(entry.details ?? {}),
     },
   });
 }

@@ -1,3 +1,4 @@
+import { jsonSafe } from "@/lib/audit";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
 import { sessionExportColumns } from "@/lib/chat-sessions/export/columns";
@@ -25,7 +26,7 @@ export async function GET(request: Request): Promise<Response> {
   if (!parsed) return plainError(400, common("invalidInput"));
   const { format, selection } = parsed;
   const recordExport = async ({ rows, completed }: ExportEnd) => {
-    await db.auditLog.create({ data: { actorId: user.id, action: "chatSessions.export", targetType: "chatSession", details: { format, rows, completed, selection } } });
+    await db.auditLog.create({ data: { actorId: user.id, action: "chatSessions.export", targetType: "chatSession", details: jsonSafe({ format, rows, completed, selection }) } });
   };
   return exportResponse({
     format,
