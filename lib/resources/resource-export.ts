@@ -1,4 +1,5 @@
 import "server-only";
+import { jsonSafe } from "@/lib/audit";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
 import type { ExportEnd } from "@/lib/export/columns";
@@ -38,7 +39,7 @@ export function resourceExportRoute<Row extends { id: number }, S extends string
     const resource = definition.path.slice(1);
     const recordExport = async ({ rows: count, completed }: ExportEnd) => {
       await db.auditLog.create({
-        data: { actorId: user.id, action: "resources.export", targetType: resource, details: { format, rows: count, completed, q: params.q, filter: params.filter } },
+        data: { actorId: user.id, action: "resources.export", targetType: resource, details: jsonSafe({ format, rows: count, completed, q: params.q, filter: params.filter }) },
       });
     };
     return exportResponse({

@@ -27,7 +27,8 @@ export function parseResourceParams<S extends string, F extends string>(
   const dir = first("dir");
   const page = z.coerce.number().int().min(1).max(10_000).safeParse(first("page") ?? "1");
   return {
-    q: (first("q") ?? "").slice(0, MAX_RESOURCE_SEARCH).trim(),
+    // NUL is dropped: PostgreSQL text cannot hold it, and nobody searches for it.
+    q: (first("q") ?? "").replaceAll("\u0000", "").slice(0, MAX_RESOURCE_SEARCH).trim(),
     filter: (options.filters as readonly string[]).includes(filter ?? "") ? (filter as F) : null,
     sort: (options.sorts as readonly string[]).includes(sort ?? "") ? (sort as S) : options.defaultSort,
     dir: dir === "asc" || dir === "desc" ? dir : options.defaultDir,

@@ -16,7 +16,12 @@ const password = (required: boolean) =>
 /** What the form validates, and (below) what the actions parse. */
 export const userFormSchema = (mode: "create" | "edit") =>
   z.object({
-    name: z.string({ error: "nameRequired" }).trim().min(1, { error: "nameRequired" }).max(100, { error: "nameTooLong" }),
+    // NUL is dropped (PostgreSQL text cannot hold it), then the name is trimmed.
+    name: z
+      .string({ error: "nameRequired" })
+      .overwrite((text) => text.replaceAll("\u0000", "").trim())
+      .min(1, { error: "nameRequired" })
+      .max(100, { error: "nameTooLong" }),
     email: z.string({ error: "emailInvalid" }).trim().toLowerCase().pipe(z.email({ error: "emailInvalid" }).max(254, { error: "emailInvalid" })),
     role: z.enum(ROLES, { error: "roleRequired" }),
     password: password(mode === "create"),

@@ -44,6 +44,9 @@ describe("REL-1 users: create, edit with password reset, delete", () => {
     const result = await createUserAction({ name: "", email: "not-an-email", role: "owner" as "admin", password: "short" });
     expect(result).toMatchObject({ ok: false, error: { code: "invalid", fieldErrors: { name: "nameRequired", email: "emailInvalid", role: "roleRequired", password: "passwordTooShort" } } });
     expect(await db.user.count()).toBe(3);
+    // NUL, which PostgreSQL text cannot hold, is dropped from a name
+    expect(await createUserAction({ name: "Ra\u0000na", email: "rana@example.com", role: "qa", password: "correct horse battery" })).toMatchObject({ ok: true });
+    expect(await db.user.findUniqueOrThrow({ where: { email: "rana@example.com" } })).toMatchObject({ name: "Rana" });
   });
 
   it("edits a user and resets the password only when a new one is given", async () => {
