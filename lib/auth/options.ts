@@ -3,7 +3,8 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "@/lib/db";
 import { signInSchema } from "./sign-in-schema";
 import { verifyPassword } from "./password";
-import { ACCOUNT_RULE, ADDRESS_RULE, SIGN_IN_LOCKED, signInThrottle } from "./sign-in-throttle";
+import { sharedSignInThrottle as throttle } from "./shared-sign-in-throttle";
+import { ACCOUNT_RULE, ADDRESS_RULE, SIGN_IN_LOCKED } from "./sign-in-throttle";
 
 function clientAddress(headers: Record<string, unknown> | undefined): string {
   const forwarded = headers?.["x-forwarded-for"];
@@ -22,16 +23,17 @@ export const authOptions: NextAuthOptions = {
         if (!parsed.success) return null;
         const accountKey = `account:${parsed.data.email}`;
         const addressKey = `address:${clientAddress(request?.headers)}`;
-        if (signInThrottle.lockedFor(accountKey) > 0 || signInThrottle.lockedFor(addressKey) > 0) {
+        const [accountLock, addressLock] = [await throttle.lockedFor(accountKey), await throttle.lockedFor(addressKey)];
+        if (accountLock > 0 || addressLock > 0) {
           throw new Error(SIGN_IN_LOCKED);
         }
         const user = await db.user.findUnique({ where: { email: parsed.data.email } });
         if (!user || !(await verifyPassword(parsed.data.password, user.passwordHash))) {
-          signInThrottle.recordFailure(accountKey, ACCOUNT_RULE);
-          signInThrottle.recordFailure(addressKey, ADDRESS_RULE);
+          await throttle.recordFailure(accountKey, ACCOUNT_RULE);
+          await throttle.recordFailure(addressKey, ADDRESS_RULE);
           return null;
         }
-        signInThrottle.recordSuccess(accountKey);
+        await throttle.recordSuccess(accountKey);
         return { id: String(user.id), name: user.name, email: user.email, role: user.role };
       },
     }),
