@@ -124,6 +124,7 @@ const COMPRESS_FROM = 1024;
  * it saves); streams (SSE) pass untouched.
  */
 async function finished(response: Response): Promise<Response> {
+  if (response.headers.has("content-length") && response.headers.has("cache-control")) return response; // apiJson's, ready
   const headers = new Headers(response.headers);
   if (!headers.has("cache-control")) headers.set("cache-control", "no-store");
   if (!response.body || !headers.get("content-type")?.startsWith("application/json")) {
@@ -132,6 +133,17 @@ async function finished(response: Response): Promise<Response> {
   const bytes = new Uint8Array(await response.arrayBuffer());
   if (bytes.byteLength < COMPRESS_FROM) headers.set("content-length", String(bytes.byteLength));
   return new Response(bytes, { status: response.status, statusText: response.statusText, headers });
+}
+
+/**
+ * A small JSON answer built once, as `finished` would leave it (no-store, its length), for the hot
+ * endpoints: no second copy of the body. Larger answers take the usual path (and may be gzipped).
+ */
+export function apiJson(data: unknown, status = 200): Response {
+  const text = JSON.stringify(data);
+  const length = Buffer.byteLength(text);
+  if (length >= COMPRESS_FROM) return Response.json(data, { status });
+  return new Response(text, { status, headers: { "content-type": "application/json", "cache-control": "no-store", "content-length": String(length) } });
 }
 
 export function notFound(): never {

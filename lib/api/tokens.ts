@@ -1,12 +1,14 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { db } from "@/lib/db";
+import { db, dbPool } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { publishEvent } from "@/lib/realtime/bus";
+import { eventBus, publishEvent } from "@/lib/realtime/bus";
 
 export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
+
+export type TokenUser = { id: number; name: string; email: string; role: Role };
 
 /** A new bearer token for the user; only its hash is stored, so the database never holds one. */
 export async function issueToken(userId: number): Promise<string> {
@@ -15,17 +17,120 @@ export async function issueToken(userId: number): Promise<string> {
   return token;
 }
 
-/** Revokes the token; its open event streams end (on every instance). */
+/** Revokes the token; its open event streams end (on every instance) and no instance accepts it again. */
 export async function revokeToken(token: string): Promise<void> {
+  const hash = hashToken(token);
   const revoked = await db.$queryRaw<{ userId: number }[]>`
-    UPDATE api_tokens SET revoked_at = now() WHERE token_hash = ${hashToken(token)} AND revoked_at IS NULL RETURNING user_id AS "userId"`;
+    UPDATE api_tokens SET revoked_at = now() WHERE token_hash = ${hash} AND revoked_at IS NULL RETURNING user_id AS "userId"`;
+  // This instance forgets it before answering; the others as the bus tells them.
+  tokenCache.forgetUser(...revoked.map((r) => r.userId));
+  tokenCache.forgetHash(hash);
   for (const { userId } of revoked) await publishEvent({ type: "revoked", userId });
 }
 
-/** The user of a live (not revoked) token; one indexed lookup, on every API request. */
-export async function userOfToken(token: string): Promise<{ id: number; name: string; email: string; role: Role } | null> {
-  const [user] = await db.$queryRaw<{ id: number; name: string; email: string; role: Role }[]>`
-    SELECT u.id, u.name, u.email, u.role FROM api_tokens t JOIN users u ON u.id = t.user_id
-     WHERE t.token_hash = ${hashToken(token)} AND t.revoked_at IS NULL`;
-  return user ?? null;
+/**
+ * Every API request asks who its token belongs to. A lookup is kept per instance for up to
+ * FRESH_MS, keyed by the token's hash: a revocation clears it at once on the instance that
+ * revoked, and on every other instance when the bus's `revoked` event arrives (milliseconds
+ * later); the whole cache is dropped whenever the bus reconnects (an event may have been missed)
+ * and entries expire on their own, which bounds how long a change made straight in the
+ * database (a role, a deleted user) may go unnoticed. A token that is not live is never kept.
+ * last_used_at is written at most once a minute per token, after the answer, never waited on.
+ */
+const FRESH_MS = 30_000;
+const TOUCH_MS = 60_000;
+const MAX_ENTRIES = 50_000;
+
+type Entry = { user: TokenUser; at: number; touchedAt: number };
+
+class TokenCache {
+  private readonly byHash = new Map<string, Entry>();
+  private readonly hashesOf = new Map<number, Set<string>>();
+  private watching = false;
+
+  get(hash: string): Entry | undefined {
+    this.watch();
+    const entry = this.byHash.get(hash);
+    if (entry && Date.now() - entry.at < FRESH_MS) return entry;
+    if (entry) this.forgetHash(hash);
+    return undefined;
+  }
+
+  set(hash: string, user: TokenUser, touchedAt: number) {
+    if (this.byHash.size >= MAX_ENTRIES) this.clear();
+    this.byHash.set(hash, { user, at: Date.now(), touchedAt });
+    let hashes = this.hashesOf.get(user.id);
+    if (!hashes) this.hashesOf.set(user.id, (hashes = new Set()));
+    hashes.add(hash);
+  }
+
+  forgetHash(hash: string) {
+    const entry = this.byHash.get(hash);
+    if (!entry) return;
+    this.byHash.delete(hash);
+    this.hashesOf.get(entry.user.id)?.delete(hash);
+  }
+
+  forgetUser(...userIds: number[]) {
+    for (const userId of userIds) {
+      for (const hash of this.hashesOf.get(userId) ?? []) this.byHash.delete(hash);
+      this.hashesOf.delete(userId);
+    }
+  }
+
+  clear() {
+    this.byHash.clear();
+    this.hashesOf.clear();
+  }
+
+  private watch() {
+    if (this.watching) return;
+    this.watching = true;
+    const bus = eventBus();
+    bus.subscribe((event) => {
+      if (event.type === "revoked") this.forgetUser(event.userId);
+    });
+    bus.onReconnect(() => this.clear());
+  }
+}
+
+const globalForTokens = globalThis as unknown as { apiTokenCache?: TokenCache };
+const tokenCache = (globalForTokens.apiTokenCache ??= new TokenCache());
+
+/**
+ * The user of a live (not revoked) token: from this instance's cache when fresh, else one indexed
+ * lookup through the driver. `fresh: true` always asks the database (a stream deciding whether
+ * its token was just revoked).
+ */
+export async function userOfToken(token: string, { fresh = false }: { fresh?: boolean } = {}): Promise<TokenUser | null> {
+  const hash = hashToken(token);
+  const cached = fresh ? undefined : tokenCache.get(hash);
+  if (cached) {
+    if (Date.now() - cached.touchedAt >= TOUCH_MS) touch(hash, cached);
+    return cached.user;
+  }
+  const { rows } = await dbPool().query<TokenUser & { usedAt: Date | null }>({
+    name: "api-token-user",
+    text: `SELECT u.id, u.name, u.email, u.role, t.last_used_at AS "usedAt" FROM api_tokens t JOIN users u ON u.id = t.user_id
+            WHERE t.token_hash = $1 AND t.revoked_at IS NULL`,
+    values: [hash],
+  });
+  const row = rows[0];
+  if (!row) {
+    tokenCache.forgetHash(hash);
+    return null;
+  }
+  const user: TokenUser = { id: row.id, name: row.name, email: row.email, role: row.role };
+  const usedAt = row.usedAt?.getTime() ?? 0;
+  tokenCache.set(hash, user, usedAt);
+  if (Date.now() - usedAt >= TOUCH_MS) touch(hash, tokenCache.get(hash));
+  return user;
+}
+
+/** Notes that the token was used (at most once a minute per token and instance); never waited on. */
+function touch(hash: string, entry: Entry | undefined) {
+  if (entry) entry.touchedAt = Date.now();
+  dbPool()
+    .query({ name: "api-token-touch", text: `UPDATE api_tokens SET last_used_at = now() WHERE token_hash = $1 AND revoked_at IS NULL`, values: [hash] })
+    .catch((error: unknown) => console.error("api token last_used_at not written", error));
 }

@@ -48,6 +48,15 @@ export class EventBus {
     return () => this.local.off("event", listener);
   }
 
+  /**
+   * Called whenever the listening connection is (re)established: events published while it was
+   * down were missed, so whatever was kept on their account (caches) should be dropped.
+   */
+  onReconnect(callback: () => void): () => void {
+    this.local.on("reconnect", callback);
+    return () => this.local.off("reconnect", callback);
+  }
+
   get subscriberCount(): number {
     return this.local.listenerCount("event");
   }
@@ -131,6 +140,7 @@ export class EventBus {
         throw error;
       }
       this.listener = client;
+      this.local.emit("reconnect");
     })().finally(() => (this.connecting = null));
     return this.connecting;
   }

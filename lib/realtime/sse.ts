@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { dbPool } from "@/lib/db";
 import { eventBus } from "./bus";
 import type { ChatEvent } from "./events";
 
@@ -26,16 +26,115 @@ export function visibleTo(viewer: StreamViewer, event: ChatEvent): Outgoing | nu
   return { event: event.type, data: { sessionId: event.sessionId } };
 }
 
-/** The viewer's notifications after `afterId`, oldest first, as message events carrying their id. */
-async function notificationsAfter(userId: number, afterId: number): Promise<Outgoing[]> {
-  const rows = await db.notification.findMany({
-    where: { userId, id: { gt: afterId } },
-    orderBy: { id: "asc" },
-    take: REPLAY_LIMIT,
-    select: { id: true, sessionId: true, messageId: true, message: { select: { senderId: true } } },
-  });
-  return rows.map((n) => ({ event: "message", id: n.id, data: { sessionId: n.sessionId, messageId: n.messageId, senderId: n.message.senderId } }));
+type NotificationRow = { k: number; id: number; sessionId: number; messageId: number; senderId: number };
+
+/**
+ * Reads of "the viewer's notifications after id N", batched: every read asked for while the
+ * previous batch is on its way (a burst of messages to many recipients) goes out together in one
+ * statement through the driver, so a busy instance reads once per batch, not once per message.
+ */
+class NotificationReader {
+  private waiting: { userId: number; afterId: number; resolve: (rows: Outgoing[]) => void; reject: (error: unknown) => void }[] = [];
+  private inFlight = 0;
+  private scheduled = false;
+
+  read(userId: number, afterId: number): Promise<Outgoing[]> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ userId, afterId, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  private schedule() {
+    if (this.scheduled || this.inFlight >= 2 || this.waiting.length === 0) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      void this.flush();
+    });
+  }
+
+  private async flush() {
+    const batch = this.waiting.splice(0, 500);
+    if (batch.length === 0) return;
+    this.inFlight += 1;
+    try {
+      const { rows } = await dbPool().query<NotificationRow>({
+        name: "sse-notifications-after",
+        text: `SELECT w.k::int AS k, n.id, n.session_id AS "sessionId", n.message_id AS "messageId", m.sender_id AS "senderId"
+                 FROM unnest($1::int[], $2::int[]) WITH ORDINALITY AS w(user_id, after_id, k)
+                 CROSS JOIN LATERAL (SELECT id, session_id, message_id FROM notifications
+                                      WHERE user_id = w.user_id AND id > w.after_id ORDER BY id LIMIT $3) n
+                 JOIN chat_messages m ON m.id = n.message_id
+                ORDER BY w.k, n.id`,
+        values: [batch.map((b) => b.userId), batch.map((b) => b.afterId), REPLAY_LIMIT],
+      });
+      const pages: Outgoing[][] = batch.map(() => []);
+      for (const row of rows) pages[row.k - 1]!.push({ event: "message", id: row.id, data: { sessionId: row.sessionId, messageId: row.messageId, senderId: row.senderId } });
+      batch.forEach((b, i) => b.resolve(pages[i]!));
+    } catch (error) {
+      for (const b of batch) b.reject(error);
+    } finally {
+      this.inFlight -= 1;
+      this.schedule();
+    }
+  }
 }
+
+type Sink = { viewer: StreamViewer; onEvent(event: ChatEvent): void };
+
+/**
+ * The instance's open streams, by user: one subscription to the bus hands each event only to
+ * the streams that may see it (staff streams, the two participants' streams; settings to all,
+ * a revocation to that user's), so a message costs the same whether 10 or 10,000 streams are open.
+ */
+class StreamHub {
+  private readonly byUser = new Map<number, Set<Sink>>();
+  private readonly staff = new Set<Sink>();
+  private readonly all = new Set<Sink>();
+  private unsubscribe: (() => void) | null = null;
+  readonly reader = new NotificationReader();
+
+  add(sink: Sink) {
+    this.all.add(sink);
+    if (sink.viewer.staff) this.staff.add(sink);
+    let mine = this.byUser.get(sink.viewer.userId);
+    if (!mine) this.byUser.set(sink.viewer.userId, (mine = new Set()));
+    mine.add(sink);
+    this.unsubscribe ??= eventBus().subscribe((event) => this.dispatch(event));
+  }
+
+  remove(sink: Sink) {
+    if (!this.all.delete(sink)) return;
+    this.staff.delete(sink);
+    const mine = this.byUser.get(sink.viewer.userId);
+    mine?.delete(sink);
+    if (mine?.size === 0) this.byUser.delete(sink.viewer.userId);
+    if (this.all.size === 0) {
+      this.unsubscribe?.();
+      this.unsubscribe = null;
+    }
+  }
+
+  private dispatch(event: ChatEvent) {
+    if (event.type === "settings") {
+      for (const sink of [...this.all]) sink.onEvent(event);
+      return;
+    }
+    if (event.type === "revoked") {
+      for (const sink of [...(this.byUser.get(event.userId) ?? [])]) sink.onEvent(event);
+      return;
+    }
+    for (const sink of this.staff) sink.onEvent(event);
+    event.participants.forEach((userId, i) => {
+      if (event.participants.indexOf(userId) !== i) return; // the same user twice
+      for (const sink of this.byUser.get(userId) ?? []) if (!sink.viewer.staff) sink.onEvent(event);
+    });
+  }
+}
+
+const globalForHub = globalThis as unknown as { sseStreamHub?: StreamHub };
+const hub = () => (globalForHub.sseStreamHub ??= new StreamHub());
 
 /**
  * A viewer's server-sent events. The id of an event is the id of the viewer's notification, and a
@@ -55,7 +154,8 @@ export function eventStream(
   endWhen?: () => Promise<boolean>,
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  let unsubscribe = () => {};
+  let sink: Sink | null = null;
+  const unsubscribe = () => sink && hub().remove(sink);
   let heartbeat: ReturnType<typeof setInterval> | undefined;
   let open = true;
   const stop = () => {
@@ -99,8 +199,9 @@ export function eventStream(
             readAgain = false;
             if (!open) return;
             try {
-              const page = await notificationsAfter(viewer.userId, sentUpTo);
+              const page = await hub().reader.read(viewer.userId, sentUpTo);
               for (const out of page) {
+                if (out.id! <= sentUpTo) continue;
                 send(out);
                 sentUpTo = out.id!;
               }
@@ -113,22 +214,30 @@ export function eventStream(
         });
       };
       let ready = false;
-      unsubscribe = eventBus().subscribe((event) => {
-        const mayEnd = event.type === "settings" || (event.type === "revoked" && event.userId === viewer.userId);
-        if (mayEnd && endWhen) void endWhen().then((yes) => yes && end(), () => {});
-        const out = visibleTo(viewer, event);
-        if (!out) return;
-        if (out.id === undefined || viewer.staff) send(out);
-        else if (ready) pull();
-      });
+      sink = {
+        viewer,
+        onEvent(event) {
+          const mayEnd = event.type === "settings" || (event.type === "revoked" && event.userId === viewer.userId);
+          if (mayEnd && endWhen) void endWhen().then((yes) => yes && end(), () => {});
+          const out = visibleTo(viewer, event);
+          if (!out) return;
+          if (out.id === undefined || viewer.staff) send(out);
+          else if (ready && out.id > sentUpTo) pull();
+        },
+      };
+      hub().add(sink);
       signal.addEventListener("abort", end);
       controller.enqueue(encoder.encode(`retry: 2000\n: connected\n\n`));
       if (!viewer.staff) {
         // Where to start: after Last-Event-ID (the replay), or after the newest notification now.
         if (lastEventId !== null) sentUpTo = lastEventId;
         else {
-          const newest = await db.notification.findFirst({ where: { userId: viewer.userId }, orderBy: { id: "desc" }, select: { id: true } });
-          sentUpTo = newest?.id ?? 0;
+          const { rows } = await dbPool().query<{ id: number }>({
+            name: "sse-newest-notification",
+            text: `SELECT id FROM notifications WHERE user_id = $1 ORDER BY id DESC LIMIT 1`,
+            values: [viewer.userId],
+          });
+          sentUpTo = rows[0]?.id ?? 0;
         }
         ready = true;
         // Replays what was missed, and whatever arrived while the starting point was read.

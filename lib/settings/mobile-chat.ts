@@ -9,13 +9,21 @@ export const MOBILE_CHAT_KEY = "mobileChatEnabled";
 // any instance announces a settings change on the bus.
 const FRESH_MS = 1000;
 let cached: { enabled: boolean; at: number } | null = null;
+let reading: Promise<boolean> | null = null;
+let generation = 0;
+/** Forgets the kept answer and any read begun before now (it may predate the change). */
+function invalidate() {
+  cached = null;
+  reading = null;
+  generation += 1;
+}
 let watching = false;
 
 function watchForChanges() {
   if (watching) return;
   watching = true;
   eventBus().subscribe((event) => {
-    if (event.type === "settings") cached = null;
+    if (event.type === "settings") invalidate();
   });
 }
 
@@ -23,15 +31,26 @@ function watchForChanges() {
 export async function isMobileChatEnabled(): Promise<boolean> {
   watchForChanges();
   if (cached && Date.now() - cached.at < FRESH_MS) return cached.enabled;
-  const setting = await db.setting.findUnique({ where: { key: MOBILE_CHAT_KEY } });
-  const enabled = setting ? setting.value !== false : true;
-  cached = { enabled, at: Date.now() };
-  return enabled;
+  // One read at a time: the requests (or streams, on a settings event) asking meanwhile share it.
+  if (reading) return reading;
+  const started = generation;
+  const read: Promise<boolean> = (async () => {
+    try {
+      const setting = await db.setting.findUnique({ where: { key: MOBILE_CHAT_KEY } });
+      const enabled = setting ? setting.value !== false : true;
+      if (generation === started) cached = { enabled, at: Date.now() };
+      return enabled;
+    } finally {
+      if (generation === started) reading = null;
+    }
+  })();
+  reading = read;
+  return read;
 }
 
 /** Forget the kept answer (tests that write the setting straight into the database). */
 export function forgetMobileChatSetting(): void {
-  cached = null;
+  invalidate();
 }
 
 export async function setMobileChatEnabled(enabled: boolean, actorId: number): Promise<{ enabled: boolean }> {
@@ -39,7 +58,7 @@ export async function setMobileChatEnabled(enabled: boolean, actorId: number): P
     await tx.setting.upsert({ where: { key: MOBILE_CHAT_KEY }, create: { key: MOBILE_CHAT_KEY, value: enabled }, update: { value: enabled } });
     await audit(tx, { actorId, action: "settings.mobileChat", targetType: "setting", targetId: MOBILE_CHAT_KEY, details: { enabled } });
   });
-  cached = null;
+  invalidate();
   await publishEvent({ type: "settings" });
   return { enabled };
 }

@@ -13,6 +13,6 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute(async (request: Request) => {
   const user = await chatUser(request);
   const token = bearerToken(request)!;
-  const shouldEnd = async () => !(await isMobileChatEnabled()) || !(await userOfToken(token));
+  const shouldEnd = async () => !(await isMobileChatEnabled()) || !(await userOfToken(token, { fresh: true }));
   return new Response(eventStream({ userId: user.id, staff: false }, lastEventIdOf(request), request.signal, shouldEnd), { headers: SSE_HEADERS });
 });

@@ -1,4 +1,4 @@
-import { apiRoute, chatUser, jsonBody, parsed } from "@/lib/api/route";
+import { apiJson, apiRoute, chatUser, jsonBody, parsed } from "@/lib/api/route";
 import { idParam, messagesQuerySchema, sendMessageSchema } from "@/lib/api/schemas";
 import { requireMembership } from "@/lib/chat/membership";
 import { loadConversation } from "@/lib/chat-sessions/conversation";
@@ -22,5 +22,5 @@ export const POST = apiRoute(async (request: Request, { params }: Context) => {
   const user = await chatUser(request);
   const sessionId = parsed(idParam, (await params).id);
   const { body } = await jsonBody(request, sendMessageSchema);
-  return Response.json({ message: await sendAsParticipant(user.id, sessionId, body) }, { status: 201 });
+  return apiJson({ message: await sendAsParticipant(user.id, sessionId, body) }, 201);
 });
