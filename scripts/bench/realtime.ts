@@ -1,21 +1,27 @@
-// npm run bench:realtime -- [--subscribers 1000] [--rate 100] [--seconds 10] [--messages 5000] [--concurrency 64] [--pool 10] [--instances 1]
-// 1,000 SSE subscribers (customers and vendors, one stream each, on /api/v1/events) on loopback;
-// messages sent through the API, in two phases:
+// npm run bench:realtime -- [--subscribers 1000] [--rate 100] [--seconds 10] [--messages 5000] [--concurrency 64] [--pool 10] [--instances 1] [--clients process|in-process]
+// 1,000 SSE subscribers (customers and vendors, one stream each, on /api/v1/events) on loopback,
+// read in a process of their own (scripts/bench/realtime-subscribers.ts; --clients in-process
+// reads them in the sender's process, as the first version of this bench did); messages sent
+// through the API, in two phases:
 //  1. latency: --rate messages/s for --seconds, paced (open loop); send→receive latency p50/p99
 //     is from the moment the POST is issued to the moment the recipient's stream delivers it;
 //  2. throughput: --messages sent as fast as --concurrency requests in flight allow; the rate.
-// Then every counter is checked against a fresh count. A fresh database `bench_realtime` on the
+// Each phase also prints the CPU used by the server, PostgreSQL's backends, the subscribers and
+// the sender (share of one core). Then every counter is checked against a fresh count. A fresh database `bench_realtime` on the
 // local PostgreSQL (or $BENCH_REALTIME_DATABASE_URL's server) is created and dropped.
-import { spawn, type ChildProcess } from "node:child_process";
+import { fork, spawn, type ChildProcess } from "node:child_process";
+import { readFileSync, readdirSync } from "node:fs";
 import { createHash, randomBytes } from "node:crypto";
+import { Agent, request as httpRequest } from "node:http";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { SseReader } from "../../tests/support/sse-client";
 import { applyMigrations } from "../db/schema-engine";
 import { freePort } from "../lib/embedded-postgres";
 import { ensureNextBuild } from "../lib/next-build";
 import { ensurePrismaClient } from "../lib/prisma-client";
 import { table } from "./measure";
+import { openSubscribers, type Arrival, type Subscriber } from "./realtime-subscribers";
 
 const { values } = parseArgs({
   options: {
@@ -26,6 +32,7 @@ const { values } = parseArgs({
     instances: { type: "string", default: "1" },
     rate: { type: "string", default: "100" },
     seconds: { type: "string", default: "10" },
+    clients: { type: "string", default: "process" },
   },
 });
 const int = (name: keyof typeof values) => {
@@ -42,6 +49,8 @@ const PAIRS = SUBSCRIBERS / 2;
 const WARMUP = Math.min(200, MESSAGES);
 const RATE = int("rate");
 const PACED = RATE * int("seconds");
+if (values.clients !== "process" && values.clients !== "in-process") throw new Error("--clients takes process or in-process");
+const CLIENTS = values.clients;
 
 const server = new URL(process.env.BENCH_REALTIME_DATABASE_URL ?? process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
 const dbName = `bench_realtime_${process.pid}`;
@@ -60,7 +69,14 @@ async function admin<T>(run: (client: pg.Client) => Promise<T>, target = server.
 
 const children: ChildProcess[] = [];
 async function cleanUp() {
-  for (const child of children) if (child.pid && child.exitCode === null) process.kill(-child.pid, "SIGTERM");
+  for (const child of children) {
+    if (!child.pid || child.exitCode !== null) continue;
+    try {
+      process.kill(-child.pid, "SIGTERM"); // a server and its process group
+    } catch {
+      child.kill("SIGTERM");
+    }
+  }
   await new Promise((resolve) => setTimeout(resolve, 500));
   await admin((c) => c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`)).catch(() => {});
 }
@@ -130,63 +146,105 @@ async function startInstance(): Promise<string> {
   throw new Error("the app did not start");
 }
 
+/** CPU ticks (user + system, 1/100 s) used so far by each of these processes and their descendants (Linux /proc). */
+function cpuTicks(rootPids: number[]): Map<number, number> {
+  const stats = new Map<number, { ppid: number; ticks: number }>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const fields = readFileSync(`/proc/${entry}/stat`, "utf8").replace(/^.*\) /, "").split(" ");
+      stats.set(Number(entry), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
+    } catch {
+      // gone
+    }
+  }
+  const wanted = new Set(rootPids.filter((pid) => stats.has(pid)));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [pid, { ppid }] of stats) if (!wanted.has(pid) && wanted.has(ppid)) (wanted.add(pid), (grew = true));
+  }
+  return new Map([...wanted].map((pid) => [pid, stats.get(pid)!.ticks]));
+}
+
 const percentile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
 
 async function main() {
   ensurePrismaClient();
   ensureNextBuild();
-  console.log(`bench:realtime — ${SUBSCRIBERS} subscribers (${PAIRS} sessions), pool ${POOL}, ${INSTANCES} instance(s), load average ${(await import("node:os")).loadavg()[0]!.toFixed(1)} on ${(await import("node:os")).cpus().length} cores`);
+  const os = await import("node:os");
+  console.log(`bench:realtime — ${SUBSCRIBERS} subscribers (${PAIRS} sessions), pool ${POOL}, ${INSTANCES} instance(s), clients ${CLIENTS}, load average ${os.loadavg().map((n) => n.toFixed(2)).join(" ")} on ${os.cpus().length} cores`);
   const pairs = await setUp();
   const bases = await Promise.all(Array.from({ length: INSTANCES }, startInstance));
 
-  // Who received what, when: messageId → arrival time at the recipient; deliveries counted per stream.
+  // Who received what, when: messageId → arrival time at the recipient (ms, process.hrtime's clock, which is
+  // the machine's monotonic clock and so the same in the clients' process).
   const arrivedAt = new Map<number, number>();
   let recipientDeliveries = 0;
   let senderEchoes = 0;
   let strayDeliveries = 0;
-  const controllers: AbortController[] = [];
-  const streams: Promise<void>[] = [];
-  let connected = 0;
-  const subscribe = async (userId: number, token: string, sessionId: number, index: number) => {
-    const controller = new AbortController();
-    controllers.push(controller);
-    const response = await fetch(`${bases[index % bases.length]}/api/v1/events`, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
-    if (response.status !== 200) throw new Error(`SSE refused: ${response.status}`);
-    connected += 1;
-    const reader = new SseReader(response, (event) => {
-      if (event.event !== "message") return;
-      const data = JSON.parse(event.data) as { sessionId: number; messageId: number; senderId: number };
-      if (data.sessionId !== sessionId) strayDeliveries += 1;
-      else if (data.senderId === userId) senderEchoes += 1;
-      else {
-        recipientDeliveries += 1;
-        arrivedAt.set(data.messageId, performance.now());
-      }
-    });
-    streams.push(reader.done);
+  const arrival = (messageId: number, kind: Arrival["kind"], at: bigint) => {
+    if (kind === "stray") strayDeliveries += 1;
+    else if (kind === "echo") senderEchoes += 1;
+    else {
+      recipientDeliveries += 1;
+      arrivedAt.set(messageId, Number(at) / 1e6);
+    }
   };
-  const openStarted = performance.now();
-  const queue = pairs.flatMap((pair, i) => [
-    () => subscribe(pair.customer.id, pair.customer.token, pair.sessionId, 2 * i),
-    () => subscribe(pair.vendor.id, pair.vendor.token, pair.sessionId, 2 * i + 1),
+  const list: Subscriber[] = pairs.flatMap((pair, i) => [
+    { userId: pair.customer.id, token: pair.customer.token, sessionId: pair.sessionId, base: bases[(2 * i) % bases.length]! },
+    { userId: pair.vendor.id, token: pair.vendor.token, sessionId: pair.sessionId, base: bases[(2 * i + 1) % bases.length]! },
   ]);
-  await Promise.all(Array.from({ length: 50 }, async () => {
-    for (let job = queue.shift(); job; job = queue.shift()) await job();
-  }));
+  const openStarted = performance.now();
+  let connected = 0;
+  let closeClients: () => Promise<void>;
+  let clientPid = process.pid;
+  let clientCpu = () => 0;
+  if (CLIENTS === "in-process") {
+    const subscribers = await openSubscribers(list, (a) => arrival(a.messageId, a.kind, a.at));
+    connected = subscribers.opened;
+    closeClients = () => subscribers.close();
+  } else {
+    const child = fork(fileURLToPath(new URL("./realtime-subscribers.ts", import.meta.url)), ["--child"], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    children.push(child);
+    clientPid = child.pid!;
+    clientCpu = () => [...cpuTicks([clientPid]).values()].reduce((a, b) => a + b, 0) / 100;
+    let closed: () => void = () => {};
+    await new Promise<void>((resolve, reject) => {
+      child.on("message", (message: { open?: number; failed?: string; arrivals?: [number, Arrival["kind"], string][]; closed?: true }) => {
+        if (message.arrivals) for (const [id, kind, at] of message.arrivals) arrival(id, kind, BigInt(at));
+        if (message.open !== undefined) (connected = message.open), resolve();
+        if (message.failed) reject(new Error(message.failed));
+        if (message.closed) closed();
+      });
+      child.send({ subscribers: list });
+    });
+    closeClients = () => new Promise<void>((resolve) => ((closed = resolve), child.send({ close: true })));
+  }
   console.log(`${connected} SSE streams open in ${((performance.now() - openStarted) / 1000).toFixed(1)} s`);
+
+  // Sends go through a keep-alive agent (plain node:http: fetch costs the sender several times more CPU).
+  const agent = new Agent({ keepAlive: true, maxSockets: Math.max(CONCURRENCY, 256) });
+  const post = (base: string, path: string, token: string, body: string) =>
+    new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = httpRequest(`${base}${path}`, { method: "POST", agent, headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "content-length": Buffer.byteLength(body) } }, (res) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => (text += chunk));
+        res.on("end", () => resolve({ status: res.statusCode!, text }));
+      });
+      req.on("error", reject);
+      req.end(body);
+    });
 
   let sequence = 0;
   const send = async (n: number, sentAt: Map<number, number>) => {
     const pair = pairs[n % PAIRS]!;
     const from = Math.floor(n / PAIRS) % 2 === 0 ? pair.customer : pair.vendor;
-    const started = performance.now();
-    const response = await fetch(`${bases[n % bases.length]}/api/v1/sessions/${pair.sessionId}/messages`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${from.token}`, "content-type": "application/json" },
-      body: JSON.stringify({ body: `bench message ${n}` }),
-    });
-    if (response.status !== 201) throw new Error(`send refused: ${response.status} ${await response.text()}`);
-    const { message } = (await response.json()) as { message: { id: number } };
+    const started = nowMs();
+    const response = await post(bases[n % bases.length]!, `/api/v1/sessions/${pair.sessionId}/messages`, from.token, JSON.stringify({ body: `bench message ${n}` }));
+    if (response.status !== 201) throw new Error(`send refused: ${response.status} ${response.text}`);
+    const { message } = JSON.parse(response.text) as { message: { id: number } };
     sentAt.set(message.id, started);
   };
   const run = async (count: number) => {
@@ -204,15 +262,32 @@ async function main() {
     const deadline = Date.now() + timeoutMs;
     for (const id of ids) while (!arrivedAt.has(id) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
   };
-
   const latenciesOf = (sentAt: Map<number, number>) =>
     [...sentAt].filter(([id]) => arrivedAt.has(id)).map(([id, at]) => arrivedAt.get(id)! - at).sort((a, b) => a - b);
+
+  // Where the CPU goes during a phase: the server, the database's backends, the subscribers, the sender.
+  const serverPids = children.filter((c) => c.pid !== clientPid).map((c) => c.pid!);
+  type Mark = { at: number; server: Map<number, number>; db: Map<number, number>; clients: number; sender: number };
+  const mark = async (): Promise<Mark> => {
+    const dbPids = await admin(async (c) => (await c.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = $1`, [dbName])).rows.map((r) => r.pid));
+    const sender = (process.cpuUsage().user + process.cpuUsage().system) / 1e6;
+    return { at: performance.now(), server: cpuTicks(serverPids), db: cpuTicks(dbPids), clients: clientCpu(), sender };
+  };
+  const used = (from: Map<number, number>, to: Map<number, number>) => [...to].reduce((sum, [pid, ticks]) => sum + ticks - (from.get(pid) ?? 0), 0) / 100;
+  const cpuShare = (a: Mark, b: Mark) => {
+    const seconds = (b.at - a.at) / 1000;
+    const pct = (cpu: number) => `${Math.round((100 * cpu) / seconds)}%`;
+    const sender = b.sender - a.sender;
+    const clients = CLIENTS === "in-process" ? "(in sender)" : pct(b.clients - a.clients);
+    return `server ${pct(used(a.server, b.server))}, postgres ${pct(used(a.db, b.db))}, subscribers ${clients}, sender ${pct(sender)}`;
+  };
 
   const warm = await run(WARMUP);
   await waitForAll(warm.sentAt.keys());
 
   // 1. Latency at a steady rate: each send starts on its own schedule, whatever the others do.
   const pacedSentAt = new Map<number, number>();
+  const pacedMark = await mark();
   const pacedStart = performance.now();
   const pacedFirst = sequence;
   sequence += PACED;
@@ -224,17 +299,20 @@ async function main() {
   }));
   const pacedSeconds = (performance.now() - pacedStart) / 1000;
   await waitForAll(pacedSentAt.keys());
+  const pacedCpu = cpuShare(pacedMark, await mark());
   const paced = latenciesOf(pacedSentAt);
 
   // 2. Throughput: as fast as CONCURRENCY requests in flight go.
+  const loadedMark = await mark();
   const { sentAt, seconds } = await run(MESSAGES);
+  const loadedCpu = cpuShare(loadedMark, await mark());
   await waitForAll(sentAt.keys());
   const loaded = latenciesOf(sentAt);
   const missing = PACED + MESSAGES - paced.length - loaded.length;
   await new Promise((resolve) => setTimeout(resolve, 500)); // let late duplicates show
 
-  for (const controller of controllers) controller.abort();
-  await Promise.allSettled(streams);
+  await closeClients();
+  agent.destroy();
 
   const total = WARMUP + PACED + MESSAGES;
   const check = await admin(async (c) => {
@@ -259,8 +337,10 @@ async function main() {
         ["subscribers (open SSE streams)", connected],
         [`1. paced: ${PACED} messages at ${RATE}/s (achieved)`, `${(PACED / pacedSeconds).toFixed(0)}/s`],
         ["   send→receive p50 / p99 / max (ms)", `${percentile(paced, 0.5).toFixed(1)} / ${percentile(paced, 0.99).toFixed(1)} / ${paced.at(-1)!.toFixed(1)}`],
+        ["   CPU (of one core)", pacedCpu],
         [`2. flat out: ${MESSAGES} messages, ${CONCURRENCY} in flight`, `${(MESSAGES / seconds).toFixed(0)} messages/s, all answered 201`],
         ["   send→receive p50 / p99 / max (ms)", `${percentile(loaded, 0.5).toFixed(1)} / ${percentile(loaded, 0.99).toFixed(1)} / ${loaded.at(-1)!.toFixed(1)}`],
+        ["   CPU (of one core)", loadedCpu],
         ["recipient deliveries (expected)", `${recipientDeliveries} (${total})`],
         ["sender echoes (expected)", `${senderEchoes} (${total})`],
         ["deliveries to anyone else", strayDeliveries],
@@ -268,9 +348,9 @@ async function main() {
         ["counters exact (sessions, unread total, notifications)", countersExact ? "yes" : `NO ${JSON.stringify(check)}`],
       ]),
   );
-  console.log(`Targets: p99 ≤ 50 ms at 1,000 subscribers; ≥ 1,000 messages/s sustained.`);
+  console.log(`Targets: p99 ≤ 50 ms at 1,000 subscribers; ≥ 1,000 messages/s sustained. Load average now ${os.loadavg().map((n) => n.toFixed(2)).join(" ")}.`);
   await cleanUp();
-  process.exit(countersExact && missing === 0 && strayDeliveries === 0 ? 0 : 1);
+  process.exit(countersExact && missing === 0 && strayDeliveries === 0 && recipientDeliveries === total && senderEchoes === total ? 0 : 1);
 }
 
 main().catch(async (error) => {
