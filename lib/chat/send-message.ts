@@ -7,33 +7,96 @@ import { publishEvent } from "@/lib/realtime/bus";
 
 type Row = { id: number; body: string; createdAt: Date; readAt: Date | null; senderName: string; senderRole: Role; customerId: number; vendorId: number; notificationId: number; recipientId: number };
 
-const SEND = `
-  WITH s AS (
-    SELECT id, customer_id, vendor_id FROM chat_sessions WHERE id = $1 AND (customer_id = $2 OR vendor_id = $2)
+// Many sends in one statement: each message with its notification, the triggers counting them
+// all at once. Message ids are drawn in the order the sends arrived (an ordered subquery feeds
+// nextval), and notifications are inserted by recipient, so that concurrent batches take the
+// recipients' row locks in one order (then sessions, then unread slots, as the triggers do):
+// they wait on one another but never deadlock.
+const SEND_MANY = `
+  WITH input AS (
+    SELECT t.k, t.session_id, t.sender_id, t.body FROM unnest($1::int[], $2::int[], $3::text[]) WITH ORDINALITY AS t(session_id, sender_id, body, k)
+  ), s AS (
+    SELECT x.*, nextval(pg_get_serial_sequence('chat_messages', 'id'))::int AS message_id FROM (
+      SELECT i.k, i.session_id, i.sender_id, i.body, c.customer_id, c.vendor_id
+        FROM input i JOIN chat_sessions c ON c.id = i.session_id AND (c.customer_id = i.sender_id OR c.vendor_id = i.sender_id)
+       ORDER BY i.k
+    ) x
   ), m AS (
-    INSERT INTO chat_messages (session_id, sender_id, body) SELECT s.id, $2, $3 FROM s
-    RETURNING id, body, created_at, read_at
+    INSERT INTO chat_messages (id, session_id, sender_id, body) SELECT message_id, session_id, sender_id, body FROM s ORDER BY k
+    RETURNING id, created_at, read_at
   ), n AS (
     INSERT INTO notifications (user_id, session_id, message_id)
-    SELECT CASE WHEN s.customer_id = $2 THEN s.vendor_id ELSE s.customer_id END, s.id, m.id FROM s, m
-    RETURNING id, user_id
+    SELECT CASE WHEN s.customer_id = s.sender_id THEN s.vendor_id ELSE s.customer_id END, s.session_id, m.id
+      FROM s JOIN m ON m.id = s.message_id ORDER BY 1, s.k
+    RETURNING id, user_id, message_id
   )
-  SELECT m.id, m.body, m.created_at AS "createdAt", m.read_at AS "readAt", u.name AS "senderName", u.role AS "senderRole",
+  SELECT s.k::int AS k, m.id, s.body, m.created_at AS "createdAt", m.read_at AS "readAt", u.name AS "senderName", u.role AS "senderRole",
          s.customer_id AS "customerId", s.vendor_id AS "vendorId", n.id AS "notificationId", n.user_id AS "recipientId"
-    FROM m, s, n, users u WHERE u.id = $2`;
+    FROM s JOIN m ON m.id = s.message_id JOIN n ON n.message_id = m.id JOIN users u ON u.id = s.sender_id`;
+
+type Send = { senderId: number; sessionId: number; body: string; resolve: (row: Row | undefined) => void; reject: (error: unknown) => void };
+const MAX_BATCH = 200;
 
 /**
- * FLOW-1, a participant sends: one statement (so one round trip, atomic on its own) checks that
+ * Group commit for participants' sends: a send that arrives while the previous statement is
+ * running waits for it and then goes out with every other send that arrived meanwhile, in one
+ * statement and one commit. Alone (a quiet instance) a send goes out at once. Each message is
+ * still atomic with its notification and its counters; if a batch fails (say a session was
+ * deleted under it), its sends are retried one by one, so only the failing one fails.
+ */
+class SendBatcher {
+  private waiting: Send[] = [];
+  private running = false;
+
+  send(senderId: number, sessionId: number, body: string): Promise<Row | undefined> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ senderId, sessionId, body, resolve, reject });
+      if (!this.running) void this.run();
+    });
+  }
+
+  private async run() {
+    this.running = true;
+    while (this.waiting.length > 0) {
+      const batch = this.waiting.splice(0, MAX_BATCH);
+      try {
+        const rows = await this.execute(batch);
+        batch.forEach((item, i) => item.resolve(rows[i]));
+      } catch (error) {
+        if (batch.length === 1) batch[0]!.reject(error);
+        else await Promise.all(batch.map((item) => this.execute([item]).then((rows) => item.resolve(rows[0]), item.reject)));
+      }
+    }
+    this.running = false;
+  }
+
+  private async execute(batch: Send[]): Promise<(Row | undefined)[]> {
+    const { rows } = await dbPool().query<Row & { k: number }>({
+      name: "chat-send-many",
+      text: SEND_MANY,
+      values: [batch.map((b) => b.sessionId), batch.map((b) => b.senderId), batch.map((b) => b.body)],
+    });
+    const byK: (Row | undefined)[] = new Array(batch.length);
+    for (const row of rows) byK[row.k - 1] = row;
+    return byK;
+  }
+}
+
+const globalForSends = globalThis as unknown as { chatSendBatcher?: SendBatcher };
+const sends = () => (globalForSends.chatSendBatcher ??= new SendBatcher());
+
+/**
+ * FLOW-1, a participant sends: one statement (so one round trip, atomic on its own; shared with
+ * the sends that arrive meanwhile, see SendBatcher) checks that
  * the sender takes part in the session, inserts the message — the triggers count it and move the
  * session's last-message time — and the other participant's notification. A session the sender
  * is not part of is "not found", whether it exists or not. Then every instance hears of it.
  * (Admins writing on a participant's behalf go through lib/messages/add-message.ts.)
  */
 export async function sendAsParticipant(senderId: number, sessionId: number, body: string): Promise<ConversationMessage> {
-  // Through the driver, as a prepared statement: the hottest write of the app (Prisma's raw
-  // query path costs more CPU than the statement itself).
-  const { rows } = await dbPool().query<Row>({ name: "chat-send-as-participant", text: SEND, values: [sessionId, senderId, body] });
-  const row = rows[0];
+  // Through the driver, as a prepared statement batched with concurrent sends (the hottest write
+  // of the app: Prisma's raw query path costs more CPU than the statement itself).
+  const row = await sends().send(senderId, sessionId, body);
   if (!row) throw new ActionFailure("not_found", "sessionNotFound");
   await publishEvent({
     type: "message",

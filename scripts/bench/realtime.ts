@@ -285,6 +285,11 @@ async function main() {
   const warm = await run(WARMUP);
   await waitForAll(warm.sentAt.keys());
 
+  // What 1,000 open, quiet streams cost.
+  const idleMark = await mark();
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  const idleCpu = cpuShare(idleMark, await mark());
+
   // 1. Latency at a steady rate: each send starts on its own schedule, whatever the others do.
   const pacedSentAt = new Map<number, number>();
   const pacedMark = await mark();
@@ -335,6 +340,7 @@ async function main() {
       table([
         ["measure", "value"],
         ["subscribers (open SSE streams)", connected],
+        ["   CPU, 3 s with no messages (of one core)", idleCpu],
         [`1. paced: ${PACED} messages at ${RATE}/s (achieved)`, `${(PACED / pacedSeconds).toFixed(0)}/s`],
         ["   send→receive p50 / p99 / max (ms)", `${percentile(paced, 0.5).toFixed(1)} / ${percentile(paced, 0.99).toFixed(1)} / ${paced.at(-1)!.toFixed(1)}`],
         ["   CPU (of one core)", pacedCpu],

@@ -131,6 +131,39 @@ describe("the mobile API (/api/v1)", () => {
     expect(seen.map((m) => m.id)).toEqual(expected.map((m) => m.id));
   });
 
+  it("sends arriving together share one statement, yet each stands alone: a stranger's is 404, a deleted session's fails alone", async () => {
+    const sessionId = await startAsCustomer();
+    const other = await createProduct(vendor.id, "Desk");
+    const second = ((await json(await startSession(call("/sessions", { method: "POST", token: customer.token, body: JSON.stringify({ productId: other.id }) }), undefined as never))) as { id: number }).id;
+    const send = (id: number, token: string, body: string) => sendMessage(call(`/sessions/${id}/messages`, { method: "POST", token, body: JSON.stringify({ body }) }), params(id));
+    const first = await Promise.all([send(sessionId, customer.token, "a"), send(sessionId, stranger.token, "x"), send(second, vendor.token, "b"), send(sessionId, vendor.token, "c")]);
+    expect(first.map((r) => r.status)).toEqual([201, 404, 201, 201]);
+    const bodies = await Promise.all(first.map(json));
+    expect([bodies[0]!.message, bodies[2]!.message, bodies[3]!.message].map((m) => (m as { body: string }).body)).toEqual(["a", "b", "c"]);
+    // A session deleted while its send waits in a batch fails that send only (the batch is retried one by one).
+    const doomed = await send(second, customer.token, "first of the second");
+    expect(doomed.status).toBe(201);
+    const racing = Promise.all([send(sessionId, customer.token, "d"), send(second, customer.token, "gone"), send(sessionId, vendor.token, "e")]);
+    await db.chatSession.delete({ where: { id: second } });
+    const statuses = (await racing).map((r) => r.status);
+    expect([statuses[0], statuses[2]]).toEqual([201, 201]);
+    expect([201, 404]).toContain(statuses[1]);
+    expect(await countersFromMessages()).toEqual(await db.chatSession.findMany({ orderBy: { id: "asc" }, select: { id: true, messageCount: true, unreadCount: true } }).then((rows) => rows.map((r) => ({ id: r.id, messages: r.messageCount, unread: r.unreadCount }))));
+    expect(await db.notification.count()).toBe(await db.chatMessage.count());
+  });
+
+  it("a token's user is kept briefly, but a revoked token is refused at once, and its last use is noted", async () => {
+    const sessionId = await startAsCustomer();
+    const send = () => sendMessage(call(`/sessions/${sessionId}/messages`, { method: "POST", token: customer.token, body: JSON.stringify({ body: "hi" }) }), params(sessionId));
+    expect((await send()).status).toBe(201);
+    // Written after the answer, never waited on.
+    await expect.poll(async () => (await db.apiToken.findFirstOrThrow({ where: { userId: customer.id } })).lastUsedAt).not.toBeNull();
+    await revokeToken(call("/tokens", { method: "DELETE", token: customer.token }), undefined as never);
+    const refused = await send();
+    expect(refused.status).toBe(401);
+    expect((await json(refused)).error?.code).toBe("unauthorized");
+  });
+
   it("SET-1 off: the chat endpoints answer 403 chat_disabled and /config says so", async () => {
     await db.setting.create({ data: { key: "mobileChatEnabled", value: false } });
     forgetMobileChatSetting();
