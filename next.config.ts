@@ -1,21 +1,11 @@
 import type { NextConfig } from "next";
+import { contentSecurityPolicy as policy } from "./lib/http/content-security-policy";
 
 const isProduction = process.env.NODE_ENV === "production";
 
-// Next's own scripts are inline, so script-src keeps 'unsafe-inline' (nonces would make every
-// page dynamic); everything else is locked to this origin.
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self' 'unsafe-inline'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "object-src 'none'",
-].join("; ");
+// Every response carries the policy; pages served by scripts/serve.ts (npm start) get it again with
+// a per-request nonce and no 'unsafe-inline' for scripts (lib/http/content-security-policy.ts).
+const contentSecurityPolicy = policy();
 
 const securityHeaders = [
   { key: "Content-Security-Policy", value: contentSecurityPolicy },

@@ -1,8 +1,13 @@
 // The production server: Next's request handler on a plain Node HTTP server (what `next start`
 // does), plus one thing `next start` cannot do: a page may ask for its response's status, e.g.
 // 503 while the database is unreachable (lib/http/response-status.ts). Run by scripts/start.ts.
+// And a second one: every response gets a Content-Security-Policy whose script-src is a fresh
+// nonce instead of 'unsafe-inline' (lib/http/content-security-policy.ts; Next reads the nonce
+// from the request's header, as it would from a root proxy.ts).
 import { AsyncLocalStorage } from "node:async_hooks";
-import { createServer, type ServerResponse } from "node:http";
+import { randomBytes } from "node:crypto";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { contentSecurityPolicy } from "../lib/http/content-security-policy";
 import { RESPONSE_SLOT_KEY, type ResponseSlot } from "../lib/http/response-status";
 
 (process.env as Record<string, string>).NODE_ENV = "production";
@@ -26,6 +31,22 @@ function honourRequestedStatus(response: ServerResponse, slot: ResponseSlot): vo
   } as ServerResponse["writeHead"];
 }
 
+/**
+ * A fresh nonce for this request: Next finds it in the request's CSP header and stamps it on
+ * every script of the page; the response's policy (set by next.config.ts) is replaced by the same
+ * policy with that nonce, just before the head goes out.
+ */
+function applyNonce(request: IncomingMessage, response: ServerResponse): void {
+  const policy = contentSecurityPolicy(randomBytes(16).toString("base64"));
+  delete request.headers["content-security-policy-report-only"];
+  request.headers["content-security-policy"] = policy;
+  const writeHead = response.writeHead;
+  response.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse["writeHead"]>) {
+    if (this.hasHeader("content-security-policy")) this.setHeader("content-security-policy", policy);
+    return writeHead.apply(this, args as never);
+  } as ServerResponse["writeHead"];
+}
+
 const { default: next } = await import("next");
 const app = next({ dev: false, dir: process.cwd(), port });
 await app.prepare();
@@ -34,6 +55,7 @@ const handle = app.getRequestHandler();
 const server = createServer((request, response) => {
   const slot: ResponseSlot = {};
   slots.run(slot, () => {
+    applyNonce(request, response);
     honourRequestedStatus(response, slot);
     handle(request, response).catch((error: unknown) => {
       console.error(error);
