@@ -225,15 +225,17 @@ async function main() {
 
   // Sends go through a keep-alive agent (plain node:http: fetch costs the sender several times more CPU).
   const agent = new Agent({ keepAlive: true, maxSockets: Math.max(CONCURRENCY, 256) });
-  const post = (base: string, path: string, token: string, body: string) =>
-    new Promise<{ status: number; text: string }>((resolve, reject) => {
+  const post = (base: string, path: string, token: string, body: string): Promise<{ status: number; text: string }> =>
+    new Promise((resolve, reject) => {
       const req = httpRequest(`${base}${path}`, { method: "POST", agent, headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "content-length": Buffer.byteLength(body) } }, (res) => {
         let text = "";
         res.setEncoding("utf8");
         res.on("data", (chunk: string) => (text += chunk));
         res.on("end", () => resolve({ status: res.statusCode!, text }));
       });
-      req.on("error", reject);
+      // A kept-alive socket the server closed as idle just as it was reused: the request never
+      // reached the server (Node's documented case), so it is sent again on a fresh socket.
+      req.on("error", (error: NodeJS.ErrnoException) => (req.reusedSocket && error.code === "ECONNRESET" ? post(base, path, token, body).then(resolve, reject) : reject(error)));
       req.end(body);
     });
 
