@@ -3,7 +3,12 @@ import { ActionFailure } from "@/lib/actions/define-action";
 import type { ConversationMessage } from "@/lib/chat-sessions/conversation";
 import { dbPool } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { publishEvent } from "@/lib/realtime/bus";
+import { deliverNotification } from "@/lib/notifications/delivery";
+import { eventBus, publishEvent } from "@/lib/realtime/bus";
+import { CHANNEL, type ChatEvent } from "@/lib/realtime/events";
+
+/** Whether the bus is PostgreSQL's LISTEN/NOTIFY, so that the send statement can announce itself. */
+const notifiesInStatement = () => eventBus().mode === "postgres";
 
 type Row = { id: number; body: string; createdAt: Date; readAt: Date | null; senderName: string; senderRole: Role; customerId: number; vendorId: number; notificationId: number; recipientId: number };
 
@@ -31,8 +36,17 @@ const SEND_MANY = `
     RETURNING id, user_id, message_id
   )
   SELECT s.k::int AS k, m.id, s.body, m.created_at AS "createdAt", m.read_at AS "readAt", u.name AS "senderName", u.role AS "senderRole",
-         s.customer_id AS "customerId", s.vendor_id AS "vendorId", n.id AS "notificationId", n.user_id AS "recipientId"
+         s.customer_id AS "customerId", s.vendor_id AS "vendorId", n.id AS "notificationId", n.user_id AS "recipientId" /*notify*/
     FROM s JOIN m ON m.id = s.message_id JOIN n ON n.message_id = m.id JOIN users u ON u.id = s.sender_id`;
+
+// On PostgreSQL the statement itself announces each message on the bus's channel: NOTIFY is sent
+// when the transaction commits (never before, never for a rolled-back one), with no round trip
+// of its own. The payload is the bus's `message` event (ids only).
+const SEND_MANY_NOTIFYING = SEND_MANY.replace(
+  "/*notify*/",
+  `, pg_notify($4, json_build_object('type', 'message', 'sessionId', s.session_id, 'messageId', m.id, 'senderId', s.sender_id,
+      'participants', json_build_array(s.customer_id, s.vendor_id), 'notification', json_build_object('id', n.id, 'userId', n.user_id))::text) AS notified`,
+);
 
 type Send = { senderId: number; sessionId: number; body: string; resolve: (row: Row | undefined) => void; reject: (error: unknown) => void };
 const MAX_BATCH = 200;
@@ -71,11 +85,10 @@ class SendBatcher {
   }
 
   private async execute(batch: Send[]): Promise<(Row | undefined)[]> {
-    const { rows } = await dbPool().query<Row & { k: number }>({
-      name: "chat-send-many",
-      text: SEND_MANY,
-      values: [batch.map((b) => b.sessionId), batch.map((b) => b.senderId), batch.map((b) => b.body)],
-    });
+    const values = [batch.map((b) => b.sessionId), batch.map((b) => b.senderId), batch.map((b) => b.body)];
+    const { rows } = await dbPool().query<Row & { k: number }>(
+      notifiesInStatement() ? { name: "chat-send-many-notifying", text: SEND_MANY_NOTIFYING, values: [...values, CHANNEL] } : { name: "chat-send-many", text: SEND_MANY, values },
+    );
     const byK: (Row | undefined)[] = new Array(batch.length);
     for (const row of rows) byK[row.k - 1] = row;
     return byK;
@@ -98,13 +111,16 @@ export async function sendAsParticipant(senderId: number, sessionId: number, bod
   // of the app: Prisma's raw query path costs more CPU than the statement itself).
   const row = await sends().send(senderId, sessionId, body);
   if (!row) throw new ActionFailure("not_found", "sessionNotFound");
-  await publishEvent({
+  const event: ChatEvent = {
     type: "message",
     sessionId,
     messageId: row.id,
     senderId,
     participants: [row.customerId, row.vendorId],
     notification: { id: row.notificationId, userId: row.recipientId },
-  });
+  };
+  // Announced by the statement on PostgreSQL; only the push seam is left to call.
+  if (notifiesInStatement()) void deliverNotification({ notificationId: row.notificationId, userId: row.recipientId, sessionId, messageId: row.id, senderId });
+  else await publishEvent(event);
   return { id: row.id, body: row.body, createdAt: row.createdAt, readAt: row.readAt, sender: { id: senderId, name: row.senderName, role: row.senderRole } };
 }
