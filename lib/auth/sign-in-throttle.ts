@@ -5,8 +5,7 @@
 // behind a balancer sees the same failures and the same locks. Each failure is ONE upsert: the
 // row lock taken by `ON CONFLICT DO UPDATE` serializes concurrent failures for one key, and each
 // one re-reads the latest row, so none is lost and the lock falls on exactly the rule's Nth
-// failure. Works on the embedded PGlite (one connection) as on a server. `SignInThrottle` is the
-// same rules in memory, for one process.
+// failure. Works on the embedded PGlite (one connection) as on a server.
 import type pg from "pg";
 
 export type ThrottleRule = { maxFailures: number; windowMs: number; lockMs: number };
@@ -99,39 +98,4 @@ export class SharedSignInThrottle {
   }
 }
 
-type Entry = { failures: number[]; lockedUntil: number };
-
-/** The same rules in memory: per process only. */
-export class SignInThrottle {
-  private readonly entries = new Map<string, Entry>();
-
-  constructor(private readonly now: () => number = Date.now) {}
-
-  /** Milliseconds until `key` may try again, or 0. */
-  lockedFor(key: string): number {
-    const entry = this.entries.get(key);
-    return entry ? Math.max(0, entry.lockedUntil - this.now()) : 0;
-  }
-
-  recordFailure(key: string, rule: ThrottleRule): void {
-    const now = this.now();
-    const entry = this.entries.get(key) ?? { failures: [], lockedUntil: 0 };
-    entry.failures = [...entry.failures.filter((at) => now - at < rule.windowMs), now];
-    if (entry.failures.length >= rule.maxFailures) {
-      entry.lockedUntil = now + rule.lockMs;
-      entry.failures = [];
-    }
-    this.entries.set(key, entry);
-  }
-
-  recordSuccess(key: string): void {
-    this.entries.delete(key);
-  }
-}
-
-/**
- * In memory, per instance. Still used by POST /api/v1/tokens (app/api/v1 is another engineer's
- * area); the panel's sign-in uses the shared one (lib/auth/shared-sign-in-throttle.ts).
- */
-export const signInThrottle = new SignInThrottle();
 export const SIGN_IN_LOCKED = "locked";

@@ -111,4 +111,19 @@ describe("the panel's sign-in (next-auth authorize) uses the shared throttle", (
     await otherInstance.recordSuccess(`account:${email}`);
     expect(await authorize("right-password")).toMatchObject({ email, role: "support" });
   });
+  it("the mobile app's sign-in (POST /api/v1/tokens) counts against the same account lock as the panel's", async () => {
+    const { POST } = await import("@/app/api/v1/tokens/route");
+    const { hashPassword } = await import("@/lib/auth/password");
+    const { db } = await import("@/lib/db");
+    const email = `app-${Date.now()}@test.local`;
+    await db.user.create({ data: { name: "App user", role: "customer", email, passwordHash: await hashPassword("right-password") } });
+    const signIn = (password: string) =>
+      POST(new Request("http://localhost/api/v1/tokens?lang=en", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password }) }), undefined);
+    for (let i = 0; i < ACCOUNT_RULE.maxFailures; i += 1) expect((await signIn("wrong-password")).status).toBe(401);
+    expect((await signIn("right-password")).status).toBe(429);
+    // the lock is in the database, where every instance (and the panel's sign-in) sees it
+    expect(await new SharedSignInThrottle(() => poolB).lockedFor(`account:${email}`)).toBeGreaterThan(0);
+    await b.recordSuccess(`account:${email}`);
+    expect((await signIn("right-password")).status).toBe(201);
+  });
 });

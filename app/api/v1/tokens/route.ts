@@ -1,4 +1,5 @@
-import { ACCOUNT_RULE, signInThrottle } from "@/lib/auth/sign-in-throttle";
+import { sharedSignInThrottle as throttle } from "@/lib/auth/shared-sign-in-throttle";
+import { ACCOUNT_RULE } from "@/lib/auth/sign-in-throttle";
 import { verifyPassword } from "@/lib/auth/password";
 import { apiRoute, bearerToken, jsonBody, rateLimited } from "@/lib/api/route";
 import { apiError } from "@/lib/api/errors";
@@ -13,13 +14,13 @@ export const dynamic = "force-dynamic";
 export const POST = apiRoute(async (request: Request) => {
   const { email, password } = await jsonBody(request, tokenRequestSchema);
   const key = `account:${email}`;
-  if (signInThrottle.lockedFor(key) > 0) rateLimited();
+  if ((await throttle.lockedFor(key)) > 0) rateLimited();
   const user = await db.user.findUnique({ where: { email } });
   if (!user || !(await verifyPassword(password, user.passwordHash))) {
-    signInThrottle.recordFailure(key, ACCOUNT_RULE);
+    await throttle.recordFailure(key, ACCOUNT_RULE);
     return apiError(request, 401, "unauthorized");
   }
-  signInThrottle.recordSuccess(key);
+  await throttle.recordSuccess(key);
   if (!can(user.role, "chat.participate")) return apiError(request, 403, "forbidden");
   return Response.json({ token: await issueToken(user.id), user: { id: user.id, name: user.name, role: user.role } }, { status: 201 });
 });
