@@ -3,7 +3,9 @@ import type { z } from "zod";
 import { ActionFailure } from "@/lib/actions/define-action";
 import { db } from "@/lib/db";
 import type { ConversationMessage } from "@/lib/chat-sessions/conversation";
-import { publishEvent } from "@/lib/realtime/bus";
+import { deliverNotification } from "@/lib/notifications/delivery";
+import { eventBus, publishEvent } from "@/lib/realtime/bus";
+import { CHANNEL, type ChatEvent } from "@/lib/realtime/events";
 import type { newMessageSchema } from "./message-schema";
 
 /**
@@ -13,20 +15,30 @@ import type { newMessageSchema } from "./message-schema";
  * Then every instance hears of it.
  */
 export async function addMessage(input: z.output<typeof newMessageSchema>): Promise<ConversationMessage> {
-  const { message, participants, notification } = await db.$transaction(async (tx) => {
+  const { message, event } = await db.$transaction(async (tx) => {
     const session = await tx.chatSession.findUnique({ where: { id: input.sessionId }, select: { customerId: true, vendorId: true } });
     if (!session) throw new ActionFailure("not_found", "sessionNotFound");
     if (input.senderId !== session.customerId && input.senderId !== session.vendorId) {
       throw new ActionFailure("invalid", "invalidInput", { senderId: "senderNotParticipant" });
     }
+    const recipientId = input.senderId === session.customerId ? session.vendorId : session.customerId;
+    // Locks in the one order every writer of messages uses — the recipient (which the
+    // notification's trigger locks), then the session and unread slot (the counters' trigger) —
+    // so that this never deadlocks with participants' sends.
+    await tx.$executeRaw`SELECT 1 FROM users WHERE id = ${recipientId} FOR NO KEY UPDATE`;
     const created = await tx.chatMessage.create({
       data: { sessionId: input.sessionId, senderId: input.senderId, body: input.body },
       select: { id: true, body: true, createdAt: true, readAt: true, sender: { select: { id: true, name: true, role: true } } },
     });
-    const recipientId = input.senderId === session.customerId ? session.vendorId : session.customerId;
     const notice = await tx.notification.create({ data: { userId: recipientId, sessionId: input.sessionId, messageId: created.id }, select: { id: true, userId: true } });
-    return { message: created, participants: [session.customerId, session.vendorId], notification: notice };
+    const event: ChatEvent = { type: "message", sessionId: input.sessionId, messageId: created.id, senderId: input.senderId, participants: [session.customerId, session.vendorId], notification: notice };
+    // On PostgreSQL the transaction announces it (NOTIFY at commit, in commit order: see EventBus.ordered).
+    if (eventBus().mode === "postgres") await tx.$executeRaw`SELECT pg_notify(${CHANNEL}, ${JSON.stringify(event)})`;
+    return { message: created, event };
   });
-  await publishEvent({ type: "message", sessionId: input.sessionId, messageId: message.id, senderId: input.senderId, participants, notification });
+  if (eventBus().mode === "postgres") {
+    const { notification } = event as Extract<ChatEvent, { type: "message" }>;
+    void deliverNotification({ notificationId: notification!.id, userId: notification!.userId, sessionId: input.sessionId, messageId: message.id, senderId: input.senderId });
+  } else await publishEvent(event);
   return message;
 }

@@ -57,6 +57,16 @@ export class EventBus {
     return () => this.local.off("reconnect", callback);
   }
 
+  /**
+   * Whether a recipient's notification events arrive in id order, none missing while connected:
+   * true on PostgreSQL, where every transaction that writes a notification also NOTIFYs it
+   * (lib/chat/send-message.ts, lib/messages/add-message.ts) and NOTIFYs are delivered in commit
+   * order. A new writer of notifications must do the same.
+   */
+  get ordered(): boolean {
+    return this.mode === "postgres";
+  }
+
   get subscriberCount(): number {
     return this.local.listenerCount("event");
   }

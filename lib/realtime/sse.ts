@@ -81,7 +81,7 @@ class NotificationReader {
   }
 }
 
-type Sink = { viewer: StreamViewer; onEvent(event: ChatEvent): void };
+type Sink = { viewer: StreamViewer; onEvent(event: ChatEvent): void; resync(): void };
 
 /**
  * The instance's open streams, by user: one subscription to the bus hands each event only to
@@ -101,7 +101,15 @@ class StreamHub {
     let mine = this.byUser.get(sink.viewer.userId);
     if (!mine) this.byUser.set(sink.viewer.userId, (mine = new Set()));
     mine.add(sink);
-    this.unsubscribe ??= eventBus().subscribe((event) => this.dispatch(event));
+    if (!this.unsubscribe) {
+      const bus = eventBus();
+      const offEvents = bus.subscribe((event) => this.dispatch(event));
+      // Events may have been lost while the bus was reconnecting: every participant's stream reads.
+      const offReconnect = bus.onReconnect(() => {
+        for (const sink of this.all) if (!sink.viewer.staff) sink.resync();
+      });
+      this.unsubscribe = () => (offEvents(), offReconnect());
+    }
   }
 
   remove(sink: Sink) {
@@ -187,6 +195,8 @@ export function eventStream(
       let reading: Promise<void> = Promise.resolve();
       let readAgain = false;
       let readQueued = false;
+      // A read failed: until one succeeds, events are not trusted to follow on from what was sent.
+      let dirty = false;
       const pull = () => {
         if (viewer.staff) return;
         if (readQueued) {
@@ -205,8 +215,10 @@ export function eventStream(
                 send(out);
                 sentUpTo = out.id!;
               }
+              dirty = false;
               if (page.length === REPLAY_LIMIT) readAgain = true; // more than a page was missed
             } catch (error) {
+              dirty = true;
               console.error("live notifications not read", error);
             }
           } while (readAgain);
@@ -222,7 +234,19 @@ export function eventStream(
           const out = visibleTo(viewer, event);
           if (!out) return;
           if (out.id === undefined || viewer.staff) send(out);
-          else if (ready && out.id > sentUpTo) pull();
+          else if (ready && out.id > sentUpTo) {
+            // On PostgreSQL every notification is announced by the transaction that writes it, and
+            // NOTIFYs arrive in commit order, which for one recipient is id order: with no read
+            // pending, an event that comes is the next one, and is sent as it is, with no read.
+            // Otherwise (a read pending or failed, the in-process bus) the stream reads.
+            if (eventBus().ordered && !readQueued && !dirty) {
+              send(out);
+              sentUpTo = out.id;
+            } else pull();
+          }
+        },
+        resync() {
+          if (ready) pull();
         },
       };
       hub().add(sink);

@@ -6,6 +6,7 @@ import { POST as markRead } from "@/app/api/v1/sessions/[id]/read/route";
 import { GET as config } from "@/app/api/v1/config/route";
 import { GET as events } from "@/app/api/v1/events/route";
 import { hashPassword } from "@/lib/auth/password";
+import { addMessage } from "@/lib/messages/add-message";
 import { db } from "@/lib/db";
 import { getUnreadTotal } from "@/lib/chat-sessions/unread-total";
 import { forgetMobileChatSetting, setMobileChatEnabled } from "@/lib/settings/mobile-chat";
@@ -209,6 +210,24 @@ describe("the mobile API (/api/v1)", () => {
     expect(sse.events.filter((event) => event.id !== null).map((event) => event.id)).toEqual(all.slice(1));
     // The vendor's own reply comes as an event without an id (nothing to resume from: no notification for the sender).
     expect(sse.events.filter((event) => event.id === null && event.event === "message")).toHaveLength(1);
+  });
+
+  it("SSE: many writers at once (the API and the admins' messages manager) reach the recipient each once, in id order", async () => {
+    const sessionId = await startAsCustomer();
+    const controller = new AbortController();
+    const response = await events(new Request(`${BASE}/events`, { headers: { authorization: `Bearer ${vendor.token}` }, signal: controller.signal }), undefined as never);
+    const sse = new SseReader(response);
+    await new Promise((resolve) => setTimeout(resolve, 100)); // the stream has read where it starts
+    await Promise.all([
+      ...Array.from({ length: 60 }, (_, i) => sendMessage(call(`/sessions/${sessionId}/messages`, { method: "POST", token: customer.token, body: JSON.stringify({ body: `api ${i}` }) }), params(sessionId))),
+      ...Array.from({ length: 10 }, (_, i) => addMessage({ sessionId, senderId: customer.id, body: `panel ${i}` })),
+    ]);
+    await sse.waitFor(() => sse.events.filter((event) => event.id !== null).length >= 70);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    controller.abort();
+    const all = (await db.notification.findMany({ where: { userId: vendor.id }, orderBy: { id: "asc" }, select: { id: true } })).map((n) => String(n.id));
+    expect(all).toHaveLength(70);
+    expect(sse.events.filter((event) => event.id !== null).map((event) => event.id)).toEqual(all);
   });
 
   it("SET-1 turning chat off ends the app's open event streams; reconnecting is refused with chat_disabled", async () => {
