@@ -21,12 +21,13 @@ export async function freePort(): Promise<number> {
 /**
  * PostgreSQL compiled to WebAssembly, kept in `dataDir`, served on a loopback port so that
  * the app, psql and the migration engine all speak to it over the ordinary protocol.
- * PGlite is a single session: every client must use a pool of one connection.
+ * PGlite is a single session: every client must use a pool of one connection. A port may be
+ * given, to start the same database again where its clients expect it.
  */
-export async function startEmbeddedPostgres(dataDir: string): Promise<RunningDatabase> {
+export async function startEmbeddedPostgres(dataDir: string, port?: number): Promise<RunningDatabase> {
   mkdirSync(dataDir, { recursive: true });
   const db = await PGlite.create({ dataDir, extensions: { pg_trgm } });
-  const port = await freePort();
+  port ??= await freePort();
   const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port, maxConnections: 100 });
   await server.start();
   return {

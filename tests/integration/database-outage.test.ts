@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort } from "../../scripts/lib/embedded-postgres";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { freePort, startEmbeddedPostgres } from "../../scripts/lib/embedded-postgres";
 import { prepareDatabase } from "../../scripts/lib/prepare-database";
 import { DEMO_PASSWORD } from "../../prisma/seed/demo-accounts";
 import { DEMO_SIZES } from "../../prisma/seed/seed";
@@ -73,4 +76,35 @@ describe("the database goes away while the app runs", () => {
     expect((await chatPage()).status).toBe(200);
     expect((await apiSessions()).status).toBe(200);
   }, 60_000);
+  it("the embedded PostgreSQL server itself stopped and started again: 503 while it is down, then the app recovers by itself", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "outage-pglite-"));
+    let embedded = await startEmbeddedPostgres(dataDir);
+    const port = Number(new URL(embedded.url).port);
+    let embeddedApp: AppServer | null = null;
+    try {
+      await prepareDatabase(embedded.url, { ...DEMO_SIZES, sessions: 5, customers: 5, products: 5, vendors: 2, orders: 1 });
+      embeddedApp = await startAppServer(embedded.url, { DATABASE_POOL_MAX: "1" });
+      const cookie = await signInOverHttp(embeddedApp.url, "support@demo.test", DEMO_PASSWORD);
+      const page = () => fetch(`${embeddedApp!.url}/chat-sessions`, { headers: { cookie: `${cookie}; locale=en` } });
+      expect((await page()).status).toBe(200);
+
+      await embedded.stop();
+      const during = await page();
+      expect(during.status).toBe(503);
+      expect(await during.text()).toContain("The database is unavailable right now");
+
+      embedded = await startEmbeddedPostgres(dataDir, port);
+      let after = await page();
+      for (let attempt = 0; attempt < 40 && after.status !== 200; attempt += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        after = await page();
+      }
+      expect(after.status).toBe(200);
+      expect(await after.text()).toContain('data-testid="nav-unread-badge"');
+    } finally {
+      await embeddedApp?.stop();
+      await embedded.stop().catch(() => undefined);
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
