@@ -14,8 +14,7 @@
 // and that every send is stored exactly once. Last, the raw-SQL floor of the two reads: the same
 // queries the list and open pages make, in hand-written SQL through a pg pool of --pool
 // connections, with the same number of concurrent loops, for --floor-seconds; and the ratios.
-import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { Agent, request as httpRequest } from "node:http";
 import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
@@ -24,9 +23,9 @@ import { findCounterDrift, hasDrift } from "../../lib/chat-sessions/counter-drif
 import { SORT_KEYS, encodeCursor } from "../../lib/chat-sessions/list-params";
 import { DEMO_SIZES, seed } from "../../prisma/seed/seed";
 import { applyMigrations } from "../db/schema-engine";
-import { freePort } from "../lib/embedded-postgres";
 import { ensureNextBuild } from "../lib/next-build";
 import { ensurePrismaClient } from "../lib/prisma-client";
+import { benchHarness, cpuTicks, percentile } from "./harness";
 import { table } from "./measure";
 
 const { values } = parseArgs({
@@ -55,56 +54,10 @@ const STAFF = ["support@demo.test", "admin@demo.test"];
 // the list's notice when a page link's cursor does not parse (the first page is shown instead)
 const BAD_CURSOR_NOTICE = "رابط الصفحة غير صالح";
 
-const server = new URL(process.env.BENCH_LOAD_DATABASE_URL ?? process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
-const dbName = `bench_load_${process.pid}`;
-const url = new URL(server);
-url.pathname = `/${dbName}`;
-
-async function withClient<T>(target: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: target });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
-
-const children: ChildProcess[] = [];
-async function cleanUp() {
-  for (const child of children) {
-    if (!child.pid || child.exitCode !== null) continue;
-    try {
-      process.kill(-child.pid, "SIGTERM");
-    } catch {
-      child.kill("SIGTERM");
-    }
-  }
-  await new Promise((resolve) => setTimeout(resolve, 500));
-  await withClient(server.toString(), (c) => c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`)).catch(() => {});
-}
-process.on("SIGINT", () => void cleanUp().then(() => process.exit(130)));
-
-async function startInstance(): Promise<string> {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ["./node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-    detached: true,
-    stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, DATABASE_URL: url.toString(), DATABASE_POOL_MAX: String(POOL), NEXTAUTH_URL: base, NEXTAUTH_SECRET: "bench-secret", NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
-  });
-  children.push(child);
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${base}/api/v1/config`)).ok) return base;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error("the app did not start");
-}
+const bench = benchHarness("bench_load", process.env.BENCH_LOAD_DATABASE_URL);
+const { url, dbName, children, withClient, cleanUp } = bench;
+const startInstance = () => bench.startInstance(POOL);
+const withBenchDb = <T>(run: (client: pg.Client) => Promise<T>) => withClient(run, url.toString());
 
 /** The id Next gave a server action in this build (the id the page's client code posts). */
 function actionId(file: string, name: string): string {
@@ -152,26 +105,7 @@ async function signIn(base: string, email: string): Promise<string> {
 }
 
 /** CPU ticks (user + system, 1/100 s) used so far by these processes and their descendants (Linux /proc). */
-function cpuTicks(rootPids: number[]): number {
-  const stats = new Map<number, { ppid: number; ticks: number }>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const fields = readFileSync(`/proc/${entry}/stat`, "utf8").replace(/^.*\) /, "").split(" ");
-      stats.set(Number(entry), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
-    } catch {
-      // gone
-    }
-  }
-  const wanted = new Set(rootPids.filter((pid) => stats.has(pid)));
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const [pid, { ppid }] of stats) if (!wanted.has(pid) && wanted.has(ppid)) (wanted.add(pid), (grew = true));
-  }
-  return [...wanted].reduce((sum, pid) => sum + stats.get(pid)!.ticks, 0);
-}
-
-const percentile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN;
+const ticksOf = (rootPids: number[]) => [...cpuTicks(rootPids).values()].reduce((sum, ticks) => sum + ticks, 0);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)]!;
 const chance = (p: number) => Math.random() < p;
 
@@ -244,10 +178,10 @@ async function main() {
   const load = () => loadavg().map((n) => n.toFixed(2)).join(" ");
   console.log(`bench:load — ${AGENTS} agents for ${SECONDS} s, pool ${POOL}, ${SESSIONS} sessions × ${MESSAGES_PER_SESSION} messages, load average ${load()} on ${cpus().length} cores`);
 
-  await withClient(server.toString(), (c) => c.query(`CREATE DATABASE "${dbName}"`));
+  await withClient((c) => c.query(`CREATE DATABASE "${dbName}"`));
   await applyMigrations(url.toString());
   const seedStarted = Date.now();
-  const data = await withClient(url.toString(), async (c): Promise<Data> => {
+  const data = await withBenchDb(async (c): Promise<Data> => {
     await seed(c, { ...DEMO_SIZES, sessions: SESSIONS, messagesPerSession: MESSAGES_PER_SESSION });
     const sessions = await c.query<Data["sessions"][number]>(`SELECT id, customer_id AS "customerId", vendor_id AS "vendorId" FROM chat_sessions ORDER BY id`);
     const words = await c.query<{ word: string }>(
@@ -263,7 +197,7 @@ async function main() {
     };
   });
   console.log(`seeded in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s`);
-  const before = await withClient(url.toString(), async (c) => (await c.query<{ n: number }>("SELECT count(*)::int AS n FROM chat_messages")).rows[0]!.n);
+  const before = await withBenchDb(async (c) => (await c.query<{ n: number }>("SELECT count(*)::int AS n FROM chat_messages")).rows[0]!.n);
 
   const base = await startInstance();
   const markReadId = actionId("lib/messages/actions.ts", "markMessagesReadAction");
@@ -305,9 +239,9 @@ async function main() {
   const actionOk = (reply: Reply) => reply.status === 200 && reply.text.includes('"ok":true');
 
   const backends = () =>
-    withClient(server.toString(), async (c) => (await c.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = $1", [dbName])).rows.map((r) => r.pid));
+    withClient(async (c) => (await c.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = $1", [dbName])).rows.map((r) => r.pid));
   const serverPids = children.map((c) => c.pid!);
-  const cpuBefore = { server: cpuTicks(serverPids), db: cpuTicks(await backends()), self: process.cpuUsage() };
+  const cpuBefore = { server: ticksOf(serverPids), db: ticksOf(await backends()), self: process.cpuUsage() };
   const deadline = performance.now() + SECONDS * 1000;
   const started = performance.now();
   let sequence = 0;
@@ -348,8 +282,8 @@ async function main() {
   const elapsed = (performance.now() - started) / 1000;
   const selfCpu = process.cpuUsage(cpuBefore.self);
   const cpu = {
-    server: (cpuTicks(serverPids) - cpuBefore.server) / 100 / elapsed,
-    db: (cpuTicks(await backends()) - cpuBefore.db) / 100 / elapsed, // backends that lived through the run
+    server: (ticksOf(serverPids) - cpuBefore.server) / 100 / elapsed,
+    db: (ticksOf(await backends()) - cpuBefore.db) / 100 / elapsed, // backends that lived through the run
     agents: (selfCpu.user + selfCpu.system) / 1e6 / elapsed,
   };
   agent.destroy();
@@ -372,7 +306,7 @@ async function main() {
   if (errors.length > 20) console.log(`  … and ${errors.length - 20} more`);
 
   // Counters: every stored counter and the badge against a fresh count; every send stored once.
-  const check = await withClient(url.toString(), async (c) => {
+  const check = await withBenchDb(async (c) => {
     const report = await findCounterDrift(c);
     const stored = (await c.query<{ n: number; distinct: number }>(`SELECT count(*)::int AS n, count(DISTINCT body)::int AS distinct FROM chat_messages WHERE body LIKE 'load %'`)).rows[0]!;
     const total = (await c.query<{ n: number }>("SELECT count(*)::int AS n FROM chat_messages")).rows[0]!.n;

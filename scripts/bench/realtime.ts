@@ -9,17 +9,15 @@
 // Each phase also prints the CPU used by the server, PostgreSQL's backends, the subscribers and
 // the sender (share of one core). Then every counter is checked against a fresh count. A fresh database `bench_realtime` on the
 // local PostgreSQL (or $BENCH_REALTIME_DATABASE_URL's server) is created and dropped.
-import { fork, spawn, type ChildProcess } from "node:child_process";
-import { readFileSync, readdirSync } from "node:fs";
+import { fork } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { Agent, request as httpRequest } from "node:http";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import pg from "pg";
 import { applyMigrations } from "../db/schema-engine";
-import { freePort } from "../lib/embedded-postgres";
 import { ensureNextBuild } from "../lib/next-build";
 import { ensurePrismaClient } from "../lib/prisma-client";
+import { benchHarness, cpuTicks, percentile } from "./harness";
 import { table } from "./measure";
 import { openSubscribers, type Arrival, type Subscriber } from "./realtime-subscribers";
 
@@ -52,35 +50,10 @@ const PACED = RATE * int("seconds");
 if (values.clients !== "process" && values.clients !== "in-process") throw new Error("--clients takes process or in-process");
 const CLIENTS = values.clients;
 
-const server = new URL(process.env.BENCH_REALTIME_DATABASE_URL ?? process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
-const dbName = `bench_realtime_${process.pid}`;
-const url = new URL(server);
-url.pathname = `/${dbName}`;
-
-async function admin<T>(run: (client: pg.Client) => Promise<T>, target = server.toString()): Promise<T> {
-  const client = new pg.Client({ connectionString: target });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
-
-const children: ChildProcess[] = [];
-async function cleanUp() {
-  for (const child of children) {
-    if (!child.pid || child.exitCode !== null) continue;
-    try {
-      process.kill(-child.pid, "SIGTERM"); // a server and its process group
-    } catch {
-      child.kill("SIGTERM");
-    }
-  }
-  await new Promise((resolve) => setTimeout(resolve, 500));
-  await admin((c) => c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`)).catch(() => {});
-}
-process.on("SIGINT", () => void cleanUp().then(() => process.exit(130)));
+const bench = benchHarness("bench_realtime", process.env.BENCH_REALTIME_DATABASE_URL);
+const { url, dbName, children, cleanUp } = bench;
+const admin = bench.withClient;
+const startInstance = () => bench.startInstance(POOL);
 
 type Pair = { sessionId: number; customer: { id: number; token: string }; vendor: { id: number; token: string } };
 
@@ -123,50 +96,6 @@ async function setUp(): Promise<Pair[]> {
   }, url.toString());
 }
 
-async function startInstance(): Promise<string> {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server.
-  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS ? process.env.BENCH_SERVER_NODE_ARGS.split(" ") : [];
-  const child = spawn(process.execPath, [...nodeArgs, "./node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-    detached: true,
-    stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, DATABASE_URL: url.toString(), DATABASE_POOL_MAX: String(POOL), NEXTAUTH_URL: base, NEXTAUTH_SECRET: "bench-secret", NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
-  });
-  children.push(child);
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${base}/api/v1/config`)).ok) return base;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error("the app did not start");
-}
-
-/** CPU ticks (user + system, 1/100 s) used so far by each of these processes and their descendants (Linux /proc). */
-function cpuTicks(rootPids: number[]): Map<number, number> {
-  const stats = new Map<number, { ppid: number; ticks: number }>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const fields = readFileSync(`/proc/${entry}/stat`, "utf8").replace(/^.*\) /, "").split(" ");
-      stats.set(Number(entry), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
-    } catch {
-      // gone
-    }
-  }
-  const wanted = new Set(rootPids.filter((pid) => stats.has(pid)));
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const [pid, { ppid }] of stats) if (!wanted.has(pid) && wanted.has(ppid)) (wanted.add(pid), (grew = true));
-  }
-  return new Map([...wanted].map((pid) => [pid, stats.get(pid)!.ticks]));
-}
-
-const percentile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
 const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
 
 async function main() {

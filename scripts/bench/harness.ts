@@ -1,0 +1,88 @@
+// What the end-to-end benches share: a database of their own on a PostgreSQL server (dropped
+// after), built `next start` instances on it, and the CPU their processes use.
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync, readdirSync } from "node:fs";
+import pg from "pg";
+import { freePort } from "../lib/embedded-postgres";
+
+export function benchHarness(name: string, serverUrl: string | undefined) {
+  const server = new URL(serverUrl ?? process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
+  const dbName = `${name}_${process.pid}`;
+  const url = new URL(server);
+  url.pathname = `/${dbName}`;
+  const children: ChildProcess[] = [];
+
+  /** Runs `run` on a fresh connection to `target` (the server's maintenance database by default). */
+  async function withClient<T>(run: (client: pg.Client) => Promise<T>, target = server.toString()): Promise<T> {
+    const client = new pg.Client({ connectionString: target });
+    await client.connect();
+    try {
+      return await run(client);
+    } finally {
+      await client.end();
+    }
+  }
+
+  /** Stops every process started and drops the bench's database. */
+  async function cleanUp() {
+    for (const child of children) {
+      if (!child.pid || child.exitCode !== null) continue;
+      try {
+        process.kill(-child.pid, "SIGTERM"); // a server and its process group
+      } catch {
+        child.kill("SIGTERM");
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await withClient((c) => c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`)).catch(() => {});
+  }
+  process.on("SIGINT", () => void cleanUp().then(() => process.exit(130)));
+
+  /** A built `next start` on a free loopback port, on the bench's database; resolves with its URL once it answers. */
+  async function startInstance(pool: number): Promise<string> {
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server.
+    const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS ? process.env.BENCH_SERVER_NODE_ARGS.split(" ") : [];
+    const child = spawn(process.execPath, [...nodeArgs, "./node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+      detached: true,
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, DATABASE_URL: url.toString(), DATABASE_POOL_MAX: String(pool), NEXTAUTH_URL: base, NEXTAUTH_SECRET: "bench-secret", NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+    });
+    children.push(child);
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
+      try {
+        if ((await fetch(`${base}/api/v1/config`)).ok) return base;
+      } catch {
+        // not up yet
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    throw new Error("the app did not start");
+  }
+
+  return { server, url, dbName, children, withClient, cleanUp, startInstance };
+}
+
+/** CPU ticks (user + system, 1/100 s) used so far by each of these processes and their descendants (Linux /proc). */
+export function cpuTicks(rootPids: number[]): Map<number, number> {
+  const stats = new Map<number, { ppid: number; ticks: number }>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const fields = readFileSync(`/proc/${entry}/stat`, "utf8").replace(/^.*\) /, "").split(" ");
+      stats.set(Number(entry), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
+    } catch {
+      // gone
+    }
+  }
+  const wanted = new Set(rootPids.filter((pid) => stats.has(pid)));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [pid, { ppid }] of stats) if (!wanted.has(pid) && wanted.has(ppid)) (wanted.add(pid), (grew = true));
+  }
+  return new Map([...wanted].map((pid) => [pid, stats.get(pid)!.ticks]));
+}
+
+export const percentile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN;
