@@ -7,9 +7,7 @@ import { requirePagePermission } from "@/lib/auth/current-user";
 import { getUnreadTotal } from "@/lib/chat-sessions/unread-total";
 import { getLocale, getTranslator } from "@/lib/i18n/server";
 import { getTheme } from "@/lib/preferences/server";
-import { MessagePage } from "@/components/shell/message-page";
-import { isDatabaseUnavailable } from "@/lib/db-errors";
-import { setResponseStatus } from "@/lib/http/response-status";
+import { loadOrUnavailable } from "@/components/shell/database-unavailable";
 import { can } from "@/lib/permissions";
 
 export const dynamic = "force-dynamic";
@@ -21,16 +19,9 @@ async function loadShell() {
 }
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
-  let shell: Awaited<ReturnType<typeof loadShell>>;
-  try {
-    shell = await loadShell();
-  } catch (error) {
-    if (!isDatabaseUnavailable(error)) throw error;
-    setResponseStatus(503, { "retry-after": "5" });
-    const common = await getTranslator("common");
-    return <MessagePage title={common("errorTitle")} body={common("databaseUnavailable")} />;
-  }
-  const { user, locale, theme, unreadTotal, t } = shell;
+  const shell = await loadOrUnavailable(loadShell);
+  if ("unavailable" in shell) return shell.unavailable;
+  const { user, locale, theme, unreadTotal, t } = shell.loaded;
   const nav = <SidebarNav locale={locale} unreadTotal={unreadTotal} showSettings={can(user.role, "settings.manage")} />;
   return (
     <div className="flex min-h-screen">

@@ -3,12 +3,10 @@ import type { ReactNode } from "react";
 import { LiveRefresh } from "@/components/realtime/live-refresh";
 import { NotificationBell } from "@/components/chat/notification-bell";
 import { LanguageSwitch } from "@/components/shell/language-switch";
-import { MessagePage } from "@/components/shell/message-page";
+import { loadOrUnavailable } from "@/components/shell/database-unavailable";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { requirePagePermission } from "@/lib/auth/current-user";
 import { unreadNotificationCount } from "@/lib/chat/notifications";
-import { isDatabaseUnavailable } from "@/lib/db-errors";
-import { setResponseStatus } from "@/lib/http/response-status";
 import { getLocale, getTranslator } from "@/lib/i18n/server";
 import { isMobileChatEnabled } from "@/lib/settings/mobile-chat";
 
@@ -22,17 +20,9 @@ async function loadShell() {
 }
 
 export default async function ChatLayout({ children }: { children: ReactNode }) {
-  let shell: Awaited<ReturnType<typeof loadShell>>;
-  try {
-    shell = await loadShell();
-  } catch (error) {
-    // Database down: the localized notice, answered 503 (see lib/http/response-status.ts).
-    if (!isDatabaseUnavailable(error)) throw error;
-    setResponseStatus(503, { "retry-after": "5" });
-    const common = await getTranslator("common");
-    return <MessagePage title={common("errorTitle")} body={common("databaseUnavailable")} />;
-  }
-  const { locale, t, enabled, unread } = shell;
+  const shell = await loadOrUnavailable(loadShell);
+  if ("unavailable" in shell) return shell.unavailable;
+  const { locale, t, enabled, unread } = shell.loaded;
   return (
     <div className="mx-auto flex min-h-screen max-w-3xl flex-col">
       <header className="flex items-center gap-2 border-b border-slate-200 bg-white px-3 py-2 dark:border-slate-800 dark:bg-slate-900">
