@@ -3,11 +3,13 @@
 // 503 while the database is unreachable (lib/http/response-status.ts). Run by scripts/start.ts.
 // And a second one: every response gets a Content-Security-Policy whose script-src is a fresh
 // nonce instead of 'unsafe-inline' (lib/http/content-security-policy.ts; Next reads the nonce
-// from the request's header, as it would from a root proxy.ts).
+// from the request's header, as it would from a root proxy.ts). And a server action posted from
+// another origin is refused with a 403 before Next, which would refuse it with a 500.
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { contentSecurityPolicy } from "../lib/http/content-security-policy";
+import { crossOriginRefusal, isCrossOriginServerAction } from "../lib/http/server-action-origin";
 import { RESPONSE_SLOT_KEY, type ResponseSlot } from "../lib/http/response-status";
 
 (process.env as Record<string, string>).NODE_ENV = "production";
@@ -53,6 +55,10 @@ await app.prepare();
 const handle = app.getRequestHandler();
 
 const server = createServer((request, response) => {
+  if (isCrossOriginServerAction(request.method, request.headers)) {
+    response.writeHead(403, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" }).end(crossOriginRefusal(request.headers));
+    return;
+  }
   const slot: ResponseSlot = {};
   slots.run(slot, () => {
     applyNonce(request, response);
