@@ -10,7 +10,6 @@ const targetLabel = (row: AuditRow) => `${row.targetType}${row.targetId ? ` #${r
 export const auditList = defineResourceList({
   path: "/audit",
   permission: "audit.view",
-  words: { title: "auditTitle", search: "auditSearch", empty: "auditEmpty" },
   sorts: AUDIT_SORTS,
   defaultSort: "time",
   defaultDir: "desc",

@@ -7,7 +7,6 @@ import { ORDER_SORTS, ORDER_STATUSES, listOrders } from "@/lib/orders/queries";
 export const ordersList = defineResourceList({
   path: "/orders",
   permission: "orders.view",
-  words: { title: "ordersTitle", search: "ordersSearch", empty: "ordersEmpty" },
   sorts: ORDER_SORTS,
   defaultSort: "created",
   defaultDir: "desc",

@@ -7,7 +7,6 @@ import { PRODUCT_FILTERS, PRODUCT_SORTS, listProducts } from "@/lib/products/que
 export const productsList = defineResourceList({
   path: "/products",
   permission: "products.view",
-  words: { title: "productsTitle", search: "productsSearch", empty: "productsEmpty" },
   sorts: PRODUCT_SORTS,
   defaultSort: "name",
   defaultDir: "asc",

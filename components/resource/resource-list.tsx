@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requirePagePermission } from "@/lib/auth/current-user";
 import { getTranslator } from "@/lib/i18n/server";
 import { can } from "@/lib/permissions";
-import type { ResourceKey, ResourceListDefinition } from "@/lib/resources/resource-definition";
+import { resourceName, type ResourceListDefinition, type ResourceName } from "@/lib/resources/resource-definition";
 import { parseResourceParams, resourceExportHref, resourceLinks } from "@/lib/resources/resource-params";
 import { ResourceTable } from "./resource-table";
 
@@ -18,16 +18,17 @@ export async function renderResourceList<Row extends { id: number }, S extends s
   const [t, { rows, hasMore }] = await Promise.all([getTranslator("resources"), definition.list(params)]);
   const { sortable, pages } = resourceLinks(definition.path, params, definition.defaultDir);
   const view = await definition.view({ t, user, params, sortable });
+  const name = resourceName(definition);
   return (
     <ResourceTable
-      title={t(definition.words.title)}
+      title={t(`${name}Title`)}
       actions={view.actions}
       rows={rows}
       rowKey={(row) => row.id}
-      search={{ value: params.q, label: t(definition.words.search), placeholder: t(definition.words.search) }}
+      search={{ value: params.q, label: t(`${name}Search`), placeholder: t(`${name}Search`) }}
       filter={view.filter ? { name: "filter", label: view.filter.label, value: params.filter, options: definition.filters.map((value) => ({ value, label: view.filter!.option(value) })) } : undefined}
       hidden={{ sort: params.sort, dir: params.dir }}
-      empty={t(definition.words.empty)}
+      empty={t(`${name}Empty`)}
       exports={rows.length > 0 && can(user.role, "resources.export") ? { csv: resourceExportHref(definition.path, params, "csv"), xlsx: resourceExportHref(definition.path, params, "xlsx") } : undefined}
       {...pages(hasMore)}
       columns={view.columns}
@@ -36,6 +37,6 @@ export async function renderResourceList<Row extends { id: number }, S extends s
 }
 
 /** The page's title in the user's language. */
-export function resourceMetadata(title: ResourceKey) {
-  return async (): Promise<Metadata> => ({ title: (await getTranslator("resources"))(title) });
+export function resourceMetadata(definition: { path: `/${ResourceName}` }) {
+  return async (): Promise<Metadata> => ({ title: (await getTranslator("resources"))(`${resourceName(definition)}Title`) });
 }

@@ -11,7 +11,6 @@ import { USER_SORTS, listUsers } from "@/lib/users/queries";
 export const usersList = defineResourceList({
   path: "/users",
   permission: "users.view",
-  words: { title: "usersTitle", search: "usersSearch", empty: "usersEmpty" },
   sorts: USER_SORTS,
   defaultSort: "name",
   defaultDir: "asc",

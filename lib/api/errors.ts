@@ -16,7 +16,7 @@ export type ApiErrorCode =
   | "internal";
 
 /** The caller's language: ?lang=, else Accept-Language, else Arabic. */
-export function requestLocale(request: Request): Locale {
+function requestLocale(request: Request): Locale {
   const fromQuery = new URL(request.url).searchParams.get("lang");
   if (isLocale(fromQuery)) return fromQuery;
   const accept = request.headers.get("accept-language") ?? "";

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 
-export const CONVERSATION_PAGE = 50;
+const CONVERSATION_PAGE = 50;
 
 export type ConversationMessage = {
   id: number;

@@ -8,7 +8,7 @@ export type SortKey = (typeof SORT_KEYS)[number];
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
 export const OPTIONAL_COLUMNS = ["createdAt", "updatedAt"] as const;
 export type OptionalColumn = (typeof OPTIONAL_COLUMNS)[number];
-export const MAX_SEARCH_LENGTH = 200;
+const MAX_SEARCH_LENGTH = 200;
 /**
  * Remembers a user's choice of optional columns when the URL does not say. One cookie per user,
  * so two people taking turns on one browser each keep their own.

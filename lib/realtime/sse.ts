@@ -15,7 +15,7 @@ function frame({ event, id, data }: Outgoing): string {
 }
 
 /** What of an event a viewer may see: staff see every change, participants their own sessions. */
-export function visibleTo(viewer: StreamViewer, event: ChatEvent): Outgoing | null {
+function visibleTo(viewer: StreamViewer, event: ChatEvent): Outgoing | null {
   if (event.type === "settings") return { event: "settings", data: {} };
   if (event.type === "revoked") return null;
   if (!viewer.staff && !event.participants.includes(viewer.userId)) return null;

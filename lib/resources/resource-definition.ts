@@ -10,6 +10,10 @@ import type { ResourceParams } from "./resource-params";
 
 export type ResourceWords = Translate<CatalogOf<"resources">>;
 export type ResourceKey = Parameters<ResourceWords>[0];
+/** A resource's name, when the catalog has its three words: `<name>Title`, `<name>Search` and `<name>Empty`. */
+export type ResourceName = {
+  [K in ResourceKey]: K extends `${infer N}Title` ? (`${N}Search` extends ResourceKey ? (`${N}Empty` extends ResourceKey ? N : never) : never) : never;
+}[ResourceKey];
 export type ResourceColumn<Row> = { key: string; header: string; cell: (row: Row) => ReactNode; sortHref?: string; sorted?: "asc" | "desc" | null };
 
 /** What a resource's list page shows, worked out for one request. */
@@ -26,10 +30,9 @@ export type ResourceListView<Row, F extends string> = {
  * `renderResourceList` draws the page and `resourceExportRoute` serves the export.
  */
 export type ResourceListDefinition<Row extends { id: number }, S extends string, F extends string> = {
-  /** the page's path, and the export's file name */
-  path: `/${string}`;
+  /** the page's path; the export's file name and the catalog's words (`usersTitle`…) follow from it */
+  path: `/${ResourceName}`;
   permission: Permission;
-  words: { title: ResourceKey; search: ResourceKey; empty: ResourceKey };
   sorts: readonly S[];
   defaultSort: S;
   /** the direction of the default sort, and the one a newly clicked column sorts first */
@@ -45,6 +48,11 @@ export type ResourceListDefinition<Row extends { id: number }, S extends string,
   /** the export's columns, plain values with headers in the user's language */
   exportColumns: (t: ResourceWords, locale: Locale) => ExportColumn<Row>[];
 };
+
+/** The name a definition's path gives its words and its export. */
+export function resourceName(definition: { path: `/${ResourceName}` }): ResourceName {
+  return definition.path.slice(1) as ResourceName;
+}
 
 export function defineResourceList<Row extends { id: number }, S extends string, F extends string>(definition: ResourceListDefinition<Row, S, F>) {
   return definition;

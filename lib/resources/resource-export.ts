@@ -6,7 +6,7 @@ import type { ExportEnd } from "@/lib/export/columns";
 import { exportResponse, plainError } from "@/lib/export/response";
 import { getLocale, translatorFor } from "@/lib/i18n/server";
 import { can } from "@/lib/permissions";
-import type { ResourceListDefinition } from "./resource-definition";
+import { resourceName, type ResourceListDefinition } from "./resource-definition";
 import { MAX_RESOURCE_SEARCH, parseResourceParams } from "./resource-params";
 
 const EXPORT_PAGE = 500;
@@ -36,7 +36,7 @@ export function resourceExportRoute<Row extends { id: number }, S extends string
         if (!batch.hasMore) return;
       }
     }
-    const resource = definition.path.slice(1);
+    const resource = resourceName(definition);
     const recordExport = async ({ rows: count, completed }: ExportEnd) => {
       await db.auditLog.create({
         data: { actorId: user.id, action: "resources.export", targetType: resource, details: jsonSafe({ format, rows: count, completed, q: params.q, filter: params.filter }) },

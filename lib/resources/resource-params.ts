@@ -27,8 +27,7 @@ export function parseResourceParams<S extends string, F extends string>(
   const dir = first("dir");
   const page = z.coerce.number().int().min(1).max(10_000).safeParse(first("page") ?? "1");
   return {
-    // NUL is dropped: PostgreSQL text cannot hold it, and nobody searches for it.
-    q: (first("q") ?? "").replaceAll("\u0000", "").slice(0, MAX_RESOURCE_SEARCH).trim(),
+    q: (first("q") ?? "").slice(0, MAX_RESOURCE_SEARCH).trim(),
     filter: (options.filters as readonly string[]).includes(filter ?? "") ? (filter as F) : null,
     sort: (options.sorts as readonly string[]).includes(sort ?? "") ? (sort as S) : options.defaultSort,
     dir: dir === "asc" || dir === "desc" ? dir : options.defaultDir,
@@ -47,7 +46,7 @@ function resourceQuery<S extends string, F extends string>(params: ResourceParam
   return query;
 }
 
-export function resourceHref<S extends string, F extends string>(path: string, params: ResourceParams<S, F>, patch: Partial<ResourceParams<S, F>>): string {
+function resourceHref<S extends string, F extends string>(path: string, params: ResourceParams<S, F>, patch: Partial<ResourceParams<S, F>>): string {
   return `${path}?${resourceQuery({ ...params, ...patch }).toString()}`;
 }
 

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { audit } from "@/lib/audit";
 import { eventBus, publishEvent } from "@/lib/realtime/bus";
 
-export const MOBILE_CHAT_KEY = "mobileChatEnabled";
+const MOBILE_CHAT_KEY = "mobileChatEnabled";
 
 // Every chat request asks; the answer is kept for at most a second, and forgotten at once when
 // any instance announces a settings change on the bus.

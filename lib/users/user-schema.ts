@@ -3,7 +3,7 @@ import { ROLES } from "@/lib/roles";
 
 // One schema for the user form (react-hook-form's resolver) and the server actions.
 // Messages are keys of the `userForm` catalog.
-export const PASSWORD_MIN = 12;
+const PASSWORD_MIN = 12;
 const MAX_ID = 2_147_483_647;
 
 /** A new user needs a password; an edited one keeps theirs when the field is left empty. */

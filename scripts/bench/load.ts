@@ -27,6 +27,7 @@ import { ensureNextBuild } from "../lib/next-build";
 import { ensurePrismaClient } from "../lib/prisma-client";
 import { benchHarness, cpuTicks, percentile } from "./harness";
 import { table } from "./measure";
+import { wholeNumberFlags } from "./options";
 
 const { values } = parseArgs({
   options: {
@@ -38,11 +39,7 @@ const { values } = parseArgs({
     "floor-seconds": { type: "string", default: "10" },
   },
 });
-const int = (name: keyof typeof values, min = 1) => {
-  const n = Number(values[name]);
-  if (!Number.isInteger(n) || n < min) throw new Error(`--${name} takes a whole number of at least ${min}`);
-  return n;
-};
+const int = wholeNumberFlags(values);
 const AGENTS = int("agents");
 const SECONDS = int("seconds");
 const POOL = int("pool");

@@ -95,7 +95,7 @@ if (process.send && process.argv[2] === "--child") {
   });
 }
 
-export function cpuSeconds(): number {
+function cpuSeconds(): number {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1e6;
 }

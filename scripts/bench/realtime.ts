@@ -19,6 +19,7 @@ import { ensureNextBuild } from "../lib/next-build";
 import { ensurePrismaClient } from "../lib/prisma-client";
 import { benchHarness, cpuTicks, percentile } from "./harness";
 import { table } from "./measure";
+import { wholeNumberFlags } from "./options";
 import { openSubscribers, type Arrival, type Subscriber } from "./realtime-subscribers";
 
 const { values } = parseArgs({
@@ -33,11 +34,7 @@ const { values } = parseArgs({
     clients: { type: "string", default: "process" },
   },
 });
-const int = (name: keyof typeof values) => {
-  const n = Number(values[name]);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} takes a whole number above 0`);
-  return n;
-};
+const int = wholeNumberFlags(values);
 const SUBSCRIBERS = int("subscribers") - (int("subscribers") % 2);
 const MESSAGES = int("messages");
 const CONCURRENCY = int("concurrency");

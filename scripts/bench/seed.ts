@@ -5,6 +5,7 @@ import { parseArgs } from "node:util";
 import { DEMO_SIZES, seed } from "../../prisma/seed/seed";
 import { applyMigrations } from "../db/schema-engine";
 import { benchDatabaseUrl } from "./database";
+import { wholeNumberFlags } from "./options";
 
 const { values } = parseArgs({
   options: {
@@ -15,11 +16,7 @@ const { values } = parseArgs({
     products: { type: "string", default: "20000" },
   },
 });
-const count = (name: keyof typeof values) => {
-  const number = Number(values[name]);
-  if (!Number.isInteger(number) || number < 1) throw new Error(`--${name} takes a whole number above 0`);
-  return number;
-};
+const count = wholeNumberFlags(values);
 const sessions = count("sessions");
 const url = await benchDatabaseUrl();
 await applyMigrations(url);
