@@ -4,11 +4,14 @@
 // And a second one: every response gets a Content-Security-Policy whose script-src is a fresh
 // nonce instead of 'unsafe-inline' (lib/http/content-security-policy.ts; Next reads the nonce
 // from the request's header, as it would from a root proxy.ts). And a server action posted from
-// another origin is refused with a 403 before Next, which would refuse it with a 500.
+// another origin is refused with a 403 before Next, which would refuse it with a 500. And the
+// mobile app's hottest API routes are answered without Next's router (lib/http/hot-api-routes.ts).
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { join } from "node:path";
 import { contentSecurityPolicy } from "../lib/http/content-security-policy";
+import { hotApiRoutes } from "../lib/http/hot-api-routes";
 import { crossOriginRefusal, isCrossOriginServerAction } from "../lib/http/server-action-origin";
 import { RESPONSE_SLOT_KEY, type ResponseSlot } from "../lib/http/response-status";
 
@@ -53,15 +56,18 @@ const { default: next } = await import("next");
 const app = next({ dev: false, dir: process.cwd(), port });
 await app.prepare();
 const handle = app.getRequestHandler();
+// HOT_API_ROUTES=off sends every request through Next's router (the two-instances test compares both).
+const answeredByHotRoute = process.env.HOT_API_ROUTES === "off" ? () => false : await hotApiRoutes(join(process.cwd(), ".next"));
 
 const server = createServer((request, response) => {
   if (isCrossOriginServerAction(request.method, request.headers)) {
     response.writeHead(403, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" }).end(crossOriginRefusal(request.headers));
     return;
   }
+  applyNonce(request, response);
+  if (answeredByHotRoute(request, response)) return;
   const slot: ResponseSlot = {};
   slots.run(slot, () => {
-    applyNonce(request, response);
     honourRequestedStatus(response, slot);
     handle(request, response).catch((error: unknown) => {
       console.error(error);

@@ -1,9 +1,11 @@
 // What the end-to-end benches share: a database of their own on a PostgreSQL server (dropped
-// after), built `next start` instances on it, and the CPU their processes use.
+// after), built app instances on it, and the CPU their processes use.
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
 import pg from "pg";
 import { freePort } from "../lib/embedded-postgres";
+
+export type AppServer = "serve" | "next";
 
 export function benchHarness(name: string, serverUrl: string | undefined) {
   const server = new URL(serverUrl ?? process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
@@ -38,16 +40,20 @@ export function benchHarness(name: string, serverUrl: string | undefined) {
   }
   process.on("SIGINT", () => void cleanUp().then(() => process.exit(130)));
 
-  /** A built `next start` on a free loopback port, on the bench's database; resolves with its URL once it answers. */
-  async function startInstance(pool: number): Promise<string> {
+  /**
+   * The built app on a free loopback port, on the bench's database, served as `npm start` serves it
+   * (scripts/serve.ts) or by plain `next start`; resolves with its URL once it answers.
+   */
+  async function startInstance(pool: number, server: AppServer = "serve"): Promise<string> {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server.
     const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS ? process.env.BENCH_SERVER_NODE_ARGS.split(" ") : [];
-    const child = spawn(process.execPath, [...nodeArgs, "./node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+    const command = server === "serve" ? ["--import", "tsx", "scripts/serve.ts"] : ["./node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"];
+    const child = spawn(process.execPath, [...nodeArgs, ...command], {
       detached: true,
       stdio: ["ignore", "ignore", "inherit"],
-      env: { ...process.env, DATABASE_URL: url.toString(), DATABASE_POOL_MAX: String(pool), NEXTAUTH_URL: base, NEXTAUTH_SECRET: "bench-secret", NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+      env: { ...process.env, PORT: String(port), DATABASE_URL: url.toString(), DATABASE_POOL_MAX: String(pool), NEXTAUTH_URL: base, NEXTAUTH_SECRET: "bench-secret", NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
     });
     children.push(child);
     const deadline = Date.now() + 60_000;

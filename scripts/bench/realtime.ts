@@ -1,4 +1,4 @@
-// npm run bench:realtime -- [--subscribers 1000] [--rate 100] [--seconds 10] [--messages 5000] [--concurrency 64] [--pool 10] [--instances 1] [--clients process|in-process]
+// npm run bench:realtime -- [--subscribers 1000] [--rate 100] [--seconds 10] [--messages 5000] [--concurrency 64] [--pool 10] [--instances 1] [--clients process|in-process] [--server serve|next]
 // 1,000 SSE subscribers (customers and vendors, one stream each, on /api/v1/events) on loopback,
 // read in a process of their own (scripts/bench/realtime-subscribers.ts; --clients in-process
 // reads them in the sender's process, as the first version of this bench did); messages sent
@@ -32,6 +32,7 @@ const { values } = parseArgs({
     rate: { type: "string", default: "100" },
     seconds: { type: "string", default: "10" },
     clients: { type: "string", default: "process" },
+    server: { type: "string", default: "serve" },
   },
 });
 const int = wholeNumberFlags(values);
@@ -46,11 +47,13 @@ const RATE = int("rate");
 const PACED = RATE * int("seconds");
 if (values.clients !== "process" && values.clients !== "in-process") throw new Error("--clients takes process or in-process");
 const CLIENTS = values.clients;
+if (values.server !== "serve" && values.server !== "next") throw new Error("--server takes serve (npm start's server) or next (plain next start)");
+const SERVER = values.server;
 
 const bench = benchHarness("bench_realtime", process.env.BENCH_REALTIME_DATABASE_URL);
 const { url, dbName, children, cleanUp } = bench;
 const admin = bench.withClient;
-const startInstance = () => bench.startInstance(POOL);
+const startInstance = () => bench.startInstance(POOL, SERVER);
 
 type Pair = { sessionId: number; customer: { id: number; token: string }; vendor: { id: number; token: string } };
 
@@ -99,7 +102,7 @@ async function main() {
   ensurePrismaClient();
   ensureNextBuild();
   const os = await import("node:os");
-  console.log(`bench:realtime — ${SUBSCRIBERS} subscribers (${PAIRS} sessions), pool ${POOL}, ${INSTANCES} instance(s), clients ${CLIENTS}, load average ${os.loadavg().map((n) => n.toFixed(2)).join(" ")} on ${os.cpus().length} cores`);
+  console.log(`bench:realtime — ${SUBSCRIBERS} subscribers (${PAIRS} sessions), pool ${POOL}, ${INSTANCES} instance(s) of ${SERVER === "serve" ? "scripts/serve.ts" : "next start"}, clients ${CLIENTS}, load average ${os.loadavg().map((n) => n.toFixed(2)).join(" ")} on ${os.cpus().length} cores`);
   const pairs = await setUp();
   const bases = await Promise.all(Array.from({ length: INSTANCES }, startInstance));
 

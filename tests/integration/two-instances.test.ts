@@ -10,8 +10,10 @@ import { signInOverHttp } from "../support/http-session";
 import { openSse } from "../support/sse-client";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
-// Two `next start` instances behind no load balancer at all, sharing one PostgreSQL: live
-// updates must travel through LISTEN/NOTIFY, since neither process knows the other exists.
+// Two instances behind no load balancer at all, sharing one PostgreSQL: live updates must travel
+// through LISTEN/NOTIFY, since neither process knows the other exists. A answers the hot API
+// routes without Next's router (lib/http/hot-api-routes.ts), B through it (HOT_API_ROUTES=off),
+// so the same requests to both also prove the two ways answer alike.
 // Needs a PostgreSQL server (the embedded database is one process's single connection).
 let database: TestDatabase;
 let a: AppServer;
@@ -25,7 +27,10 @@ beforeAll(async () => {
   // Build once here: two launchers finding a stale build would both run `next build`.
   ensurePrismaClient();
   ensureNextBuild();
-  const started = await Promise.allSettled([startAppServer(database.url, { DATABASE_POOL_MAX: "5" }), startAppServer(database.url, { DATABASE_POOL_MAX: "5" })]);
+  const started = await Promise.allSettled([
+    startAppServer(database.url, { DATABASE_POOL_MAX: "5" }),
+    startAppServer(database.url, { DATABASE_POOL_MAX: "5", HOT_API_ROUTES: "off" }),
+  ]);
   const failed = started.find((outcome) => outcome.status === "rejected");
   if (failed) {
     // Never leave the instance that did start running.
@@ -104,5 +109,75 @@ describe("two instances on one PostgreSQL", () => {
     await customerStream.sse.waitFor(ofMessage(answer.id));
     // Nothing of this session reached anyone else: the vendor stream only saw its own session.
     for (const event of vendorStream.sse.events) expect((JSON.parse(event.data) as { sessionId?: number }).sessionId ?? sessionId).toBe(sessionId);
+  }, 60_000);
+});
+
+/**
+ * What two servers must agree on: the status, the headers but those of the connection and its
+ * encoding, and the body (ids and times aside). Next's router drops a small answer's length and
+ * so gzips even 159 bytes; the hot route keeps the length and sends them as they are.
+ */
+async function comparable(response: Response): Promise<{ status: number; headers: Record<string, string>; body: unknown }> {
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, name) => {
+    if (!["date", "connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding"].includes(name)) headers[name] = value;
+  });
+  // Next's router names its client-router cache keys in every Vary; they mean nothing to the JSON API.
+  const vary = headers.vary?.split(", ").filter((key) => !/^(rsc|next-router-)/.test(key)).join(", ");
+  if (vary) headers.vary = vary;
+  else delete headers.vary;
+  // Each response has its own script nonce.
+  headers["content-security-policy"] &&= headers["content-security-policy"].replace(/'nonce-[^']+'/, "'nonce'");
+  const text = response.headers.get("content-type")?.startsWith("text/event-stream") ? "(stream)" : await response.text();
+  const body = text.startsWith("{") ? JSON.parse(text, (key, value: unknown) => (["id", "createdAt"].includes(key) ? typeof value : value)) : text;
+  return { status: response.status, headers, body };
+}
+
+describe("the hot API routes", () => {
+  it("answer without Next's router exactly as Next's router does, good requests and bad", async ({ skip }) => {
+    if (database.poolMax === 1) skip("no PostgreSQL server: the embedded database cannot be shared by two instances");
+    expect(a.output()).toContain("Hot API routes (no router): POST /api/v1/sessions/[id]/messages, GET /api/v1/events");
+    expect(b.output()).not.toContain("Hot API routes");
+    const customer = await token(a, "customer@demo.test");
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    const product = await client.query<{ id: number }>(`SELECT id FROM products ORDER BY id LIMIT 1`);
+    const others = await client.query<{ id: number }>(`SELECT s.id FROM chat_sessions s JOIN users u ON u.id = s.customer_id WHERE u.email <> 'customer@demo.test' LIMIT 1`);
+    await client.end();
+    const json = { authorization: `Bearer ${customer}`, "content-type": "application/json" };
+    const started = await fetch(`${a.url}/api/v1/sessions`, { method: "POST", headers: json, body: JSON.stringify({ productId: product.rows[0]!.id }) });
+    const { id: mine } = (await started.json()) as { id: number };
+    const send = (id: string | number, body: string, headers: Record<string, string> = json, query = "") => ({ path: `/api/v1/sessions/${id}/messages${query}`, init: { method: "POST", headers, body } });
+    const requests: { path: string; init: RequestInit }[] = [
+      send(mine, JSON.stringify({ body: "Parity" })),
+      send(mine, JSON.stringify({ body: "تكافؤ" }), { ...json, "accept-language": "ar" }),
+      send(mine, JSON.stringify({ body: "With a query" }), json, "?x=1"),
+      send(mine, "{"),
+      send(mine, ""),
+      send(mine, JSON.stringify({ body: "x".repeat(20_000) })),
+      send(mine, JSON.stringify({ body: 5, extra: true }), { ...json, "accept-language": "ar" }),
+      send(mine, JSON.stringify({ body: "no token" }), { "content-type": "application/json" }),
+      send(mine, JSON.stringify({ body: "bad token" }), { ...json, authorization: "Bearer not-a-real-token-at-all-000000" }),
+      send(others.rows[0]!.id, JSON.stringify({ body: "someone else's" })),
+      send(2_147_483_647, JSON.stringify({ body: "missing" })),
+      send("abc", JSON.stringify({ body: "not an id" })),
+      send("%ZZ", JSON.stringify({ body: "undecodable" })),
+      { path: "/api/v1/events", init: {} },
+      { path: "/api/v1/events", init: { headers: { authorization: `Bearer ${customer}`, "last-event-id": "abc" } } },
+      { path: "/api/v1/events", init: { headers: { authorization: `Bearer ${customer}`, "last-event-id": "99999999999" } } },
+      { path: "/api/v1/events", init: { headers: { authorization: `Bearer ${customer}`, "accept-language": "ar" } } },
+    ];
+    for (const { path, init } of requests) {
+      const [viaHotRoute, viaRouter] = await Promise.all(
+        [a, b].map(async (app) => {
+          const stop = new AbortController();
+          const response = await fetch(`${app.url}${path}`, { ...init, signal: stop.signal });
+          const seen = await comparable(response);
+          stop.abort();
+          return seen;
+        }),
+      );
+      expect({ path, ...viaHotRoute }).toEqual({ path, ...viaRouter });
+    }
   }, 60_000);
 });
