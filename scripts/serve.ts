@@ -64,8 +64,9 @@ const server = createServer((request, response) => {
     response.writeHead(403, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" }).end(crossOriginRefusal(request.headers));
     return;
   }
-  applyNonce(request, response);
+  // Before the nonce: a JSON answer or an event stream runs no script, and a nonce costs a call for random bytes.
   if (answeredByHotRoute(request, response)) return;
+  applyNonce(request, response);
   const slot: ResponseSlot = {};
   slots.run(slot, () => {
     honourRequestedStatus(response, slot);

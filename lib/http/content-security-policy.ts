@@ -1,5 +1,5 @@
-// The panel's Content-Security-Policy, in one place for next.config.ts (every response) and
-// scripts/serve.ts (pages, with a fresh nonce per request).
+// The panel's Content-Security-Policy, in one place for lib/http/security-headers.ts (every
+// response) and scripts/serve.ts (Next's responses, with a fresh nonce per request).
 //
 // With a nonce, script-src has no 'unsafe-inline': Next reads the nonce from the request's
 // `Content-Security-Policy` header (next/dist/server/app-render/get-script-nonce-from-header.js)
@@ -7,8 +7,8 @@
 // the chunks they import. The documented place to set that request header is a root proxy.ts,
 // which this repository's layout does not allow; scripts/serve.ts (the production server, Next's
 // own request handler on a Node HTTP server) sets it instead, before Next sees the request.
-// Without a nonce (plain `next start`, e.g. the benchmarks), script-src keeps 'unsafe-inline',
-// because Next's inline bootstrap scripts could not run otherwise.
+// Without a nonce (plain `next start`; and the hot API routes' answers, which run no script),
+// script-src keeps 'unsafe-inline', because Next's inline bootstrap scripts could not run otherwise.
 // style-src keeps 'unsafe-inline': React renders `style` attributes, which a nonce cannot cover.
 
 export function contentSecurityPolicy(nonce?: string): string {
