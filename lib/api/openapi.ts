@@ -34,7 +34,7 @@ export const openApiDocument = {
       get: {
         summary: "Server-sent events of my sessions; send Last-Event-ID to resume",
         description:
-          "event: message (data {sessionId, messageId, senderId}; `id:` = my notification id when the message is for me — ids only, fetch the message with GET /sessions/{id}/messages), event: read and event: session (data {sessionId}), event: settings. Reconnecting with Last-Event-ID (header, or ?lastEventId=) first sends every notification after it, in order, once. The stream ends when chat is turned off (SET-1); reconnecting then answers 403 chat_disabled.",
+          "event: message (data {sessionId, messageId, senderId}: a message to me, or mine, sent from any device — ids only, fetch the message with GET /sessions/{id}/messages), event: read (data {sessionId}: messages of the session were read, by me or by the other side), event: session (data {sessionId}: the session was started, edited or deleted, or lost a message), each with an `id:` from my event log; event: settings (no id). Reconnecting with Last-Event-ID (header, or ?lastEventId=) first sends every event after it, in order, once: exactly what was missed. The stream ends when chat is turned off (SET-1); reconnecting then answers 403 chat_disabled.",
         security: bearer,
         parameters: [{ name: "Last-Event-ID", in: "header", required: false, schema: { type: "string", pattern: "^\\d{1,10}$" } }],
         responses: { "200": { description: "text/event-stream" }, "401": error, "403": error },

@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { db } from "@/lib/db";
-import { participantsOf, publishSessionsChanged } from "@/lib/realtime/session-events";
+import { participantsOf, recordSessionsChanged } from "@/lib/realtime/session-events";
 import { assertParticipantsExist } from "./session-participants";
 import type { createSessionSchema } from "./session-schema";
 
@@ -25,6 +25,6 @@ export async function createSession(input: z.output<typeof createSessionSchema>)
     });
     return { status: "created", id: session.id };
   });
-  if (outcome.status === "created") await publishSessionsChanged("session", await participantsOf([outcome.id]));
+  if (outcome.status === "created") await recordSessionsChanged("session", await participantsOf([outcome.id]));
   return outcome;
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { audit } from "@/lib/audit";
-import { publishSessionsChanged } from "@/lib/realtime/session-events";
+import { recordSessionsChanged } from "@/lib/realtime/session-events";
 import { selectionSql } from "./selection-sql";
 import type { Selection } from "./selection";
 
@@ -21,6 +21,6 @@ export async function deleteSessions(selection: Selection, actorId: number): Pro
     });
     return { result: { sessions: deleted.length, messages }, deleted };
   });
-  await publishSessionsChanged("session", deleted);
+  await recordSessionsChanged("session", deleted);
   return result;
 }

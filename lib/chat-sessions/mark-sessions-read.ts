@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { audit } from "@/lib/audit";
-import { publishSessionsChanged } from "@/lib/realtime/session-events";
+import { recordSessionsChanged } from "@/lib/realtime/session-events";
 import { selectionSql } from "./selection-sql";
 import type { Selection } from "./selection";
 
@@ -20,6 +20,6 @@ export async function markSessionsRead(selection: Selection, actorId: number): P
     await audit(tx, { actorId, action: "chatSessions.markRead", targetType: "chatSession", details: { selection, messages: total } });
     return { messages: total, sessions: touched };
   });
-  await publishSessionsChanged("read", sessions);
+  await recordSessionsChanged("read", sessions);
   return { messages };
 }

@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { ActionFailure } from "@/lib/actions/define-action";
 import { db } from "@/lib/db";
-import { participantsOf, publishSessionsChanged } from "@/lib/realtime/session-events";
+import { participantsOf, recordSessionsChanged } from "@/lib/realtime/session-events";
 import { assertParticipantsExist } from "./session-participants";
 import type { updateSessionSchema } from "./session-schema";
 
@@ -42,6 +42,6 @@ export async function updateSession(input: z.output<typeof updateSessionSchema>)
     const session = await tx.chatSession.findUniqueOrThrow({ where: { id: input.id }, select: { id: true, updatedAt: true } });
     return { id: session.id, updatedAt: session.updatedAt.toISOString() };
   });
-  await publishSessionsChanged("session", await participantsOf([outcome.id]));
+  await recordSessionsChanged("session", await participantsOf([outcome.id]));
   return outcome;
 }

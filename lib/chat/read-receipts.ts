@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { publishSessionsChanged } from "@/lib/realtime/session-events";
+import { recordSessionsChanged } from "@/lib/realtime/session-events";
 import { requireMembership } from "./membership";
 
 /**
@@ -14,6 +14,6 @@ export async function markReadByRecipient(userId: number, sessionId: number): Pr
     await tx.notification.updateMany({ where: { userId, sessionId, readAt: null }, data: { readAt: new Date() } });
     return count;
   });
-  if (messages > 0) await publishSessionsChanged("read", [session]);
+  if (messages > 0) await recordSessionsChanged("read", [session]);
   return { messages };
 }

@@ -10,13 +10,28 @@ import { CHANNEL, type ChatEvent } from "@/lib/realtime/events";
 /** Whether the bus is PostgreSQL's LISTEN/NOTIFY, so that the send statement can announce itself. */
 const notifiesInStatement = () => eventBus().mode === "postgres";
 
-type Row = { id: number; body: string; createdAt: Date; readAt: Date | null; senderName: string; senderRole: Role; customerId: number; vendorId: number; notificationId: number; recipientId: number };
+type Row = {
+  id: number;
+  body: string;
+  createdAt: Date;
+  readAt: Date | null;
+  senderName: string;
+  senderRole: Role;
+  customerId: number;
+  vendorId: number;
+  notificationId: number;
+  recipientId: number;
+  customerEventId: number;
+  vendorEventId: number;
+};
 
-// Many sends in one statement: each message with its notification, the triggers counting them
-// all at once. Message ids are drawn in the order the sends arrived (an ordered subquery feeds
-// nextval), and notifications are inserted by recipient, so that concurrent batches take the
-// recipients' row locks in one order (then sessions, then unread slots, as the triggers do):
-// they wait on one another but never deadlock.
+// Many sends in one statement: each message with its notification and both participants'
+// events (user_events: the streams' ids), the triggers counting them all at once. Message ids are
+// drawn in the order the sends arrived (an ordered subquery feeds nextval), and events are
+// inserted by user, so that concurrent batches take the users' row locks (the events' trigger) in
+// one order, before the sessions and unread slots (the counters' triggers, at the statement's
+// end): they wait on one another but never deadlock. For each user, event ids follow the arrival
+// order too, and the rows (and NOTIFYs) come out in that order.
 const SEND_MANY = `
   WITH input AS (
     SELECT t.k, t.session_id, t.sender_id, t.body FROM unnest($1::int[], $2::int[], $3::text[]) WITH ORDINALITY AS t(session_id, sender_id, body, k)
@@ -32,12 +47,20 @@ const SEND_MANY = `
   ), n AS (
     INSERT INTO notifications (user_id, session_id, message_id)
     SELECT CASE WHEN s.customer_id = s.sender_id THEN s.vendor_id ELSE s.customer_id END, s.session_id, m.id
-      FROM s JOIN m ON m.id = s.message_id ORDER BY 1, s.k
+      FROM s JOIN m ON m.id = s.message_id ORDER BY s.k
+    RETURNING id, user_id, message_id
+  ), e AS (
+    INSERT INTO user_events (user_id, kind, session_id, message_id, sender_id)
+    SELECT p.user_id, 'message', s.session_id, s.message_id, s.sender_id
+      FROM s CROSS JOIN LATERAL (VALUES (s.customer_id), (s.vendor_id)) AS p(user_id) ORDER BY p.user_id, s.k
     RETURNING id, user_id, message_id
   )
   SELECT s.k::int AS k, m.id, s.body, m.created_at AS "createdAt", m.read_at AS "readAt", u.name AS "senderName", u.role AS "senderRole",
-         s.customer_id AS "customerId", s.vendor_id AS "vendorId", n.id AS "notificationId", n.user_id AS "recipientId" /*notify*/
-    FROM s JOIN m ON m.id = s.message_id JOIN n ON n.message_id = m.id JOIN users u ON u.id = s.sender_id`;
+         s.customer_id AS "customerId", s.vendor_id AS "vendorId", n.id AS "notificationId", n.user_id AS "recipientId",
+         ec.id AS "customerEventId", ev.id AS "vendorEventId" /*notify*/
+    FROM s JOIN m ON m.id = s.message_id JOIN n ON n.message_id = m.id JOIN users u ON u.id = s.sender_id
+    JOIN e ec ON ec.message_id = m.id AND ec.user_id = s.customer_id JOIN e ev ON ev.message_id = m.id AND ev.user_id = s.vendor_id
+   ORDER BY s.k`;
 
 // On PostgreSQL the statement itself announces each message on the bus's channel: NOTIFY is sent
 // when the transaction commits (never before, never for a rolled-back one), with no round trip
@@ -45,7 +68,8 @@ const SEND_MANY = `
 const SEND_MANY_NOTIFYING = SEND_MANY.replace(
   "/*notify*/",
   `, pg_notify($4, json_build_object('type', 'message', 'sessionId', s.session_id, 'messageId', m.id, 'senderId', s.sender_id,
-      'participants', json_build_array(s.customer_id, s.vendor_id), 'notification', json_build_object('id', n.id, 'userId', n.user_id))::text) AS notified`,
+      'participants', json_build_array(s.customer_id, s.vendor_id), 'notification', json_build_object('id', n.id, 'userId', n.user_id),
+      'events', json_build_array(json_build_array(s.customer_id, ec.id), json_build_array(s.vendor_id, ev.id)))::text) AS notified`,
 );
 
 type Send = { senderId: number; sessionId: number; body: string; resolve: (row: Row | undefined) => void; reject: (error: unknown) => void };
@@ -118,6 +142,7 @@ export async function sendAsParticipant(senderId: number, sessionId: number, bod
     senderId,
     participants: [row.customerId, row.vendorId],
     notification: { id: row.notificationId, userId: row.recipientId },
+    events: [[row.customerId, row.customerEventId], [row.vendorId, row.vendorEventId]],
   };
   // Announced by the statement on PostgreSQL; only the push seam is left to call.
   if (notifiesInStatement()) void deliverNotification({ notificationId: row.notificationId, userId: row.recipientId, sessionId, messageId: row.id, senderId });

@@ -1,7 +1,7 @@
 import "server-only";
 import { ActionFailure } from "@/lib/actions/define-action";
 import { db } from "@/lib/db";
-import { publishSessionsChanged } from "@/lib/realtime/session-events";
+import { recordSessionsChanged } from "@/lib/realtime/session-events";
 
 /**
  * A customer asks about a product: the session is with the product's owner, and an existing
@@ -19,6 +19,6 @@ export async function startSessionAboutProduct(customerId: number, productId: nu
     const session = await tx.chatSession.create({ data: { productId, customerId, vendorId: product.vendorId }, select: { id: true } });
     return { id: session.id, created: true, vendorId: product.vendorId };
   });
-  if (outcome.created) await publishSessionsChanged("session", [{ id: outcome.id, customerId, vendorId: outcome.vendorId }]);
+  if (outcome.created) await recordSessionsChanged("session", [{ id: outcome.id, customerId, vendorId: outcome.vendorId }]);
   return { id: outcome.id, created: outcome.created };
 }

@@ -5,13 +5,14 @@ import { db } from "@/lib/db";
 import type { ConversationMessage } from "@/lib/chat-sessions/conversation";
 import { deliverNotification } from "@/lib/notifications/delivery";
 import { eventBus, publishEvent } from "@/lib/realtime/bus";
-import { CHANNEL, type ChatEvent } from "@/lib/realtime/events";
+import { CHANNEL, type ChatEvent, type UserEventIds } from "@/lib/realtime/events";
 import type { newMessageSchema } from "./message-schema";
 
 /**
  * MSG-5 and the participants' chat: a message from one of the session's two participants.
  * In one transaction the database's triggers count it and move the session's last-message time
- * to it (FORM-4's automatic update), and the other participant gets a notification (FLOW-1).
+ * to it (FORM-4's automatic update), the other participant gets a notification (FLOW-1), and
+ * both participants' event logs get it (their streams' ids).
  * Then every instance hears of it.
  */
 export async function addMessage(input: z.output<typeof newMessageSchema>): Promise<ConversationMessage> {
@@ -22,16 +23,21 @@ export async function addMessage(input: z.output<typeof newMessageSchema>): Prom
       throw new ActionFailure("invalid", "invalidInput", { senderId: "senderNotParticipant" });
     }
     const recipientId = input.senderId === session.customerId ? session.vendorId : session.customerId;
-    // Locks in the one order every writer of messages uses — the recipient (which the
-    // notification's trigger locks), then the session and unread slot (the counters' trigger) —
-    // so that this never deadlocks with participants' sends.
-    await tx.$executeRaw`SELECT 1 FROM users WHERE id = ${recipientId} FOR NO KEY UPDATE`;
+    // Locks in the one order every writer of messages uses — both participants in user order
+    // (which their events' trigger locks), then the session and unread slot (the counters'
+    // trigger) — so that this never deadlocks with participants' sends.
+    await tx.$executeRaw`SELECT 1 FROM users WHERE id IN (${session.customerId}, ${session.vendorId}) ORDER BY id FOR NO KEY UPDATE`;
     const created = await tx.chatMessage.create({
       data: { sessionId: input.sessionId, senderId: input.senderId, body: input.body },
       select: { id: true, body: true, createdAt: true, readAt: true, sender: { select: { id: true, name: true, role: true } } },
     });
     const notice = await tx.notification.create({ data: { userId: recipientId, sessionId: input.sessionId, messageId: created.id }, select: { id: true, userId: true } });
-    const event: ChatEvent = { type: "message", sessionId: input.sessionId, messageId: created.id, senderId: input.senderId, participants: [session.customerId, session.vendorId], notification: notice };
+    const events: UserEventIds = [];
+    for (const userId of [session.customerId, session.vendorId].sort((a, b) => a - b)) {
+      const { id } = await tx.userEvent.create({ data: { userId, kind: "message", sessionId: input.sessionId, messageId: created.id, senderId: input.senderId }, select: { id: true } });
+      events.push([userId, id]);
+    }
+    const event: ChatEvent = { type: "message", sessionId: input.sessionId, messageId: created.id, senderId: input.senderId, participants: [session.customerId, session.vendorId], notification: notice, events };
     // On PostgreSQL the transaction announces it (NOTIFY at commit, in commit order: see EventBus.ordered).
     if (eventBus().mode === "postgres") await tx.$executeRaw`SELECT pg_notify(${CHANNEL}, ${JSON.stringify(event)})`;
     return { message: created, event };

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { ActionFailure } from "@/lib/actions/define-action";
 import { audit } from "@/lib/audit";
 import { db } from "@/lib/db";
-import { participantsOf, publishSessionsChanged } from "@/lib/realtime/session-events";
+import { participantsOf, recordSessionsChanged } from "@/lib/realtime/session-events";
 import type { deleteMessageSchema } from "./message-schema";
 
 /** MSG-6: removes an inappropriate message; deleting the newest moves the last-message time back. */
@@ -14,6 +14,6 @@ export async function deleteMessage(input: z.output<typeof deleteMessageSchema>,
     await audit(tx, { actorId, action: "messages.delete", targetType: "chatMessage", targetId: input.messageId, details: { sessionId: input.sessionId } });
     return { id: input.messageId };
   });
-  await publishSessionsChanged("session", await participantsOf([input.sessionId]));
+  await recordSessionsChanged("session", await participantsOf([input.sessionId]));
   return deleted;
 }

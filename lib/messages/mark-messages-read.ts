@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { db } from "@/lib/db";
-import { participantsOf, publishSessionsChanged } from "@/lib/realtime/session-events";
+import { participantsOf, recordSessionsChanged } from "@/lib/realtime/session-events";
 import type { markMessagesReadSchema } from "./message-schema";
 
 /** MSG-7: marks one, some or all unread messages of a session read; returns how many changed. */
@@ -11,6 +11,6 @@ export async function markMessagesRead(input: z.output<typeof markMessagesReadSc
     where: { sessionId: input.sessionId, readAt: null, ...("messageIds" in input ? { id: { in: input.messageIds } } : {}) },
     data: { readAt },
   });
-  if (count > 0) await publishSessionsChanged("read", await participantsOf([input.sessionId]));
+  if (count > 0) await recordSessionsChanged("read", await participantsOf([input.sessionId]));
   return { messages: count, readAt: readAt.toISOString() };
 }

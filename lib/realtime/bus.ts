@@ -58,10 +58,11 @@ export class EventBus {
   }
 
   /**
-   * Whether a recipient's notification events arrive in id order, none missing while connected:
-   * true on PostgreSQL, where every transaction that writes a notification also NOTIFYs it
-   * (lib/chat/send-message.ts, lib/messages/add-message.ts) and NOTIFYs are delivered in commit
-   * order. A new writer of notifications must do the same.
+   * Whether a user's events arrive in the order of their event ids, none missing while connected:
+   * true on PostgreSQL, where every statement or transaction that writes user_events also
+   * NOTIFYs them (lib/chat/send-message.ts, lib/messages/add-message.ts,
+   * lib/realtime/session-events.ts) and NOTIFYs are delivered in commit order. A new writer of
+   * user_events must do the same.
    */
   get ordered(): boolean {
     return this.mode === "postgres";

@@ -1,12 +1,16 @@
 /**
  * What travels between server instances: ids only. A listener fetches what its user may see.
  * `participants` are the customer and vendor of the session, so a participant's stream can
- * keep to its own sessions; staff streams take every event.
+ * keep to its own sessions; staff streams take every event. `events` pairs each participant with
+ * the id of this change in their event log (user_events): their stream's SSE id. A change to
+ * very many sessions at once travels as one event with session 0, no participants and no ids.
  */
+export type UserEventIds = [userId: number, eventId: number][];
+
 export type ChatEvent =
-  | { type: "message"; sessionId: number; messageId: number; senderId: number; participants: number[]; notification: { id: number; userId: number } | null }
-  | { type: "read"; sessionId: number; participants: number[] }
-  | { type: "session"; sessionId: number; participants: number[] }
+  | { type: "message"; sessionId: number; messageId: number; senderId: number; participants: number[]; notification: { id: number; userId: number } | null; events: UserEventIds }
+  | { type: "read"; sessionId: number; participants: number[]; events: UserEventIds }
+  | { type: "session"; sessionId: number; participants: number[]; events: UserEventIds }
   | { type: "settings" }
   /** A bearer token of this user was revoked: that token's open streams end. Never forwarded. */
   | { type: "revoked"; userId: number };

@@ -14,26 +14,31 @@ function frame({ event, id, data }: Outgoing): string {
   return `event: ${event}\n${id !== undefined ? `id: ${id}\n` : ""}data: ${JSON.stringify(data)}\n\n`;
 }
 
-/** What of an event a viewer may see: staff see every change, participants their own sessions. */
+/**
+ * What of an event a viewer may see: staff see every change (without ids: their streams are not
+ * resumed), participants their own sessions', with the id of the change in their event log.
+ */
 function visibleTo(viewer: StreamViewer, event: ChatEvent): Outgoing | null {
   if (event.type === "settings") return { event: "settings", data: {} };
   if (event.type === "revoked") return null;
   if (!viewer.staff && !event.participants.includes(viewer.userId)) return null;
-  if (event.type === "message") {
-    const mine = event.notification?.userId === viewer.userId ? event.notification.id : undefined;
-    return { event: "message", id: mine, data: { sessionId: event.sessionId, messageId: event.messageId, senderId: event.senderId } };
-  }
-  return { event: event.type, data: { sessionId: event.sessionId } };
+  const id = viewer.staff ? undefined : event.events.find(([userId]) => userId === viewer.userId)?.[1];
+  return outgoingOf(event.type === "message" ? { id, kind: "message", sessionId: event.sessionId, messageId: event.messageId, senderId: event.senderId } : { id, kind: event.type, sessionId: event.sessionId });
 }
 
-type NotificationRow = { k: number; id: number; sessionId: number; messageId: number; senderId: number };
+type LoggedEvent = { id: number | undefined; kind: "message" | "read" | "session"; sessionId: number; messageId?: number | null; senderId?: number | null };
+
+/** The frame of an event, as it comes from the bus or from the user's log. */
+function outgoingOf({ id, kind, sessionId, messageId, senderId }: LoggedEvent): Outgoing {
+  return kind === "message" ? { event: "message", id, data: { sessionId, messageId, senderId } } : { event: kind, id, data: { sessionId } };
+}
 
 /**
- * Reads of "the viewer's notifications after id N", batched: every read asked for while the
- * previous batch is on its way (a burst of messages to many recipients) goes out together in one
+ * Reads of "the viewer's events after id N", batched: every read asked for while the previous
+ * batch is on its way (a burst of messages to many recipients) goes out together in one
  * statement through the driver, so a busy instance reads once per batch, not once per message.
  */
-class NotificationReader {
+class EventLogReader {
   private waiting: { userId: number; afterId: number; resolve: (rows: Outgoing[]) => void; reject: (error: unknown) => void }[] = [];
   private inFlight = 0;
   private scheduled = false;
@@ -59,18 +64,17 @@ class NotificationReader {
     if (batch.length === 0) return;
     this.inFlight += 1;
     try {
-      const { rows } = await dbPool().query<NotificationRow>({
-        name: "sse-notifications-after",
-        text: `SELECT w.k::int AS k, n.id, n.session_id AS "sessionId", n.message_id AS "messageId", m.sender_id AS "senderId"
+      const { rows } = await dbPool().query<LoggedEvent & { k: number; id: number }>({
+        name: "sse-events-after",
+        text: `SELECT w.k::int AS k, e.id, e.kind, e.session_id AS "sessionId", e.message_id AS "messageId", e.sender_id AS "senderId"
                  FROM unnest($1::int[], $2::int[]) WITH ORDINALITY AS w(user_id, after_id, k)
-                 CROSS JOIN LATERAL (SELECT id, session_id, message_id FROM notifications
-                                      WHERE user_id = w.user_id AND id > w.after_id ORDER BY id LIMIT $3) n
-                 JOIN chat_messages m ON m.id = n.message_id
-                ORDER BY w.k, n.id`,
+                 CROSS JOIN LATERAL (SELECT id, kind, session_id, message_id, sender_id FROM user_events
+                                      WHERE user_id = w.user_id AND id > w.after_id ORDER BY id LIMIT $3) e
+                ORDER BY w.k, e.id`,
         values: [batch.map((b) => b.userId), batch.map((b) => b.afterId), REPLAY_LIMIT],
       });
       const pages: Outgoing[][] = batch.map(() => []);
-      for (const row of rows) pages[row.k - 1]!.push({ event: "message", id: row.id, data: { sessionId: row.sessionId, messageId: row.messageId, senderId: row.senderId } });
+      for (const row of rows) pages[row.k - 1]!.push(outgoingOf(row));
       batch.forEach((b, i) => b.resolve(pages[i]!));
     } catch (error) {
       for (const b of batch) b.reject(error);
@@ -93,7 +97,7 @@ class StreamHub {
   private readonly staff = new Set<Sink>();
   private readonly all = new Set<Sink>();
   private unsubscribe: (() => void) | null = null;
-  readonly reader = new NotificationReader();
+  readonly reader = new EventLogReader();
 
   add(sink: Sink) {
     this.all.add(sink);
@@ -134,6 +138,11 @@ class StreamHub {
       return;
     }
     for (const sink of this.staff) sink.onEvent(event);
+    if (event.sessionId === 0) {
+      // A change to very many sessions, announced once: every participant's stream reads its log.
+      for (const sink of this.all) if (!sink.viewer.staff) sink.resync();
+      return;
+    }
     event.participants.forEach((userId, i) => {
       if (event.participants.indexOf(userId) !== i) return; // the same user twice
       for (const sink of this.byUser.get(userId) ?? []) if (!sink.viewer.staff) sink.onEvent(event);
@@ -145,14 +154,14 @@ const globalForHub = globalThis as unknown as { sseStreamHub?: StreamHub };
 const hub = () => (globalForHub.sseStreamHub ??= new StreamHub());
 
 /**
- * A viewer's server-sent events. The id of an event is the id of the viewer's notification, and a
- * participant's id-carrying events are never forwarded from the bus as they come: an event only
- * says "you have something new", and the stream then reads every notification after the last one
- * it sent. The database hands out a recipient's notification ids in commit order (see the
- * notification_order migration), so the stream sends each notification once, in id order, even
- * when two messages are published in the other order — and a client that reconnects with
- * Last-Event-ID is sent exactly what it missed. Events with nothing to resume from (my own
- * message, read receipts, settings) pass straight through.
+ * A viewer's server-sent events. For a participant every event (a message in or out, a read
+ * receipt, a session change) is a row of their event log (user_events), and its SSE id is that
+ * row's id. An event from the bus says "you have something new": unless it is the next one in
+ * order (below), the stream reads every event after the last one it sent. The database hands
+ * out a user's event ids in commit order (see the user_events migration), so the stream sends
+ * each event once, in id order, even when two are published in the other order — and a client
+ * that reconnects with Last-Event-ID is sent exactly what it missed. Settings changes carry no
+ * id (the stream ends when chat is turned off); staff streams carry none (they are not resumed).
  */
 export function eventStream(
   viewer: StreamViewer,
@@ -189,8 +198,8 @@ export function eventStream(
           // already closed
         }
       };
-      // Reads of the notifications run one after another; a read asked for while one runs is
-      // folded into a single next read.
+      // Reads of the event log run one after another; a read asked for while one runs is folded
+      // into a single next read.
       let sentUpTo = 0;
       let reading: Promise<void> = Promise.resolve();
       let readAgain = false;
@@ -219,7 +228,7 @@ export function eventStream(
               if (page.length === REPLAY_LIMIT) readAgain = true; // more than a page was missed
             } catch (error) {
               dirty = true;
-              console.error("live notifications not read", error);
+              console.error("live events not read", error);
             }
           } while (readAgain);
           readQueued = false;
@@ -235,9 +244,9 @@ export function eventStream(
           if (!out) return;
           if (out.id === undefined || viewer.staff) send(out);
           else if (ready && out.id > sentUpTo) {
-            // On PostgreSQL every notification is announced by the transaction that writes it, and
-            // NOTIFYs arrive in commit order, which for one recipient is id order: with no read
-            // pending, an event that comes is the next one, and is sent as it is, with no read.
+            // On PostgreSQL every event is announced by the transaction that writes it, and NOTIFYs
+            // arrive in commit order, which for one user is id order: with no read pending, an
+            // event that comes is the next one, and is sent as it is, with no read.
             // Otherwise (a read pending or failed, the in-process bus) the stream reads.
             if (eventBus().ordered && !readQueued && !dirty) {
               send(out);
@@ -253,12 +262,12 @@ export function eventStream(
       signal.addEventListener("abort", end);
       controller.enqueue(encoder.encode(`retry: 2000\n: connected\n\n`));
       if (!viewer.staff) {
-        // Where to start: after Last-Event-ID (the replay), or after the newest notification now.
+        // Where to start: after Last-Event-ID (the replay), or after the newest event now.
         if (lastEventId !== null) sentUpTo = lastEventId;
         else {
           const { rows } = await dbPool().query<{ id: number }>({
-            name: "sse-newest-notification",
-            text: `SELECT id FROM notifications WHERE user_id = $1 ORDER BY id DESC LIMIT 1`,
+            name: "sse-newest-event",
+            text: `SELECT id FROM user_events WHERE user_id = $1 ORDER BY id DESC LIMIT 1`,
             values: [viewer.userId],
           });
           sentUpTo = rows[0]?.id ?? 0;
@@ -291,7 +300,7 @@ export const SSE_HEADERS = {
 export function lastEventIdOf(request: Request): number | null {
   const raw = request.headers.get("last-event-id") ?? new URL(request.url).searchParams.get("lastEventId");
   if (!raw || !/^\d{1,10}$/.test(raw)) return null;
-  // Notification ids are int4: a larger one is no resume point (the stream starts from now)
+  // Event ids are int4: a larger one is no resume point (the stream starts from now)
   // rather than a replay query that fails.
   const id = Number(raw);
   return id <= 2_147_483_647 ? id : null;

@@ -101,17 +101,23 @@ async function setUp(): Promise<Pair[]> {
 const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
 
 // The floor: the same writes with no HTTP, no app and no fan-out, one plain statement per message
-// (the message and its notification; the triggers count them), CONCURRENCY at once over a pool of
-// POOL connections. The app batches concurrent sends (lib/chat/send-message.ts), so it may beat it.
+// (the message, its notification and both participants' events; the triggers count them and
+// order the events), CONCURRENCY at once over a pool of POOL connections. The app batches
+// concurrent sends (lib/chat/send-message.ts), so it may beat it.
 const FLOOR_SEND = `
   WITH m AS (
     INSERT INTO chat_messages (session_id, sender_id, body)
     SELECT c.id, $2, $3 FROM chat_sessions c WHERE c.id = $1 AND (c.customer_id = $2 OR c.vendor_id = $2)
     RETURNING id, session_id, sender_id
+  ), n AS (
+    INSERT INTO notifications (user_id, session_id, message_id)
+    SELECT CASE WHEN c.customer_id = m.sender_id THEN c.vendor_id ELSE c.customer_id END, m.session_id, m.id
+      FROM m JOIN chat_sessions c ON c.id = m.session_id
   )
-  INSERT INTO notifications (user_id, session_id, message_id)
-  SELECT CASE WHEN c.customer_id = m.sender_id THEN c.vendor_id ELSE c.customer_id END, m.session_id, m.id
-    FROM m JOIN chat_sessions c ON c.id = m.session_id`;
+  INSERT INTO user_events (user_id, kind, session_id, message_id, sender_id)
+  SELECT p.user_id, 'message', m.session_id, m.id, m.sender_id
+    FROM m JOIN chat_sessions c ON c.id = m.session_id CROSS JOIN LATERAL (VALUES (c.customer_id), (c.vendor_id)) AS p(user_id)
+   ORDER BY p.user_id`;
 
 async function rawSqlFloor(pairs: Pair[]): Promise<number> {
   const pool = new pg.Pool({ connectionString: url.toString(), max: POOL });

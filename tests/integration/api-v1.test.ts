@@ -7,6 +7,7 @@ import { GET as config } from "@/app/api/v1/config/route";
 import { GET as events } from "@/app/api/v1/events/route";
 import { hashPassword } from "@/lib/auth/password";
 import { addMessage } from "@/lib/messages/add-message";
+import { deleteMessage } from "@/lib/messages/delete-message";
 import { db } from "@/lib/db";
 import { getUnreadTotal } from "@/lib/chat-sessions/unread-total";
 import { forgetMobileChatSetting, setMobileChatEnabled } from "@/lib/settings/mobile-chat";
@@ -44,6 +45,11 @@ beforeEach(async () => {
   stranger = await person("customer", "s@api.test");
   productId = (await createProduct(vendor.id, "Lamp")).id;
 });
+
+/** The user's event log ids (what their stream sends as SSE ids), in order, as the stream writes them. */
+async function eventIdsOf(userId: number): Promise<string[]> {
+  return (await db.userEvent.findMany({ where: { userId }, orderBy: { id: "asc" }, select: { id: true } })).map((event) => String(event.id));
+}
 
 async function startAsCustomer(): Promise<number> {
   const response = await startSession(call("/sessions", { method: "POST", token: customer.token, body: JSON.stringify({ productId }) }), undefined as never);
@@ -132,6 +138,38 @@ describe("the mobile API (/api/v1)", () => {
     expect(seen.map((m) => m.id)).toEqual(expected.map((m) => m.id));
   });
 
+  it("sends both ways between shared users, admins' messages and read receipts, all at once, never deadlock; every event is logged once per participant", async () => {
+    // Two customers × two vendors: four sessions whose users cross, so concurrent writers lock the same users from both sides.
+    const otherCustomer = await person("customer", "c2@api.test");
+    const otherVendor = await person("vendor", "v2@api.test");
+    const otherProduct = (await createProduct(otherVendor.id, "Desk")).id;
+    const sessions: { id: number; customer: { id: number; token: string }; vendor: { id: number; token: string } }[] = [];
+    for (const buyer of [customer, otherCustomer]) {
+      for (const [seller, product] of [[vendor, productId], [otherVendor, otherProduct]] as const) {
+        const started = await startSession(call("/sessions", { method: "POST", token: buyer.token, body: JSON.stringify({ productId: product }) }), undefined as never);
+        sessions.push({ id: ((await started.json()) as { id: number }).id, customer: buyer, vendor: seller });
+      }
+    }
+    const writes = sessions.flatMap(({ id, customer: buyer, vendor: seller }) => [
+      ...Array.from({ length: 12 }, (_, i) => async () => {
+        const response = await sendMessage(call(`/sessions/${id}/messages`, { method: "POST", token: i % 2 ? seller.token : buyer.token, body: JSON.stringify({ body: `x${i}` }) }), params(id));
+        expect(response.status).toBe(201);
+      }),
+      ...Array.from({ length: 3 }, (_, i) => async () => void (await addMessage({ sessionId: id, senderId: i % 2 ? buyer.id : seller.id, body: `panel ${i}` }))),
+      ...[buyer, seller].map((reader) => async () => expect((await markRead(call(`/sessions/${id}/read`, { method: "POST", token: reader.token }), params(id))).status).toBe(200)),
+    ]);
+    await Promise.all(writes.sort(() => 0.5 - Math.random()).map((write) => write()));
+    // Counters exact, and every message is in both participants' logs, once (in the order the
+    // messages committed, which need not be the order their ids were drawn in).
+    const counted = await countersFromMessages();
+    for (const { id } of sessions) expect(counted.find((row) => row.id === id)?.messages).toBe(15);
+    for (const user of [customer, vendor, otherCustomer, otherVendor]) {
+      const logged = await db.userEvent.findMany({ where: { userId: user.id, kind: "message" }, select: { messageId: true } });
+      const messages = await db.chatMessage.findMany({ where: { session: { OR: [{ customerId: user.id }, { vendorId: user.id }] } }, orderBy: { id: "asc" }, select: { id: true } });
+      expect(logged.map((event) => event.messageId).sort((a, b) => a! - b!)).toEqual(messages.map((message) => message.id));
+    }
+  });
+
   it("sends arriving together share one statement, yet each stands alone: a stranger's is 404, a deleted session's fails alone", async () => {
     const sessionId = await startAsCustomer();
     const other = await createProduct(vendor.id, "Desk");
@@ -174,18 +212,19 @@ describe("the mobile API (/api/v1)", () => {
     expect(await json(await config(call("/config"), undefined as never))).toEqual({ mobileChatEnabled: false });
   });
 
-  it("SSE: reconnecting with Last-Event-ID replays exactly the notifications that were missed", async () => {
+  it("SSE: reconnecting with Last-Event-ID replays exactly the events that were missed", async () => {
     const sessionId = await startAsCustomer();
     for (let i = 0; i < 5; i += 1) {
       await sendMessage(call(`/sessions/${sessionId}/messages`, { method: "POST", token: customer.token, body: JSON.stringify({ body: `q${i}` }) }), params(sessionId));
     }
-    const ids = (await db.notification.findMany({ where: { userId: vendor.id }, orderBy: { id: "asc" }, select: { id: true } })).map((n) => n.id);
+    const ids = (await eventIdsOf(vendor.id)).map(Number);
+    expect(ids).toHaveLength(6); // the session started, then five messages
     const controller = new AbortController();
     const response = await events(new Request(`${BASE}/events`, { headers: { authorization: `Bearer ${vendor.token}`, "last-event-id": String(ids[1]) }, signal: controller.signal }), undefined as never);
     expect(response.headers.get("content-type")).toContain("text/event-stream");
     const reader = response.body!.getReader();
     let text = "";
-    while ((text.match(/^id: /gm) ?? []).length < 3) text += new TextDecoder().decode((await reader.read()).value);
+    while ((text.match(/^id: /gm) ?? []).length < 4) text += new TextDecoder().decode((await reader.read()).value);
     controller.abort();
     await reader.cancel();
     expect([...text.matchAll(/^id: (\d+)$/gm)].map((m) => Number(m[1]))).toEqual(ids.slice(2));
@@ -197,19 +236,41 @@ describe("the mobile API (/api/v1)", () => {
     const sendAs = (token: string, body: string) => sendMessage(call(`/sessions/${sessionId}/messages`, { method: "POST", token, body: JSON.stringify({ body }) }), params(sessionId));
     await sendAs(customer.token, "before 1");
     await sendAs(customer.token, "before 2");
-    const [first] = await db.notification.findMany({ where: { userId: vendor.id }, orderBy: { id: "asc" }, select: { id: true } });
+    const [first] = await eventIdsOf(vendor.id);
     const controller = new AbortController();
-    const response = await events(new Request(`${BASE}/events`, { headers: { authorization: `Bearer ${vendor.token}`, "last-event-id": String(first!.id) }, signal: controller.signal }), undefined as never);
+    const response = await events(new Request(`${BASE}/events`, { headers: { authorization: `Bearer ${vendor.token}`, "last-event-id": first! }, signal: controller.signal }), undefined as never);
     const sse = new SseReader(response);
-    await sse.waitFor((event) => event.id !== null);
+    await sse.waitFor(() => sse.events.filter((event) => event.id !== null).length === 2); // "before 1" and "before 2"
     await Promise.all([sendAs(customer.token, "live 1"), sendAs(customer.token, "live 2"), sendAs(vendor.token, "my own reply")]);
-    await sse.waitFor(() => sse.events.filter((event) => event.id !== null).length === 3);
+    await sse.waitFor(() => sse.events.filter((event) => event.id !== null).length === 5);
     await new Promise((resolve) => setTimeout(resolve, 200));
     controller.abort();
-    const all = (await db.notification.findMany({ where: { userId: vendor.id }, orderBy: { id: "asc" }, select: { id: true } })).map((n) => String(n.id));
-    expect(sse.events.filter((event) => event.id !== null).map((event) => event.id)).toEqual(all.slice(1));
-    // The vendor's own reply comes as an event without an id (nothing to resume from: no notification for the sender).
-    expect(sse.events.filter((event) => event.id === null && event.event === "message")).toHaveLength(1);
+    expect(sse.events.map((event) => event.id)).toEqual((await eventIdsOf(vendor.id)).slice(1));
+    // The vendor's own reply is one of them, with its id: another device of theirs resumes past it too.
+    expect(sse.events.filter((event) => event.event === "message" && JSON.parse(event.data).senderId === vendor.id)).toHaveLength(1);
+  });
+
+  it("SSE: a reconnect replays every kind of event missed, once each and in order: the other side's message, my own from elsewhere, the read receipt, a session change", async () => {
+    const sessionId = await startAsCustomer();
+    const [started] = await eventIdsOf(vendor.id);
+    // The vendor's stream is away; meanwhile:
+    await sendMessage(call(`/sessions/${sessionId}/messages`, { method: "POST", token: customer.token, body: JSON.stringify({ body: "Is it in stock?" }) }), params(sessionId));
+    const mine = await addMessage({ sessionId, senderId: vendor.id, body: "Yes (sent from the panel on my behalf)" });
+    expect((await markRead(call(`/sessions/${sessionId}/read`, { method: "POST", token: customer.token }), params(sessionId))).status).toBe(200);
+    await deleteMessage({ sessionId, messageId: mine.id }, vendor.id);
+    const controller = new AbortController();
+    const response = await events(new Request(`${BASE}/events`, { headers: { authorization: `Bearer ${vendor.token}`, "last-event-id": started! }, signal: controller.signal }), undefined as never);
+    const sse = new SseReader(response);
+    await sse.waitFor(() => sse.events.length >= 4);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    controller.abort();
+    expect(sse.events.map(({ event, data }) => ({ event, data: JSON.parse(data) }))).toEqual([
+      { event: "message", data: { sessionId, messageId: expect.any(Number), senderId: customer.id } },
+      { event: "message", data: { sessionId, messageId: mine.id, senderId: vendor.id } },
+      { event: "read", data: { sessionId } },
+      { event: "session", data: { sessionId } },
+    ]);
+    expect(sse.events.map((event) => event.id)).toEqual((await eventIdsOf(vendor.id)).slice(1));
   });
 
   it("SSE: many writers at once (the API and the admins' messages manager) reach the recipient each once, in id order", async () => {
@@ -225,9 +286,9 @@ describe("the mobile API (/api/v1)", () => {
     await sse.waitFor(() => sse.events.filter((event) => event.id !== null).length >= 70);
     await new Promise((resolve) => setTimeout(resolve, 200));
     controller.abort();
-    const all = (await db.notification.findMany({ where: { userId: vendor.id }, orderBy: { id: "asc" }, select: { id: true } })).map((n) => String(n.id));
+    const all = (await eventIdsOf(vendor.id)).slice(1); // after the session's start, which was before the stream
     expect(all).toHaveLength(70);
-    expect(sse.events.filter((event) => event.id !== null).map((event) => event.id)).toEqual(all);
+    expect(sse.events.map((event) => event.id)).toEqual(all);
   });
 
   it("SET-1 turning chat off ends the app's open event streams; reconnecting is refused with chat_disabled", async () => {

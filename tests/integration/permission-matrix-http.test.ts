@@ -324,10 +324,16 @@ describe("participants reach only their own sessions, messages and notifications
       expect(leaks(notificationsText)).toEqual([]);
     }
     // The vendor's replay from the very start (Last-Event-ID 0, on the app's and the web's stream):
-    // every notification of theirs arrives in id order; the other session's lower ids never do.
-    const { rows: vendorNotices } = await http.sql.query<{ id: number }>(`SELECT id FROM notifications WHERE user_id = $1 ORDER BY id`, [http.callers.vendor.userId]);
-    const newest = vendorNotices.at(-1)!.id;
-    expect(Math.min(...http.others.notificationIds)).toBeLessThan(newest);
+    // every event of theirs arrives in id order; the other session's events, with ids among the
+    // vendor's, never do.
+    const others = await http.sql.query<{ id: number }>(
+      `INSERT INTO user_events (user_id, kind, session_id) VALUES ($1, 'session', $3), ($2, 'session', $3) RETURNING id`,
+      [http.others.customerId, http.others.vendorId, http.others.sessionId],
+    );
+    await http.sql.query(`INSERT INTO user_events (user_id, kind, session_id) VALUES ($1, 'session', $2)`, [http.callers.vendor.userId, http.own.sessionId]);
+    const { rows: vendorEvents } = await http.sql.query<{ id: number }>(`SELECT id FROM user_events WHERE user_id = $1 ORDER BY id`, [http.callers.vendor.userId]);
+    const newest = vendorEvents.at(-1)!.id;
+    expect(Math.max(...others.rows.map((row) => row.id))).toBeLessThan(newest);
     for (const [url, headers] of [
       [`${http.app.url}/api/v1/events`, bearerOf("vendor", { "last-event-id": "0" })],
       [`${http.app.url}/api/events?lastEventId=0`, headersOf("vendor")],
@@ -339,12 +345,12 @@ describe("participants reach only their own sessions, messages and notifications
       let text = "";
       while (!new RegExp(`^id: ${newest}$`, "m").test(text)) {
         const { done, value } = await reader.read();
-        if (done) throw new Error(`${url}: the stream ended before notification ${newest}`);
+        if (done) throw new Error(`${url}: the stream ended before event ${newest}`);
         text += new TextDecoder().decode(value);
       }
       controller.abort();
       const ids = [...text.matchAll(/^id: (\d+)$/gm)].map((match) => Number(match[1]));
-      expect(ids, url).toEqual(vendorNotices.map((notice) => notice.id));
+      expect(ids, url).toEqual(vendorEvents.map((event) => event.id));
       expect(leaks(text), url).toEqual([]);
     }
   });

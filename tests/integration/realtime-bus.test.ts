@@ -18,7 +18,7 @@ afterEach(async () => {
   await Promise.all(buses.splice(0).map((b) => b.close()));
 });
 
-const message = (messageId: number): ChatEvent => ({ type: "message", sessionId: 1, messageId, senderId: 2, participants: [2, 3], notification: { id: messageId, userId: 3 } });
+const message = (messageId: number): ChatEvent => ({ type: "message", sessionId: 1, messageId, senderId: 2, participants: [2, 3], notification: { id: messageId, userId: 3 }, events: [[2, messageId], [3, messageId]] });
 
 function collect(target: EventBus) {
   const seen: ChatEvent[] = [];
@@ -94,7 +94,7 @@ describe("the realtime bus", () => {
     }
   });
 
-  it.runIf(onServer)("a recipient's notification ids are drawn in commit order, so replay after Last-Event-ID never skips a late commit", async () => {
+  it.runIf(onServer)("a user's event ids are drawn in commit order, so replay after Last-Event-ID never skips a late commit", async () => {
     await resetDatabase();
     const { session, vendor } = await createSessionFixture();
     const message = await addMessage({ sessionId: session.id, senderId: session.customerId, body: "q" });
@@ -103,7 +103,7 @@ describe("the realtime bus", () => {
     await Promise.all([first.connect(), second.connect()]);
     try {
       const insert = (client: pg.Client) =>
-        client.query<{ id: number }>("INSERT INTO notifications (user_id, session_id, message_id) VALUES ($1, $2, $3) RETURNING id", [vendor.id, session.id, message.id]);
+        client.query<{ id: number }>("INSERT INTO user_events (user_id, kind, session_id, message_id) VALUES ($1, 'message', $2, $3) RETURNING id", [vendor.id, session.id, message.id]);
       await first.query("BEGIN");
       const early = (await insert(first)).rows[0]!.id;
       let secondDone = false;
