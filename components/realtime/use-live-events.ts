@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useRef } from "react";
 
-export type LiveEvent = { type: "message" | "read" | "session" | "settings"; data: { sessionId?: number; messageId?: number; senderId?: number } };
+export type LiveEvent = { type: "message" | "read" | "session" | "settings" | "resync"; data: { sessionId?: number; messageId?: number; senderId?: number } };
 
 /** Listens to the server's event stream; EventSource reconnects (with Last-Event-ID) by itself. */
 export function useLiveEvents(onEvent: (event: LiveEvent) => void): void {
@@ -16,7 +16,7 @@ export function useLiveEvents(onEvent: (event: LiveEvent) => void): void {
         // not JSON: ignore
       }
     };
-    const types: LiveEvent["type"][] = ["message", "read", "session", "settings"];
+    const types: LiveEvent["type"][] = ["message", "read", "session", "settings", "resync"];
     const listeners = types.map((type) => [type, listen(type)] as const);
     for (const [type, listener] of listeners) source.addEventListener(type, listener);
     return () => source.close();

@@ -1,6 +1,7 @@
 import "server-only";
 import { dbPool } from "@/lib/db";
 import { eventBus } from "./bus";
+import { eventLogPrunedThrough, keepEventLogPruned } from "./event-log";
 import type { ChatEvent } from "./events";
 
 const HEARTBEAT_MS = 20_000;
@@ -100,6 +101,7 @@ class StreamHub {
   readonly reader = new EventLogReader();
 
   add(sink: Sink) {
+    keepEventLogPruned();
     this.all.add(sink);
     if (sink.viewer.staff) this.staff.add(sink);
     let mine = this.byUser.get(sink.viewer.userId);
@@ -160,8 +162,10 @@ const hub = () => (globalForHub.sseStreamHub ??= new StreamHub());
  * order (below), the stream reads every event after the last one it sent. The database hands
  * out a user's event ids in commit order (see the user_events migration), so the stream sends
  * each event once, in id order, even when two are published in the other order — and a client
- * that reconnects with Last-Event-ID is sent exactly what it missed. Settings changes carry no
- * id (the stream ends when chat is turned off); staff streams carry none (they are not resumed).
+ * that reconnects with Last-Event-ID is sent exactly what it missed — or, when that is older than
+ * the log keeps (lib/realtime/event-log.ts), a `resync` event first, then what is left. Settings
+ * changes carry no id (the stream ends when chat is turned off); staff streams carry none (they
+ * are not resumed).
  */
 export function eventStream(
   viewer: StreamViewer,
@@ -263,8 +267,11 @@ export function eventStream(
       controller.enqueue(encoder.encode(`retry: 2000\n: connected\n\n`));
       if (!viewer.staff) {
         // Where to start: after Last-Event-ID (the replay), or after the newest event now.
-        if (lastEventId !== null) sentUpTo = lastEventId;
-        else {
+        if (lastEventId !== null) {
+          sentUpTo = lastEventId;
+          // Older than the log keeps: what was missed cannot all be replayed, so the client is told to reload.
+          if (lastEventId < (await eventLogPrunedThrough())) send({ event: "resync", data: {} });
+        } else {
           const { rows } = await dbPool().query<{ id: number }>({
             name: "sse-newest-event",
             text: `SELECT id FROM user_events WHERE user_id = $1 ORDER BY id DESC LIMIT 1`,

@@ -8,6 +8,7 @@ import { GET as events } from "@/app/api/v1/events/route";
 import { hashPassword } from "@/lib/auth/password";
 import { addMessage } from "@/lib/messages/add-message";
 import { deleteMessage } from "@/lib/messages/delete-message";
+import { eventLogPrunedThrough, pruneEventLog } from "@/lib/realtime/event-log";
 import { db } from "@/lib/db";
 import { getUnreadTotal } from "@/lib/chat-sessions/unread-total";
 import { forgetMobileChatSetting, setMobileChatEnabled } from "@/lib/settings/mobile-chat";
@@ -271,6 +272,36 @@ describe("the mobile API (/api/v1)", () => {
       { event: "session", data: { sessionId } },
     ]);
     expect(sse.events.map((event) => event.id)).toEqual((await eventIdsOf(vendor.id)).slice(1));
+  });
+
+  it("SSE: the event log keeps 30 days; resuming from before what was pruned is told to resync first, then gets what is left", async () => {
+    const sessionId = await startAsCustomer();
+    for (let i = 0; i < 3; i += 1) {
+      await sendMessage(call(`/sessions/${sessionId}/messages`, { method: "POST", token: customer.token, body: JSON.stringify({ body: `q${i}` }) }), params(sessionId));
+    }
+    const ids = await eventIdsOf(vendor.id); // the session started, three messages
+    // Everyone's events up to the vendor's second are 40 days old; a day-old one stays.
+    await db.$executeRaw`UPDATE user_events SET created_at = now() - interval '40 days' WHERE id <= ${Number(ids[1])}`;
+    await db.$executeRaw`UPDATE user_events SET created_at = now() - interval '1 day' WHERE id = ${Number(ids[2])}`;
+    const old = await db.userEvent.count({ where: { id: { lte: Number(ids[1]) } } });
+    expect(old).toBe(4); // the customer's and the vendor's
+    expect(await eventLogPrunedThrough()).toBe(0);
+    expect(await pruneEventLog()).toBe(old);
+    expect(await pruneEventLog()).toBe(0);
+    expect(await eventLogPrunedThrough()).toBe(Number(ids[1]));
+    expect(await eventIdsOf(vendor.id)).toEqual(ids.slice(2));
+
+    const resume = async (lastEventId: string, count: number) => {
+      const controller = new AbortController();
+      const response = await events(new Request(`${BASE}/events`, { headers: { authorization: `Bearer ${vendor.token}`, "last-event-id": lastEventId }, signal: controller.signal }), undefined as never);
+      const sse = new SseReader(response);
+      await sse.waitFor(() => sse.events.length >= count);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      controller.abort();
+      return sse.events.map(({ event, id }) => ({ event, id }));
+    };
+    expect(await resume(ids[0]!, 3)).toEqual([{ event: "resync", id: null }, ...ids.slice(2).map((id) => ({ event: "message", id }))]);
+    expect(await resume(ids[2]!, 1)).toEqual([{ event: "message", id: ids[3] }]);
   });
 
   it("SSE: many writers at once (the API and the admins' messages manager) reach the recipient each once, in id order", async () => {

@@ -1,0 +1,54 @@
+import "server-only";
+import { dbPool } from "@/lib/db";
+
+/** How long a participant's events are kept for replay after a reconnect. */
+export const EVENT_LOG_RETENTION_DAYS = 30;
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
+const BATCH = 10_000;
+const PRUNED_THROUGH = "eventLogPrunedThrough";
+
+// Events older than the window go, oldest first, a batch at a time (short locks, short WAL
+// bursts). The boundary is found by walking the primary key from the oldest event to the first
+// one young enough, so the scan is as long as what is deleted. The highest id deleted is kept in
+// settings: a stream resuming from before it may have lost events, and says so.
+const PRUNE = `
+  WITH boundary AS (
+    SELECT id FROM user_events WHERE created_at >= now() - make_interval(days => $1) ORDER BY id LIMIT 1
+  ), gone AS (
+    DELETE FROM user_events WHERE id IN (
+      SELECT id FROM user_events WHERE id < coalesce((SELECT id FROM boundary), 2147483647) ORDER BY id LIMIT $2
+    ) RETURNING id
+  ), marked AS (
+    INSERT INTO settings (key, value, updated_at) SELECT $3, to_jsonb(max(id)), now() FROM gone HAVING count(*) > 0
+    ON CONFLICT (key) DO UPDATE SET value = to_jsonb(GREATEST((settings.value #>> '{}')::int, (EXCLUDED.value #>> '{}')::int)), updated_at = now()
+  )
+  SELECT count(*)::int AS deleted FROM gone`;
+
+/** Deletes the events older than the retention window; returns how many went. */
+export async function pruneEventLog(olderThanDays = EVENT_LOG_RETENTION_DAYS): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const { rows } = await dbPool().query<{ deleted: number }>({ name: "prune-event-log", text: PRUNE, values: [olderThanDays, BATCH, PRUNED_THROUGH] });
+    total += rows[0]!.deleted;
+    if (rows[0]!.deleted < BATCH) return total;
+  }
+}
+
+/** The highest event id pruned so far (0: none). A replay from before it may be incomplete. */
+export async function eventLogPrunedThrough(): Promise<number> {
+  const { rows } = await dbPool().query<{ id: number }>({
+    name: "event-log-pruned-through",
+    text: `SELECT (value #>> '{}')::int AS id FROM settings WHERE key = $1`,
+    values: [PRUNED_THROUGH],
+  });
+  return rows[0]?.id ?? 0;
+}
+
+const globalForPruning = globalThis as unknown as { eventLogPruning?: ReturnType<typeof setInterval> };
+
+/** Every instance that serves event streams prunes the log once an hour (concurrent prunes are harmless). */
+export function keepEventLogPruned(): void {
+  globalForPruning.eventLogPruning ??= setInterval(() => {
+    pruneEventLog().catch((error: unknown) => console.error("event log not pruned", error));
+  }, PRUNE_EVERY_MS).unref();
+}
