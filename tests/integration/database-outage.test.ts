@@ -61,6 +61,10 @@ describe("the database goes away while the app runs", () => {
     const chatDuring = await chatPage();
     expect(chatDuring.status).toBe(503);
     expect(await chatDuring.text()).toContain(catalogs.common.ar.databaseUnavailable);
+    // The sign-in page of someone signed in looks them up: it says so too, rather than an error page.
+    const signInDuring = await fetch(`${app.url}/sign-in`, { headers: { cookie: `${cookie}; locale=en` } });
+    expect(signInDuring.status).toBe(503);
+    expect(await signInDuring.text()).toContain("The database is unavailable right now");
     const apiDuring = await apiSessions();
     expect(apiDuring.status).toBe(503);
     expect(await apiDuring.json()).toEqual({ error: { code: "unavailable", message: catalogs.api.ar.unavailable } });

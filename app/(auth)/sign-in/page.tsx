@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { loadOrUnavailable } from "@/components/shell/database-unavailable";
 import { LanguageSwitch } from "@/components/shell/language-switch";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { getLocale, getTranslator } from "@/lib/i18n/server";
@@ -11,7 +12,10 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function SignInPage() {
-  if (await getCurrentUser()) redirect("/");
+  // With a session cookie the user is looked up: while the database is down, say so (503).
+  const signedIn = await loadOrUnavailable(getCurrentUser);
+  if ("unavailable" in signedIn) return signedIn.unavailable;
+  if (signedIn.loaded) redirect("/");
   const [t, locale] = await Promise.all([getTranslator("auth"), getLocale()]);
   return (
     <main className="flex min-h-screen flex-col items-center justify-center gap-6 p-4">
