@@ -12,7 +12,7 @@ type Recorded = { sessionId: number; customerId: number; vendorId: number; custo
 // Both participants' events of each changed session, inserted in user order (the events' trigger
 // locks each user's row: one order for every writer, so writers never deadlock), and announced in
 // session order, which for each user is the order of their new ids.
-const RECORD = `
+const RECORD_EVENTS = `
   WITH changed AS (
     SELECT DISTINCT t.session_id, t.customer_id, t.vendor_id FROM unnest($2::int[], $3::int[], $4::int[]) AS t(session_id, customer_id, vendor_id)
   ), e AS (
@@ -20,7 +20,9 @@ const RECORD = `
     SELECT p.user_id, $1::text::"UserEventKind", c.session_id FROM changed c CROSS JOIN LATERAL (VALUES (c.customer_id), (c.vendor_id)) AS p(user_id)
      ORDER BY p.user_id, c.session_id
     RETURNING id, user_id, session_id
-  )
+  )`;
+
+const RECORD = `${RECORD_EVENTS}
   SELECT c.session_id AS "sessionId", c.customer_id AS "customerId", c.vendor_id AS "vendorId", ec.id AS "customerEventId", ev.id AS "vendorEventId" /*notify*/
     FROM changed c
     JOIN e ec ON ec.session_id = c.session_id AND ec.user_id = c.customer_id
@@ -35,7 +37,8 @@ const RECORD_NOTIFYING = RECORD.replace(
 );
 
 // Beyond MAX_EVENTS sessions, one announcement for them all: staff refresh, participants' streams read their logs.
-const RECORD_MANY_NOTIFYING = `WITH recorded AS (${RECORD.replace("/*notify*/", "")}) SELECT pg_notify($5, $6) FROM (SELECT count(*) FROM recorded) AS done`;
+const RECORD_MANY_NOTIFYING = `${RECORD_EVENTS}
+  SELECT pg_notify($5, $6) FROM (SELECT count(*) FROM e) AS done`;
 
 /**
  * Records that these sessions changed ("read": messages were read; "session": the session was

@@ -3,6 +3,8 @@ import { db } from "@/lib/db";
 import { deleteSessionsAction, loadConversationAction, markSessionsReadAction } from "@/lib/chat-sessions/actions";
 import { getUnreadTotal } from "@/lib/chat-sessions/unread-total";
 import { DEFAULT_PARAMS } from "@/lib/chat-sessions/list-params";
+import { eventBus } from "@/lib/realtime/bus";
+import type { ChatEvent } from "@/lib/realtime/events";
 import { actAs } from "../support/mock-current-user";
 import { countersFromMessages, createSessionFixture, resetDatabase } from "../support/fixtures";
 
@@ -38,6 +40,24 @@ describe("bulk actions on chat sessions", () => {
     ]);
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "chatSessions.markRead" } });
     expect(audit.details).toMatchObject({ messages: 5 });
+  });
+
+  it("BULK-1 over more than 200 sessions logs a read event for both participants of each, announced once for them all", async () => {
+    const { customer, vendor } = await sessionWithUnread(1);
+    await db.$executeRaw`
+      WITH p AS (INSERT INTO products (name, vendor_id, updated_at) SELECT 'Bulk ' || n, ${vendor.id}, now() FROM generate_series(1, 250) AS n RETURNING id),
+           s AS (INSERT INTO chat_sessions (product_id, customer_id, vendor_id, updated_at) SELECT id, ${customer.id}, ${vendor.id}, now() FROM p RETURNING id)
+      INSERT INTO chat_messages (session_id, sender_id, body) SELECT id, ${customer.id}, 'q' FROM s`;
+    const heard: ChatEvent[] = [];
+    const unsubscribe = eventBus().subscribe((event) => heard.push(event));
+    await eventBus().ready();
+    try {
+      expect(await markSessionsReadAction({ filters: DEFAULT_PARAMS })).toEqual({ ok: true, data: { messages: 251 } });
+      await vi.waitFor(() => expect(heard.filter((event) => event.type === "read")).toEqual([{ type: "read", sessionId: 0, participants: [], events: [] }]));
+    } finally {
+      unsubscribe();
+    }
+    for (const user of [customer, vendor]) expect(await db.userEvent.count({ where: { userId: user.id, kind: "read" } })).toBe(251);
   });
 
   it("BULK-1 on 'all matching' acts on the filtered set only", async () => {
