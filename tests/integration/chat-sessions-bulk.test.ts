@@ -5,6 +5,8 @@ import { getUnreadTotal } from "@/lib/chat-sessions/unread-total";
 import { DEFAULT_PARAMS } from "@/lib/chat-sessions/list-params";
 import { eventBus } from "@/lib/realtime/bus";
 import type { ChatEvent } from "@/lib/realtime/events";
+import { eventStream } from "@/lib/realtime/sse";
+import { SseReader } from "../support/sse-client";
 import { actAs } from "../support/mock-current-user";
 import { countersFromMessages, createSessionFixture, resetDatabase } from "../support/fixtures";
 
@@ -51,13 +53,21 @@ describe("bulk actions on chat sessions", () => {
     const heard: ChatEvent[] = [];
     const unsubscribe = eventBus().subscribe((event) => heard.push(event));
     await eventBus().ready();
+    // The vendor's open stream hears the one announcement and reads every event from its log.
+    const leave = new AbortController();
+    const vendorStream = new SseReader(new Response(eventStream({ userId: vendor.id, staff: false }, null, leave.signal)));
+    await new Promise((resolve) => setTimeout(resolve, 100)); // it has read where it starts
     try {
       expect(await markSessionsReadAction({ filters: DEFAULT_PARAMS })).toEqual({ ok: true, data: { messages: 251 } });
       await vi.waitFor(() => expect(heard.filter((event) => event.type === "read")).toEqual([{ type: "read", sessionId: 0, participants: [], events: [] }]));
+      await vendorStream.waitFor(() => vendorStream.events.length >= 251);
     } finally {
       unsubscribe();
+      leave.abort();
     }
     for (const user of [customer, vendor]) expect(await db.userEvent.count({ where: { userId: user.id, kind: "read" } })).toBe(251);
+    const logged = await db.userEvent.findMany({ where: { userId: vendor.id }, orderBy: { id: "asc" }, select: { id: true } });
+    expect(vendorStream.events.map((event) => [event.event, event.id])).toEqual(logged.map((event) => ["read", String(event.id)]));
   });
 
   it("BULK-1 on 'all matching' acts on the filtered set only", async () => {
