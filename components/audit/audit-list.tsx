@@ -1,6 +1,6 @@
 import { defineResourceList, type ResourceWords } from "@/lib/resources/resource-definition";
 import { ExactTime } from "@/components/ui/relative-time";
-import { AUDIT_ACTIONS, AUDIT_SORTS, listAuditLog, type AuditRow } from "@/lib/audit-log/queries";
+import { AUDIT_ACTIONS, AUDIT_SORTS, listAuditLog, auditSortValue, type AuditRow } from "@/lib/audit-log/queries";
 
 const isKnownAction = (action: string): action is (typeof AUDIT_ACTIONS)[number] => (AUDIT_ACTIONS as readonly string[]).includes(action);
 const actionLabel = (t: ResourceWords, action: string) => (isKnownAction(action) ? t(`audit_${action}`) : action);
@@ -15,6 +15,7 @@ export const auditList = defineResourceList({
   defaultDir: "desc",
   filters: AUDIT_ACTIONS,
   list: listAuditLog,
+  sortValue: auditSortValue,
   view: ({ t, sortable }) => ({
     filter: { label: t("auditAction"), option: (action) => t(`audit_${action}`) },
     columns: [

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { defineResourceList } from "@/lib/resources/resource-definition";
 import { Badge } from "@/components/ui/badge";
-import { ORDER_SORTS, ORDER_STATUSES, listOrders } from "@/lib/orders/queries";
+import { ORDER_SORTS, ORDER_STATUSES, listOrders, orderSortValue } from "@/lib/orders/queries";
 
 /** REL-2: orders, and how many conversations each has. */
 export const ordersList = defineResourceList({
@@ -12,6 +12,7 @@ export const ordersList = defineResourceList({
   defaultDir: "desc",
   filters: ORDER_STATUSES,
   list: listOrders,
+  sortValue: orderSortValue,
   view: ({ t, sortable }) => ({
     filter: { label: t("status"), option: (status) => t(`status_${status}`) },
     columns: [

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { defineResourceList } from "@/lib/resources/resource-definition";
 import { Badge } from "@/components/ui/badge";
-import { PRODUCT_FILTERS, PRODUCT_SORTS, listProducts } from "@/lib/products/queries";
+import { PRODUCT_FILTERS, PRODUCT_SORTS, listProducts, productSortValue } from "@/lib/products/queries";
 
 /** Products, which every conversation is about, with their vendor and sessions. */
 export const productsList = defineResourceList({
@@ -12,6 +12,7 @@ export const productsList = defineResourceList({
   defaultDir: "asc",
   filters: PRODUCT_FILTERS,
   list: listProducts,
+  sortValue: productSortValue,
   view: ({ t, sortable }) => ({
     filter: { label: t("show"), option: (filter) => t(`productFilter_${filter}`) },
     columns: [

@@ -5,7 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { getTranslator, translatorFor } from "@/lib/i18n/server";
 import { can } from "@/lib/permissions";
 import { ROLES, roleLabelKey } from "@/lib/roles";
-import { USER_SORTS, listUsers } from "@/lib/users/queries";
+import { USER_SORTS, listUsers, userSortValue } from "@/lib/users/queries";
 
 /** REL-1: the users who take part in chats, and the staff. */
 export const usersList = defineResourceList({
@@ -16,6 +16,7 @@ export const usersList = defineResourceList({
   defaultDir: "asc",
   filters: ROLES,
   list: listUsers,
+  sortValue: userSortValue,
   view: async ({ t, user, sortable }) => {
     const shell = await getTranslator("shell");
     return {

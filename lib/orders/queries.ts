@@ -3,7 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { OrderStatus } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db";
 import { parseRouteId } from "@/lib/route-id";
-import { pageOf, pageWindow, type ResourcePage } from "@/lib/resources/resource-page";
+import { afterCursor, pageOf, pageWindow, type ResourceCursor, type ResourcePage } from "@/lib/resources/resource-page";
 import type { ResourceParams } from "@/lib/resources/resource-params";
 import { escapeLike } from "@/lib/search/like-pattern";
 
@@ -13,13 +13,15 @@ export type OrderParams = ResourceParams<(typeof ORDER_SORTS)[number], OrderStat
 export type OrderRow = { id: number; customerId: number; customerName: string; vendorId: number; vendorName: string; status: OrderStatus; total: string; createdAt: Date; sessions: number };
 
 const SORT_COLUMNS = { created: "o.created_at", total: "o.total" } as const;
+/** An order's value in a sorted column (where an export's next page starts). */
+export const orderSortValue = (row: OrderRow, sort: OrderParams["sort"]) => (sort === "total" ? row.total : row.createdAt);
 
 /** REL-2: orders with their customer, vendor, status, total and how many conversations concern them. */
-export async function listOrders(params: OrderParams, size?: number): Promise<ResourcePage<OrderRow>> {
-  const where = [Prisma.sql`TRUE`];
+export async function listOrders(params: OrderParams, size?: number, after?: ResourceCursor | null): Promise<ResourcePage<OrderRow>> {
+  const direction = params.dir === "asc" ? "ASC" : "DESC";
+  const where = [afterCursor(SORT_COLUMNS[params.sort], "o.id", direction, after, params.sort === "total" ? "::numeric" : "")];
   if (params.q) where.push(Prisma.sql`(c.search_name LIKE '%' || search_normalize(${escapeLike(params.q)}) || '%' OR v.search_name LIKE '%' || search_normalize(${escapeLike(params.q)}) || '%')`);
   if (params.filter) where.push(Prisma.sql`o.status = ${params.filter}::"OrderStatus"`);
-  const direction = params.dir === "asc" ? "ASC" : "DESC";
   const rows = await db.$queryRaw<OrderRow[]>`
     SELECT o.id, o.customer_id AS "customerId", c.name AS "customerName", o.vendor_id AS "vendorId", v.name AS "vendorName",
            o.status, o.total::text AS total, o.created_at AS "createdAt",
@@ -27,7 +29,7 @@ export async function listOrders(params: OrderParams, size?: number): Promise<Re
       FROM orders o JOIN users c ON c.id = o.customer_id JOIN users v ON v.id = o.vendor_id
      WHERE ${Prisma.join(where, " AND ")}
      ORDER BY ${Prisma.raw(`${SORT_COLUMNS[params.sort]} ${direction}, o.id ${direction}`)}
-     ${pageWindow(params.page, size)}`;
+     ${pageWindow(params.page, size, after)}`;
   return pageOf(rows, size);
 }
 

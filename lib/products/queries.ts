@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { parseRouteId } from "@/lib/route-id";
-import { pageOf, pageWindow, type ResourcePage } from "@/lib/resources/resource-page";
+import { afterCursor, pageOf, pageWindow, type ResourceCursor, type ResourcePage } from "@/lib/resources/resource-page";
 import type { ResourceParams } from "@/lib/resources/resource-params";
 import { escapeLike } from "@/lib/search/like-pattern";
 
@@ -12,20 +12,22 @@ export type ProductParams = ResourceParams<(typeof PRODUCT_SORTS)[number], (type
 export type ProductRow = { id: number; name: string; vendorId: number; vendorName: string; price: string; createdAt: Date; sessions: number; unread: number };
 
 const SORT_COLUMNS = { name: "p.name", price: "p.price", created: "p.created_at" } as const;
+/** A product's value in a sorted column (where an export's next page starts). */
+export const productSortValue = (row: ProductRow, sort: ProductParams["sort"]) => ({ name: row.name, price: row.price, created: row.createdAt })[sort];
 const FILTER_SQL = {
   withSessions: Prisma.sql`EXISTS (SELECT 1 FROM chat_sessions s WHERE s.product_id = p.id)`,
   withUnread: Prisma.sql`EXISTS (SELECT 1 FROM chat_sessions s WHERE s.product_id = p.id AND s.unread_count > 0)`,
 } as const;
 
 /** Products with their vendor, searched Arabic-aware by product or vendor name, with their sessions and unread. */
-export async function listProducts(params: ProductParams, size?: number): Promise<ResourcePage<ProductRow>> {
-  const where = [Prisma.sql`TRUE`];
+export async function listProducts(params: ProductParams, size?: number, after?: ResourceCursor | null): Promise<ResourcePage<ProductRow>> {
+  const direction = params.dir === "asc" ? "ASC" : "DESC";
+  const where = [afterCursor(SORT_COLUMNS[params.sort], "p.id", direction, after, params.sort === "price" ? "::numeric" : "")];
   if (params.q) {
     const pattern = Prisma.sql`'%' || search_normalize(${escapeLike(params.q)}) || '%'`;
     where.push(Prisma.sql`(p.search_name LIKE ${pattern} OR v.search_name LIKE ${pattern})`);
   }
   if (params.filter) where.push(FILTER_SQL[params.filter]);
-  const direction = params.dir === "asc" ? "ASC" : "DESC";
   const order = Prisma.raw(`${SORT_COLUMNS[params.sort]} ${direction}, p.id ${direction}`);
   // The page is chosen first; the figures are then counted for its products only.
   const rows = await db.$queryRaw<ProductRow[]>`
@@ -34,7 +36,7 @@ export async function listProducts(params: ProductParams, size?: number): Promis
         FROM products p JOIN users v ON v.id = p.vendor_id
        WHERE ${Prisma.join(where, " AND ")}
        ORDER BY ${order}
-       ${pageWindow(params.page, size)}
+       ${pageWindow(params.page, size, after)}
     )
     SELECT p.id, p.name, p.vendor_id AS "vendorId", p.vendor_name AS "vendorName", p.price::text AS price, p.created_at AS "createdAt",
            totals.sessions, totals.unread

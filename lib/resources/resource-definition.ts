@@ -5,7 +5,7 @@ import type { CatalogOf } from "@/lib/i18n/catalogs";
 import type { Locale } from "@/lib/i18n/config";
 import type { Translate } from "@/lib/i18n/translate";
 import type { Permission } from "@/lib/permissions";
-import type { ResourcePage } from "./resource-page";
+import type { ResourceCursor, ResourcePage } from "./resource-page";
 import type { ResourceParams } from "./resource-params";
 
 export type ResourceWords = Translate<CatalogOf<"resources">>;
@@ -38,7 +38,10 @@ export type ResourceListDefinition<Row extends { id: number }, S extends string,
   /** the direction of the default sort, and the one a newly clicked column sorts first */
   defaultDir: "asc" | "desc";
   filters: readonly F[];
-  list: (params: ResourceParams<S, F>, size?: number) => Promise<ResourcePage<Row>>;
+  /** a page of rows: the numbered page of `params`, or, given `after`, the rows that follow that one */
+  list: (params: ResourceParams<S, F>, size?: number, after?: ResourceCursor | null) => Promise<ResourcePage<Row>>;
+  /** a row's value in a sorted column, as `list` compares it: where the export's next page starts */
+  sortValue: (row: Row, sort: S) => ResourceCursor["value"];
   view: (context: {
     t: ResourceWords;
     user: CurrentUser;

@@ -7,6 +7,7 @@ import { exportResponse, plainError } from "@/lib/export/response";
 import { getLocale, translatorFor } from "@/lib/i18n/server";
 import { can } from "@/lib/permissions";
 import { resourceName, type ResourceListDefinition } from "./resource-definition";
+import type { ResourceCursor, ResourcePage } from "./resource-page";
 import { MAX_RESOURCE_SEARCH, parseResourceParams } from "./resource-params";
 
 const EXPORT_PAGE = 500;
@@ -29,11 +30,16 @@ export function resourceExportRoute<Row extends { id: number }, S extends string
     const badFilter = Boolean(query.filter) && params.filter === null;
     if ((format !== "csv" && format !== "xlsx") || badFilter || (query.q ?? "").length > MAX_RESOURCE_SEARCH) return plainError(400, common("invalidInput"));
 
+    // Keyset steps through the list's own order: each page starts after the last row sent, so
+    // the millionth row costs what the first did (an OFFSET would read every row before it).
     async function* rows() {
-      for (let page = 1; ; page += 1) {
-        const batch = await definition.list({ ...params, page }, EXPORT_PAGE);
+      let after: ResourceCursor | null = null;
+      for (;;) {
+        const batch: ResourcePage<Row> = await definition.list(params, EXPORT_PAGE, after);
         if (batch.rows.length) yield batch.rows;
         if (!batch.hasMore) return;
+        const last = batch.rows.at(-1)!;
+        after = { value: definition.sortValue(last, params.sort), id: last.id };
       }
     }
     const resource = resourceName(definition);

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { getOrder, listOrders, ORDER_SORTS, ORDER_STATUSES } from "@/lib/orders/queries";
 import { getProduct, listProducts, PRODUCT_FILTERS, PRODUCT_SORTS } from "@/lib/products/queries";
+import type { ResourceCursor } from "@/lib/resources/resource-page";
 import { parseResourceParams } from "@/lib/resources/resource-params";
 import { ROLES } from "@/lib/roles";
 import { getUserLinks, listUsers, USER_SORTS } from "@/lib/users/queries";
@@ -71,5 +72,48 @@ describe("audit log", () => {
     expect((await listAuditLog(params({}))).rows.map((row) => row.action)).toEqual(["settings.mobileChat", "messages.delete"]);
     expect((await listAuditLog(params({ filter: "messages.delete" }))).rows).toEqual([expect.objectContaining({ actorName: "أحمد العتيبي", targetId: "1" })]);
     expect((await listAuditLog(params({ q: "التقنيه" }))).rows.map((row) => row.action)).toEqual(["settings.mobileChat"]);
+  });
+});
+
+describe("exports walk every list by keyset", () => {
+  it("in every sort and direction, page after page from the last row's cursor gives exactly the list's rows in its order, ties included", async () => {
+    const { auditSortValue, listAuditLog, AUDIT_SORTS } = await import("@/lib/audit-log/queries");
+    const { orderSortValue } = await import("@/lib/orders/queries");
+    const { productSortValue } = await import("@/lib/products/queries");
+    const { userSortValue } = await import("@/lib/users/queries");
+    // Ties in every sorted column: same names, times, prices and totals, so that only the id orders them.
+    const same = new Date("2026-11-01T10:00:00.123Z");
+    const vendor = fixture.vendor.id;
+    await db.$executeRaw`INSERT INTO users (name, email, role, created_at, updated_at) SELECT 'Twin', 'twin' || n || '@keyset.test', 'customer', ${same}, now() FROM generate_series(1, 7) AS n`;
+    await db.$executeRaw`INSERT INTO products (name, vendor_id, price, created_at, updated_at) SELECT 'Twin lamp', ${vendor}, 12.30, ${same}, now() FROM generate_series(1, 7)`;
+    await db.$executeRaw`INSERT INTO orders (customer_id, vendor_id, status, total, created_at, updated_at) SELECT ${fixture.customer.id}, ${vendor}, 'paid', 12.30, ${same}, now() FROM generate_series(1, 7)`;
+    await db.$executeRaw`INSERT INTO audit_log (actor_id, action, target_type, created_at) SELECT ${vendor}, 'users.update', 'user', ${same} FROM generate_series(1, 7)`;
+
+    type Walk = { name: string; sorts: readonly string[]; list: (params: never, size?: number, after?: ResourceCursor | null) => Promise<{ rows: { id: number }[]; hasMore: boolean }>; sortValue: (row: never, sort: never) => ResourceCursor["value"] };
+    const walks: Walk[] = [
+      { name: "users", sorts: USER_SORTS, list: listUsers, sortValue: userSortValue },
+      { name: "products", sorts: PRODUCT_SORTS, list: listProducts, sortValue: productSortValue },
+      { name: "orders", sorts: ORDER_SORTS, list: listOrders, sortValue: orderSortValue },
+      { name: "audit", sorts: AUDIT_SORTS, list: listAuditLog, sortValue: auditSortValue },
+    ];
+    for (const walk of walks) {
+      for (const sort of walk.sorts) {
+        for (const dir of ["asc", "desc"] as const) {
+          const params = { q: "", filter: null, sort, dir, page: 1 } as never;
+          const whole = (await walk.list(params, 1000)).rows.map((row) => row.id);
+          const walked: number[] = [];
+          let after: ResourceCursor | null = null;
+          for (let steps = 0; steps < 100; steps += 1) {
+            const page = await walk.list(params, 3, after);
+            walked.push(...page.rows.map((row) => row.id));
+            if (!page.hasMore) break;
+            const last = page.rows.at(-1)!;
+            after = { value: walk.sortValue(last as never, sort as never), id: last.id };
+          }
+          expect(whole.length, `${walk.name} ${sort}`).toBeGreaterThanOrEqual(8);
+          expect(walked, `${walk.name} by ${sort} ${dir}`).toEqual(whole);
+        }
+      }
+    }
   });
 });
