@@ -83,13 +83,21 @@ const SECURITY_HEADERS = securityHeaders();
 // Next's own compressor, as its router applies it: large JSON answers gzipped when asked for, streams never.
 const compress = createRequire(import.meta.url)("next/dist/compiled/compression")() as (request: IncomingMessage, response: ServerResponse, next: () => void) => void;
 
-/** The route's parameters, decoded as Next decodes them; null when one does not decode (Next answers it). */
-function paramsOf(route: HotRoute, url: string): Record<string, string> | null {
-  try {
-    return route.params(route.pattern.exec(url)!);
-  } catch {
-    return null;
+/**
+ * The hot route a request is for, with its parameters decoded as Next decodes them; null when it
+ * is for none, or a parameter does not decode (Next answers it).
+ */
+function matchOf(request: IncomingMessage): { index: number; params: Record<string, string> } | null {
+  for (const [index, route] of HOT_ROUTES.entries()) {
+    const match = route.method === request.method ? route.pattern.exec(request.url ?? "") : null;
+    if (!match) continue;
+    try {
+      return { index, params: route.params(match) };
+    } catch {
+      return null;
+    }
   }
+  return null;
 }
 
 /**
@@ -107,13 +115,11 @@ export async function hotApiRoutes(distDir: string): Promise<(request: IncomingM
   }
   console.log(`Hot API routes (no router): ${HOT_ROUTES.map((route) => `${route.method} /${route.page}`).join(", ")}`);
   return (request, response) => {
-    const index = HOT_ROUTES.findIndex((route) => route.method === request.method && route.pattern.test(request.url ?? ""));
-    if (index < 0) return false;
-    const route = HOT_ROUTES[index]!;
+    const matched = matchOf(request);
     const aborted = new AbortController();
-    const params = paramsOf(route, request.url!);
-    const web = params && webRequest(request, aborted.signal);
-    if (!web) return false;
+    const web = matched && webRequest(request, aborted.signal);
+    if (!matched || !web) return false;
+    const { index, params } = matched;
     response.once("close", () => response.writableFinished || aborted.abort());
     compress(request, response, () => {});
     handlers[index]!(web, { params: Promise.resolve(params) })

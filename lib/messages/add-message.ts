@@ -32,11 +32,11 @@ export async function addMessage(input: z.output<typeof newMessageSchema>): Prom
       select: { id: true, body: true, createdAt: true, readAt: true, sender: { select: { id: true, name: true, role: true } } },
     });
     const notice = await tx.notification.create({ data: { userId: recipientId, sessionId: input.sessionId, messageId: created.id }, select: { id: true, userId: true } });
-    const events: UserEventIds = [];
-    for (const userId of [session.customerId, session.vendorId].sort((a, b) => a - b)) {
-      const { id } = await tx.userEvent.create({ data: { userId, kind: "message", sessionId: input.sessionId, messageId: created.id, senderId: input.senderId }, select: { id: true } });
-      events.push([userId, id]);
-    }
+    const logged = await tx.userEvent.createManyAndReturn({
+      data: [session.customerId, session.vendorId].map((userId) => ({ userId, kind: "message" as const, sessionId: input.sessionId, messageId: created.id, senderId: input.senderId })),
+      select: { id: true, userId: true },
+    });
+    const events: UserEventIds = logged.map(({ userId, id }) => [userId, id]);
     const event: ChatEvent = { type: "message", sessionId: input.sessionId, messageId: created.id, senderId: input.senderId, participants: [session.customerId, session.vendorId], notification: notice, events };
     // On PostgreSQL the transaction announces it (NOTIFY at commit, in commit order: see EventBus.ordered).
     if (eventBus().mode === "postgres") await tx.$executeRaw`SELECT pg_notify(${CHANNEL}, ${JSON.stringify(event)})`;
