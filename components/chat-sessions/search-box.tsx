@@ -1,48 +1,60 @@
 "use client";
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef } from "react";
 import { inputClass } from "@/components/ui/field";
 import { useT } from "@/lib/i18n/client";
 
 const DEBOUNCE_MS = 300;
 
-/** SEARCH-1: one box over product, customer and vendor names; the URL follows as you type. */
+/**
+ * SEARCH-1: one box over product, customer and vendor names; the URL follows as you type. The
+ * box holds its own text (uncontrolled): what is typed before the page's scripts have started is
+ * kept (React would reset a controlled box to the server's value) and searched once they have.
+ */
 export function SearchBox({ value, onSearch }: { value: string; onSearch: (q: string) => void }) {
   const t = useT("chatSessions");
-  const [text, setText] = useState(value);
+  const box = useRef<HTMLInputElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   // Terms sent from this box whose answers may still arrive. An answer to one of them is never
   // written back into the box (the user may have typed on since); any other change of the URL's
   // term (back, forward, "clear filters") is.
   const sent = useRef<string[]>([]);
+  const urlTerm = useRef(value);
+  const onSearchRef = useRef(onSearch);
+  onSearchRef.current = onSearch;
+  const search = useCallback((typed: string) => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      sent.current.push(typed.trim());
+      onSearchRef.current(typed.trim());
+    }, DEBOUNCE_MS);
+  }, []);
   useEffect(() => {
+    if (box.current && box.current.value !== urlTerm.current) search(box.current.value);
+    return () => clearTimeout(timer.current);
+  }, [search]);
+  useEffect(() => {
+    if (value === urlTerm.current) return;
+    urlTerm.current = value;
     if (sent.current.includes(value)) {
       if (value === sent.current.at(-1)) sent.current = [];
       return;
     }
-    setText(value);
+    if (box.current) box.current.value = value;
   }, [value]);
-  useEffect(() => () => clearTimeout(timer.current), []);
   return (
     <div className="min-w-0 flex-1 sm:max-w-md">
       <label htmlFor="session-search" className="sr-only">
         {t("searchLabel")}
       </label>
       <input
+        ref={box}
         id="session-search"
         type="search"
-        value={text}
+        defaultValue={value}
         maxLength={200}
         placeholder={t("searchPlaceholder")}
         className={inputClass}
-        onChange={(event) => {
-          const next = event.target.value;
-          setText(next);
-          clearTimeout(timer.current);
-          timer.current = setTimeout(() => {
-            sent.current.push(next.trim());
-            onSearch(next.trim());
-          }, DEBOUNCE_MS);
-        }}
+        onChange={(event) => search(event.target.value)}
       />
     </div>
   );

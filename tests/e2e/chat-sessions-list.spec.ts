@@ -80,6 +80,26 @@ for (const locale of ["ar", "en"] as TestLocale[]) {
   });
 }
 
+test("SEARCH-1 what is typed before the page's scripts have started is kept, and searched", async ({ page }) => {
+  await signIn(page, "support", "en");
+  // The page's scripts are held back until the first letters are in the server-rendered box.
+  let releaseScripts = () => {};
+  const scriptsHeld = new Promise<void>((resolve) => (releaseScripts = resolve));
+  await page.route(/\/_next\/static\/chunks\/.*\.js$/, async (route) => {
+    await scriptsHeld;
+    await route.continue();
+  });
+  await page.goto("/chat-sessions", { waitUntil: "domcontentloaded" });
+  const box = page.locator("#session-search");
+  await box.pressSequentially("اح");
+  await expect(box).toHaveValue("اح");
+  releaseScripts();
+  await expect.poll(() => page.evaluate(() => typeof (window as unknown as { next?: { version?: string } }).next?.version)).toBe("string");
+  await box.pressSequentially("مد", { delay: 50 });
+  await expect(page).toHaveURL(/q=%D8%A7%D8%AD%D9%85%D8%AF/);
+  await expect(box).toHaveValue("احمد");
+});
+
 test("SEARCH-1 a slow answer for an earlier term never overwrites what was typed since", async ({ page }) => {
   await signIn(page, "support", "en");
   await page.goto("/chat-sessions");
