@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { OrderStatus } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db";
@@ -34,7 +35,7 @@ export async function listOrders(params: OrderParams, size?: number, after?: Res
 }
 
 /** An order with its customer, vendor and items (its sessions are the sessions list, filtered). */
-export async function getOrder(rawId: string) {
+export const getOrder = cache(async (rawId: string) => {
   const id = parseRouteId(rawId);
   if (id === null) return null;
   return db.order.findUnique({
@@ -49,4 +50,4 @@ export async function getOrder(rawId: string) {
       items: { select: { id: true, quantity: true, unitPrice: true, product: { select: { id: true, name: true } } } },
     },
   });
-}
+});

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { parseRouteId } from "@/lib/route-id";
@@ -49,11 +50,11 @@ export async function listProducts(params: ProductParams, size?: number, after?:
 }
 
 /** A product as its page shows it; null for an id that is not a product. */
-export async function getProduct(rawId: string) {
+export const getProduct = cache(async (rawId: string) => {
   const id = parseRouteId(rawId);
   if (id === null) return null;
   return db.product.findUnique({
     where: { id },
     select: { id: true, name: true, price: true, createdAt: true, vendor: { select: { id: true, name: true } } },
   });
-}
+});

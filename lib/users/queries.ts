@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db";
@@ -41,11 +42,11 @@ export async function listUsers(params: UserParams, size?: number, after?: Resou
   return pageOf(rows, size);
 }
 
-export async function getUser(rawId: string) {
+export const getUser = cache(async (rawId: string) => {
   const id = parseRouteId(rawId);
   if (id === null) return null;
   return db.user.findUnique({ where: { id }, select: { id: true, name: true, email: true, role: true, createdAt: true } });
-}
+});
 
 /** How much history ties a user (sessions, messages, products, orders), for their page and form. */
 export function getUserLinks(id: number) {

@@ -59,11 +59,13 @@ test("REL-2 a session row leads to its product and its order; the order page lis
   await expect(sessionRows(page)).toHaveCount(1);
   await sessionRows(page).first().getByRole("link", { name: `Open order #${fixture.orderId}` }).click();
   await expect(page).toHaveURL(new RegExp(`/orders/${fixture.orderId}$`));
+  await expect(page).toHaveTitle(`Order ${fixture.orderId} · Marketplace Admin`);
   await expect(sessionRows(page)).toHaveCount(1);
   await expect(sessionRows(page).first()).toHaveAttribute("data-row-id", String(fixture.sessionId));
   await expectAccessible(page);
   await sessionRows(page).first().locator("td:nth-child(2) a").click();
   await expect(page).toHaveURL(new RegExp(`/products/${fixture.product.id}$`));
+  await expect(page).toHaveTitle(`Product: ${fixture.product.name} · Marketplace Admin`);
 
   await page.goto("/chat-sessions");
   await page.getByRole("button", { name: "Filters" }).click();
@@ -115,7 +117,9 @@ test("REL-1 an admin creates a user, resets their password (they sign in with it
 
   await page.goto(`/users?q=Nadia`);
   await page.getByRole("link", { name: "Nadia Agent" }).click();
+  await expect(page).toHaveTitle("User: Nadia Agent · Marketplace Admin");
   await page.getByRole("link", { name: "Edit" }).click();
+  await expect(page).toHaveTitle("Edit user: Nadia Agent · Marketplace Admin");
   await page.getByLabel("New password").fill("second password 2");
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText("Changes saved")).toBeVisible();
@@ -156,6 +160,7 @@ test("support and QA see users but cannot manage them", async ({ page }) => {
   await expect(page.getByRole("link", { name: "New user" })).toHaveCount(0);
   await page.goto("/users/new");
   await expect(page).toHaveURL(/\/forbidden/);
+  await expect(page).toHaveTitle("Something went wrong · Marketplace Admin");
 });
 
 test("a resource list exports the whole filtered view as Excel; QA, who may not export, sees no export (en)", async ({ page, browser }) => {

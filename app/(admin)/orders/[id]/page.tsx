@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SessionsList } from "@/components/chat-sessions/sessions-list";
+import { recordMetadata } from "@/components/resource/record-metadata";
 import type { RawSearchParams } from "@/components/resource/resource-list";
 import { ResourceDetails } from "@/components/resource/resource-details";
 import { requirePagePermission } from "@/lib/auth/current-user";
@@ -9,6 +10,8 @@ import { getOrder } from "@/lib/orders/queries";
 import { can } from "@/lib/permissions";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<RawSearchParams> };
+
+export const generateMetadata = recordMetadata("orders.view", getOrder, async (order) => (await getTranslator("resources"))("orderTitle", { id: order.id }));
 
 /** REL-2: an order, its items, and the conversations linked to it. */
 export default async function OrderPage({ params, searchParams }: Props) {

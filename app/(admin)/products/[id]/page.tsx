@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SessionsList } from "@/components/chat-sessions/sessions-list";
+import { recordMetadata } from "@/components/resource/record-metadata";
 import type { RawSearchParams } from "@/components/resource/resource-list";
 import { ResourceDetails } from "@/components/resource/resource-details";
 import { requirePagePermission } from "@/lib/auth/current-user";
@@ -9,6 +10,8 @@ import { can } from "@/lib/permissions";
 import { getProduct } from "@/lib/products/queries";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<RawSearchParams> };
+
+export const generateMetadata = recordMetadata("products.view", getProduct, async (product) => (await getTranslator("resources"))("productTitle", { name: product.name }));
 
 /** A product and every conversation about it, in the sessions table. */
 export default async function ProductPage({ params, searchParams }: Props) {

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SessionsList } from "@/components/chat-sessions/sessions-list";
+import { recordMetadata } from "@/components/resource/record-metadata";
 import { ResourceDetails } from "@/components/resource/resource-details";
 import type { RawSearchParams } from "@/components/resource/resource-list";
 import { buttonClass } from "@/components/ui/button";
@@ -12,6 +13,8 @@ import { roleLabelKey } from "@/lib/roles";
 import { getUser, getUserLinks } from "@/lib/users/queries";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<RawSearchParams> };
+
+export const generateMetadata = recordMetadata("users.view", getUser, async (user) => (await getTranslator("resources"))("userTitle", { name: user.name }));
 
 /** REL-1: one user and the chat sessions they take part in, in the sessions table, pre-filtered. */
 export default async function UserPage({ params, searchParams }: Props) {

@@ -1,9 +1,12 @@
 import { notFound } from "next/navigation";
+import { recordMetadata } from "@/components/resource/record-metadata";
 import { UserForm } from "@/components/users/user-form";
 import { requirePagePermission } from "@/lib/auth/current-user";
 import { getTranslator } from "@/lib/i18n/server";
 import { getUser, getUserLinks } from "@/lib/users/queries";
 import { isLinked } from "@/lib/users/user-links";
+
+export const generateMetadata = recordMetadata("users.manage", getUser, async (user) => (await getTranslator("userForm"))("editTitle", { name: user.name }));
 
 /** REL-1: edit a user, or reset their password. */
 export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
