@@ -7,12 +7,11 @@ import { ActionFailure } from "@/lib/actions/define-action";
  * must be one between the same customer and vendor.
  */
 export async function assertParticipantsExist(tx: Prisma.TransactionClient, input: { productId: number; customerId: number; vendorId: number; orderId: number | null }) {
-  const [product, customer, vendor, order] = await Promise.all([
-    tx.product.findUnique({ where: { id: input.productId }, select: { id: true } }),
-    tx.user.findUnique({ where: { id: input.customerId }, select: { id: true } }),
-    tx.user.findUnique({ where: { id: input.vendorId }, select: { id: true } }),
-    input.orderId == null ? null : tx.order.findUnique({ where: { id: input.orderId }, select: { customerId: true, vendorId: true } }),
-  ]);
+  // One after another: a transaction is one connection, and pg deprecates overlapping queries on it.
+  const product = await tx.product.findUnique({ where: { id: input.productId }, select: { id: true } });
+  const customer = await tx.user.findUnique({ where: { id: input.customerId }, select: { id: true } });
+  const vendor = await tx.user.findUnique({ where: { id: input.vendorId }, select: { id: true } });
+  const order = input.orderId == null ? null : await tx.order.findUnique({ where: { id: input.orderId }, select: { customerId: true, vendorId: true } });
   const missing: Record<string, string> = {};
   if (!product) missing.productId = "productGone";
   if (!customer) missing.customerId = "userGone";
