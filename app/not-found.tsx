@@ -1,5 +1,10 @@
+import type { Metadata } from "next";
 import { MessagePage } from "@/components/shell/message-page";
 import { getTranslator } from "@/lib/i18n/server";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslator("common"))("notFoundTitle") };
+}
 
 export default async function NotFound() {
   const t = await getTranslator("common");

@@ -131,4 +131,5 @@ test("pages carry security headers and unknown pages answer a localized 404", as
   const missing = await page.goto("/no-such-page");
   expect(missing!.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("الصفحة غير موجودة");
+  await expect(page).toHaveTitle("الصفحة غير موجودة · لوحة إدارة السوق");
 });
