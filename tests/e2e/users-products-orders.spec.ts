@@ -66,6 +66,8 @@ test("REL-2 a session row leads to its product and its order; the order page lis
   await sessionRows(page).first().locator("td:nth-child(2) a").click();
   await expect(page).toHaveURL(new RegExp(`/products/${fixture.product.id}$`));
   await expect(page).toHaveTitle(`Product: ${fixture.product.name} · Marketplace Admin`);
+  expect((await page.goto("/orders/2147483647"))!.status()).toBe(404);
+  await expect(page).toHaveTitle("Page not found · Marketplace Admin");
 
   await page.goto("/chat-sessions");
   await page.getByRole("button", { name: "Filters" }).click();
