@@ -3,12 +3,8 @@ import { ActionFailure } from "@/lib/actions/define-action";
 import type { ConversationMessage } from "@/lib/chat-sessions/conversation";
 import { dbPool } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { deliverNotification } from "@/lib/notifications/delivery";
 import { eventBus, publishEvent } from "@/lib/realtime/bus";
-import { CHANNEL, type ChatEvent } from "@/lib/realtime/events";
-
-/** Whether the bus is PostgreSQL's LISTEN/NOTIFY, so that the send statement can announce itself. */
-const notifiesInStatement = () => eventBus().mode === "postgres";
+import { CHANNEL } from "@/lib/realtime/events";
 
 type Row = {
   id: number;
@@ -111,7 +107,7 @@ class SendBatcher {
   private async execute(batch: Send[]): Promise<(Row | undefined)[]> {
     const values = [batch.map((b) => b.sessionId), batch.map((b) => b.senderId), batch.map((b) => b.body)];
     const { rows } = await dbPool().query<Row & { k: number }>(
-      notifiesInStatement() ? { name: "chat-send-many-notifying", text: SEND_MANY_NOTIFYING, values: [...values, CHANNEL] } : { name: "chat-send-many", text: SEND_MANY, values },
+      eventBus().writersAnnounce ? { name: "chat-send-many-notifying", text: SEND_MANY_NOTIFYING, values: [...values, CHANNEL] } : { name: "chat-send-many", text: SEND_MANY, values },
     );
     const byK: (Row | undefined)[] = new Array(batch.length);
     for (const row of rows) byK[row.k - 1] = row;
@@ -135,7 +131,7 @@ export async function sendAsParticipant(senderId: number, sessionId: number, bod
   // of the app: Prisma's raw query path costs more CPU than the statement itself).
   const row = await sends().send(senderId, sessionId, body);
   if (!row) throw new ActionFailure("not_found", "sessionNotFound");
-  const event: ChatEvent = {
+  await publishEvent({
     type: "message",
     sessionId,
     messageId: row.id,
@@ -143,9 +139,6 @@ export async function sendAsParticipant(senderId: number, sessionId: number, bod
     participants: [row.customerId, row.vendorId],
     notification: { id: row.notificationId, userId: row.recipientId },
     events: [[row.customerId, row.customerEventId], [row.vendorId, row.vendorEventId]],
-  };
-  // Announced by the statement on PostgreSQL; only the push seam is left to call.
-  if (notifiesInStatement()) void deliverNotification({ notificationId: row.notificationId, userId: row.recipientId, sessionId, messageId: row.id, senderId });
-  else await publishEvent(event);
+  });
   return { id: row.id, body: row.body, createdAt: row.createdAt, readAt: row.readAt, sender: { id: senderId, name: row.senderName, role: row.senderRole } };
 }

@@ -58,13 +58,14 @@ export class EventBus {
   }
 
   /**
-   * Whether a user's events arrive in the order of their event ids, none missing while connected:
-   * true on PostgreSQL, where every statement or transaction that writes user_events also
-   * NOTIFYs them (lib/chat/send-message.ts, lib/messages/add-message.ts,
-   * lib/realtime/session-events.ts) and NOTIFYs are delivered in commit order. A new writer of
+   * Whether the writers of logged events (those with event-log ids: messages, read receipts,
+   * session changes) announce them themselves. On PostgreSQL every statement or transaction that
+   * writes user_events also NOTIFYs them (lib/chat/send-message.ts, lib/messages/add-message.ts,
+   * lib/realtime/session-events.ts), sent at commit; NOTIFYs are delivered in commit order, so a
+   * user's events arrive in the order of their ids, none missing while connected. A new writer of
    * user_events must do the same.
    */
-  get ordered(): boolean {
+  get writersAnnounce(): boolean {
     return this.mode === "postgres";
   }
 
@@ -181,12 +182,14 @@ export function eventBus(): EventBus {
 }
 
 /**
- * Publishes after the change has committed; a failure to publish never undoes the change. A new
+ * Publishes after the change has committed; a failure to publish never undoes the change. A
+ * logged event whose writer announced it (EventBus.writersAnnounce) is not published again. A new
  * message's notification also goes to the push seam, here, on the one instance that wrote it.
  */
 export async function publishEvent(event: ChatEvent): Promise<void> {
+  const announced = "events" in event && eventBus().writersAnnounce;
   try {
-    await eventBus().publish(event);
+    if (!announced) await eventBus().publish(event);
   } catch (error) {
     console.error("live update not published", error);
   }

@@ -55,7 +55,7 @@ export async function recordSessionsChanged(type: "read" | "session", sessions: 
 
 async function recordChunk(type: "read" | "session", sessions: ChangedSession[]): Promise<void> {
   const many = sessions.length > MAX_EVENTS;
-  const notifying = eventBus().mode === "postgres";
+  const notifying = eventBus().writersAnnounce;
   const values = [type, sessions.map((s) => s.id), sessions.map((s) => s.customerId), sessions.map((s) => s.vendorId)];
   const manyEvent = { type, sessionId: 0, participants: [], events: [] };
   try {

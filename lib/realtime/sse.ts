@@ -252,7 +252,7 @@ export function eventStream(
             // arrive in commit order, which for one user is id order: with no read pending, an
             // event that comes is the next one, and is sent as it is, with no read.
             // Otherwise (a read pending or failed, the in-process bus) the stream reads.
-            if (eventBus().ordered && !readQueued && !dirty) {
+            if (eventBus().writersAnnounce && !readQueued && !dirty) {
               send(out);
               sentUpTo = out.id;
             } else pull();
