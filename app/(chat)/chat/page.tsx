@@ -32,7 +32,8 @@ export default async function MyChatsPage() {
                   <span className="block truncate font-medium">{session.productName}</span>
                   <span className="block truncate text-sm text-slate-600 dark:text-slate-400">
                     {t("with", { name: session.otherName })}
-                    {session.lastBody ? ` · ${session.lastBody}` : ""}
+                    {/* bdi: a message in the other script keeps its own direction (its "?" stays at its end) */}
+                    {session.lastBody ? <> · <bdi>{session.lastBody}</bdi></> : null}
                   </span>
                 </span>
                 <span className="flex shrink-0 flex-col items-end gap-1 text-xs text-slate-600 dark:text-slate-400">
