@@ -55,8 +55,9 @@ test("FLOW-1 the customer asks, the vendor is notified live and replies, the cus
   await expect(customer.getByTestId("chat-messages")).toContainText("Yes, it is in stock.");
   await customer.goto("/chat");
   await expect(customer.getByTestId("my-sessions")).toContainText(product.slice(0, 10));
-  // The vendor's English reply, previewed in the Arabic list, keeps its own direction.
+  // The vendor's name and English reply, previewed in the Arabic list, keep their own direction.
   await expect(customer.getByTestId("my-sessions").locator("bdi", { hasText: "Yes, it is in stock." })).toHaveCount(1);
+  await expect(customer.getByTestId("my-sessions").locator("li").first()).toContainText(/مع \u2068[^\u2069]+\u2069 · Yes, it is in stock\./);
   await customer.context().close();
   await vendor.context().close();
 });

@@ -29,10 +29,12 @@ export default async function MyChatsPage() {
             <li key={session.id}>
               <Link href={`/chat/${session.id}`} className="flex items-center gap-3 p-3 hover:bg-slate-50 dark:hover:bg-slate-800" data-session-id={session.id}>
                 <span className="min-w-0 flex-1">
-                  <span className="block truncate font-medium">{session.productName}</span>
+                  <span className="block truncate font-medium">
+                    <bdi>{session.productName}</bdi>
+                  </span>
                   <span className="block truncate text-sm text-slate-600 dark:text-slate-400">
-                    {t("with", { name: session.otherName })}
-                    {/* bdi: a message in the other script keeps its own direction (its "?" stays at its end) */}
+                    {/* Names and messages in the other script keep their own direction: isolated (FSI…PDI, bdi). */}
+                    {t("with", { name: `\u2068${session.otherName}\u2069` })}
                     {session.lastBody ? <> · <bdi>{session.lastBody}</bdi></> : null}
                   </span>
                 </span>
