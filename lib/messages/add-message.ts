@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { ActionFailure } from "@/lib/actions/define-action";
 import { db } from "@/lib/db";
 import type { ConversationMessage } from "@/lib/chat-sessions/conversation";
-import { eventBus, publishEvent } from "@/lib/realtime/bus";
+import { publishEvent } from "@/lib/realtime/bus";
 import { CHANNEL, type ChatEvent, type UserEventIds } from "@/lib/realtime/events";
 import type { newMessageSchema } from "./message-schema";
 
@@ -37,8 +37,8 @@ export async function addMessage(input: z.output<typeof newMessageSchema>): Prom
     });
     const events: UserEventIds = logged.map(({ userId, id }) => [userId, id]);
     const event: ChatEvent = { type: "message", sessionId: input.sessionId, messageId: created.id, senderId: input.senderId, participants: [session.customerId, session.vendorId], notification: notice, events };
-    // On PostgreSQL the transaction announces it (NOTIFY at commit, in commit order: see EventBus.writersAnnounce).
-    if (eventBus().writersAnnounce) await tx.$executeRaw`SELECT pg_notify(${CHANNEL}, ${JSON.stringify(event)})`;
+    // The transaction announces it (NOTIFY at commit, in commit order: see publishEvent).
+    await tx.$executeRaw`SELECT pg_notify(${CHANNEL}, ${JSON.stringify(event)})`;
     return { message: created, event };
   });
   await publishEvent(event);

@@ -7,8 +7,8 @@ let pool: pg.Pool | undefined;
 /** The e2e server's database, for fixtures and for checking what a flow wrote. */
 export function e2eDb(): pg.Pool {
   if (!pool) {
-    const { url, poolMax } = JSON.parse(readFileSync(E2E_DATABASE_FILE, "utf8")) as { url: string; poolMax: number };
-    pool = new pg.Pool({ connectionString: url, max: poolMax });
+    const { url } = JSON.parse(readFileSync(E2E_DATABASE_FILE, "utf8")) as { url: string };
+    pool = new pg.Pool({ connectionString: url, max: 5 });
   }
   return pool;
 }

@@ -3,13 +3,13 @@
 import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { prepareDatabase } from "../../../scripts/lib/prepare-database";
-import { createTestDatabase } from "../../support/test-database";
+import { createTestDatabase, stopTestServer } from "../../support/test-database";
 import { E2E_DATABASE_FILE } from "./paths";
 
 const database = await createTestDatabase("e2e");
 await prepareDatabase(database.url);
 mkdirSync("tests/.artifacts", { recursive: true });
-writeFileSync(E2E_DATABASE_FILE, JSON.stringify({ url: database.url, poolMax: database.poolMax }));
+writeFileSync(E2E_DATABASE_FILE, JSON.stringify({ url: database.url }));
 
 const server = spawn("npx", ["tsx", "scripts/start.ts"], {
   stdio: "inherit",
@@ -17,7 +17,6 @@ const server = spawn("npx", ["tsx", "scripts/start.ts"], {
   env: {
     ...process.env,
     DATABASE_URL: database.url,
-    DATABASE_POOL_MAX: String(database.poolMax),
     NEXTAUTH_SECRET: "e2e-secret-not-for-production",
   },
 });
@@ -31,6 +30,7 @@ async function stop() {
     await new Promise((resolve) => server.once("exit", resolve));
   }
   await database.drop();
+  await stopTestServer();
   process.exit(0);
 }
 process.on("SIGTERM", () => void stop());
