@@ -17,3 +17,8 @@ export function ok<T>(data: T): ActionResult<T> {
 export function fail(code: ActionError["code"], message: string, fieldErrors?: Record<string, string>): ActionResult<never> {
   return { ok: false, error: { code, message, ...(fieldErrors ? { fieldErrors } : {}) } };
 }
+
+/** A failure of the server, not an answer about the input: the same request may succeed if tried again. */
+export function isServerFailure(error: ActionError): boolean {
+  return error.code === "failed" || error.code === "unavailable";
+}
