@@ -11,6 +11,8 @@ export const E2E_PORT = Number(process.env.E2E_PORT);
 // from calling out of this closed network.
 export default defineConfig({
   testDir: "./e2e",
+  // The smoke on the embedded database has a server of its own: tests/playwright.embedded.config.ts.
+  testIgnore: "embedded/**",
   outputDir: "./.artifacts/playwright-output",
   fullyParallel: false,
   workers: 1,
