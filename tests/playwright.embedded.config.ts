@@ -1,6 +1,6 @@
 import { defineConfig } from "@playwright/test";
 import { fileURLToPath } from "node:url";
-import base from "./playwright.config";
+import base, { launcherServer } from "./playwright.config";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -15,14 +15,5 @@ export default defineConfig({
   outputDir: "./.artifacts/playwright-embedded-output",
   reporter: [["list"], ["json", { outputFile: `${root}tests/.artifacts/playwright-embedded.json` }]],
   use: { ...base.use, baseURL: `http://localhost:${port}` },
-  webServer: {
-    command: "npx tsx tests/e2e/support/serve-embedded.ts",
-    cwd: root,
-    url: `http://localhost:${port}/sign-in`,
-    timeout: 240_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
-    env: { PORT: String(port) },
-  },
+  webServer: launcherServer("tests/e2e/support/serve-embedded.ts", port),
 });

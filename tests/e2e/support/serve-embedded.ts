@@ -7,6 +7,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { stopTogether } from "./launcher-process";
 import { E2E_EMBEDDED_DATABASE_FILE } from "./paths";
 
 const dataDir = mkdtempSync(join(tmpdir(), "e2e-embedded-"));
@@ -23,17 +24,4 @@ server.stdout!.on("data", (chunk: Buffer) => {
   writeFileSync(E2E_EMBEDDED_DATABASE_FILE, JSON.stringify({ url: `postgresql://postgres:${password}@127.0.0.1:${port}/postgres` }));
 });
 
-let stopping = false;
-async function stop() {
-  if (stopping) return;
-  stopping = true;
-  if (server.pid && server.exitCode === null) {
-    process.kill(-server.pid, "SIGTERM");
-    await new Promise((resolve) => server.once("exit", resolve));
-  }
-  rmSync(dataDir, { recursive: true, force: true });
-  process.exit(0);
-}
-process.on("SIGTERM", () => void stop());
-process.on("SIGINT", () => void stop());
-server.on("exit", () => void stop());
+stopTogether(server, () => rmSync(dataDir, { recursive: true, force: true }));

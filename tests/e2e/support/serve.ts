@@ -4,6 +4,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { prepareDatabase } from "../../../scripts/lib/prepare-database";
 import { createTestDatabase, stopTestServer } from "../../support/test-database";
+import { stopTogether } from "./launcher-process";
 import { E2E_DATABASE_FILE } from "./paths";
 
 const database = await createTestDatabase("e2e");
@@ -21,18 +22,7 @@ const server = spawn("npx", ["tsx", "scripts/start.ts"], {
   },
 });
 
-let stopping = false;
-async function stop() {
-  if (stopping) return;
-  stopping = true;
-  if (server.pid && server.exitCode === null) {
-    process.kill(-server.pid, "SIGTERM");
-    await new Promise((resolve) => server.once("exit", resolve));
-  }
+stopTogether(server, async () => {
   await database.drop();
   await stopTestServer();
-  process.exit(0);
-}
-process.on("SIGTERM", () => void stop());
-process.on("SIGINT", () => void stop());
-server.on("exit", () => void stop());
+});
