@@ -125,7 +125,9 @@ async function stopLeftover(data: string): Promise<void> {
       return false;
     }
   };
-  if (!pid || !alive()) return;
+  // The pid file may outlive its server and its pid be reused: stop only a postgres process.
+  const command = spawnSync("ps", ["-p", String(pid), "-o", "comm="], { encoding: "utf8" }).stdout.trim();
+  if (!pid || !alive() || command !== "postgres") return;
   process.kill(pid, "SIGINT");
   for (let waited = 0; alive() && waited < 20_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { freePort, removeEmbeddedPostgres, startEmbeddedPostgres } from "../../scripts/lib/embedded-postgres";
 import { prepareDatabase } from "../../scripts/lib/prepare-database";
 import { DEMO_PASSWORD } from "../../prisma/seed/demo-accounts";
@@ -110,6 +110,7 @@ describe("the database goes away while the app runs", () => {
       await embeddedApp?.stop();
       await embedded.stop().catch(() => undefined);
       removeEmbeddedPostgres(dataDir);
+      rmSync(dirname(dataDir), { recursive: true, force: true });
     }
   }, 120_000);
 });

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../prisma/seed/demo-accounts";
+import { removeEmbeddedPostgres } from "../../scripts/lib/embedded-postgres";
 import { serverActionId } from "../../scripts/lib/server-action-id";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { signInOverHttp } from "../support/http-session";
@@ -22,6 +23,7 @@ afterAll(async () => {
   for (const close of closers) close();
   await sql?.end();
   await app?.stop();
+  removeEmbeddedPostgres(join(dataDir, "postgres"));
   rmSync(dataDir, { recursive: true, force: true });
 });
 

@@ -1,8 +1,8 @@
 import pg from "pg";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { removeEmbeddedPostgres, startEmbeddedPostgres } from "../../scripts/lib/embedded-postgres";
 
 export type TestDatabase = { url: string; drop: () => Promise<void> };
@@ -36,8 +36,12 @@ export async function testServerUrl(): Promise<string> {
   embeddedServer ??= (async () => {
     const dir = join(mkdtempSync(join(tmpdir(), "test-postgres-")), "postgres");
     const server = await startEmbeddedPostgres(dir, { throwaway: true });
-    process.once("exit", () => removeEmbeddedPostgres(dir));
-    return { url: server.url, stop: () => server.stop().then(() => removeEmbeddedPostgres(dir)) };
+    const remove = () => {
+      removeEmbeddedPostgres(dir);
+      rmSync(dirname(dir), { recursive: true, force: true });
+    };
+    process.once("exit", remove);
+    return { url: server.url, stop: () => server.stop().then(remove) };
   })();
   const { url } = await embeddedServer;
   process.env.TEST_POSTGRES_URL = url;

@@ -7,6 +7,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { removeEmbeddedPostgres } from "../../../scripts/lib/embedded-postgres";
 import { stopTogether } from "./launcher-process";
 import { E2E_EMBEDDED_DATABASE_FILE } from "./paths";
 
@@ -24,4 +25,7 @@ server.stdout!.on("data", (chunk: Buffer) => {
   writeFileSync(E2E_EMBEDDED_DATABASE_FILE, JSON.stringify({ url: `postgresql://postgres:${password}@127.0.0.1:${port}/postgres` }));
 });
 
-stopTogether(server, () => rmSync(dataDir, { recursive: true, force: true }));
+stopTogether(server, () => {
+  removeEmbeddedPostgres(join(dataDir, "postgres"));
+  rmSync(dataDir, { recursive: true, force: true });
+});
