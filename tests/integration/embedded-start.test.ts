@@ -1,5 +1,5 @@
 import pg from "pg";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, realpathSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -115,6 +115,12 @@ describe("npm start without DATABASE_URL (embedded PostgreSQL)", () => {
     sql = new pg.Client({ connectionString: embeddedUrl(output), application_name: "embedded-start-test" });
     await sql.connect();
     expect((await sql.query<{ version: string }>("SELECT current_setting('server_version') AS version")).rows[0]!.version).toMatch(/^\d+\.\d+/);
+    // Started under a 0700 folder: the server runs on the data the launcher placed (as root,
+    // where its account can reach it, linked from the data folder) and not as root.
+    expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+    const { rows: server } = await sql.query<{ path: string }>("SELECT current_setting('data_directory') AS path");
+    expect(realpathSync(join(dataDir, "postgres", "data"))).toBe(server[0]!.path);
+    expect(statSync(server[0]!.path).uid).not.toBe(0);
 
     customerToken = await newToken("customer@demo.test");
     vendorToken = await newToken("vendor@demo.test");
