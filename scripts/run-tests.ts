@@ -1,9 +1,9 @@
 // Runs every test runner in turn and ends with one line of totals: "N passed, N failed".
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
-import { stopTestServer, testServerUrl } from "../tests/support/test-database";
 import { ensureNextBuild } from "./lib/next-build";
 import { ensurePrismaClient } from "./lib/prisma-client";
+import { scratchServerUrl, stopScratchServer } from "./lib/scratch-postgres";
 
 const ARTIFACTS = "tests/.artifacts";
 rmSync(`${ARTIFACTS}/vitest.json`, { force: true });
@@ -16,7 +16,7 @@ ensurePrismaClient();
 ensureNextBuild();
 // One PostgreSQL server for the whole run: TEST_POSTGRES_URL, the local one, or an embedded one
 // started here (its address goes to every runner through TEST_POSTGRES_URL).
-console.log(`Test databases on ${new URL(await testServerUrl()).host}`);
+console.log(`Test databases on ${new URL(await scratchServerUrl()).host}`);
 
 function run(command: string, args: string[]): number {
   const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
@@ -29,7 +29,7 @@ const vitestStatus = run("./node_modules/.bin/vitest", ["run", "--config", "test
 const playwrightStatus = run("./node_modules/.bin/playwright", ["test", "--config", "tests/playwright.config.ts"]);
 // The default run in the browser: `npm start` with no DATABASE_URL, its own embedded PostgreSQL.
 const embeddedStatus = run("./node_modules/.bin/playwright", ["test", "--config", "tests/playwright.embedded.config.ts"]);
-await stopTestServer();
+await stopScratchServer();
 
 function readJson<T>(path: string): T | null {
   return existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as T) : null;

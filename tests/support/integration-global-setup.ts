@@ -1,6 +1,7 @@
 import type { TestProject } from "vitest/node";
 import { applyMigrations } from "../../scripts/db/schema-engine";
-import { createTestDatabase, stopTestServer } from "./test-database";
+import { stopScratchServer } from "../../scripts/lib/scratch-postgres";
+import { createTestDatabase } from "./test-database";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -14,6 +15,6 @@ export default async function setup(project: TestProject) {
   project.provide("databaseUrl", database.url);
   return async () => {
     await database.drop();
-    await stopTestServer();
+    await stopScratchServer();
   };
 }

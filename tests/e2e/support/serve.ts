@@ -3,7 +3,8 @@
 import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { prepareDatabase } from "../../../scripts/lib/prepare-database";
-import { createTestDatabase, stopTestServer } from "../../support/test-database";
+import { stopScratchServer } from "../../../scripts/lib/scratch-postgres";
+import { createTestDatabase } from "../../support/test-database";
 import { stopTogether } from "./launcher-process";
 import { E2E_DATABASE_FILE } from "./paths";
 
@@ -24,5 +25,5 @@ const server = spawn("npx", ["tsx", "scripts/start.ts"], {
 
 stopTogether(server, async () => {
   await database.drop();
-  await stopTestServer();
+  await stopScratchServer();
 });
