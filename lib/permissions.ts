@@ -20,6 +20,8 @@ export const PERMISSIONS = {
   "settings.manage": ["admin"],
   "audit.view": ["admin"],
   "chat.participate": ["customer", "vendor"],
+  // Only a customer opens a conversation, and always in the customer's seat (web chat and API alike).
+  "chat.start": ["customer"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -28,7 +28,7 @@ export const loadChatHistoryAction = defineAction("chat.participate", z.object({
   return { messages: conversation?.messages ?? [], olderBeforeId: conversation?.olderBeforeId ?? null };
 });
 
-export const startChatAction = defineAction("chat.participate", z.object({ productId: id }).strict(), async ({ productId }, user) => {
+export const startChatAction = defineAction("chat.start", z.object({ productId: id }).strict(), async ({ productId }, user) => {
   await requireChatEnabled();
   return startSessionAboutProduct(user.id, productId);
 });
