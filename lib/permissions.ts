@@ -7,6 +7,8 @@ export const PERMISSIONS = {
   "chatSessions.view": ["admin", "support", "qa"],
   "chatSessions.create": ["admin", "qa"],
   "chatSessions.edit": ["admin", "qa"],
+  // Giving a session that has messages another customer or vendor hands its history to them.
+  "chatSessions.reassign": ["admin"],
   "chatSessions.delete": ["admin"],
   "chatSessions.export": ["admin", "support"],
   "messages.reply": ["admin", "support", "qa"],

@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { db } from "@/lib/db";
 import { participantsOf, recordSessionsChanged } from "@/lib/realtime/session-events";
-import { assertParticipantsExist } from "./session-participants";
+import { assertParticipantsValid } from "./session-participants";
 import type { createSessionSchema } from "./session-schema";
 
 export type CreateSessionOutcome = { status: "created"; id: number } | { status: "duplicate"; existingId: number };
@@ -10,7 +10,7 @@ export type CreateSessionOutcome = { status: "created"; id: number } | { status:
 /** FORM-1..5: a new session, unless the same product, customer and vendor already talk (then say so). */
 export async function createSession(input: z.output<typeof createSessionSchema>): Promise<CreateSessionOutcome> {
   const outcome = await db.$transaction(async (tx): Promise<CreateSessionOutcome> => {
-    await assertParticipantsExist(tx, input);
+    await assertParticipantsValid(tx, input);
     if (!input.allowDuplicate) {
       const existing = await tx.chatSession.findFirst({
         where: { productId: input.productId, customerId: input.customerId, vendorId: input.vendorId },
