@@ -87,6 +87,7 @@ test("MSG-5 a message support writes as the vendor names them in the panel; the 
   await page.getByRole("button", { name: "Send" }).click();
   const written = page.getByTestId("messages-list").locator("[data-message-id]").filter({ hasText: body });
   await expect(written.getByTestId("written-by-staff")).toHaveText(catalogs.messages.en.writtenForVendor.replace("{name}", "فريق الدعم").replace("{role}", "Support"));
+  await expect(page.locator("[data-sonner-toast]")).toHaveCount(0); // the "sent" toast, fading, is not part of the page
   await expectAccessible(page);
 
   await page.context().clearCookies();
