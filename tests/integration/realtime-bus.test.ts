@@ -4,7 +4,7 @@ import { EventBus } from "@/lib/realtime/bus";
 import type { ChatEvent } from "@/lib/realtime/events";
 import { registerNotificationChannel, type NewMessageNotice } from "@/lib/notifications/delivery";
 import { addMessage } from "@/lib/messages/add-message";
-import { createSessionFixture, resetDatabase } from "../support/fixtures";
+import { createSessionFixture, createUser, resetDatabase } from "../support/fixtures";
 
 const url = process.env.DATABASE_URL!;
 const buses: EventBus[] = [];
@@ -72,7 +72,7 @@ describe("the realtime bus", () => {
     const notices: NewMessageNotice[] = [];
     const unregister = registerNotificationChannel({ name: "test", deliver: async (notice) => void notices.push(notice) });
     try {
-      const sent = await addMessage({ sessionId: session.id, senderId: session.customerId, body: "Is it in stock?" });
+      const sent = await addMessage({ sessionId: session.id, senderId: session.customerId, body: "Is it in stock?" }, await createUser("support"));
       await until(() => notices.length === 1);
       expect(notices).toEqual([{ notificationId: expect.any(Number), userId: session.vendorId, sessionId: session.id, messageId: sent.id, senderId: session.customerId }]);
     } finally {
@@ -83,7 +83,7 @@ describe("the realtime bus", () => {
   it("a user's event ids are drawn in commit order, so replay after Last-Event-ID never skips a late commit", async () => {
     await resetDatabase();
     const { session, vendor } = await createSessionFixture();
-    const message = await addMessage({ sessionId: session.id, senderId: session.customerId, body: "q" });
+    const message = await addMessage({ sessionId: session.id, senderId: session.customerId, body: "q" }, await createUser("support"));
     const first = new pg.Client({ connectionString: url });
     const second = new pg.Client({ connectionString: url });
     await Promise.all([first.connect(), second.connect()]);
