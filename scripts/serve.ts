@@ -6,17 +6,22 @@
 // from the request's header, as it would from a root proxy.ts). And a server action posted from
 // another origin is refused with a 403 before Next, which would refuse it with a 500. And the
 // mobile app's hottest API routes are answered without Next's router (lib/http/hot-api-routes.ts).
+// And before anything else: forwarded headers are believed only from a trusted proxy
+// (lib/http/forwarded.ts).
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { join } from "node:path";
+import { withClientAddress } from "../lib/http/client-address";
 import { contentSecurityPolicy } from "../lib/http/content-security-policy";
+import { believeForwardedHeaders, trustedProxiesFrom } from "../lib/http/forwarded";
 import { hotApiRoutes } from "../lib/http/hot-api-routes";
 import { crossOriginRefusal, isCrossOriginServerAction } from "../lib/http/server-action-origin";
 import { RESPONSE_SLOT_KEY, type ResponseSlot } from "../lib/http/response-status";
 
 (process.env as Record<string, string>).NODE_ENV = "production";
 const port = Number(process.env.PORT ?? 3000);
+const trustedProxies = trustedProxiesFrom(process.env.TRUSTED_PROXIES);
 
 const slots = new AsyncLocalStorage<ResponseSlot>();
 (globalThis as { [RESPONSE_SLOT_KEY]?: AsyncLocalStorage<ResponseSlot> })[RESPONSE_SLOT_KEY] = slots;
@@ -60,7 +65,8 @@ const handle = app.getRequestHandler();
 const answeredByHotRoute = process.env.HOT_API_ROUTES === "off" ? () => false : await hotApiRoutes(join(process.cwd(), ".next"));
 
 const server = createServer((request, response) => {
-  if (isCrossOriginServerAction(request.method, request.headers)) {
+  const clientAddress = believeForwardedHeaders(request.headers, request.socket.remoteAddress, trustedProxies);
+  if (isCrossOriginServerAction(request.method, request.url, request.headers)) {
     response.writeHead(403, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" }).end(crossOriginRefusal(request.headers));
     return;
   }
@@ -68,13 +74,15 @@ const server = createServer((request, response) => {
   if (answeredByHotRoute(request, response)) return;
   applyNonce(request, response);
   const slot: ResponseSlot = {};
-  slots.run(slot, () => {
-    honourRequestedStatus(response, slot);
-    handle(request, response).catch((error: unknown) => {
-      console.error(error);
-      if (!response.headersSent) response.writeHead(500).end();
-    });
-  });
+  withClientAddress(clientAddress, () =>
+    slots.run(slot, () => {
+      honourRequestedStatus(response, slot);
+      handle(request, response).catch((error: unknown) => {
+        console.error(error);
+        if (!response.headersSent) response.writeHead(500).end();
+      });
+    }),
+  );
 });
 server.listen(port, () => console.log(`▲ Next.js (scripts/serve.ts) on http://localhost:${port}`));
 
