@@ -15,7 +15,7 @@ import { can, type Permission } from "@/lib/permissions";
  *   one of those roles as well (a rule finer than the matrix, e.g. only customers start chats).
  * - `allOf`: the caller needs every one of these permissions.
  * - `signIn`: the mobile sign-in (POST /api/v1/tokens): a token is issued to whoever has the
- *   permission, a refusal to everyone else.
+ *   permission; everyone else gets the 401 of a wrong password, right password or not.
  */
 export type Access =
   | { kind: "public" }
