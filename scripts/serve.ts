@@ -7,11 +7,12 @@
 // another origin is refused with a 403 before Next, which would refuse it with a 500. And the
 // mobile app's hottest API routes are answered without Next's router (lib/http/hot-api-routes.ts).
 // And before anything else: forwarded headers are believed only from a trusted proxy
-// (lib/http/forwarded.ts).
+// (lib/http/forwarded.ts), and bodies over their route's limit get a 413 (lib/http/body-limit.ts).
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { join } from "node:path";
+import { capRequestBody } from "../lib/http/body-limit";
 import { withClientAddress } from "../lib/http/client-address";
 import { contentSecurityPolicy } from "../lib/http/content-security-policy";
 import { believeForwardedHeaders, trustedProxiesFrom } from "../lib/http/forwarded";
@@ -66,6 +67,7 @@ const answeredByHotRoute = process.env.HOT_API_ROUTES === "off" ? () => false : 
 
 const server = createServer((request, response) => {
   const clientAddress = believeForwardedHeaders(request.headers, request.socket.remoteAddress, trustedProxies);
+  if (!capRequestBody(request, response)) return;
   if (isCrossOriginServerAction(request.method, request.url, request.headers)) {
     response.writeHead(403, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" }).end(crossOriginRefusal(request.headers));
     return;

@@ -1,0 +1,72 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { apiErrorBody } from "@/lib/api/errors";
+import { catalogs } from "@/lib/i18n/catalogs";
+import { apiLocale, cookieLocale } from "./request-locale";
+
+// Every request body is capped before the app reads it (scripts/serve.ts): next-auth's sign-in
+// and Next's server actions would otherwise read a body of any size, signed in or not.
+
+/** The mobile API's JSON bodies; lib/api/route.ts checks the same limit as it reads them. */
+export const API_BODY_LIMIT = 16 * 1024;
+
+/**
+ * By URL prefix, the first that matches. The largest legitimate body is a server action sending
+ * a message (4,000 characters: under 24 KB even were each one JSON-escaped) or marking 500
+ * messages read (about 6 KB); 128 KB leaves room. Nothing takes uploads.
+ */
+export const BODY_LIMITS: readonly { prefix: string; bytes: number }[] = [
+  { prefix: "/api/v1/", bytes: API_BODY_LIMIT },
+  { prefix: "/api/auth/", bytes: 16 * 1024 }, // next-auth: an e-mail, a password, a CSRF token
+  { prefix: "/", bytes: 128 * 1024 }, // pages' server actions, and any other route handler
+];
+
+export function bodyLimitOf(url: string): number {
+  return BODY_LIMITS.find(({ prefix }) => url.startsWith(prefix))!.bytes;
+}
+
+/** 413 in the caller's language (the API's error shape on /api/v1), and the connection closed: the rest is not read. */
+function refuseTooLarge(request: IncomingMessage, response: ServerResponse): void {
+  if (response.headersSent) return void request.socket.destroy();
+  const url = new URL(request.url ?? "/", "http://panel");
+  const head = { connection: "close", "cache-control": "no-store" };
+  if (url.pathname.startsWith("/api/v1/")) {
+    const body = apiErrorBody(apiLocale(url, request.headers["accept-language"]), "too_large");
+    response.writeHead(413, { ...head, "content-type": "application/json" }).end(JSON.stringify(body));
+  } else {
+    response.writeHead(413, { ...head, "content-type": "text/plain; charset=utf-8" }).end(catalogs.api[cookieLocale(request.headers.cookie)].too_large);
+  }
+}
+
+/**
+ * Holds the request's body to its route's limit. A declared length over it is refused at once
+ * (false: the request is answered); a body of no declared length (chunked) is counted as it
+ * arrives, and refused as soon as it passes the limit, the excess never reaching the app.
+ */
+export function capRequestBody(request: IncomingMessage, response: ServerResponse): boolean {
+  const limit = bodyLimitOf(request.url ?? "/");
+  const declared = request.headers["content-length"];
+  if (declared !== undefined) {
+    // Node's parser hands on no more than the declared length.
+    if (Number(declared) <= limit) return true;
+    refuseTooLarge(request, response);
+    return false;
+  }
+  if (request.headers["transfer-encoding"] === undefined) return true; // no body
+  let received = 0;
+  const push = request.push;
+  // Every chunk of the body passes through push(), whoever reads it and however.
+  request.push = function (chunk: Buffer | null, encoding?: BufferEncoding) {
+    if (chunk !== null) {
+      received += chunk.length;
+      if (received > limit) {
+        request.push = () => false;
+        refuseTooLarge(request, response);
+        // The app's reader gets an aborted body, not a wait for the rest that will never come.
+        response.once("finish", () => request.destroy());
+        return false;
+      }
+    }
+    return push.call(this, chunk, encoding);
+  };
+  return true;
+}
