@@ -12,7 +12,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { join } from "node:path";
-import { capRequestBody } from "../lib/http/body-limit";
+import { whenBodyWithinLimit } from "../lib/http/body-limit";
 import { withClientAddress } from "../lib/http/client-address";
 import { contentSecurityPolicy } from "../lib/http/content-security-policy";
 import { believeForwardedHeaders, trustedProxiesFrom } from "../lib/http/forwarded";
@@ -67,24 +67,25 @@ const answeredByHotRoute = process.env.HOT_API_ROUTES === "off" ? () => false : 
 
 const server = createServer((request, response) => {
   const clientAddress = believeForwardedHeaders(request.headers, request.socket.remoteAddress, trustedProxies);
-  if (!capRequestBody(request, response)) return;
-  if (isCrossOriginServerAction(request.method, request.url, request.headers)) {
-    response.writeHead(403, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" }).end(crossOriginRefusal(request.headers));
-    return;
-  }
-  // Before the nonce: a JSON answer or an event stream runs no script, and a nonce costs a call for random bytes.
-  if (answeredByHotRoute(request, response)) return;
-  applyNonce(request, response);
-  const slot: ResponseSlot = {};
-  withClientAddress(clientAddress, () =>
-    slots.run(slot, () => {
-      honourRequestedStatus(response, slot);
-      handle(request, response).catch((error: unknown) => {
-        console.error(error);
-        if (!response.headersSent) response.writeHead(500).end();
-      });
-    }),
-  );
+  whenBodyWithinLimit(request, response, () => {
+    if (isCrossOriginServerAction(request.method, request.url, request.headers)) {
+      response.writeHead(403, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" }).end(crossOriginRefusal(request.headers));
+      return;
+    }
+    // Before the nonce: a JSON answer or an event stream runs no script, and a nonce costs a call for random bytes.
+    if (answeredByHotRoute(request, response)) return;
+    applyNonce(request, response);
+    const slot: ResponseSlot = {};
+    withClientAddress(clientAddress, () =>
+      slots.run(slot, () => {
+        honourRequestedStatus(response, slot);
+        handle(request, response).catch((error: unknown) => {
+          console.error(error);
+          if (!response.headersSent) response.writeHead(500).end();
+        });
+      }),
+    );
+  });
 });
 server.listen(port, () => console.log(`▲ Next.js (scripts/serve.ts) on http://localhost:${port}`));
 

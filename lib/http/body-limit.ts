@@ -3,7 +3,7 @@ import { apiErrorBody } from "@/lib/api/errors";
 import { catalogs } from "@/lib/i18n/catalogs";
 import { apiLocale, cookieLocale } from "./request-locale";
 
-// Every request body is capped before the app reads it (scripts/serve.ts): next-auth's sign-in
+// Every request body is capped before the app sees it (scripts/serve.ts): next-auth's sign-in
 // and Next's server actions would otherwise read a body of any size, signed in or not.
 
 /** The mobile API's JSON bodies; lib/api/route.ts checks the same limit as it reads them. */
@@ -38,35 +38,39 @@ function refuseTooLarge(request: IncomingMessage, response: ServerResponse): voi
 }
 
 /**
- * Holds the request's body to its route's limit. A declared length over it is refused at once
- * (false: the request is answered); a body of no declared length (chunked) is counted as it
- * arrives, and refused as soon as it passes the limit, the excess never reaching the app.
+ * Hands the request to `handle` only once its body is known to be within its route's limit. A
+ * declared length is checked at once (Node's parser hands on no more than it); a body of no
+ * declared length (chunked) is held back as it arrives, at most the limit, and given to the app
+ * whole when it ends. Past the limit the request is refused and the app never sees it.
  */
-export function capRequestBody(request: IncomingMessage, response: ServerResponse): boolean {
+export function whenBodyWithinLimit(request: IncomingMessage, response: ServerResponse, handle: () => void): void {
   const limit = bodyLimitOf(request.url ?? "/");
   const declared = request.headers["content-length"];
-  if (declared !== undefined) {
-    // Node's parser hands on no more than the declared length.
-    if (Number(declared) <= limit) return true;
-    refuseTooLarge(request, response);
-    return false;
+  if (declared !== undefined || request.headers["transfer-encoding"] === undefined) {
+    if (Number(declared ?? 0) <= limit) handle();
+    else refuseTooLarge(request, response);
+    return;
   }
-  if (request.headers["transfer-encoding"] === undefined) return true; // no body
-  let received = 0;
   const push = request.push;
-  // Every chunk of the body passes through push(), whoever reads it and however.
-  request.push = function (chunk: Buffer | null, encoding?: BufferEncoding) {
-    if (chunk !== null) {
-      received += chunk.length;
-      if (received > limit) {
-        request.push = () => false;
-        refuseTooLarge(request, response);
-        // The app's reader gets an aborted body, not a wait for the rest that will never come.
-        response.once("finish", () => request.destroy());
-        return false;
-      }
+  const held: Buffer[] = [];
+  let received = 0;
+  // Every chunk of the body passes through push(), from Node's parser; null ends it.
+  request.push = function (chunk: Buffer | null) {
+    if (chunk === null) {
+      request.push = push;
+      for (const part of held) push.call(request, part);
+      push.call(request, null);
+      handle();
+      return false;
     }
-    return push.call(this, chunk, encoding);
+    received += chunk.length;
+    if (received > limit) {
+      request.push = () => false;
+      held.length = 0;
+      refuseTooLarge(request, response);
+      return false;
+    }
+    held.push(chunk);
+    return true;
   };
-  return true;
 }
