@@ -9,8 +9,9 @@ const FORM_CONTENT_TYPE = /^\s*(?:application\/x-www-form-urlencoded|multipart\/
  * to). Next refuses these too, as "Invalid Server Actions request", but answers 500; checked first,
  * the refusal is what it is: 403, in the user's language. An action is a POST with Next's
  * `Next-Action` header (sent by JavaScript), or a form's POST to a page (a form that works before
- * JavaScript loads names its action in a `$ACTION_ID_…` field of the body): Next takes every
- * urlencoded or multipart POST to a page for a possible action, so this does not read the body.
+ * JavaScript loads names its action in a `$ACTION_ID_…` field of the body): Next runs every
+ * multipart POST to a page as a possible action (and, in 16, ignores urlencoded ones); both are
+ * refused from another origin, by their content type, so the body is not read.
  * The headers are as believed (lib/http/forwarded.ts): X-Forwarded-Host only from a trusted proxy.
  */
 export function isCrossOriginServerAction(method: string | undefined, url: string | undefined, headers: IncomingHttpHeaders): boolean {
