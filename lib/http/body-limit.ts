@@ -24,16 +24,23 @@ export function bodyLimitOf(url: string): number {
   return BODY_LIMITS.find(({ prefix }) => url.startsWith(prefix))!.bytes;
 }
 
-/** 413 in the caller's language (the API's error shape on /api/v1), and the connection closed: the rest is not read. */
+/** How long the rest of a refused body may still come in (to be dropped) before the connection is cut. */
+const LINGER_MS = 5_000;
+
+/**
+ * 413 in the caller's language (the API's error shape on /api/v1). Node reads the rest of the
+ * body and drops it, keeping nothing, so a client still sending reads this answer rather than a
+ * broken pipe; one still sending after LINGER_MS is cut off.
+ */
 function refuseTooLarge(request: IncomingMessage, response: ServerResponse): void {
-  if (response.headersSent) return void request.socket.destroy();
+  const cutOff = setTimeout(() => request.socket.destroy(), LINGER_MS).unref();
+  request.once("close", () => clearTimeout(cutOff));
   const url = new URL(request.url ?? "/", "http://panel");
-  const head = { connection: "close", "cache-control": "no-store" };
   if (url.pathname.startsWith("/api/v1/")) {
     const body = apiErrorBody(apiLocale(url, request.headers["accept-language"]), "too_large");
-    response.writeHead(413, { ...head, "content-type": "application/json" }).end(JSON.stringify(body));
+    response.writeHead(413, { "cache-control": "no-store", "content-type": "application/json" }).end(JSON.stringify(body));
   } else {
-    response.writeHead(413, { ...head, "content-type": "text/plain; charset=utf-8" }).end(catalogs.api[cookieLocale(request.headers.cookie)].too_large);
+    response.writeHead(413, { "cache-control": "no-store", "content-type": "text/plain; charset=utf-8" }).end(catalogs.api[cookieLocale(request.headers.cookie)].too_large);
   }
 }
 
@@ -65,10 +72,10 @@ export function whenBodyWithinLimit(request: IncomingMessage, response: ServerRe
     }
     received += chunk.length;
     if (received > limit) {
-      request.push = () => false;
+      request.push = push; // what follows waits, unread, for Node to drop it once the answer is out
       held.length = 0;
       refuseTooLarge(request, response);
-      return false;
+      return true;
     }
     held.push(chunk);
     return true;

@@ -5,7 +5,7 @@ import { DEMO_SIZES } from "../../prisma/seed/seed";
 import { ensureNextBuild } from "../../scripts/lib/next-build";
 import { prepareDatabase } from "../../scripts/lib/prepare-database";
 import { ensurePrismaClient } from "../../scripts/lib/prisma-client";
-import { startAppServer, type AppServer } from "../support/app-server";
+import { startAppServers, type AppServer } from "../support/app-server";
 import { chunkedBody, declaredBody } from "../support/oversize-body";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
@@ -22,13 +22,7 @@ beforeAll(async () => {
   ensurePrismaClient();
   ensureNextBuild();
   const pool = { DATABASE_POOL_MAX: String(Math.min(database.poolMax, 5)) };
-  const started = await Promise.allSettled([startAppServer(database.url, pool), startAppServer(database.url, { ...pool, TRUSTED_PROXIES: "127.0.0.1, ::1" })]);
-  const failed = started.find((outcome) => outcome.status === "rejected");
-  if (failed) {
-    await Promise.all(started.map((outcome) => (outcome.status === "fulfilled" ? outcome.value.stop() : undefined)));
-    throw failed.reason;
-  }
-  [direct, proxied] = started.map((outcome) => (outcome as PromiseFulfilledResult<AppServer>).value) as [AppServer, AppServer];
+  [direct, proxied] = (await startAppServers(database.url, [pool, { ...pool, TRUSTED_PROXIES: "127.0.0.1, ::1" }])) as [AppServer, AppServer];
 }, 300_000);
 afterAll(async () => {
   await Promise.all([direct?.stop(), proxied?.stop()]);
