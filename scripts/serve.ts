@@ -12,7 +12,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { join } from "node:path";
-import { whenBodyWithinLimit } from "../lib/http/body-limit";
+import { declaresBodyWithinLimit, whenBodyWithinLimit } from "../lib/http/body-limit";
 import { withClientAddress } from "../lib/http/client-address";
 import { contentSecurityPolicy } from "../lib/http/content-security-policy";
 import { believeForwardedHeaders, trustedProxiesFrom } from "../lib/http/forwarded";
@@ -65,27 +65,34 @@ const handle = app.getRequestHandler();
 // HOT_API_ROUTES=off sends every request through Next's router (the two-instances test compares both).
 const answeredByHotRoute = process.env.HOT_API_ROUTES === "off" ? () => false : await hotApiRoutes(join(process.cwd(), ".next"));
 
-const server = createServer((request, response) => {
+function dispatch(request: IncomingMessage, response: ServerResponse, clientAddress: string): void {
+  if (isCrossOriginServerAction(request.method, request.url, request.headers)) {
+    response.writeHead(403, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" }).end(crossOriginRefusal(request.headers));
+    return;
+  }
+  // Before the nonce: a JSON answer or an event stream runs no script, and a nonce costs a call for random bytes.
+  if (answeredByHotRoute(request, response)) return;
+  applyNonce(request, response);
+  const slot: ResponseSlot = {};
+  withClientAddress(clientAddress, () => slots.run(slot, () => {
+    honourRequestedStatus(response, slot);
+    handle(request, response).catch((error: unknown) => {
+      console.error(error);
+      if (!response.headersSent) response.writeHead(500).end();
+    });
+  }));
+}
+
+function serve(request: IncomingMessage, response: ServerResponse): void {
   const clientAddress = believeForwardedHeaders(request.headers, request.socket.remoteAddress, trustedProxies);
-  whenBodyWithinLimit(request, response, () => {
-    if (isCrossOriginServerAction(request.method, request.url, request.headers)) {
-      response.writeHead(403, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" }).end(crossOriginRefusal(request.headers));
-      return;
-    }
-    // Before the nonce: a JSON answer or an event stream runs no script, and a nonce costs a call for random bytes.
-    if (answeredByHotRoute(request, response)) return;
-    applyNonce(request, response);
-    const slot: ResponseSlot = {};
-    withClientAddress(clientAddress, () =>
-      slots.run(slot, () => {
-        honourRequestedStatus(response, slot);
-        handle(request, response).catch((error: unknown) => {
-          console.error(error);
-          if (!response.headersSent) response.writeHead(500).end();
-        });
-      }),
-    );
-  });
+  whenBodyWithinLimit(request, response, () => dispatch(request, response, clientAddress));
+}
+
+const server = createServer(serve);
+// A client that waits for "100 Continue" before sending its body hears 413 instead when the length it declares is over the limit.
+server.on("checkContinue", (request: IncomingMessage, response: ServerResponse) => {
+  if (declaresBodyWithinLimit(request)) response.writeContinue();
+  serve(request, response);
 });
 server.listen(port, () => console.log(`▲ Next.js (scripts/serve.ts) on http://localhost:${port}`));
 

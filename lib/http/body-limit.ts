@@ -44,6 +44,11 @@ function refuseTooLarge(request: IncomingMessage, response: ServerResponse): voi
   }
 }
 
+/** False when the body's declared length is over its route's limit (no declared length: true). */
+export function declaresBodyWithinLimit(request: IncomingMessage): boolean {
+  return Number(request.headers["content-length"] ?? 0) <= bodyLimitOf(request.url ?? "/");
+}
+
 /**
  * Hands the request to `handle` only once its body is known to be within its route's limit. A
  * declared length is checked at once (Node's parser hands on no more than it); a body of no
@@ -51,13 +56,12 @@ function refuseTooLarge(request: IncomingMessage, response: ServerResponse): voi
  * whole when it ends. Past the limit the request is refused and the app never sees it.
  */
 export function whenBodyWithinLimit(request: IncomingMessage, response: ServerResponse, handle: () => void): void {
-  const limit = bodyLimitOf(request.url ?? "/");
-  const declared = request.headers["content-length"];
-  if (declared !== undefined || request.headers["transfer-encoding"] === undefined) {
-    if (Number(declared ?? 0) <= limit) handle();
+  if (request.headers["content-length"] !== undefined || request.headers["transfer-encoding"] === undefined) {
+    if (declaresBodyWithinLimit(request)) handle();
     else refuseTooLarge(request, response);
     return;
   }
+  const limit = bodyLimitOf(request.url ?? "/");
   const push = request.push;
   const held: Buffer[] = [];
   let received = 0;

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../prisma/seed/demo-accounts";
 import { DEMO_SIZES } from "../../prisma/seed/seed";
@@ -6,6 +7,7 @@ import { ensureNextBuild } from "../../scripts/lib/next-build";
 import { prepareDatabase } from "../../scripts/lib/prepare-database";
 import { ensurePrismaClient } from "../../scripts/lib/prisma-client";
 import { startAppServers, type AppServer } from "../support/app-server";
+import { signInOverHttp } from "../support/http-session";
 import { chunkedBody, declaredBody } from "../support/oversize-body";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
@@ -85,6 +87,9 @@ describe("the per-address sign-in throttle (both sign-ins) and X-Forwarded-For",
     expect(await failures(proxied, () => "203.0.113.50")).toEqual(Array(ADDRESS_LIMIT).fill(401));
     expect((await signIn(proxied, "customer@demo.test", DEMO_PASSWORD, "203.0.113.50")).status).toBe(429);
     expect((await signIn(proxied, "customer@demo.test", DEMO_PASSWORD, "6.6.6.6, 203.0.113.51")).status).toBe(201);
+    // the panel's sign-in (next-auth) keeps the same per-address lock
+    await expect(signInOverHttp(proxied.url, "support@demo.test", DEMO_PASSWORD, { "x-forwarded-for": "203.0.113.50" })).rejects.toThrow(/sign-in failed/);
+    expect(await signInOverHttp(proxied.url, "support@demo.test", DEMO_PASSWORD, { "x-forwarded-for": "203.0.113.51" })).toContain("session-token");
   });
 
   it("with no proxy declared, rotating X-Forwarded-For does not escape the limit: the socket's address is locked", async () => {
@@ -92,6 +97,23 @@ describe("the per-address sign-in throttle (both sign-ins) and X-Forwarded-For",
     expect((await signIn(direct, "customer@demo.test", DEMO_PASSWORD, "198.51.100.200")).status).toBe(429);
   });
 });
+
+/** Declares a body, asks whether to send it (Expect: 100-continue), sends it only if told to; what came back. */
+function askToSend(url: string, length: number): Promise<{ continued: boolean; status: number }> {
+  return new Promise((resolve, reject) => {
+    let continued = false;
+    const request = httpRequest(url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", "content-length": String(length), expect: "100-continue" } });
+    request.on("continue", () => {
+      continued = true;
+      request.end("a".repeat(length));
+    });
+    request.on("response", (response) => {
+      response.resume().on("end", () => resolve({ continued, status: response.statusCode! }));
+      request.destroy();
+    });
+    request.on("error", (error) => (continued ? undefined : reject(error)));
+  });
+}
 
 describe("request bodies over the limit get 413 before the app reads them", () => {
   it("a declared length over it, and a chunked body with no length, on next-auth's sign-in, a server action and a route handler", async () => {
@@ -106,6 +128,10 @@ describe("request bodies over the limit get 413 before the app reads them", () =
       const streamed = await fetch(`${direct.url}${path}`, chunkedBody(limit + 64 * 1024, { headers }));
       expect([streamed.status, await streamed.text()], path).toEqual([413, text]);
     }
+    // a client that asks before sending (Expect: 100-continue) is told 413 instead of "go on"; within the limit, "go on"
+    expect(await askToSend(`${direct.url}/api/auth/callback/credentials`, 100 * 1024 * 1024)).toEqual({ continued: false, status: 413 });
+    // (next-auth's own answer to a post without its CSRF token: a redirect)
+    expect(await askToSend(`${direct.url}/api/auth/callback/credentials`, 1024)).toEqual({ continued: true, status: 302 });
     // and the server goes on answering, having logged no failure: the app never saw these requests
     expect((await fetch(`${direct.url}/api/auth/csrf`)).status).toBe(200);
     expect(direct.output()).not.toMatch(/error/i);
