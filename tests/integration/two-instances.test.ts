@@ -5,7 +5,7 @@ import { prepareDatabase } from "../../scripts/lib/prepare-database";
 import { ensurePrismaClient } from "../../scripts/lib/prisma-client";
 import { DEMO_PASSWORD } from "../../prisma/seed/demo-accounts";
 import { DEMO_SIZES } from "../../prisma/seed/seed";
-import { startAppServer, type AppServer } from "../support/app-server";
+import { startAppServers, type AppServer } from "../support/app-server";
 import { signInOverHttp } from "../support/http-session";
 import { openSse } from "../support/sse-client";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
@@ -25,17 +25,7 @@ beforeAll(async () => {
   // Build once here: two launchers finding a stale build would both run `next build`.
   ensurePrismaClient();
   ensureNextBuild();
-  const started = await Promise.allSettled([
-    startAppServer(database.url, { DATABASE_POOL_MAX: "5" }),
-    startAppServer(database.url, { DATABASE_POOL_MAX: "5", HOT_API_ROUTES: "off" }),
-  ]);
-  const failed = started.find((outcome) => outcome.status === "rejected");
-  if (failed) {
-    // Never leave the instance that did start running.
-    await Promise.all(started.map((outcome) => (outcome.status === "fulfilled" ? outcome.value.stop() : undefined)));
-    throw failed.reason;
-  }
-  [a, b] = started.map((outcome) => (outcome as PromiseFulfilledResult<AppServer>).value) as [AppServer, AppServer];
+  [a, b] = (await startAppServers(database.url, [{ DATABASE_POOL_MAX: "5" }, { DATABASE_POOL_MAX: "5", HOT_API_ROUTES: "off" }])) as [AppServer, AppServer];
 }, 240_000);
 
 afterAll(async () => {
