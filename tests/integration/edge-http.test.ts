@@ -23,7 +23,7 @@ beforeAll(async () => {
   await prepareDatabase(database.url, { ...DEMO_SIZES, sessions: 5, customers: 5, products: 3, vendors: 2, orders: 1, messagesPerSession: 2 });
   ensurePrismaClient();
   ensureNextBuild();
-  const pool = { DATABASE_POOL_MAX: String(Math.min(database.poolMax, 5)) };
+  const pool = { DATABASE_POOL_MAX: "5" };
   [direct, proxied] = (await startAppServers(database.url, [pool, { ...pool, TRUSTED_PROXIES: "127.0.0.1, ::1" }])) as [AppServer, AppServer];
 }, 300_000);
 afterAll(async () => {
