@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { ActionFailure } from "@/lib/actions/define-action";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { isDatabaseUnavailable } from "@/lib/db-errors";
+import { isDatabaseUnavailable, isMissingRowViolation } from "@/lib/db-errors";
 import { can } from "@/lib/permissions";
 import { isMobileChatEnabled } from "@/lib/settings/mobile-chat";
 import { apiError, type ApiErrorCode } from "./errors";
@@ -34,6 +34,11 @@ export async function chatUser(request: Request): Promise<CurrentUser> {
   if (!can(user.role, "chat.participate")) throw new ApiFailure(403, "forbidden");
   if (!(await isMobileChatEnabled())) throw new ApiFailure(403, "chat_disabled");
   return user;
+}
+
+async function callerStillSignedIn(request: Request): Promise<boolean> {
+  const token = bearerToken(request);
+  return token !== null && (await userOfToken(token, { fresh: true })) !== null;
 }
 
 /** The JSON body, parsed and checked by a zod schema; too large or malformed bodies are refused. */
@@ -110,6 +115,9 @@ export function apiRoute<C>(handler: (request: Request, context: C) => Promise<R
         return apiError(request, status, code, error.fieldErrors);
       }
       if (isDatabaseUnavailable(error)) return apiError(request, 503, "unavailable");
+      // The caller was deleted while an instance still held their token (another instance, or
+      // straight in the database): their write names a user who is gone.
+      if (isMissingRowViolation(error) && !(await callerStillSignedIn(request))) return apiError(request, 401, "unauthorized");
       console.error(error);
       return apiError(request, 500, "internal");
     }

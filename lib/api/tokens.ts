@@ -22,10 +22,18 @@ export async function revokeToken(token: string): Promise<void> {
   const hash = hashToken(token);
   const revoked = await db.$queryRaw<{ userId: number }[]>`
     UPDATE api_tokens SET revoked_at = now() WHERE token_hash = ${hash} AND revoked_at IS NULL RETURNING user_id AS "userId"`;
-  // This instance forgets it before answering; the others as the bus tells them.
-  tokenCache.forgetUser(...revoked.map((r) => r.userId));
   tokenCache.forgetHash(hash);
-  for (const { userId } of revoked) await publishEvent({ type: "revoked", userId });
+  await announceRevoked(revoked.map((r) => r.userId));
+}
+
+/**
+ * After a commit that revoked tokens or web sessions of these users (or deleted them): this
+ * instance forgets their tokens before answering, the others as the bus's `revoked` event tells
+ * them, and their open event streams, here and elsewhere, check whether they may go on.
+ */
+export async function announceRevoked(userIds: number[]): Promise<void> {
+  tokenCache.forgetUser(...userIds);
+  for (const userId of new Set(userIds)) await publishEvent({ type: "revoked", userId });
 }
 
 /**

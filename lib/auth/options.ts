@@ -1,6 +1,8 @@
+import { randomUUID } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "@/lib/db";
+import { endSession } from "./session-validity";
 import { signInSchema } from "./sign-in-schema";
 import { verifyPassword } from "./password";
 import { sharedSignInThrottle as throttle } from "./shared-sign-in-throttle";
@@ -11,8 +13,10 @@ function clientAddress(headers: Record<string, unknown> | undefined): string {
   return typeof forwarded === "string" ? (forwarded.split(",")[0]?.trim() ?? "unknown") : "local";
 }
 
+const SESSION_MAX_AGE_S = 12 * 60 * 60;
+
 export const authOptions: NextAuthOptions = {
-  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
   pages: { signIn: "/sign-in" },
   providers: [
     CredentialsProvider({
@@ -34,7 +38,7 @@ export const authOptions: NextAuthOptions = {
           return null;
         }
         await throttle.recordSuccess(accountKey);
-        return { id: String(user.id), name: user.name, email: user.email, role: user.role };
+        return { id: String(user.id), name: user.name, email: user.email, role: user.role, sessionEpoch: user.sessionEpoch };
       },
     }),
   ],
@@ -43,12 +47,22 @@ export const authOptions: NextAuthOptions = {
       if (user) {
         token.userId = Number(user.id);
         token.role = user.role;
+        // What lets the server end this session (lib/auth/session-validity.ts).
+        token.sid = randomUUID();
+        token.epoch = user.sessionEpoch;
       }
       return token;
     },
     session({ session, token }) {
-      session.user = { ...session.user, id: token.userId, role: token.role };
+      session.user = { ...session.user, id: token.userId, role: token.role, sid: token.sid, epoch: token.epoch };
       return session;
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      if (typeof token?.sid !== "string" || typeof token.userId !== "number") return;
+      const expiresAt = typeof token.exp === "number" ? new Date(token.exp * 1000) : new Date(Date.now() + SESSION_MAX_AGE_S * 1000);
+      await endSession({ userId: token.userId, sid: token.sid, epoch: token.epoch }, expiresAt);
     },
   },
 };
