@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { serverActionId } from "../../scripts/lib/server-action-id";
 import { startHttpApp, type HttpApp } from "../support/http-app";
 import { signInOverHttp } from "../support/http-session";
+import { postServerAction } from "../support/server-action-http";
 import { openSse, type SseReader } from "../support/sse-client";
 
 // Ending what was signed in, over HTTP against the built app: sign-out ends that session (a copy
@@ -50,23 +50,11 @@ async function pageAs(cookie: string, path: string): Promise<number | string> {
   return response.status === 200 ? 200 : new URL(response.headers.get("location") ?? "", http.app.url).pathname;
 }
 
-/** An admin's server action, posted as the panel's own client code posts it. */
-async function adminAction(name: string, input: unknown, path: string): Promise<string> {
-  const response = await fetch(`${http.app.url}${path}`, {
-    method: "POST",
-    headers: {
-      cookie: http.callers.admin.cookie,
-      origin: http.app.url,
-      "next-action": serverActionId("lib/users/actions.ts", name),
-      accept: "text/x-component",
-      "content-type": "text/plain;charset=UTF-8",
-    },
-    body: JSON.stringify([input]),
-  });
-  const text = await response.text();
-  expect(response.status, text).toBe(200);
+/** An admin's server action on users, posted as the panel's own client code posts it. */
+async function adminAction(name: string, input: unknown, path: string): Promise<void> {
+  const { status, text } = await postServerAction(http.app.url, http.callers.admin.cookie, { file: "lib/users/actions.ts", name, path }, input);
+  expect(status, text).toBe(200);
   expect(text).toContain('"ok":true');
-  return text;
 }
 
 /** The stream ends (the server closed it) within a few seconds. */
