@@ -55,7 +55,7 @@ export function ChatConversation({ sessionId, me, newestFirst, olderBeforeId }: 
   const send = handleSubmit(async (values) => {
     const result = await sendChatMessageAction(values);
     if (!result.ok) {
-      toast.error(result.error.message === "chatDisabled" ? t("chatDisabled") : m("bodyRequired"));
+      toast.error(result.error.message === "chatDisabled" ? t("chatDisabled") : result.error.code === "rate_limited" ? t("sendingTooFast") : m("bodyRequired"));
       return;
     }
     reset({ sessionId, body: "" });

@@ -2,7 +2,7 @@
 // `message` is a key of the `common` catalog (or of the action's own namespace, as documented
 // beside the action); `fieldErrors` maps form fields to catalog keys, as zod issues carry them.
 export type ActionError = {
-  code: "invalid" | "forbidden" | "not_found" | "conflict" | "unavailable";
+  code: "invalid" | "forbidden" | "not_found" | "conflict" | "unavailable" | "rate_limited";
   message: string;
   fieldErrors?: Record<string, string>;
 };
