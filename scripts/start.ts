@@ -54,7 +54,7 @@ async function main() {
     env: {
       ...process.env,
       PORT: String(port),
-      HOST: listenHost(embedded !== undefined),
+      HOST: listenHost(embedded !== undefined, demo),
       NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? url,
       NEXTAUTH_SECRET: authSecret(`${DATA_DIR}/auth-secret`),
       NEXT_TELEMETRY_DISABLED: "1",

@@ -12,9 +12,14 @@ export function demoRequested(embedded: boolean, argv: string[] = process.argv, 
   return embedded || argv.includes("--demo") || env.SEED_DEMO === "1";
 }
 
-/** Where the server listens: loopback for the embedded demo, else HOST (every interface by default). */
-export function listenHost(embedded: boolean, env: NodeJS.ProcessEnv = process.env): string {
-  return embedded ? "127.0.0.1" : (env.HOST ?? "0.0.0.0");
+/**
+ * Where the server listens: the embedded demo on loopback only, whatever HOST says (its logins are
+ * published); otherwise HOST, by default every interface for a real deployment and loopback for a
+ * demo asked for on a DATABASE_URL.
+ */
+export function listenHost(embedded: boolean, demo: boolean, env: NodeJS.ProcessEnv = process.env): string {
+  if (embedded) return "127.0.0.1";
+  return env.HOST ?? (demo ? "127.0.0.1" : "0.0.0.0");
 }
 
 export type LaunchDatabase = { applied: string[]; seeded: boolean; firstAdmin: string | null; noAccounts: boolean };

@@ -87,8 +87,12 @@ describe("npm start with DATABASE_URL (a real deployment)", () => {
       );
       expect(refused).toContain("these accounts sign in with the demo's published password: owner@example.com");
       const demo = await startAppServer(database.url, { SEED_DEMO: "1" });
-      await demo.stop();
-      expect(demo.output()).toContain("The admin panel is up");
+      try {
+        expect(demo.output()).toContain("The admin panel is up");
+        expect(await answersAt(networkAddress(), new URL(demo.url).port), "a demo listens on loopback unless HOST says otherwise").toBe(false);
+      } finally {
+        await demo.stop();
+      }
     } finally {
       await sql.query("UPDATE users SET password_hash = $1 WHERE email = 'owner@example.com'", [rows[0]!.password_hash]);
     }
