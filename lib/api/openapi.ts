@@ -8,6 +8,7 @@ const idPath = [{ name: "id", in: "path", required: true, schema: { type: "integ
 const json = (schema: object) => ({ content: { "application/json": { schema } } });
 const errorBody = json({ type: "object", required: ["error"], properties: { error: { type: "object", required: ["code", "message"], properties: { code: { type: "string" }, message: { type: "string" }, fields: { type: "object" } } } } });
 const sendRate = sendRateRule();
+const message = { $ref: "#/components/schemas/Message" };
 
 export const openApiDocument = {
   openapi: "3.1.0",
@@ -15,6 +16,24 @@ export const openApiDocument = {
   servers: [{ url: "/api/v1" }],
   components: {
     securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
+    schemas: {
+      Message: {
+        type: "object",
+        required: ["id", "body", "createdAt", "readAt", "sender", "fromMarketplaceSupport"],
+        properties: {
+          id: { type: "integer" },
+          body: { type: "string" },
+          createdAt: { type: "string", format: "date-time" },
+          readAt: { type: ["string", "null"], format: "date-time" },
+          sender: { type: "object", required: ["id", "name", "role"], properties: { id: { type: "integer" }, name: { type: "string" }, role: { type: "string", enum: ["customer", "vendor"] } } },
+          fromMarketplaceSupport: {
+            type: "boolean",
+            description:
+              "true: the marketplace's support wrote this message in the sender's name (show it as from support, e.g. \"Marketplace support (on behalf of the vendor)\" / \"دعم السوق (نيابةً عن البائع)\"); which staff member wrote it is never shown to participants",
+          },
+        },
+      },
+    },
     responses: {
       Error: errorBody,
     },
@@ -34,7 +53,7 @@ export const openApiDocument = {
       post: { summary: "Start or reuse a session about a product (customers)", security: bearer, requestBody: json({ type: "object", required: ["productId"], properties: { productId: { type: "integer" } } }), responses: { "200": json({ type: "object" }), "201": json({ type: "object" }), "400": error, "401": error, "403": error, "404": error } },
     },
     "/sessions/{id}/messages": {
-      get: { summary: "Messages, newest first; ?before=<message id> for older", security: bearer, parameters: idPath, responses: { "200": json({ type: "object" }), "401": error, "404": error } },
+      get: { summary: "Messages, newest first; ?before=<message id> for older", security: bearer, parameters: idPath, responses: { "200": json({ type: "object", required: ["messages", "nextBefore"], properties: { messages: { type: "array", items: message }, nextBefore: { type: ["integer", "null"] } } }), "401": error, "404": error } },
       post: {
         summary: "Send a message",
         description: `A participant may send ${sendRate.limit} messages per ${sendRate.windowSeconds} seconds, on the app and the web chat together; past that the answer is 429 rate_limited with Retry-After: the seconds until sending is allowed again.`,
@@ -42,7 +61,7 @@ export const openApiDocument = {
         parameters: idPath,
         requestBody: json({ type: "object", required: ["body"], properties: { body: { type: "string", maxLength: 4000 } } }),
         responses: {
-          "201": json({ type: "object" }),
+          "201": json({ type: "object", required: ["message"], properties: { message } }),
           "400": error,
           "401": error,
           "403": error,

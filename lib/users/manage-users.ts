@@ -9,7 +9,8 @@ import { endEverySession } from "@/lib/auth/session-validity";
 import { announceRevoked } from "@/lib/api/tokens";
 import { db } from "@/lib/db";
 import { can } from "@/lib/permissions";
-import { isLinked, userLinks, type UserLinks } from "./user-links";
+import { blocksDeletion, isLinked, type UserLinks } from "./link-rules";
+import { userLinks } from "./user-links";
 import type { createUserSchema, deleteUserSchema, signOutEverywhereSchema, updateUserSchema } from "./user-schema";
 
 export type DeleteUserOutcome = { status: "deleted" } | { status: "refused"; links: UserLinks };
@@ -84,7 +85,7 @@ export async function deleteUser(input: z.output<typeof deleteUserSchema>, actor
   try {
     const outcome = await db.$transaction(async (tx): Promise<DeleteUserOutcome> => {
       const links = await userLinks(tx, input.id);
-      if (isLinked(links)) return { status: "refused", links };
+      if (blocksDeletion(links)) return { status: "refused", links };
       const deleted = await tx.user.deleteMany({ where: { id: input.id } });
       if (deleted.count === 0) throw new ActionFailure("not_found", "userGone");
       await audit(tx, { actorId: actor.id, action: "users.delete", targetType: "user", targetId: input.id });

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 
-/** The id Next gave a server action in this build (the id the page's client code posts). */
+/** The id Next gave a server action in this build (the id the page's client code posts as `Next-Action`). */
 export function serverActionId(file: string, name: string): string {
   const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
     node: Record<string, { exportedName?: string; filename?: string }>;
