@@ -24,7 +24,7 @@ const CONSUME = `
 /** Counts one send of the user; throws SendingTooFast past the limit. One round trip. */
 export async function consumeSendAllowance(userId: number): Promise<void> {
   const { limit, windowSeconds } = sendRateRule();
-  const { rows } = await dbPool().query<{ sent: number; retryAfter: number }>({ name: "chat-send-rate", text: CONSUME, values: [userId, windowSeconds] });
+  const { rows } = await dbPool().query<{ sent: number; retryAfter: number }>(CONSUME, [userId, windowSeconds]);
   const row = rows[0]!;
   if (row.sent > limit) throw new SendingTooFast(Math.max(1, row.retryAfter));
 }
