@@ -94,7 +94,9 @@ server.on("checkContinue", (request: IncomingMessage, response: ServerResponse) 
   if (declaresBodyWithinLimit(request)) response.writeContinue();
   serve(request, response);
 });
-server.listen(port, () => console.log(`▲ Next.js (scripts/serve.ts) on http://localhost:${port}`));
+// HOST comes from scripts/start.ts: loopback for the embedded demo, every interface by default otherwise.
+const host = process.env.HOST ?? "127.0.0.1";
+server.listen(port, host, () => console.log(`▲ Next.js (scripts/serve.ts) on http://${host}:${port}`));
 
 // Open event streams would keep a graceful close waiting for ever: stop at once, as `next start` does.
 process.on("SIGTERM", () => process.exit(0));

@@ -5,6 +5,7 @@ import { dbPool } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { publishEvent } from "@/lib/realtime/bus";
 import { CHANNEL } from "@/lib/realtime/events";
+import { consumeSendAllowance } from "./send-rate";
 
 type Row = {
   id: number;
@@ -118,9 +119,11 @@ const sends = () => (globalForSends.chatSendBatcher ??= new SendBatcher());
  * the sender takes part in the session, inserts the message — the triggers count it and move the
  * session's last-message time — and the other participant's notification. A session the sender
  * is not part of is "not found", whether it exists or not. Then every instance hears of it.
+ * First, the sender's rate (lib/chat/send-rate.ts): past it, SendingTooFast (429 on the API).
  * (Admins writing on a participant's behalf go through lib/messages/add-message.ts.)
  */
 export async function sendAsParticipant(senderId: number, sessionId: number, body: string): Promise<ParticipantMessage> {
+  await consumeSendAllowance(senderId);
   // Through the driver, as a prepared statement batched with concurrent sends (the hottest write
   // of the app: Prisma's raw query path costs more CPU than the statement itself).
   const row = await sends().send(senderId, sessionId, body);

@@ -170,7 +170,7 @@ export function eventStream(
   viewer: StreamViewer,
   lastEventId: number | null,
   signal: AbortSignal,
-  /** Asked on every settings change and revocation of the viewer's tokens: true ends the stream (SET-1 off, token revoked). */
+  /** Asked on every settings change and revocation of the viewer's tokens or sessions: true ends the stream (SET-1 off, token revoked, session ended). */
   endWhen?: () => Promise<boolean>,
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();

@@ -53,7 +53,7 @@ export function benchHarness(name: string, serverUrl: string | undefined) {
     const child = spawn(process.execPath, [...nodeArgs, ...command], {
       detached: true,
       stdio: ["ignore", "ignore", "inherit"],
-      env: { ...process.env, PORT: String(port), DATABASE_URL: url.toString(), DATABASE_POOL_MAX: String(pool), NEXTAUTH_URL: base, NEXTAUTH_SECRET: "bench-secret", NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+      env: { ...process.env, PORT: String(port), DATABASE_URL: url.toString(), DATABASE_POOL_MAX: String(pool), NEXTAUTH_URL: base, NEXTAUTH_SECRET: "bench-secret", NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", SEND_RATE_LIMIT: process.env.SEND_RATE_LIMIT ?? "1000000000" },
     });
     children.push(child);
     const deadline = Date.now() + 60_000;

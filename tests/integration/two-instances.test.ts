@@ -1,4 +1,5 @@
 import pg from "pg";
+import { hashPassword } from "@/lib/auth/password";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureNextBuild } from "../../scripts/lib/next-build";
 import { prepareDatabase } from "../../scripts/lib/prepare-database";
@@ -7,6 +8,7 @@ import { DEMO_PASSWORD } from "../../prisma/seed/demo-accounts";
 import { DEMO_SIZES } from "../../prisma/seed/seed";
 import { startAppServers, type AppServer } from "../support/app-server";
 import { signInOverHttp } from "../support/http-session";
+import { postServerAction } from "../support/server-action-http";
 import { openSse } from "../support/sse-client";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
@@ -96,6 +98,34 @@ describe("two instances on one PostgreSQL", () => {
     await customerStream.sse.waitFor(ofMessage(answer.id));
     // Nothing of this session reached anyone else: the vendor stream only saw its own session.
     for (const event of vendorStream.sse.events) expect((JSON.parse(event.data) as { sessionId?: number }).sessionId ?? sessionId).toBe(sessionId);
+  }, 60_000);
+});
+
+describe("ending a user's sessions on two instances", () => {
+  it("'sign out everywhere' through one instance refuses the user's token on the other at once, within its token cache, and closes their stream there", async () => {
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    const password = "a password of the test";
+    const { rows } = await client
+      .query<{ id: number }>(`INSERT INTO users (name, email, password_hash, role, updated_at) VALUES ('Two-instance customer', 'twoinst@example.com', $1, 'customer', now()) RETURNING id`, [await hashPassword(password)])
+      .finally(() => client.end());
+    const userId = rows[0]!.id;
+    const issued = await fetch(`${b.url}/api/v1/tokens`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "twoinst@example.com", password }) });
+    const { token } = (await issued.json()) as { token: string };
+    const bearer = { authorization: `Bearer ${token}` };
+    expect((await fetch(`${b.url}/api/v1/sessions`, { headers: bearer })).status).toBe(200); // B now holds the token for 30 s
+    const stream = await openSse(`${b.url}/api/v1/events`, bearer);
+    closers.push(stream.close);
+    expect(stream.status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 500)); // both instances LISTEN by now
+
+    const adminCookie = await signInOverHttp(a.url, "admin@demo.test", DEMO_PASSWORD);
+    const ended = await postServerAction(a.url, adminCookie, { file: "lib/users/actions.ts", name: "signOutEverywhereAction", path: `/users/${userId}` }, { id: userId });
+    expect(ended.text).toContain('"ok":true');
+
+    const closed = await Promise.race([stream.sse.done.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 10_000))]);
+    expect(closed, "the stream on B ended").toBe(true);
+    expect((await fetch(`${b.url}/api/v1/sessions`, { headers: bearer })).status).toBe(401);
   }, 60_000);
 });
 
