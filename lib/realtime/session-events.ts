@@ -1,7 +1,7 @@
 import "server-only";
 import { db, dbPool } from "@/lib/db";
 import { eventBus, publishEvent } from "./bus";
-import { CHANNEL } from "./events";
+import { CHANNEL, type UserEventIds } from "./events";
 
 const MAX_EVENTS = 200;
 const CHUNK = 1000;
@@ -67,7 +67,8 @@ async function recordChunk(type: "read" | "session", sessions: ChangedSession[])
       notifying ? { name: "record-sessions-changed-notifying", text: RECORD_NOTIFYING, values: [...values, CHANNEL] } : { name: "record-sessions-changed", text: RECORD, values },
     );
     if (notifying) return;
-    if (many) return await publishEvent(manyEvent);
+    // Published after commit, the announcement names its log rows (the bus's reconciler knows them heard).
+    if (many) return await publishEvent({ ...manyEvent, events: rows.flatMap((row): UserEventIds => [[row.customerId, row.customerEventId], [row.vendorId, row.vendorEventId]]) });
     for (const row of rows) {
       await publishEvent({
         type,
