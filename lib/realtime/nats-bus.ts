@@ -46,6 +46,7 @@ export class NatsBus implements EventBus {
   private readonly reconciler: LogReconciler;
   private connection: NatsConnection | null = null;
   private connecting: Promise<void> | null = null;
+  private attaching: Promise<void> | null = null;
   private stream: JetStreamClient | null = null;
   private messages: ConsumerMessages | null = null;
   private attached = false;
@@ -83,10 +84,15 @@ export class NatsBus implements EventBus {
     return () => this.local.off("reconnect", callback);
   }
 
+  /** Resolves when this instance is attached to the stream: at once, or when NATS answers again. */
   ready(): Promise<void> {
     if (this.closed) return Promise.reject(new Error("the event bus is closed"));
     this.connecting ??= this.connect();
-    return this.connecting;
+    if (this.attached) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      this.local.once("reconnect", resolve);
+      this.connecting!.catch(reject);
+    });
   }
 
   async publish(event: ChatEvent): Promise<void> {
@@ -118,7 +124,7 @@ export class NatsBus implements EventBus {
     }
     this.connection = connection;
     void this.watch(connection);
-    await this.attach(connection);
+    void this.reattach(connection);
   }
 
   /** Creates the stream if missing (a restarted server), and this instance's consumer from now. */
@@ -151,13 +157,19 @@ export class NatsBus implements EventBus {
     }
   }
 
-  private async reattach(connection: NatsConnection) {
-    while (!this.closed && !connection.isClosed()) {
-      try {
-        return await this.attach(connection);
-      } catch {
-        await new Promise((resolve) => setTimeout(resolve, 500));
+  /** Attaches, again and again until it works (JetStream may answer a moment after the server); one attempt at a time. */
+  private reattach(connection: NatsConnection): Promise<void> {
+    this.attaching ??= (async () => {
+      while (!this.closed && !connection.isClosed()) {
+        try {
+          return await this.attach(connection);
+        } catch (error) {
+          if (this.closed) return;
+          console.error("NATS stream not attached, retrying", error);
+          await new Promise((resolve) => setTimeout(resolve, 500));
+        }
       }
-    }
+    })().finally(() => (this.attaching = null));
+    return this.attaching;
   }
 }
