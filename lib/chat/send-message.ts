@@ -1,6 +1,6 @@
 import "server-only";
 import { ActionFailure } from "@/lib/actions/define-action";
-import type { ConversationMessage } from "@/lib/chat-sessions/conversation";
+import type { ParticipantMessage } from "@/lib/chat-sessions/conversation";
 import { dbPool } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { eventBus, publishEvent } from "@/lib/realtime/bus";
@@ -126,7 +126,7 @@ const sends = () => (globalForSends.chatSendBatcher ??= new SendBatcher());
  * is not part of is "not found", whether it exists or not. Then every instance hears of it.
  * (Admins writing on a participant's behalf go through lib/messages/add-message.ts.)
  */
-export async function sendAsParticipant(senderId: number, sessionId: number, body: string): Promise<ConversationMessage> {
+export async function sendAsParticipant(senderId: number, sessionId: number, body: string): Promise<ParticipantMessage> {
   // Through the driver, as a prepared statement batched with concurrent sends (the hottest write
   // of the app: Prisma's raw query path costs more CPU than the statement itself).
   const row = await sends().send(senderId, sessionId, body);
@@ -140,5 +140,5 @@ export async function sendAsParticipant(senderId: number, sessionId: number, bod
     notification: { id: row.notificationId, userId: row.recipientId },
     events: [[row.customerId, row.customerEventId], [row.vendorId, row.vendorEventId]],
   });
-  return { id: row.id, body: row.body, createdAt: row.createdAt, readAt: row.readAt, sender: { id: senderId, name: row.senderName, role: row.senderRole } };
+  return { id: row.id, body: row.body, createdAt: row.createdAt, readAt: row.readAt, sender: { id: senderId, name: row.senderName, role: row.senderRole }, fromMarketplaceSupport: false };
 }

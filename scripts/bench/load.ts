@@ -14,7 +14,6 @@
 // and that every send is stored exactly once. Last, the raw-SQL floor of the two reads: the same
 // queries the list and open pages make, in hand-written SQL through a pg pool of --pool
 // connections, with the same number of concurrent loops, for --floor-seconds; and the ratios.
-import { readFileSync } from "node:fs";
 import { Agent, request as httpRequest } from "node:http";
 import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
@@ -25,6 +24,7 @@ import { DEMO_SIZES, seed } from "../../prisma/seed/seed";
 import { applyMigrations } from "../db/schema-engine";
 import { ensureNextBuild } from "../lib/next-build";
 import { ensurePrismaClient } from "../lib/prisma-client";
+import { serverActionId } from "../lib/server-action-id";
 import { benchHarness, cpuTicks, percentile } from "./harness";
 import { table } from "./measure";
 import { wholeNumberFlags } from "./options";
@@ -55,16 +55,6 @@ const bench = benchHarness("bench_load", process.env.BENCH_LOAD_DATABASE_URL);
 const { url, dbName, children, withClient, cleanUp } = bench;
 const startInstance = () => bench.startInstance(POOL);
 const withBenchDb = <T>(run: (client: pg.Client) => Promise<T>) => withClient(run, url.toString());
-
-/** The id Next gave a server action in this build (the id the page's client code posts). */
-function actionId(file: string, name: string): string {
-  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
-    node: Record<string, { exportedName?: string; filename?: string }>;
-  };
-  const found = Object.entries(manifest.node).find(([, entry]) => entry.exportedName === name && entry.filename === file);
-  if (!found) throw new Error(`server action ${file}#${name} not in the build's manifest`);
-  return found[0];
-}
 
 // Plain node:http with keep-alive: fetch costs the client several times more CPU.
 const agent = new Agent({ keepAlive: true, maxSockets: 1024 });
@@ -197,8 +187,8 @@ async function main() {
   const before = await withBenchDb(async (c) => (await c.query<{ n: number }>("SELECT count(*)::int AS n FROM chat_messages")).rows[0]!.n);
 
   const base = await startInstance();
-  const markReadId = actionId("lib/messages/actions.ts", "markMessagesReadAction");
-  const addMessageId = actionId("lib/messages/actions.ts", "addMessageAction");
+  const markReadId = serverActionId("lib/messages/actions.ts", "markMessagesReadAction");
+  const addMessageId = serverActionId("lib/messages/actions.ts", "addMessageAction");
 
   // Sign-ins are not timed: scrypt by design costs ~100 ms of CPU each.
   const cookies: string[] = [];

@@ -11,7 +11,7 @@ import { recordSessionsChanged } from "@/lib/realtime/session-events";
 import { sendAsParticipant } from "@/lib/chat/send-message";
 import { registerNotificationChannel, type NewMessageNotice } from "@/lib/notifications/delivery";
 import { addMessage } from "@/lib/messages/add-message";
-import { createSessionFixture, resetDatabase } from "../support/fixtures";
+import { createSessionFixture, createUser, resetDatabase } from "../support/fixtures";
 import { NATS_URL } from "../support/nats-server";
 import { SseReader } from "../support/sse-client";
 
@@ -129,8 +129,8 @@ describe.each<Kind>(["postgres", "nats"])("the %s bus", (kind) => {
     try {
       await new Promise((resolve) => setTimeout(resolve, 200)); // each stream has read where it starts
       // Sends both ways at once (batched into shared statements), a panel message, a read receipt.
-      const sent = await Promise.all(Array.from({ length: 30 }, (_, i) => sendAsParticipant(i % 2 ? vendor.id : customer.id, session.id, `m${i}`)));
-      sent.push(await addMessage({ sessionId: session.id, senderId: customer.id, body: "from the panel" }));
+      const sent = (await Promise.all(Array.from({ length: 30 }, (_, i) => sendAsParticipant(i % 2 ? vendor.id : customer.id, session.id, `m${i}`)))).map((m) => m.id);
+      sent.push((await addMessage({ sessionId: session.id, senderId: customer.id, body: "from the panel" }, await createUser("support"))).id);
       await recordSessionsChanged("read", [{ id: session.id, customerId: customer.id, vendorId: vendor.id }]);
       for (const name of ["customer", "vendor"] as const) {
         const user = name === "customer" ? customer : vendor;
@@ -141,7 +141,7 @@ describe.each<Kind>(["postgres", "nats"])("the %s bus", (kind) => {
       }
       await readers.staff!.waitFor(() => readers.staff!.events.length >= 32);
       const staffMessages = readers.staff!.events.filter((event) => event.event === "message").map((event) => (JSON.parse(event.data) as { messageId: number }).messageId);
-      expect(staffMessages.toSorted((x, y) => x - y)).toEqual(sent.map((m) => m.id).toSorted((x, y) => x - y));
+      expect(staffMessages.toSorted((x, y) => x - y)).toEqual(sent.toSorted((x, y) => x - y));
       expect(readers.staff!.events.filter((event) => event.event === "read")).toHaveLength(1);
       // Nothing more arrives late, and nothing ever reached the other session's customer.
       await new Promise((resolve) => setTimeout(resolve, 600));
@@ -177,7 +177,7 @@ describe("the LISTEN/NOTIFY bus", () => {
     const notices: NewMessageNotice[] = [];
     const unregister = registerNotificationChannel({ name: "test", deliver: async (notice) => void notices.push(notice) });
     try {
-      const sent = await addMessage({ sessionId: session.id, senderId: session.customerId, body: "Is it in stock?" });
+      const sent = await addMessage({ sessionId: session.id, senderId: session.customerId, body: "Is it in stock?" }, await createUser("support"));
       await until(() => notices.length === 1);
       expect(notices).toEqual([{ notificationId: expect.any(Number), userId: session.vendorId, sessionId: session.id, messageId: sent.id, senderId: session.customerId }]);
     } finally {
@@ -188,7 +188,7 @@ describe("the LISTEN/NOTIFY bus", () => {
   it.runIf(onServer)("a user's event ids are drawn in commit order, so replay after Last-Event-ID never skips a late commit", async () => {
     await resetDatabase();
     const { session, vendor } = await createSessionFixture();
-    const message = await addMessage({ sessionId: session.id, senderId: session.customerId, body: "q" });
+    const message = await addMessage({ sessionId: session.id, senderId: session.customerId, body: "q" }, await createUser("support"));
     const first = new pg.Client({ connectionString: url });
     const second = new pg.Client({ connectionString: url });
     await Promise.all([first.connect(), second.connect()]);

@@ -38,6 +38,8 @@ export const messages = defineCatalog({
     bodyRequired: "اكتب نص الرسالة.",
     bodyTooLong: "الرسالة أطول من 4000 حرف.",
     messageNotFound: "هذه الرسالة غير موجودة أو حُذفت.",
+    writtenForCustomer: "أُرسلت من {name} ({role}) نيابةً عن العميل",
+    writtenForVendor: "أُرسلت من {name} ({role}) نيابةً عن البائع",
   },
   en: {
     title: "Messages",
@@ -76,5 +78,7 @@ export const messages = defineCatalog({
     bodyRequired: "Write the message.",
     bodyTooLong: "The message is longer than 4,000 characters.",
     messageNotFound: "This message does not exist or was deleted.",
+    writtenForCustomer: "sent by {name} ({role}) on behalf of the customer",
+    writtenForVendor: "sent by {name} ({role}) on behalf of the vendor",
   },
 });
