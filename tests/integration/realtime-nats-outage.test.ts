@@ -27,7 +27,7 @@ async function until(check: () => boolean, timeoutMs = 15_000) {
 const globalForBus = globalThis as unknown as { chatEventBus?: EventBus };
 
 describe("a NATS outage", () => {
-  it("degrades live updates to reads of the log (sends keep working, no errors), shows in the bus's health, and recovers by itself", async () => {
+  it("degrades live updates to reads of the log (sends keep working, no errors), shows in the bus's health, recovers by itself, and then ends a stream whose token was revoked meanwhile", async () => {
     await resetDatabase();
     const { session, customer, vendor } = await createSessionFixture();
     const bus = new NatsBus([nats.url], { namespace: "outage", reconcileMs: 200 });
@@ -39,6 +39,11 @@ describe("a NATS outage", () => {
       expect(await busHealth(bus)).toEqual({ kind: "nats", listening: true });
       const vendorStream = new SseReader(new Response(eventStream({ userId: vendor.id, staff: false }, null, leave.signal)));
       const staffStream = new SseReader(new Response(eventStream({ userId: 1, staff: true }, null, leave.signal)));
+      // A customer's app stream whose token gets revoked while NATS is down: the `revoked` event is lost.
+      let tokenRevoked = false;
+      const customerStream = new SseReader(new Response(eventStream({ userId: customer.id, staff: false }, null, leave.signal, async () => tokenRevoked)));
+      let customerStreamEnded = false;
+      void customerStream.done.then(() => (customerStreamEnded = true));
       await new Promise((resolve) => setTimeout(resolve, 400)); // streams and the reconciler have their starting points
       const ofMessage = (id: number) => (event: { event: string; data: string }) => event.event === "message" && (JSON.parse(event.data) as { messageId: number }).messageId === id;
 
@@ -55,10 +60,15 @@ describe("a NATS outage", () => {
         await vendorStream.waitFor(ofMessage(id));
         await staffStream.waitFor(ofMessage(id));
       }
+      tokenRevoked = true;
+      await expect(bus.publish({ type: "revoked", userId: customer.id })).rejects.toThrow(/not connected/);
+      expect(customerStreamEnded).toBe(false);
 
       await nats.start();
       await until(() => bus.listening);
       expect(await busHealth(bus)).toEqual({ kind: "nats", listening: true });
+      // On reattaching, every stream asks again whether it should end: the revoked token's does.
+      await until(() => customerStreamEnded);
       const after = await sendAsParticipant(customer.id, session.id, "NATS is back");
       await vendorStream.waitFor(ofMessage(after.id));
       await staffStream.waitFor(ofMessage(after.id));
