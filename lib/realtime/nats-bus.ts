@@ -47,6 +47,7 @@ export class NatsBus implements EventBus {
   private connection: NatsConnection | null = null;
   private connecting: Promise<void> | null = null;
   private attaching: Promise<void> | null = null;
+  private firstConnection: Promise<unknown> | null = null;
   private stream: JetStreamClient | null = null;
   private messages: ConsumerMessages | null = null;
   private attached = false;
@@ -96,7 +97,9 @@ export class NatsBus implements EventBus {
   }
 
   async publish(event: ChatEvent): Promise<void> {
-    if (!this.connection) await Promise.race([this.ready(), new Promise((resolve) => setTimeout(resolve, FIRST_CONNECT_WAIT_MS).unref())]);
+    // Only the first publish waits (at most FIRST_CONNECT_WAIT_MS), for the first connection.
+    this.firstConnection ??= Promise.race([this.ready().catch(() => {}), new Promise((resolve) => setTimeout(resolve, FIRST_CONNECT_WAIT_MS).unref())]);
+    await this.firstConnection;
     if (!this.attached || !this.stream) {
       // A logged event is in the log: every instance's reconciler announces it. Others are lost
       // with the outage, and what they would clear is cleared on reconnecting.
