@@ -1,5 +1,5 @@
 import pg from "pg";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { EventBus } from "@/lib/realtime/bus";
 import { coalesce } from "@/lib/realtime/coalesce";
@@ -12,7 +12,7 @@ import { sendAsParticipant } from "@/lib/chat/send-message";
 import { registerNotificationChannel, type NewMessageNotice } from "@/lib/notifications/delivery";
 import { addMessage } from "@/lib/messages/add-message";
 import { createSessionFixture, createUser, resetDatabase } from "../support/fixtures";
-import { NATS_URL } from "../support/nats-server";
+import { NATS_URL, requireNats } from "../support/nats-server";
 import { SseReader } from "../support/sse-client";
 
 const url = process.env.DATABASE_URL!;
@@ -73,6 +73,9 @@ describe("the bus configuration", () => {
 
 // The contract every bus keeps, run against each.
 describe.each<Kind>(["postgres", "nats"])("the %s bus", (kind) => {
+  beforeAll(async () => {
+    if (kind === "nats") await requireNats();
+  });
   it.runIf(onServer)("two instances: what one publishes, both hear (ids only), a burst of 1,000 complete and in order", async () => {
     const a = bus(kind);
     const b = bus(kind);
@@ -213,6 +216,7 @@ describe("the LISTEN/NOTIFY bus", () => {
 });
 
 describe("the NATS bus", () => {
+  beforeAll(requireNats);
   it.runIf(onServer)("a message committed but never published (its writer crashed) reaches the participants' and staff streams from the log", async () => {
     await resetDatabase();
     const { session, customer, vendor } = await createSessionFixture();

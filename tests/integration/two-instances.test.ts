@@ -9,7 +9,7 @@ import { DEMO_SIZES } from "../../prisma/seed/seed";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { signInOverHttp } from "../support/http-session";
 import { openSse } from "../support/sse-client";
-import { NATS_URL } from "../support/nats-server";
+import { NATS_URL, requireNats } from "../support/nats-server";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 // Two instances behind no load balancer at all, sharing one PostgreSQL: live updates must travel
@@ -25,6 +25,7 @@ const closers: (() => void)[] = [];
 beforeAll(async () => {
   database = await createTestDatabase("twoinst");
   if (database.poolMax === 1) return;
+  await requireNats();
   await prepareDatabase(database.url, { ...DEMO_SIZES, sessions: 20, customers: 20, products: 10, vendors: 5, orders: 2, messagesPerSession: 3 });
   // Build once here: two launchers finding a stale build would both run `next build`.
   ensurePrismaClient();

@@ -14,6 +14,14 @@ export function answers(port: number, host = "127.0.0.1"): Promise<boolean> {
   });
 }
 
+/** Fails with what to do when the shared NATS does not answer (rather than a test timing out). */
+export async function requireNats(): Promise<void> {
+  const { hostname, port } = new URL(NATS_URL.replace(/^nats:/, "http:"));
+  if (!(await answers(Number(port || 4222), hostname))) {
+    throw new Error(`NATS does not answer at ${NATS_URL}: start it with \`nats-server -js\` (.ci/run does), or set NATS_URL`);
+  }
+}
+
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer().listen(0, "127.0.0.1", () => {
@@ -45,7 +53,7 @@ export async function startOwnNatsServer(): Promise<OwnNatsServer> {
   const start = async () => {
     child = spawn(process.env.NATS_SERVER ?? "nats-server", ["-js", "-a", "127.0.0.1", "-p", String(port), "-sd", store], { stdio: "ignore" });
     child.on("error", () => {});
-    await until(() => answers(port), `nats-server on port ${port}`);
+    await until(() => answers(port), `nats-server on port ${port} (is it installed? apt-get install nats-server, or set NATS_SERVER)`);
   };
   const stop = async () => {
     const running = child;
