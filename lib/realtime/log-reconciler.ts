@@ -17,7 +17,9 @@ const SINCE = `SELECT id FROM user_events WHERE id > $1 ORDER BY id LIMIT $2`;
 const NEWEST = `SELECT coalesce(max(id), 0)::int AS id FROM user_events`;
 const SCAN_LIMIT = 100_000;
 
-function eventsOf(rows: Row[]): ChatEvent[] {
+type LoggedEvent = Extract<ChatEvent, { events: unknown }>;
+
+function eventsOf(rows: Row[]): LoggedEvent[] {
   const groups = new Map<string, Row[]>();
   for (const row of rows) {
     const key = `${row.tx}:${row.kind}:${row.sessionId}:${row.messageId ?? ""}`;
@@ -45,9 +47,13 @@ function eventsOf(rows: Row[]): ChatEvent[] {
  * two of latency, never the event. Each instance closes its own gaps, so nothing is published
  * twice; the mark trails the newest id by `lookbackTicks` looks, so a transaction that drew its id
  * before a later one committed (ids are in commit order per user, not across users) is still seen.
+ * Ids going back (a database restored or recreated under running instances) start it afresh.
  */
 export class LogReconciler {
+  /** Log ids past the mark that reached this instance's subscribers, from the bus or from here. */
   private readonly heard = new Set<number>();
+  /** Those of them announced from here: the bus's late copy of one of these is dropped. */
+  private readonly relayed = new Set<number>();
   private suspects = new Set<number>();
   private floor: number | null = null;
   private readonly newestByTick: number[] = [];
@@ -77,22 +83,18 @@ export class LogReconciler {
     clearInterval(this.timer);
     this.timer = undefined;
     this.generation += 1;
-    this.floor = null;
-    this.heard.clear();
-    this.suspects.clear();
-    this.newestByTick.length = 0;
+    this.forget(null);
   }
 
-  /** An announcement arrived: whether it is news (false: every one of its log ids was handed on already). */
+  /**
+   * An announcement arrived from the bus: whether to hand it on. Its log ids are heard; it is
+   * dropped only when every one of them was announced from here already (the bus was late).
+   */
   admit(event: ChatEvent): boolean {
     if (!("events" in event) || event.events.length === 0) return true;
-    let fresh = false;
-    for (const [, id] of event.events) {
-      if (this.heard.has(id)) continue;
-      this.heard.add(id);
-      fresh = true;
-    }
-    return fresh;
+    const late = event.events.every(([, id]) => this.relayed.has(id));
+    for (const [, id] of event.events) this.heard.add(id);
+    return !late;
   }
 
   /** One look at the log; a look asked for while one runs is that one. */
@@ -103,15 +105,23 @@ export class LogReconciler {
     return this.running;
   }
 
+  private forget(floor: number | null) {
+    this.floor = floor;
+    this.heard.clear();
+    this.relayed.clear();
+    this.suspects.clear();
+    this.newestByTick.length = 0;
+  }
+
   private async look(): Promise<void> {
     const generation = this.generation;
-    if (this.floor === null) {
-      const newest = (await this.query<{ id: number }>("reconcile-newest", NEWEST, []))[0]!.id;
-      if (generation === this.generation) this.floor = newest;
-      return;
-    }
+    const newest = (await this.query<{ id: number }>("reconcile-newest", NEWEST, []))[0]!.id;
+    if (generation !== this.generation) return;
+    // First look, or the log's ids went back (a database restored or recreated): start from here.
+    if (this.floor === null || newest < this.floor) return this.forget(newest);
+    const floor = this.floor;
     const waitForAnnouncements = this.busListening();
-    const ids = await this.query<{ id: number }>("reconcile-since", SINCE, [this.floor, SCAN_LIMIT]);
+    const ids = await this.query<{ id: number }>("reconcile-since", SINCE, [floor, SCAN_LIMIT]);
     if (generation !== this.generation) return;
     const due: number[] = [];
     const suspects = new Set<number>();
@@ -125,11 +135,12 @@ export class LogReconciler {
       const rows = await this.query<Row>("reconcile-details", DETAILS, [due]);
       if (generation !== this.generation) return;
       for (const event of eventsOf(rows)) {
-        if (this.admit(event)) this.announce(event);
+        for (const [, id] of event.events) (this.heard.add(id), this.relayed.add(id));
+        this.announce(event);
       }
     }
-    this.newestByTick.push(ids.at(-1)?.id ?? this.newestByTick.at(-1) ?? this.floor);
-    if (this.newestByTick.length > this.lookbackTicks) this.floor = Math.max(this.floor, this.newestByTick.shift()!);
-    for (const id of this.heard) if (id <= this.floor) this.heard.delete(id);
+    this.newestByTick.push(ids.at(-1)?.id ?? this.newestByTick.at(-1) ?? floor);
+    if (this.newestByTick.length > this.lookbackTicks) this.floor = Math.max(floor, this.newestByTick.shift()!);
+    for (const id of this.heard) if (id <= this.floor) (this.heard.delete(id), this.relayed.delete(id));
   }
 }

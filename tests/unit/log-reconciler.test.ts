@@ -17,7 +17,7 @@ function fakeLog() {
   const commitMessage = (ids: [number, number], messageId: number, tx: string) => {
     rows.push({ id: ids[0], userId: 2, kind: "message", sessionId: 1, messageId, senderId: 2, tx }, { id: ids[1], userId: 3, kind: "message", sessionId: 1, messageId, senderId: 2, tx });
   };
-  return { query, commitMessage };
+  return { query, commitMessage, recreate: () => (rows.length = 0) };
 }
 
 function reconciler(listening: { now: boolean }) {
@@ -86,5 +86,20 @@ describe("the event log as the NATS bus's outbox (LogReconciler)", () => {
     log.commitMessage([3, 4], 11, "101");
     await subject.tick();
     expect(announced).toEqual([announcementOf([3, 4], 11)]);
+  });
+
+  it("starts afresh when the log's ids go back (a database recreated under a running instance), and the bus's events still pass", async () => {
+    const { log, announced, subject } = reconciler({ now: true });
+    await subject.tick();
+    log.commitMessage([1, 2], 10, "100");
+    expect(subject.admit(announcementOf([1, 2], 10))).toBe(true);
+    log.recreate();
+    await subject.tick(); // ids went back: the mark follows
+    log.commitMessage([1, 2], 20, "200"); // the same ids again, a different message
+    expect(subject.admit(announcementOf([1, 2], 20))).toBe(true);
+    log.commitMessage([3, 4], 21, "201"); // never announced
+    await subject.tick();
+    await subject.tick();
+    expect(announced).toEqual([announcementOf([3, 4], 21)]);
   });
 });
