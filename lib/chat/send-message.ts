@@ -58,9 +58,10 @@ const SEND_MANY = `
     JOIN e ec ON ec.message_id = m.id AND ec.user_id = s.customer_id JOIN e ev ON ev.message_id = m.id AND ev.user_id = s.vendor_id
    ORDER BY s.k`;
 
-// On PostgreSQL the statement itself announces each message on the bus's channel: NOTIFY is sent
-// when the transaction commits (never before, never for a rolled-back one), with no round trip
-// of its own. The payload is the bus's `message` event (ids only).
+// On the PostgreSQL bus the statement itself announces each message on the bus's channel: NOTIFY
+// is sent when the transaction commits (never before, never for a rolled-back one), with no round
+// trip of its own. The payload is the bus's `message` event (ids only). On NATS nothing NOTIFYs:
+// the send publishes after commit (sendAsParticipant), the event log covers a lost publish.
 const SEND_MANY_NOTIFYING = SEND_MANY.replace(
   "/*notify*/",
   `, pg_notify($4, json_build_object('type', 'message', 'sessionId', s.session_id, 'messageId', m.id, 'senderId', s.sender_id,
@@ -106,9 +107,8 @@ class SendBatcher {
 
   private async execute(batch: Send[]): Promise<(Row | undefined)[]> {
     const values = [batch.map((b) => b.sessionId), batch.map((b) => b.senderId), batch.map((b) => b.body)];
-    const { rows } = await dbPool().query<Row & { k: number }>(
-      eventBus().writersAnnounce ? { name: "chat-send-many-notifying", text: SEND_MANY_NOTIFYING, values: [...values, CHANNEL] } : { name: "chat-send-many", text: SEND_MANY, values },
-    );
+    const notifying = eventBus().writersAnnounce;
+    const { rows } = await dbPool().query<Row & { k: number }>(notifying ? SEND_MANY_NOTIFYING : SEND_MANY, notifying ? [...values, CHANNEL] : values);
     const byK: (Row | undefined)[] = new Array(batch.length);
     for (const row of rows) byK[row.k - 1] = row;
     return byK;

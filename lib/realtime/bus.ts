@@ -6,7 +6,7 @@ import { PostgresBus } from "./postgres-bus";
 
 export type BusListener = (event: ChatEvent) => void;
 
-export type BusKind = "postgres" | "in-process" | "nats";
+export type BusKind = "postgres" | "nats";
 
 /**
  * Fans events out to every server instance. Payloads are ids only; a subscriber fetches what its

@@ -2,10 +2,11 @@ import "server-only";
 import { dbPool } from "@/lib/db";
 import type { ChatEvent } from "./events";
 
-export type LogQuery = <T>(name: string, text: string, values: unknown[]) => Promise<T[]>;
+/** Runs one of the reconciler's three reads (`which` says which: a fake log in tests answers by it). */
+export type LogQuery = <T>(which: "newest" | "since" | "details", text: string, values: unknown[]) => Promise<T[]>;
 
-const queryThroughPool: LogQuery = async <T>(name: string, text: string, values: unknown[]) =>
-  (await dbPool().query({ name, text, values })).rows as T[];
+// Unnamed statements, like every query on the pool (README: "The pooled-connection rule").
+const queryThroughPool: LogQuery = async <T>(_which: string, text: string, values: unknown[]) => (await dbPool().query(text, values)).rows as T[];
 
 type Row = { id: number; userId: number; kind: "message" | "read" | "session"; sessionId: number; messageId: number | null; senderId: number | null; tx: string };
 
@@ -115,13 +116,13 @@ export class LogReconciler {
 
   private async look(): Promise<void> {
     const generation = this.generation;
-    const newest = (await this.query<{ id: number }>("reconcile-newest", NEWEST, []))[0]!.id;
+    const newest = (await this.query<{ id: number }>("newest", NEWEST, []))[0]!.id;
     if (generation !== this.generation) return;
     // First look, or the log's ids went back (a database restored or recreated): start from here.
     if (this.floor === null || newest < this.floor) return this.forget(newest);
     const floor = this.floor;
     const waitForAnnouncements = this.busListening();
-    const ids = await this.query<{ id: number }>("reconcile-since", SINCE, [floor, SCAN_LIMIT]);
+    const ids = await this.query<{ id: number }>("since", SINCE, [floor, SCAN_LIMIT]);
     if (generation !== this.generation) return;
     const due: number[] = [];
     const suspects = new Set<number>();
@@ -132,7 +133,7 @@ export class LogReconciler {
     }
     this.suspects = suspects;
     if (due.length > 0) {
-      const rows = await this.query<Row>("reconcile-details", DETAILS, [due]);
+      const rows = await this.query<Row>("details", DETAILS, [due]);
       if (generation !== this.generation) return;
       for (const event of eventsOf(rows)) {
         for (const [, id] of event.events) (this.heard.add(id), this.relayed.add(id));

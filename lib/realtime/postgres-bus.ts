@@ -2,21 +2,8 @@ import "server-only";
 import { EventEmitter } from "node:events";
 import pg from "pg";
 import { databaseConfig } from "@/lib/db-config";
-import type { BusKind, BusListener, EventBus } from "./bus";
+import type { BusListener, EventBus } from "./bus";
 import { CHANNEL, type ChatEvent } from "./events";
-
-export type BusMode = "postgres" | "in-process";
-
-/**
- * Where events travel: through PostgreSQL (LISTEN/NOTIFY, every instance) unless the database is
- * the embedded one, a single session (DATABASE_POOL_MAX=1) on which a second, listening
- * connection is impossible; there the bus stays inside the one process. REALTIME_BUS=postgres or
- * in-process says so explicitly.
- */
-export function busMode(env: Partial<NodeJS.ProcessEnv> = process.env): BusMode {
-  if (env.REALTIME_BUS === "postgres" || env.REALTIME_BUS === "in-process") return env.REALTIME_BUS;
-  return databaseConfig(env as NodeJS.ProcessEnv).poolMax > 1 ? "postgres" : "in-process";
-}
 
 const RETRY_MS = 1000;
 // pg_notify refuses payloads of 8000 bytes or more; ours are ids only, far below.
@@ -34,14 +21,13 @@ export class PostgresBus implements EventBus {
   private retry: ReturnType<typeof setTimeout> | undefined;
   private closed = false;
 
-  constructor(
-    readonly mode: BusMode = busMode(),
-    private readonly connectionString: () => string = () => databaseConfig().connectionString,
-  ) {}
+  readonly kind = "postgres" as const;
+
+  constructor(private readonly connectionString: () => string = () => databaseConfig().connectionString) {}
 
   subscribe(listener: BusListener): () => void {
     this.local.on("event", listener);
-    if (this.mode === "postgres") this.listen().catch(() => this.retryLater());
+    this.listen().catch(() => this.retryLater());
     return () => this.local.off("event", listener);
   }
 
@@ -51,38 +37,26 @@ export class PostgresBus implements EventBus {
   }
 
   /**
-   * On PostgreSQL every statement or transaction that
-   * writes user_events also NOTIFYs them (lib/chat/send-message.ts, lib/messages/add-message.ts,
-   * lib/realtime/session-events.ts), sent at commit; NOTIFYs are delivered in commit order, so a
-   * user's events arrive in the order of their ids, none missing while connected. A new writer of
-   * user_events must do the same.
+   * Every statement or transaction that writes user_events also NOTIFYs them
+   * (lib/chat/send-message.ts, lib/messages/add-message.ts, lib/realtime/session-events.ts), sent
+   * at commit; NOTIFYs are delivered in commit order, so a user's events arrive in the order of
+   * their ids, none missing while connected. A new writer of user_events must do the same.
    */
-  get writersAnnounce(): boolean {
-    return this.mode === "postgres";
-  }
+  readonly writersAnnounce = true;
 
   get subscriberCount(): number {
     return this.local.listenerCount("event");
   }
 
-  /** At once when in-process. */
   ready(): Promise<void> {
-    return this.mode === "postgres" ? this.listen() : Promise.resolve();
-  }
-
-  get kind(): BusKind {
-    return this.mode;
+    return this.listen();
   }
 
   get listening(): boolean {
-    return this.mode === "in-process" || this.listener !== null;
+    return this.listener !== null;
   }
 
   async publish(event: ChatEvent): Promise<void> {
-    if (this.mode === "in-process") {
-      this.local.emit("event", event);
-      return;
-    }
     const payload = JSON.stringify(event);
     if (payload.length > MAX_PAYLOAD) throw new Error(`event payload too large (${payload.length} bytes)`);
     // This instance's own subscribers hear it back through LISTEN, like every other instance's.

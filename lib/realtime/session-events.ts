@@ -60,12 +60,10 @@ async function recordChunk(type: "read" | "session", sessions: ChangedSession[])
   const manyEvent = { type, sessionId: 0, participants: [], events: [] };
   try {
     if (notifying && many) {
-      await dbPool().query({ name: "record-sessions-changed-many", text: RECORD_MANY_NOTIFYING, values: [...values, CHANNEL, JSON.stringify(manyEvent)] });
+      await dbPool().query(RECORD_MANY_NOTIFYING, [...values, CHANNEL, JSON.stringify(manyEvent)]);
       return;
     }
-    const { rows } = await dbPool().query<Recorded>(
-      notifying ? { name: "record-sessions-changed-notifying", text: RECORD_NOTIFYING, values: [...values, CHANNEL] } : { name: "record-sessions-changed", text: RECORD, values },
-    );
+    const { rows } = await dbPool().query<Recorded>(notifying ? RECORD_NOTIFYING : RECORD, notifying ? [...values, CHANNEL] : values);
     if (notifying) return;
     // Published after commit, the announcement names its log rows (the bus's reconciler knows them heard).
     if (many) return await publishEvent({ ...manyEvent, events: rows.flatMap((row): UserEventIds => [[row.customerId, row.customerEventId], [row.vendorId, row.vendorEventId]]) });

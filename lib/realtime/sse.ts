@@ -66,7 +66,6 @@ class EventLogReader {
     this.inFlight += 1;
     try {
       const { rows } = await dbPool().query<LoggedEvent & { k: number; id: number }>({
-        name: "sse-events-after",
         text: `SELECT w.k::int AS k, e.id, e.kind, e.session_id AS "sessionId", e.message_id AS "messageId", e.sender_id AS "senderId"
                  FROM unnest($1::int[], $2::int[]) WITH ORDINALITY AS w(user_id, after_id, k)
                  CROSS JOIN LATERAL (SELECT id, kind, session_id, message_id, sender_id FROM user_events
@@ -286,7 +285,6 @@ export function eventStream(
           if (lastEventId < (await eventLogPrunedThrough())) send({ event: "resync", data: {} });
         } else {
           const { rows } = await dbPool().query<{ id: number }>({
-            name: "sse-newest-event",
             text: `SELECT id FROM user_events WHERE user_id = $1 ORDER BY id DESC LIMIT 1`,
             values: [viewer.userId],
           });

@@ -5,7 +5,7 @@ import type { EventBus } from "@/lib/realtime/bus";
 import { coalesce } from "@/lib/realtime/coalesce";
 import type { ChatEvent } from "@/lib/realtime/events";
 import { NatsBus } from "@/lib/realtime/nats-bus";
-import { PostgresBus, busMode } from "@/lib/realtime/postgres-bus";
+import { PostgresBus } from "@/lib/realtime/postgres-bus";
 import { eventStream } from "@/lib/realtime/sse";
 import { recordSessionsChanged } from "@/lib/realtime/session-events";
 import { sendAsParticipant } from "@/lib/chat/send-message";
@@ -16,13 +16,12 @@ import { NATS_URL, requireNats } from "../support/nats-server";
 import { SseReader } from "../support/sse-client";
 
 const url = process.env.DATABASE_URL!;
-const onServer = Number(process.env.DATABASE_POOL_MAX) > 1;
 // This run's own stream on the shared NATS: other runs' announcements never reach it.
 const namespace = `test${process.pid}x${Date.now()}`;
 type Kind = "postgres" | "nats";
 const buses: EventBus[] = [];
-const bus = (kind: Kind | "in-process") => {
-  const created = kind === "nats" ? new NatsBus([NATS_URL], { namespace, reconcileMs: 200 }) : new PostgresBus(kind, () => url);
+const bus = (kind: Kind) => {
+  const created = kind === "nats" ? new NatsBus([NATS_URL], { namespace, reconcileMs: 200 }) : new PostgresBus(() => url);
   buses.push(created);
   return created;
 };
@@ -56,27 +55,12 @@ function openStreams(target: EventBus, viewers: Record<string, { userId: number;
   return { readers, close: () => leave.abort() };
 }
 
-describe("the bus configuration", () => {
-  it("picks LISTEN/NOTIFY on a PostgreSQL server and the in-process bus on the single-connection embedded database", () => {
-    expect(busMode({ DATABASE_URL: "postgresql://x", DATABASE_POOL_MAX: "10" })).toBe("postgres");
-    expect(busMode({ DATABASE_URL: "postgresql://x", DATABASE_POOL_MAX: "1" })).toBe("in-process");
-    expect(busMode({ DATABASE_URL: "postgresql://x", DATABASE_POOL_MAX: "1", REALTIME_BUS: "postgres" })).toBe("postgres");
-  });
-
-  it("in-process: subscribers of the same process get every event, in order", async () => {
-    const local = bus("in-process");
-    const seen = collect(local);
-    for (let i = 1; i <= 100; i += 1) await local.publish(message(i));
-    expect(seen.map((e) => (e.type === "message" ? e.messageId : 0))).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
-  });
-});
-
 // The contract every bus keeps, run against each.
 describe.each<Kind>(["postgres", "nats"])("the %s bus", (kind) => {
   beforeAll(async () => {
     if (kind === "nats") await requireNats();
   });
-  it.runIf(onServer)("two instances: what one publishes, both hear (ids only), a burst of 1,000 complete and in order", async () => {
+  it("two instances: what one publishes, both hear (ids only), a burst of 1,000 complete and in order", async () => {
     const a = bus(kind);
     const b = bus(kind);
     const seenA = collect(a);
@@ -91,7 +75,7 @@ describe.each<Kind>(["postgres", "nats"])("the %s bus", (kind) => {
     expect([a.listening, b.listening]).toEqual([true, true]);
   });
 
-  it.runIf(onServer)("a token revocation (the app's sign-out) and a settings change reach every instance, the publisher's too", async () => {
+  it("a token revocation (the app's sign-out) and a settings change reach every instance, the publisher's too", async () => {
     const instances = [bus(kind), bus(kind), bus(kind)];
     const seen = instances.map(collect);
     await Promise.all(instances.map((i) => i.ready()));
@@ -101,7 +85,7 @@ describe.each<Kind>(["postgres", "nats"])("the %s bus", (kind) => {
     for (const events of seen) expect(events).toEqual([{ type: "revoked", userId: 42 }, { type: "settings" }]);
   });
 
-  it.runIf(onServer)("staff streams coalesce bursts: 1,000 messages published on one instance are one refresh on another", async () => {
+  it("staff streams coalesce bursts: 1,000 messages published on one instance are one refresh on another", async () => {
     const a = bus(kind);
     const b = bus(kind);
     let refreshes = 0;
@@ -117,7 +101,7 @@ describe.each<Kind>(["postgres", "nats"])("the %s bus", (kind) => {
     expect({ heard, refreshes }).toEqual({ heard: 1000, refreshes: 1 });
   });
 
-  it.runIf(onServer)("each event reaches exactly the streams allowed to see it, once, in order per user", async () => {
+  it("each event reaches exactly the streams allowed to see it, once, in order per user", async () => {
     await resetDatabase();
     const { session, customer, vendor } = await createSessionFixture();
     const other = await createSessionFixture();
@@ -156,7 +140,7 @@ describe.each<Kind>(["postgres", "nats"])("the %s bus", (kind) => {
 });
 
 describe("the LISTEN/NOTIFY bus", () => {
-  it.runIf(onServer)("a listener whose connection is killed reconnects and hears again", async () => {
+  it("a listener whose connection is killed reconnects and hears again", async () => {
     const a = bus("postgres");
     const b = bus("postgres");
     const seenB = collect(b);
@@ -188,7 +172,7 @@ describe("the LISTEN/NOTIFY bus", () => {
     }
   });
 
-  it.runIf(onServer)("a user's event ids are drawn in commit order, so replay after Last-Event-ID never skips a late commit", async () => {
+  it("a user's event ids are drawn in commit order, so replay after Last-Event-ID never skips a late commit", async () => {
     await resetDatabase();
     const { session, vendor } = await createSessionFixture();
     const message = await addMessage({ sessionId: session.id, senderId: session.customerId, body: "q" }, await createUser("support"));
@@ -217,7 +201,7 @@ describe("the LISTEN/NOTIFY bus", () => {
 
 describe("the NATS bus", () => {
   beforeAll(requireNats);
-  it.runIf(onServer)("a message committed but never published (its writer crashed) reaches the participants' and staff streams from the log", async () => {
+  it("a message committed but never published (its writer crashed) reaches the participants' and staff streams from the log", async () => {
     await resetDatabase();
     const { session, customer, vendor } = await createSessionFixture();
     const instance = bus("nats");

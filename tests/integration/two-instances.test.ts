@@ -16,7 +16,6 @@ import { createTestDatabase, type TestDatabase } from "../support/test-database"
 // through the bus (LISTEN/NOTIFY, and again with NATS), since neither process knows the other
 // exists. A answers the hot API routes without Next's router (lib/http/hot-api-routes.ts), B
 // through it (HOT_API_ROUTES=off), so the same requests to both also prove the two ways answer alike.
-// Needs a PostgreSQL server (the embedded database is one process's single connection).
 type Bus = "postgres" | "nats";
 let database: TestDatabase;
 const pairs = {} as Record<Bus, [AppServer, AppServer]>;
@@ -24,7 +23,6 @@ const closers: (() => void)[] = [];
 
 beforeAll(async () => {
   database = await createTestDatabase("twoinst");
-  if (database.poolMax === 1) return;
   await requireNats();
   await prepareDatabase(database.url, { ...DEMO_SIZES, sessions: 20, customers: 20, products: 10, vendors: 5, orders: 2, messagesPerSession: 3 });
   // Build once here: two launchers finding a stale build would both run `next build`.
@@ -85,8 +83,7 @@ async function demoVendorProduct(name: string): Promise<number> {
 }
 
 describe.each<Bus>(["postgres", "nats"])("two instances on one PostgreSQL, on the %s bus", (bus) => {
-  it("a message sent through one instance reaches an SSE subscriber and the admin list on the other", async ({ skip }) => {
-    if (database.poolMax === 1) skip("no PostgreSQL server: the embedded database cannot be shared by two instances");
+  it("a message sent through one instance reaches an SSE subscriber and the admin list on the other", async () => {
     const [a, b] = pairs[bus];
     // On NATS, a listener of our own on the bus's subject proves the announcement went through NATS
     // (the instances' log reconcilers would deliver it even with NATS silent).
@@ -159,8 +156,7 @@ async function comparable(response: Response): Promise<{ status: number; headers
 }
 
 describe("the hot API routes", () => {
-  it("answer without Next's router exactly as Next's router does, good requests and bad", async ({ skip }) => {
-    if (database.poolMax === 1) skip("no PostgreSQL server: the embedded database cannot be shared by two instances");
+  it("answer without Next's router exactly as Next's router does, good requests and bad", async () => {
     const [a, b] = pairs.postgres;
     expect(a.output()).toContain("Hot API routes (no router): POST /api/v1/sessions/[id]/messages, GET /api/v1/events");
     expect(b.output()).not.toContain("Hot API routes");

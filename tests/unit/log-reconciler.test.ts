@@ -7,9 +7,9 @@ type Row = { id: number; userId: number; kind: "message" | "read" | "session"; s
 /** An event log in memory, answering the reconciler's three queries. */
 function fakeLog() {
   const rows: Row[] = [];
-  const query: LogQuery = async <T,>(name: string, _text: string, values: unknown[]) => {
-    if (name === "reconcile-newest") return [{ id: Math.max(0, ...rows.map((r) => r.id)) }] as T[];
-    if (name === "reconcile-since") return rows.filter((r) => r.id > (values[0] as number)).sort((a, b) => a.id - b.id).map(({ id }) => ({ id })) as T[];
+  const query: LogQuery = async <T,>(which: "newest" | "since" | "details", _text: string, values: unknown[]) => {
+    if (which === "newest") return [{ id: Math.max(0, ...rows.map((r) => r.id)) }] as T[];
+    if (which === "since") return rows.filter((r) => r.id > (values[0] as number)).sort((a, b) => a.id - b.id).map(({ id }) => ({ id })) as T[];
     const wanted = new Set(values[0] as number[]);
     return rows.filter((r) => wanted.has(r.id)).sort((a, b) => a.id - b.id) as T[];
   };
