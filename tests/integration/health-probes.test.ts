@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hostname } from "node:os";
+import pg from "pg";
+import { freePort } from "../../scripts/lib/embedded-postgres";
+import { prepareDatabase } from "../../scripts/lib/prepare-database";
+import { DEMO_SIZES } from "../../prisma/seed/seed";
+import { startAppServer, type AppServer } from "../support/app-server";
+import { TcpProxy } from "../support/tcp-proxy";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+
+let database: TestDatabase;
+let proxy: TcpProxy;
+let app: AppServer;
+let sql: pg.Client;
+
+beforeAll(async () => {
+  database = await createTestDatabase("probes");
+  await prepareDatabase(database.url, { ...DEMO_SIZES, sessions: 5, customers: 5, products: 5, vendors: 2, orders: 1 });
+  sql = new pg.Client({ connectionString: database.url });
+  await sql.connect();
+  const target = new URL(database.url);
+  proxy = new TcpProxy(await freePort(), { host: target.hostname, port: Number(target.port || 5432) });
+  await proxy.open();
+  const viaProxy = new URL(database.url);
+  viaProxy.port = String(proxy.port);
+  // A pool of several connections: the bus listens through PostgreSQL (LISTEN/NOTIFY).
+  app = await startAppServer(viaProxy.toString(), { DATABASE_POOL_MAX: "4" });
+}, 180_000);
+
+afterAll(async () => {
+  await app?.stop();
+  await proxy?.cut();
+  await sql?.end();
+  await database?.drop();
+});
+
+async function probe(path: string): Promise<{ status: number; body: Record<string, unknown>; text: string; headers: Headers }> {
+  const response = await fetch(`${app.url}${path}`);
+  const text = await response.text();
+  return { status: response.status, body: JSON.parse(text) as Record<string, unknown>, text, headers: response.headers };
+}
+
+async function eventually(path: string, status: number): Promise<Awaited<ReturnType<typeof probe>>> {
+  let answer = await probe(path);
+  for (let attempt = 0; attempt < 40 && answer.status !== status; attempt += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    answer = await probe(path);
+  }
+  return answer;
+}
+
+describe("health and readiness probes", () => {
+  it("readiness is 503 while a migration this build ships is not applied, then 200", async () => {
+    const { rows } = await sql.query<{ id: string; migration_name: string }>(
+      "SELECT id, migration_name FROM _prisma_migrations ORDER BY migration_name DESC LIMIT 1",
+    );
+    await sql.query("UPDATE _prisma_migrations SET finished_at = NULL WHERE id = $1", [rows[0]!.id]);
+    try {
+      const pending = await probe("/readyz");
+      expect(pending.status).toBe(503);
+      expect(pending.body).toEqual({ status: "not_ready", reason: "migrations_pending" });
+    } finally {
+      await sql.query("UPDATE _prisma_migrations SET finished_at = now() WHERE id = $1", [rows[0]!.id]);
+    }
+    const ready = await probe("/readyz");
+    expect(ready.status).toBe(200);
+    expect(ready.body).toEqual({ status: "ready" });
+  });
+
+  it("answer with no session, uncached, and say nothing about the host or the versions", async () => {
+    for (const path of ["/healthz", "/readyz"]) {
+      const answer = await probe(path);
+      expect(answer.status, path).toBe(200);
+      expect(answer.headers.get("cache-control"), path).toBe("no-store");
+      expect(answer.headers.get("x-powered-by"), path).toBeNull();
+      expect(answer.text, path).not.toContain(hostname());
+      expect(answer.text, path).not.toMatch(/\d+\.\d+\.\d+|next|node|postgres/i);
+    }
+  });
+
+  it("during a database outage: alive (no database call), not ready with the reason; ready again by itself", async () => {
+    await proxy.cut();
+    try {
+      const alive = await probe("/healthz");
+      expect(alive.status).toBe(200);
+      expect(alive.body).toEqual({ status: "ok" });
+      const notReady = await probe("/readyz");
+      expect(notReady.status).toBe(503);
+      expect(notReady.headers.get("retry-after")).toBe("5");
+      expect(notReady.body).toEqual({ status: "not_ready", reason: "database_unreachable" });
+    } finally {
+      await proxy.open();
+    }
+    const ready = await eventually("/readyz", 200);
+    expect(ready.body).toEqual({ status: "ready" });
+  }, 30_000);
+});
