@@ -11,11 +11,14 @@ import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { join } from "node:path";
 import { contentSecurityPolicy } from "../lib/http/content-security-policy";
+import { withRequestLog } from "../lib/http/request-log";
+import { logger, routeConsoleToLogger } from "../lib/observability/logger";
 import { hotApiRoutes } from "../lib/http/hot-api-routes";
 import { crossOriginRefusal, isCrossOriginServerAction } from "../lib/http/server-action-origin";
 import { RESPONSE_SLOT_KEY, type ResponseSlot } from "../lib/http/response-status";
 
 (process.env as Record<string, string>).NODE_ENV = "production";
+routeConsoleToLogger();
 const port = Number(process.env.PORT ?? 3000);
 
 const slots = new AsyncLocalStorage<ResponseSlot>();
@@ -59,7 +62,9 @@ const handle = app.getRequestHandler();
 // HOT_API_ROUTES=off sends every request through Next's router (the two-instances test compares both).
 const answeredByHotRoute = process.env.HOT_API_ROUTES === "off" ? () => false : await hotApiRoutes(join(process.cwd(), ".next"));
 
-const server = createServer((request, response) => {
+const server = createServer((request, response) => withRequestLog(request, response, () => serveRequest(request, response)));
+
+function serveRequest(request: IncomingMessage, response: ServerResponse): void {
   if (isCrossOriginServerAction(request.method, request.headers)) {
     response.writeHead(403, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" }).end(crossOriginRefusal(request.headers));
     return;
@@ -75,8 +80,8 @@ const server = createServer((request, response) => {
       if (!response.headersSent) response.writeHead(500).end();
     });
   });
-});
-server.listen(port, () => console.log(`▲ Next.js (scripts/serve.ts) on http://localhost:${port}`));
+}
+server.listen(port, () => logger().info({ port }, "listening"));
 
 // Open event streams would keep a graceful close waiting for ever: stop at once, as `next start` does.
 process.on("SIGTERM", () => process.exit(0));

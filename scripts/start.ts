@@ -66,7 +66,8 @@ async function main() {
 
   await waitUntilUp(`${url}/sign-in`, 60_000);
   console.log(`\nThe admin panel is up: ${url}`);
-  console.log(`Demo logins (password "${DEMO_PASSWORD}" for each):`);
+  // The password is for a person at a terminal, never for a collected log.
+  console.log(process.stdout.isTTY ? `Demo logins (password "${DEMO_PASSWORD}" for each):` : "Demo logins (password: see the README):");
   for (const account of DEMO_ACCOUNTS) console.log(`  ${account.role.padEnd(9)} ${account.email}`);
 }
 

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { ActionFailure } from "@/lib/actions/define-action";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { isDatabaseUnavailable } from "@/lib/db-errors";
+import { noteRequestUser } from "@/lib/observability/request-context";
 import { can } from "@/lib/permissions";
 import { isMobileChatEnabled } from "@/lib/settings/mobile-chat";
 import { apiError, type ApiErrorCode } from "./errors";
@@ -31,6 +32,7 @@ export async function chatUser(request: Request): Promise<CurrentUser> {
   const token = bearerToken(request);
   const user = token ? await userOfToken(token) : null;
   if (!user) throw new ApiFailure(401, "unauthorized");
+  noteRequestUser(user.id);
   if (!can(user.role, "chat.participate")) throw new ApiFailure(403, "forbidden");
   if (!(await isMobileChatEnabled())) throw new ApiFailure(403, "chat_disabled");
   return user;

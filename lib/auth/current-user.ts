@@ -3,6 +3,7 @@ import { getServerSession } from "next-auth";
 import { cache } from "react";
 import { redirect } from "next/navigation";
 import { db } from "@/lib/db";
+import { noteRequestUser } from "@/lib/observability/request-context";
 import { can, type Permission } from "@/lib/permissions";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { authOptions } from "./options";
@@ -15,6 +16,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await getServerSession(authOptions);
   const id = session?.user?.id;
   if (typeof id !== "number") return null;
+  noteRequestUser(id);
   return db.user.findUnique({ where: { id }, select: { id: true, name: true, email: true, role: true } });
 });
 

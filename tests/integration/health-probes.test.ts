@@ -3,7 +3,9 @@ import { hostname } from "node:os";
 import pg from "pg";
 import { freePort } from "../../scripts/lib/embedded-postgres";
 import { prepareDatabase } from "../../scripts/lib/prepare-database";
+import { DEMO_PASSWORD } from "../../prisma/seed/demo-accounts";
 import { DEMO_SIZES } from "../../prisma/seed/seed";
+import { signInOverHttp } from "../support/http-session";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { TcpProxy } from "../support/tcp-proxy";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
@@ -79,6 +81,7 @@ describe("health and readiness probes", () => {
   });
 
   it("during a database outage: alive (no database call), not ready with the reason; ready again by itself", async () => {
+    const cookie = await signInOverHttp(app.url, "support@demo.test", DEMO_PASSWORD);
     await proxy.cut();
     try {
       const alive = await probe("/healthz");
@@ -88,6 +91,12 @@ describe("health and readiness probes", () => {
       expect(notReady.status).toBe(503);
       expect(notReady.headers.get("retry-after")).toBe("5");
       expect(notReady.body).toEqual({ status: "not_ready", reason: "database_unreachable" });
+      // The "database unavailable" page carries the request's id, for users to quote to support.
+      const page = await fetch(`${app.url}/chat-sessions`, { headers: { cookie: `${cookie}; locale=en` } });
+      const requestId = page.headers.get("x-request-id");
+      expect(page.status).toBe(503);
+      expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+      expect(await page.text()).toMatch(new RegExp(`data-testid="request-reference"[^>]*>Reference for support:.*${requestId}`));
     } finally {
       await proxy.open();
     }
