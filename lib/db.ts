@@ -3,6 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 import { databaseConfig } from "@/lib/db-config";
+import { metrics } from "@/lib/observability/metrics";
 
 // One pool and one client per server process (dev reloads modules, so they live on globalThis),
 // created on first use rather than at import, so that `next build` needs no database.
@@ -13,6 +14,7 @@ export function dbPool(): pg.Pool {
   if (!globalForDb.pool) {
     const { connectionString, poolMax } = databaseConfig();
     globalForDb.pool = new pg.Pool({ connectionString, max: poolMax });
+    metrics().pools.push(globalForDb.pool);
   }
   return globalForDb.pool;
 }

@@ -11,6 +11,7 @@ import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { join } from "node:path";
 import { contentSecurityPolicy } from "../lib/http/content-security-policy";
+import { answeredByMetrics, recordRequestMetrics } from "../lib/http/metrics-endpoint";
 import { withRequestLog } from "../lib/http/request-log";
 import { logger, routeConsoleToLogger } from "../lib/observability/logger";
 import { hotApiRoutes } from "../lib/http/hot-api-routes";
@@ -19,6 +20,7 @@ import { RESPONSE_SLOT_KEY, type ResponseSlot } from "../lib/http/response-statu
 
 (process.env as Record<string, string>).NODE_ENV = "production";
 routeConsoleToLogger();
+recordRequestMetrics();
 const port = Number(process.env.PORT ?? 3000);
 
 const slots = new AsyncLocalStorage<ResponseSlot>();
@@ -65,6 +67,7 @@ const answeredByHotRoute = process.env.HOT_API_ROUTES === "off" ? () => false : 
 const server = createServer((request, response) => withRequestLog(request, response, () => serveRequest(request, response)));
 
 function serveRequest(request: IncomingMessage, response: ServerResponse): void {
+  if (answeredByMetrics(request, response)) return;
   if (isCrossOriginServerAction(request.method, request.headers)) {
     response.writeHead(403, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" }).end(crossOriginRefusal(request.headers));
     return;

@@ -13,8 +13,11 @@ function compiled(name: string): Pattern {
   return { name, regex: new RegExp(`^/${source.join("/")}/?$`), dynamicSegments: segments.filter((segment) => segment.startsWith("[")).length };
 }
 
+/** Answered by scripts/serve.ts itself, before Next. */
+const SERVER_ROUTES = ["/metrics"];
+
 // Static segments win over dynamic ones (`/chat/notifications` before `/chat/[id]`).
-const PATTERNS: Pattern[] = [...new Set([...Object.keys(PAGE_ACCESS), ...Object.keys(ROUTE_ACCESS)])]
+const PATTERNS: Pattern[] = [...new Set([...Object.keys(PAGE_ACCESS), ...Object.keys(ROUTE_ACCESS), ...SERVER_ROUTES])]
   .map(compiled)
   .sort((a, b) => a.dynamicSegments - b.dynamicSegments);
 

@@ -38,7 +38,7 @@ export async function addMessage(input: z.output<typeof newMessageSchema>): Prom
     const events: UserEventIds = logged.map(({ userId, id }) => [userId, id]);
     const event: ChatEvent = { type: "message", sessionId: input.sessionId, messageId: created.id, senderId: input.senderId, participants: [session.customerId, session.vendorId], notification: notice, events };
     // On PostgreSQL the transaction announces it (NOTIFY at commit, in commit order: see EventBus.writersAnnounce).
-    if (eventBus().writersAnnounce) await tx.$executeRaw`SELECT pg_notify(${CHANNEL}, ${JSON.stringify(event)})`;
+    if (eventBus().writersAnnounce) await tx.$executeRaw`SELECT pg_notify(${CHANNEL}, ${JSON.stringify({ ...event, at: Date.now() })})`;
     return { message: created, event };
   });
   await publishEvent(event);

@@ -2,10 +2,13 @@ import "server-only";
 import { EventEmitter } from "node:events";
 import pg from "pg";
 import { databaseConfig } from "@/lib/db-config";
+import { metrics } from "@/lib/observability/metrics";
 import { deliverNotification } from "@/lib/notifications/delivery";
 import { CHANNEL, type ChatEvent } from "./events";
 
 type Listener = (event: ChatEvent) => void;
+/** An event as it travels: stamped with when it was announced (ms since the epoch), for the lag metric. */
+type Announced = ChatEvent & { at?: number };
 
 export type BusMode = "postgres" | "in-process";
 
@@ -83,7 +86,7 @@ export class EventBus {
       this.local.emit("event", event);
       return;
     }
-    const payload = JSON.stringify(event);
+    const payload = JSON.stringify({ ...event, at: Date.now() });
     if (payload.length > MAX_PAYLOAD) throw new Error(`event payload too large (${payload.length} bytes)`);
     // This instance's own subscribers hear it back through LISTEN, like every other instance's.
     return new Promise((resolve, reject) => {
@@ -133,13 +136,15 @@ export class EventBus {
       const client = new pg.Client({ connectionString: this.connectionString(), application_name: "realtime-listener" });
       client.on("notification", (message) => {
         if (message.channel !== CHANNEL || !message.payload) return;
-        let event: ChatEvent;
+        let announced: Announced;
         try {
-          event = JSON.parse(message.payload) as ChatEvent;
+          announced = JSON.parse(message.payload) as Announced;
         } catch {
           return; // a payload that is not ours
         }
-        this.local.emit("event", event);
+        const { at, ...event } = announced;
+        if (typeof at === "number") metrics().busLag.observe(Math.max(0, Date.now() - at) / 1000);
+        this.local.emit("event", event as ChatEvent);
       });
       // A lost connection is replaced: at once for waiting subscribers, else on the next publish.
       client.on("error", () => this.reset(client));

@@ -33,7 +33,8 @@ const RECORD = `${RECORD_EVENTS}
 const RECORD_NOTIFYING = RECORD.replace(
   "/*notify*/",
   `, pg_notify($5, json_build_object('type', $1::text, 'sessionId', c.session_id, 'participants', json_build_array(c.customer_id, c.vendor_id),
-      'events', json_build_array(json_build_array(c.customer_id, ec.id), json_build_array(c.vendor_id, ev.id)))::text) AS notified`,
+      'events', json_build_array(json_build_array(c.customer_id, ec.id), json_build_array(c.vendor_id, ev.id)),
+      'at', floor(extract(epoch FROM clock_timestamp()) * 1000))::text) AS notified`,
 );
 
 // Beyond MAX_EVENTS sessions, one announcement for them all: staff refresh, participants' streams read their logs.

@@ -1,5 +1,6 @@
 import "server-only";
 import { dbPool } from "@/lib/db";
+import { metrics } from "@/lib/observability/metrics";
 import { eventBus } from "./bus";
 import { eventLogPrunedThrough, keepEventLogPruned } from "./event-log";
 import type { ChatEvent } from "./events";
@@ -88,6 +89,8 @@ class EventLogReader {
 
 type Sink = { viewer: StreamViewer; onEvent(event: ChatEvent): void; resync(): void };
 
+const streamKind = (sink: Sink) => (sink.viewer.staff ? "staff" : "participant");
+
 /**
  * The instance's open streams, by user: one subscription to the bus hands each event only to
  * the streams that may see it (staff streams, the two participants' streams; settings to all,
@@ -103,6 +106,7 @@ class StreamHub {
   add(sink: Sink) {
     keepEventLogPruned();
     this.all.add(sink);
+    metrics().openStreams.inc({ kind: streamKind(sink) });
     if (sink.viewer.staff) this.staff.add(sink);
     let mine = this.byUser.get(sink.viewer.userId);
     if (!mine) this.byUser.set(sink.viewer.userId, (mine = new Set()));
@@ -120,6 +124,7 @@ class StreamHub {
 
   remove(sink: Sink) {
     if (!this.all.delete(sink)) return;
+    metrics().openStreams.dec({ kind: streamKind(sink) });
     this.staff.delete(sink);
     const mine = this.byUser.get(sink.viewer.userId);
     mine?.delete(sink);

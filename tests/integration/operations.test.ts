@@ -6,6 +6,7 @@ import { prepareDatabase } from "../../scripts/lib/prepare-database";
 import { DEMO_PASSWORD } from "../../prisma/seed/demo-accounts";
 import { DEMO_SIZES } from "../../prisma/seed/seed";
 import { signInOverHttp } from "../support/http-session";
+import { SseReader } from "../support/sse-client";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { TcpProxy } from "../support/tcp-proxy";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
@@ -14,6 +15,7 @@ let database: TestDatabase;
 let proxy: TcpProxy;
 let app: AppServer;
 let sql: pg.Client;
+const METRICS_TOKEN = "metrics-token-for-tests";
 
 beforeAll(async () => {
   database = await createTestDatabase("probes");
@@ -26,7 +28,7 @@ beforeAll(async () => {
   const viaProxy = new URL(database.url);
   viaProxy.port = String(proxy.port);
   // A pool of several connections: the bus listens through PostgreSQL (LISTEN/NOTIFY).
-  app = await startAppServer(viaProxy.toString(), { DATABASE_POOL_MAX: "4" });
+  app = await startAppServer(viaProxy.toString(), { DATABASE_POOL_MAX: "4", METRICS_TOKEN });
 }, 180_000);
 
 afterAll(async () => {
@@ -102,5 +104,31 @@ describe("health and readiness probes", () => {
     }
     const ready = await eventually("/readyz", 200);
     expect(ready.body).toEqual({ status: "ready" });
+  }, 30_000);
+
+  it("GET /metrics with the token: requests by route pattern, open streams, bus lag, the pool", async () => {
+    expect((await fetch(`${app.url}/metrics`)).status).toBe(401);
+    const issued = await fetch(`${app.url}/api/v1/tokens`, { method: "POST", body: JSON.stringify({ email: "customer@demo.test", password: DEMO_PASSWORD }) });
+    const { token } = (await issued.json()) as { token: string };
+    const bearer = { authorization: `Bearer ${token}`, "content-type": "application/json" };
+    const { rows } = await sql.query<{ id: number }>("SELECT id FROM products ORDER BY id LIMIT 1");
+    const started = await fetch(`${app.url}/api/v1/sessions`, { method: "POST", headers: bearer, body: JSON.stringify({ productId: rows[0]!.id }) });
+    const { id: sessionId } = (await started.json()) as { id: number };
+    const controller = new AbortController();
+    const stream = new SseReader(await fetch(`${app.url}/api/v1/events`, { headers: bearer, signal: controller.signal }));
+    const scrape = async () => (await fetch(`${app.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+    const sample = (text: string, name: string, labels: string) => Number(text.split("\n").find((line) => line.startsWith(`${name}{${labels}} `))?.split(" ").at(-1));
+    // The stream is registered (and so subscribed) before the message is sent.
+    for (let attempt = 0; attempt < 40 && sample(await scrape(), "sse_open_streams", 'kind="participant"') !== 1; attempt += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+    const sent = await fetch(`${app.url}/api/v1/sessions/${sessionId}/messages`, { method: "POST", headers: bearer, body: JSON.stringify({ body: "metrics probe" }) });
+    expect(sent.status).toBe(201);
+    await stream.waitFor((event) => event.event === "message");
+    const text = await scrape();
+    controller.abort();
+    expect(sample(text, "http_request_duration_seconds_count", 'route="/api/v1/sessions/[id]/messages",method="POST",status_class="2xx"')).toBe(1);
+    expect(sample(text, "sse_open_streams", 'kind="participant"')).toBe(1);
+    expect(text).toMatch(/^bus_notification_lag_seconds_count [1-9]/m);
+    expect(sample(text, "db_pool_connections", 'state="waiting"')).toBe(0);
+    expect(text).not.toContain("metrics probe");
   }, 30_000);
 });
