@@ -3,6 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 import { databaseConfig } from "@/lib/db-config";
+import { whenClosing } from "@/lib/lifecycle";
 import { metrics } from "@/lib/observability/metrics";
 
 // One pool and one client per server process (dev reloads modules, so they live on globalThis),
@@ -15,6 +16,11 @@ export function dbPool(): pg.Pool {
     const { connectionString, poolMax } = databaseConfig();
     globalForDb.pool = new pg.Pool({ connectionString, max: poolMax });
     metrics().pools.push(globalForDb.pool);
+    const pool = globalForDb.pool;
+    whenClosing(async () => {
+      await globalForDb.prisma?.$disconnect();
+      await pool.end();
+    });
   }
   return globalForDb.pool;
 }

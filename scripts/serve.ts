@@ -14,6 +14,7 @@ import { contentSecurityPolicy } from "../lib/http/content-security-policy";
 import { answeredByMetrics, recordRequestMetrics } from "../lib/http/metrics-endpoint";
 import { withRequestLog } from "../lib/http/request-log";
 import { logger, routeConsoleToLogger } from "../lib/observability/logger";
+import { shutDownGracefully } from "./lib/graceful-shutdown";
 import { hotApiRoutes } from "../lib/http/hot-api-routes";
 import { crossOriginRefusal, isCrossOriginServerAction } from "../lib/http/server-action-origin";
 import { RESPONSE_SLOT_KEY, type ResponseSlot } from "../lib/http/response-status";
@@ -85,7 +86,4 @@ function serveRequest(request: IncomingMessage, response: ServerResponse): void 
   });
 }
 server.listen(port, () => logger().info({ port }, "listening"));
-
-// Open event streams would keep a graceful close waiting for ever: stop at once, as `next start` does.
-process.on("SIGTERM", () => process.exit(0));
-process.on("SIGINT", () => process.exit(0));
+shutDownGracefully(server);

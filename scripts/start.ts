@@ -43,7 +43,9 @@ async function main() {
   ensureNextBuild();
 
   // `next start`, plus statuses asked for by pages (503 while the database is down): scripts/serve.ts.
-  const server = spawn("./node_modules/.bin/tsx", ["scripts/serve.ts"], {
+  // One process (`node --import tsx`, not the tsx CLI, whose signal relay SIGKILLs a child that is
+  // slow to acknowledge SIGTERM under load), so that SIGTERM reaches the graceful shutdown.
+  const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
     stdio: "inherit",
     // Its own process group, so that stopping it also stops the next-server it forks.
     detached: true,
@@ -55,8 +57,15 @@ async function main() {
       NEXT_TELEMETRY_DISABLED: "1",
     },
   });
+  let stopping = false;
   const shutdown = async (code: number) => {
-    if (server.pid && server.exitCode === null) process.kill(-server.pid, "SIGTERM");
+    if (stopping) return;
+    stopping = true;
+    if (server.pid && server.exitCode === null) {
+      process.kill(-server.pid, "SIGTERM");
+      // The server finishes the requests in flight (scripts/lib/graceful-shutdown.ts) before the database goes.
+      await new Promise((resolve) => server.once("exit", resolve));
+    }
     await embedded?.stop();
     process.exit(code);
   };

@@ -2,13 +2,14 @@ import "server-only";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { dbPool } from "@/lib/db";
+import { isDraining } from "@/lib/lifecycle";
 import { eventBus } from "@/lib/realtime/bus";
 
 // What GET /readyz checks: this instance can serve, i.e. the database answers, every migration
 // this build ships is applied, and the event bus hears other instances. A load balancer stops
 // sending traffic on a 503 and starts again on a 200, so each check is bounded in time.
 
-export type Readiness = { ready: true } | { ready: false; reason: "database_unreachable" | "migrations_pending" | "bus_not_listening" };
+export type Readiness = { ready: true } | { ready: false; reason: "shutting_down" | "database_unreachable" | "migrations_pending" | "bus_not_listening" };
 
 const CHECK_TIMEOUT_MS = 2000;
 
@@ -39,6 +40,7 @@ async function pendingMigrations(): Promise<number> {
 }
 
 export async function readiness(): Promise<Readiness> {
+  if (isDraining()) return { ready: false, reason: "shutting_down" };
   try {
     if (migrationsSeenApplied) await withinTimeout(dbPool().query("SELECT 1"));
     else if ((await withinTimeout(pendingMigrations())) > 0) return { ready: false, reason: "migrations_pending" };

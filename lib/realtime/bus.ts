@@ -2,6 +2,7 @@ import "server-only";
 import { EventEmitter } from "node:events";
 import pg from "pg";
 import { databaseConfig } from "@/lib/db-config";
+import { whenClosing } from "@/lib/lifecycle";
 import { metrics } from "@/lib/observability/metrics";
 import { deliverNotification } from "@/lib/notifications/delivery";
 import { CHANNEL, type ChatEvent } from "./events";
@@ -182,7 +183,10 @@ const globalForBus = globalThis as unknown as { chatEventBus?: EventBus };
 
 /** The process's bus (kept on globalThis: dev reloads modules, the listening connection stays one). */
 export function eventBus(): EventBus {
-  globalForBus.chatEventBus ??= new EventBus();
+  if (!globalForBus.chatEventBus) {
+    const bus = (globalForBus.chatEventBus = new EventBus());
+    whenClosing(() => bus.close());
+  }
   return globalForBus.chatEventBus;
 }
 

@@ -1,11 +1,14 @@
 import "server-only";
 import { dbPool } from "@/lib/db";
+import { whenDraining } from "@/lib/lifecycle";
 import { metrics } from "@/lib/observability/metrics";
 import { eventBus } from "./bus";
 import { eventLogPrunedThrough, keepEventLogPruned } from "./event-log";
 import type { ChatEvent } from "./events";
 
 const HEARTBEAT_MS = 20_000;
+/** When this instance shuts down, how soon its streams' clients come back (to another instance, through the balancer). */
+const RECONNECT_AFTER_SHUTDOWN_MS = 500;
 const REPLAY_LIMIT = 1000;
 
 export type StreamViewer = { userId: number; staff: boolean };
@@ -184,8 +187,10 @@ export function eventStream(
   const unsubscribe = () => sink && hub().remove(sink);
   let heartbeat: ReturnType<typeof setInterval> | undefined;
   let open = true;
+  let offDrain = () => {};
   const stop = () => {
     open = false;
+    offDrain();
     unsubscribe();
     clearInterval(heartbeat);
   };
@@ -269,6 +274,11 @@ export function eventStream(
       };
       hub().add(sink);
       signal.addEventListener("abort", end);
+      // This instance is shutting down: the client is to come back soon, with Last-Event-ID, to another one.
+      offDrain = whenDraining(() => {
+        if (open) controller.enqueue(encoder.encode(`retry: ${RECONNECT_AFTER_SHUTDOWN_MS}\n: shutting down\n\n`));
+        end();
+      });
       controller.enqueue(encoder.encode(`retry: 2000\n: connected\n\n`));
       if (!viewer.staff) {
         // Where to start: after Last-Event-ID (the replay), or after the newest event now.
