@@ -7,6 +7,7 @@ import { freePort } from "../../scripts/lib/embedded-postgres";
 import { ensureNextBuild } from "../../scripts/lib/next-build";
 import { prepareDatabase } from "../../scripts/lib/prepare-database";
 import { ensurePrismaClient } from "../../scripts/lib/prisma-client";
+import { signInOverHttp } from "../support/http-session";
 import { SseReader } from "../support/sse-client";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
@@ -90,4 +91,33 @@ describe("graceful shutdown on SIGTERM", () => {
       if (server.process.exitCode === null) process.kill(-server.process.pid!, "SIGKILL");
     }
   }, 60_000);
+
+  it("an export being streamed when SIGTERM comes is finished, whole, before the server exits 0", async () => {
+    const ENTRIES = 30_000;
+    await sql.query("INSERT INTO audit_log (action, target_type, details) SELECT 'test.entry', 'test', '{}' FROM generate_series(1, $1)", [ENTRIES]);
+    const { rows } = await sql.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log");
+    const server = await serve(database.url);
+    try {
+      const cookie = await signInOverHttp(server.url, "admin@demo.test", DEMO_PASSWORD);
+      const response = await fetch(`${server.url}/audit/export?format=csv`, { headers: { cookie } });
+      expect(response.status).toBe(200);
+      const reader = response.body!.getReader();
+      const first = await reader.read();
+      process.kill(-server.process.pid!, "SIGTERM");
+      // A slow reader: the export is still being written while the server drains.
+      const chunks = [first.value!];
+      for (let part = await reader.read(); !part.done; part = await reader.read()) {
+        chunks.push(part.value);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      expect(await server.exited).toBe(0);
+      const csv = Buffer.concat(chunks).toString("utf8").trimEnd();
+      // The header and one line per entry (the audit log as it was when the export started).
+      expect(csv.split("\r\n").length).toBeGreaterThanOrEqual(rows[0]!.n + 1);
+      const shuttingDown = server.output().split("\n").find((line) => line.includes('"msg":"shutting down"'))!;
+      expect(JSON.parse(shuttingDown)).toMatchObject({ signal: "SIGTERM", inFlight: 1 });
+    } finally {
+      if (server.process.exitCode === null) process.kill(-server.process.pid!, "SIGKILL");
+    }
+  }, 90_000);
 });
