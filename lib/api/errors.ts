@@ -11,6 +11,7 @@ export type ApiErrorCode =
   | "malformed_json"
   | "too_large"
   | "conflict"
+  | "idempotency_key_reused"
   | "rate_limited"
   | "unavailable"
   | "internal";

@@ -2,6 +2,7 @@ import "server-only";
 import { ActionFailure } from "@/lib/actions/define-action";
 import type { ConversationMessage } from "@/lib/chat-sessions/conversation";
 import { dbPool } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { eventBus, publishEvent } from "@/lib/realtime/bus";
 import { CHANNEL } from "@/lib/realtime/events";
@@ -61,13 +62,13 @@ const SEND_MANY = `
 // On PostgreSQL the statement itself announces each message on the bus's channel: NOTIFY is sent
 // when the transaction commits (never before, never for a rolled-back one), with no round trip
 // of its own. The payload is the bus's `message` event (ids only).
-const SEND_MANY_NOTIFYING = SEND_MANY.replace(
-  "/*notify*/",
-  `, pg_notify($4, json_build_object('type', 'message', 'sessionId', s.session_id, 'messageId', m.id, 'senderId', s.sender_id,
+const NOTIFY_EACH = `pg_notify($4, json_build_object('type', 'message', 'sessionId', s.session_id, 'messageId', m.id, 'senderId', s.sender_id,
       'participants', json_build_array(s.customer_id, s.vendor_id), 'notification', json_build_object('id', n.id, 'userId', n.user_id),
       'events', json_build_array(json_build_array(s.customer_id, ec.id), json_build_array(s.vendor_id, ev.id)),
-      'at', floor(extract(epoch FROM clock_timestamp()) * 1000))::text) AS notified`,
-);
+      'at', floor(extract(epoch FROM clock_timestamp()) * 1000))::text)`;
+const SEND_MANY_NOTIFYING = SEND_MANY.replace("/*notify*/", `, ${NOTIFY_EACH} AS notified`);
+// Prisma's raw queries cannot read a column of type void (what pg_notify returns).
+const SEND_MANY_NOTIFYING_FOR_PRISMA = SEND_MANY.replace("/*notify*/", `, ${NOTIFY_EACH}::text AS notified`);
 
 type Send = { senderId: number; sessionId: number; body: string; resolve: (row: Row | undefined) => void; reject: (error: unknown) => void };
 const MAX_BATCH = 200;
@@ -132,7 +133,28 @@ export async function sendAsParticipant(senderId: number, sessionId: number, bod
   // of the app: Prisma's raw query path costs more CPU than the statement itself).
   const row = await sends().send(senderId, sessionId, body);
   if (!row) throw new ActionFailure("not_found", "sessionNotFound");
-  await publishEvent({
+  await announceSent(row, senderId, sessionId);
+  return messageOf(row, senderId);
+}
+
+/**
+ * The same send inside a caller's transaction (an Idempotency-Key's, which stores the answer with
+ * the message): the same statement, alone rather than batched; `announce` once it has committed.
+ */
+export async function sendInTransaction(
+  tx: Prisma.TransactionClient,
+  senderId: number,
+  sessionId: number,
+  body: string,
+): Promise<{ message: ConversationMessage; announce: () => Promise<void> }> {
+  const values: unknown[] = [[sessionId], [senderId], [body]];
+  const [row] = eventBus().writersAnnounce ? await tx.$queryRawUnsafe<Row[]>(SEND_MANY_NOTIFYING_FOR_PRISMA, ...values, CHANNEL) : await tx.$queryRawUnsafe<Row[]>(SEND_MANY, ...values);
+  if (!row) throw new ActionFailure("not_found", "sessionNotFound");
+  return { message: messageOf(row, senderId), announce: () => announceSent(row, senderId, sessionId) };
+}
+
+function announceSent(row: Row, senderId: number, sessionId: number): Promise<void> {
+  return publishEvent({
     type: "message",
     sessionId,
     messageId: row.id,
@@ -141,5 +163,8 @@ export async function sendAsParticipant(senderId: number, sessionId: number, bod
     notification: { id: row.notificationId, userId: row.recipientId },
     events: [[row.customerId, row.customerEventId], [row.vendorId, row.vendorEventId]],
   });
+}
+
+function messageOf(row: Row, senderId: number): ConversationMessage {
   return { id: row.id, body: row.body, createdAt: row.createdAt, readAt: row.readAt, sender: { id: senderId, name: row.senderName, role: row.senderRole } };
 }

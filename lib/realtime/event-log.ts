@@ -1,4 +1,5 @@
 import "server-only";
+import { pruneIdempotencyKeys } from "@/lib/api/idempotency";
 import { dbPool } from "@/lib/db";
 import { metrics } from "@/lib/observability/metrics";
 
@@ -56,9 +57,13 @@ export async function eventLogPrunedThrough(): Promise<number> {
 
 const globalForPruning = globalThis as unknown as { eventLogPruning?: ReturnType<typeof setInterval> };
 
-/** Every instance that serves event streams prunes the log once an hour (concurrent prunes are harmless). */
+/**
+ * Every instance that serves event streams prunes the log once an hour (concurrent prunes are
+ * harmless), and the mobile API's expired Idempotency-Keys with it.
+ */
 export function keepEventLogPruned(): void {
   globalForPruning.eventLogPruning ??= setInterval(() => {
     pruneEventLog().catch((error: unknown) => console.error("event log not pruned", error));
+    pruneIdempotencyKeys().catch((error: unknown) => console.error("idempotency keys not pruned", error));
   }, PRUNE_EVERY_MS).unref();
 }

@@ -131,4 +131,21 @@ describe("health and readiness probes", () => {
     expect(sample(text, "db_pool_connections", 'state="waiting"')).toBe(0);
     expect(text).not.toContain("metrics probe");
   }, 30_000);
+
+  it("Idempotency-Key through the server's hot lane (the send answered without Next's router): one message, the answer replayed", async () => {
+    const issued = await fetch(`${app.url}/api/v1/tokens`, { method: "POST", body: JSON.stringify({ email: "customer@demo.test", password: DEMO_PASSWORD }) });
+    const { token } = (await issued.json()) as { token: string };
+    const { rows } = await sql.query<{ id: number }>("SELECT id FROM chat_sessions WHERE customer_id = (SELECT id FROM users WHERE email = 'customer@demo.test') ORDER BY id LIMIT 1");
+    const sessionId = rows[0]!.id;
+    const send = (body: string) =>
+      fetch(`${app.url}/api/v1/sessions/${sessionId}/messages`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "idempotency-key": "hot-lane-key" }, body: JSON.stringify({ body }) });
+    const first = await send("only once, please");
+    const again = await send("only once, please");
+    expect([first.status, again.status]).toEqual([201, 201]);
+    expect(again.headers.get("idempotent-replayed")).toBe("true");
+    expect(await again.text()).toBe(await first.text());
+    expect((await send("something else")).status).toBe(422);
+    const { rows: stored } = await sql.query("SELECT id FROM chat_messages WHERE session_id = $1 AND body = 'only once, please'", [sessionId]);
+    expect(stored).toHaveLength(1);
+  });
 });
