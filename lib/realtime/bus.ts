@@ -43,7 +43,7 @@ export class EventBus {
 
   constructor(
     readonly mode: BusMode = busMode(),
-    private readonly connectionString: () => string = () => databaseConfig().connectionString,
+    private readonly connectionString: () => string = () => databaseConfig().directConnectionString,
   ) {}
 
   subscribe(listener: Listener): () => void {
