@@ -6,6 +6,8 @@
 // from the request's header, as it would from a root proxy.ts). And a server action posted from
 // another origin is refused with a 403 before Next, which would refuse it with a 500. And the
 // mobile app's hottest API routes are answered without Next's router (lib/http/hot-api-routes.ts).
+// And what operating it needs: a request id and a log line per request (lib/http/request-log.ts),
+// GET /metrics (lib/http/metrics-endpoint.ts), and a graceful shutdown (scripts/lib/graceful-shutdown.ts).
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
