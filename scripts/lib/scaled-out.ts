@@ -120,7 +120,8 @@ async function startNginx(dir: string, ports: number[]): Promise<{ port: number;
   return { port, process: child };
 }
 
-async function startInstance(port: number, env: NodeJS.ProcessEnv): Promise<Instance> {
+/** The production server (scripts/serve.ts) as one node process on `port`, once it listens. */
+export async function startInstance(port: number, env: NodeJS.ProcessEnv): Promise<Instance> {
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], { env: { ...env, PORT: String(port) } });
   let output = "";
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));

@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../prisma/seed/demo-accounts";
@@ -7,29 +6,16 @@ import { freePort } from "../../scripts/lib/embedded-postgres";
 import { ensureNextBuild } from "../../scripts/lib/next-build";
 import { prepareDatabase } from "../../scripts/lib/prepare-database";
 import { ensurePrismaClient } from "../../scripts/lib/prisma-client";
+import { startInstance, type Instance } from "../../scripts/lib/scaled-out";
 import { signInOverHttp } from "../support/http-session";
 import { SseReader } from "../support/sse-client";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 // The server itself (scripts/serve.ts), not the launcher, so that its own exit code is seen.
-type Served = { url: string; process: ChildProcess; output: () => string; exited: Promise<number | null> };
-
-async function serve(databaseUrl: string): Promise<Served> {
+async function serve(databaseUrl: string): Promise<Instance> {
   const port = await freePort();
-  const url = `http://localhost:${port}`;
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
-    detached: true,
-    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, DATABASE_POOL_MAX: "5", NEXTAUTH_SECRET: "test-secret", NEXTAUTH_URL: url, LOG_FORMAT: "json", SHUTDOWN_GRACE_MS: "10000" },
-  });
-  let output = "";
-  child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on("data", () => output.includes('"msg":"listening"') && resolve());
-    void exited.then(() => reject(new Error(`the server did not start:\n${output}`)));
-  });
-  return { url, process: child, output: () => output, exited };
+  const url = `http://127.0.0.1:${port}`;
+  return startInstance(port, { ...process.env, DATABASE_URL: databaseUrl, DATABASE_POOL_MAX: "5", NEXTAUTH_SECRET: "test-secret", NEXTAUTH_URL: url, LOG_FORMAT: "json", SHUTDOWN_GRACE_MS: "10000" });
 }
 
 let database: TestDatabase;
@@ -70,7 +56,7 @@ describe("graceful shutdown on SIGTERM", () => {
       );
       // Once the first send is answered, the others are in flight or about to be refused.
       await Promise.race(sends);
-      process.kill(-server.process.pid!, "SIGTERM");
+      server.process.kill("SIGTERM");
       const statuses = await Promise.all(sends);
       expect(await server.exited).toBe(0);
       await stream.done;
@@ -88,7 +74,7 @@ describe("graceful shutdown on SIGTERM", () => {
       expect(log).toContain('"msg":"stopped"');
       expect(log).not.toContain("grace period over");
     } finally {
-      if (server.process.exitCode === null) process.kill(-server.process.pid!, "SIGKILL");
+      if (server.process.exitCode === null) server.process.kill("SIGKILL");
     }
   }, 60_000);
 
@@ -103,7 +89,7 @@ describe("graceful shutdown on SIGTERM", () => {
       expect(response.status).toBe(200);
       const reader = response.body!.getReader();
       const first = await reader.read();
-      process.kill(-server.process.pid!, "SIGTERM");
+      server.process.kill("SIGTERM");
       // A slow reader: the export is still being written while the server drains.
       const chunks = [first.value!];
       for (let part = await reader.read(); !part.done; part = await reader.read()) {
@@ -117,7 +103,7 @@ describe("graceful shutdown on SIGTERM", () => {
       const shuttingDown = server.output().split("\n").find((line) => line.includes('"msg":"shutting down"'))!;
       expect(JSON.parse(shuttingDown)).toMatchObject({ signal: "SIGTERM", inFlight: 1 });
     } finally {
-      if (server.process.exitCode === null) process.kill(-server.process.pid!, "SIGKILL");
+      if (server.process.exitCode === null) server.process.kill("SIGKILL");
     }
   }, 90_000);
 });
