@@ -16,7 +16,7 @@ export function jsonSafe<T>(value: T): T {
   return value;
 }
 
-/** Records a destructive, bulk or settings change, inside the transaction that makes it. */
+/** Records a change staff made (sessions, messages, users, settings, exports), inside the transaction that makes it. */
 export async function audit(
   tx: Tx,
   entry: { actorId: number; action: string; targetType: string; targetId?: string | number; details?: Prisma.InputJsonValue },

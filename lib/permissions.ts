@@ -7,6 +7,8 @@ export const PERMISSIONS = {
   "chatSessions.view": ["admin", "support", "qa"],
   "chatSessions.create": ["admin", "qa"],
   "chatSessions.edit": ["admin", "qa"],
+  // Giving a session that has messages another customer or vendor hands its history to them.
+  "chatSessions.reassign": ["admin"],
   "chatSessions.delete": ["admin"],
   "chatSessions.export": ["admin", "support"],
   "messages.reply": ["admin", "support", "qa"],
@@ -20,6 +22,8 @@ export const PERMISSIONS = {
   "settings.manage": ["admin"],
   "audit.view": ["admin"],
   "chat.participate": ["customer", "vendor"],
+  // Only a customer opens a conversation, and always in the customer's seat (web chat and API alike).
+  "chat.start": ["customer"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

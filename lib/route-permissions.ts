@@ -11,17 +11,16 @@ import { can, type Permission } from "@/lib/permissions";
  * - `public`: anyone, signed in or not.
  * - `guest`: the sign-in page; whoever is signed in is sent on to `/`.
  * - `signedIn`: anyone signed in, whatever the role (e.g. revoking one's own token).
- * - `anyOf`: the caller needs at least one of these permissions, and, when `roles` is given,
- *   one of those roles as well (a rule finer than the matrix, e.g. only customers start chats).
+ * - `anyOf`: the caller needs at least one of these permissions.
  * - `allOf`: the caller needs every one of these permissions.
  * - `signIn`: the mobile sign-in (POST /api/v1/tokens): a token is issued to whoever has the
- *   permission, a refusal to everyone else.
+ *   permission; everyone else gets the 401 of a wrong password, right password or not.
  */
 export type Access =
   | { kind: "public" }
   | { kind: "guest" }
   | { kind: "signedIn" }
-  | { kind: "anyOf"; permissions: readonly Permission[]; roles?: readonly Role[] }
+  | { kind: "anyOf"; permissions: readonly Permission[] }
   | { kind: "allOf"; permissions: readonly Permission[] }
   | { kind: "signIn"; permission: Permission };
 
@@ -96,7 +95,7 @@ export const ROUTE_ACCESS: Record<string, Partial<Record<Method, RouteRule>>> = 
   "/api/v1/notifications": { GET: { access: needs("chat.participate"), credentials: "bearer" } },
   "/api/v1/sessions": {
     GET: { access: needs("chat.participate"), credentials: "bearer" },
-    POST: { access: { kind: "anyOf", permissions: ["chat.participate"], roles: ["customer"] }, credentials: "bearer" },
+    POST: { access: needs("chat.start"), credentials: "bearer" },
   },
   "/api/v1/sessions/[id]/messages": {
     GET: { access: needs("chat.participate"), credentials: "bearer", ownedBy: "participant" },
@@ -134,6 +133,6 @@ export function allows(access: Access, role: Role | null): boolean {
     case "allOf":
       return access.permissions.every((permission) => can(role, permission));
     case "anyOf":
-      return access.permissions.some((permission) => can(role, permission)) && (!access.roles || (role !== null && access.roles.includes(role)));
+      return access.permissions.some((permission) => can(role, permission));
   }
 }

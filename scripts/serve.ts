@@ -6,13 +6,18 @@
 // from the request's header, as it would from a root proxy.ts). And a server action posted from
 // another origin is refused with a 403 before Next, which would refuse it with a 500. And the
 // mobile app's hottest API routes are answered without Next's router (lib/http/hot-api-routes.ts).
+// And before anything else: forwarded headers are believed only from a trusted proxy
+// (lib/http/forwarded.ts), and bodies over their route's limit get a 413 (lib/http/body-limit.ts).
 // And what operating it needs: a request id and a log line per request (lib/http/request-log.ts),
 // GET /metrics (lib/http/metrics-endpoint.ts), and a graceful shutdown (scripts/lib/graceful-shutdown.ts).
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { join } from "node:path";
+import { declaresBodyWithinLimit, whenBodyWithinLimit } from "../lib/http/body-limit";
+import { withClientAddress } from "../lib/http/client-address";
 import { contentSecurityPolicy } from "../lib/http/content-security-policy";
+import { believeForwardedHeaders, trustedProxiesFrom } from "../lib/http/forwarded";
 import { answeredByMetrics, recordRequestMetrics } from "../lib/http/metrics-endpoint";
 import { withRequestLog } from "../lib/http/request-log";
 import { logger, routeConsoleToLogger } from "../lib/observability/logger";
@@ -25,6 +30,7 @@ import { RESPONSE_SLOT_KEY, type ResponseSlot } from "../lib/http/response-statu
 routeConsoleToLogger();
 recordRequestMetrics();
 const port = Number(process.env.PORT ?? 3000);
+const trustedProxies = trustedProxiesFrom(process.env.TRUSTED_PROXIES);
 
 const slots = new AsyncLocalStorage<ResponseSlot>();
 (globalThis as { [RESPONSE_SLOT_KEY]?: AsyncLocalStorage<ResponseSlot> })[RESPONSE_SLOT_KEY] = slots;
@@ -67,11 +73,9 @@ const handle = app.getRequestHandler();
 // HOT_API_ROUTES=off sends every request through Next's router (the two-instances test compares both).
 const answeredByHotRoute = process.env.HOT_API_ROUTES === "off" ? () => false : await hotApiRoutes(join(process.cwd(), ".next"));
 
-const server = createServer((request, response) => withRequestLog(request, response, () => serveRequest(request, response)));
-
-function serveRequest(request: IncomingMessage, response: ServerResponse): void {
+function dispatch(request: IncomingMessage, response: ServerResponse, clientAddress: string): void {
   if (answeredByMetrics(request, response)) return;
-  if (isCrossOriginServerAction(request.method, request.headers)) {
+  if (isCrossOriginServerAction(request.method, request.url, request.headers)) {
     response.writeHead(403, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" }).end(crossOriginRefusal(request.headers));
     return;
   }
@@ -79,13 +83,28 @@ function serveRequest(request: IncomingMessage, response: ServerResponse): void 
   if (answeredByHotRoute(request, response)) return;
   applyNonce(request, response);
   const slot: ResponseSlot = {};
-  slots.run(slot, () => {
+  withClientAddress(clientAddress, () => slots.run(slot, () => {
     honourRequestedStatus(response, slot);
     handle(request, response).catch((error: unknown) => {
       console.error(error);
       if (!response.headersSent) response.writeHead(500).end();
     });
+  }));
+}
+
+/** Every request, a refused one too, is logged with its id (the outermost step). */
+function serve(request: IncomingMessage, response: ServerResponse): void {
+  withRequestLog(request, response, () => {
+    const clientAddress = believeForwardedHeaders(request.headers, request.socket.remoteAddress, trustedProxies);
+    whenBodyWithinLimit(request, response, () => dispatch(request, response, clientAddress));
   });
 }
+
+const server = createServer(serve);
+// A client that waits for "100 Continue" before sending its body hears 413 instead when the length it declares is over the limit.
+server.on("checkContinue", (request: IncomingMessage, response: ServerResponse) => {
+  if (declaresBodyWithinLimit(request)) response.writeContinue();
+  serve(request, response);
+});
 server.listen(port, () => logger().info({ port }, "listening"));
 shutDownGracefully(server);

@@ -6,7 +6,7 @@ const isKnownAction = (action: string): action is (typeof AUDIT_ACTIONS)[number]
 const actionLabel = (t: ResourceWords, action: string) => (isKnownAction(action) ? t(`audit_${action}`) : action);
 const targetLabel = (row: AuditRow) => `${row.targetType}${row.targetId ? ` #${row.targetId}` : ""}`;
 
-/** The audit log: every destructive, bulk and settings action, for admins. */
+/** The audit log: everything staff changed or exported, for admins. */
 export const auditList = defineResourceList({
   path: "/audit",
   permission: "audit.view",

@@ -7,10 +7,11 @@ import { loadConversationAction } from "@/lib/chat-sessions/actions";
 import type { ConversationMessage } from "@/lib/chat-sessions/conversation";
 import type { SessionRow } from "@/lib/chat-sessions/list-query";
 import { useT } from "@/lib/i18n/client";
+import { WrittenByStaff } from "@/components/messages/written-by-staff";
 
 /**
- * MSG-2 in the modal: the sender's place in this session (any user may be a session's customer or
- * vendor), not their account role; a sender no longer in the session falls back to their role.
+ * MSG-2 in the modal: the sender's place in this session; a sender no longer in the session (an
+ * admin handed their seat to someone since) falls back to their role.
  */
 function sideOf(message: ConversationMessage, session: SessionRow): "customer" | "vendor" {
   if (message.sender.id === session.customerId) return "customer";
@@ -70,6 +71,7 @@ export function ConversationDialog({ session, onClose }: { session: SessionRow |
               <div className={`max-w-[80%] rounded-2xl px-3 py-2 ${fromCustomer ? "bg-slate-100 dark:bg-slate-800" : "bg-blue-50 dark:bg-blue-950"}`}>
                 <p className="text-xs font-semibold">
                   <bdi>{message.sender.name}</bdi> · <span className="font-normal">{shell(fromCustomer ? "roleCustomer" : "roleVendor")}</span>
+                  <WrittenByStaff writtenBy={message.writtenBy} side={side} />
                 </p>
                 <p className="whitespace-pre-wrap break-words text-sm" dir="auto">
                   {message.body}

@@ -6,15 +6,17 @@ import { useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { LinkifiedText } from "@/components/messages/linkified-text";
+import { NotSentNotice } from "@/components/messages/not-sent-notice";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { RelativeTime } from "@/components/ui/relative-time";
-import type { ConversationMessage } from "@/lib/chat-sessions/conversation";
+import { isServerFailure } from "@/lib/actions/result";
+import type { ParticipantMessage } from "@/lib/chat-sessions/conversation";
 import { loadChatHistoryAction, markChatReadAction, sendChatMessageAction } from "@/lib/chat/actions";
 import { chatMessageSchema, type ChatMessageInput } from "@/lib/chat/chat-message-schema";
 import { useT } from "@/lib/i18n/client";
 
-type Props = { sessionId: number; me: number; newestFirst: ConversationMessage[]; olderBeforeId: number | null };
+type Props = { sessionId: number; me: number; newestFirst: ParticipantMessage[]; olderBeforeId: number | null };
 
 /**
  * The participant's conversation: oldest at the top, mine on the end side. New messages come
@@ -25,7 +27,7 @@ export function ChatConversation({ sessionId, me, newestFirst, olderBeforeId }: 
   const t = useT("chat");
   const m = useT("messages");
   const router = useRouter();
-  const [older, setOlder] = useState<ConversationMessage[]>([]);
+  const [older, setOlder] = useState<ParticipantMessage[]>([]);
   const [cursor, setCursor] = useState<number | null | undefined>(undefined);
   const [pending, startTransition] = useTransition();
   const end = useRef<HTMLDivElement>(null);
@@ -52,10 +54,14 @@ export function ChatConversation({ sessionId, me, newestFirst, olderBeforeId }: 
   }, [newestFirst]);
 
   const { register, handleSubmit, reset, formState } = useForm<ChatMessageInput>({ resolver: zodResolver(chatMessageSchema), defaultValues: { sessionId, body: "" } });
+  // A send the server or the network failed keeps its draft and says so, with Retry; a refusal
+  // (chat turned off, a body the schema refuses) says why.
+  const [notSent, setNotSent] = useState(false);
   const send = handleSubmit(async (values) => {
-    const result = await sendChatMessageAction(values);
-    if (!result.ok) {
-      toast.error(result.error.message === "chatDisabled" ? t("chatDisabled") : m("bodyRequired"));
+    const result = await sendChatMessageAction(values).catch(() => null);
+    setNotSent(result === null || (!result.ok && isServerFailure(result.error)));
+    if (!result?.ok) {
+      if (result && !isServerFailure(result.error)) toast.error(result.error.message === "chatDisabled" ? t("chatDisabled") : m("bodyRequired"));
       return;
     }
     reset({ sessionId, body: "" });
@@ -81,9 +87,16 @@ export function ChatConversation({ sessionId, me, newestFirst, olderBeforeId }: 
       <ol className="space-y-2" aria-live="polite" data-testid="chat-messages">
         {messages.map((message) => {
           const mine = message.sender.id === me;
+          // Written by the marketplace's support in someone's name: said so, and never who on the staff.
+          const supportLabel = message.fromMarketplaceSupport ? t(mine ? "fromSupportForMe" : message.sender.role === "customer" ? "fromSupportForCustomer" : "fromSupportForVendor") : null;
           return (
             <li key={message.id} className={`flex ${mine ? "justify-end" : "justify-start"}`} data-message-id={message.id}>
               <div className={`max-w-[85%] rounded-2xl px-3 py-2 text-sm ${mine ? "rounded-se-sm bg-blue-700 text-white" : "rounded-ss-sm border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-800"}`}>
+                {supportLabel ? (
+                  <p className={`mb-1 text-xs font-semibold ${mine ? "text-blue-100" : "text-slate-700 dark:text-slate-300"}`} data-testid="from-marketplace-support">
+                    {supportLabel}
+                  </p>
+                ) : null}
                 <p className="whitespace-pre-wrap break-words" dir="auto">
                   <LinkifiedText text={message.body} />
                 </p>
@@ -116,6 +129,7 @@ export function ChatConversation({ sessionId, me, newestFirst, olderBeforeId }: 
           {formState.isSubmitting ? t("sending") : t("send")}
         </Button>
       </form>
+      {notSent ? <NotSentNotice onRetry={() => void send()} retrying={formState.isSubmitting} /> : null}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { ExactTime, RelativeTime } from "@/components/ui/relative-time";
 import type { ConversationMessage } from "@/lib/chat-sessions/conversation";
 import { useT } from "@/lib/i18n/client";
 import { LinkifiedText } from "./linkified-text";
+import { WrittenByStaff } from "./written-by-staff";
 
 export type MessageView = "conversation" | "table";
 /** Which participant of the session sent a message (MSG-2): the session's customer or its vendor. */
@@ -20,12 +21,13 @@ export type MessageItemProps = {
   onDelete: () => void;
 };
 
-/** MSG-2: the sender's name and a badge saying whether they are the customer or the vendor. */
+/** MSG-2: the sender's name, a badge saying whether they are the customer or the vendor, and the staff member who wrote it for them. */
 function Sender({ message, side }: { message: ConversationMessage; side: MessageSide }) {
   const shell = useT("shell");
   return (
     <span className="font-semibold">
       <bdi>{message.sender.name}</bdi> <Badge tone={side === "customer" ? "gray" : "blue"}>{shell(side === "customer" ? "roleCustomer" : "roleVendor")}</Badge>
+      <WrittenByStaff writtenBy={message.writtenBy} side={side} />
     </span>
   );
 }

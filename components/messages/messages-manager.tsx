@@ -86,8 +86,8 @@ export function MessagesManager({ sessionId, participants, initialMessages, init
 
   const hasUnread = messages.some((m) => m.readAt === null);
   const [customer, vendor] = participants;
-  // MSG-2: the side is the sender's place in this session (any user may be its customer or vendor);
-  // a sender no longer in the session (details edited since) falls back to their own role.
+  // MSG-2: the side is the sender's place in this session; a sender no longer in the session (an
+  // admin handed their seat to someone since) falls back to their own role.
   const sideOf = (message: ConversationMessage): MessageSide =>
     message.sender.id === customer.id ? "customer" : message.sender.id === vendor.id ? "vendor" : message.sender.role === "customer" ? "customer" : "vendor";
   const itemProps = (message: ConversationMessage) => ({

@@ -6,6 +6,7 @@ import { useEffect, useState } from "react";
 import { Controller, useForm, type FieldPath } from "react-hook-form";
 import { toast } from "sonner";
 import { Button, buttonClass } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EntityCombobox } from "@/components/ui/entity-combobox";
 import { createSessionAction, updateSessionAction } from "@/lib/chat-sessions/session-actions";
 import { sessionFormSchema, type SessionFormValues } from "@/lib/chat-sessions/session-schema";
@@ -22,7 +23,7 @@ type Props =
 
 const FIELDS: FieldPath<SessionFormValues>[] = ["productId", "customerId", "vendorId", "orderId", "lastMessageAt"];
 // Errors the use cases word themselves (sessionForm catalog); the rest are common ones.
-const OWN_ERRORS = new Set(["editConflict", "sessionGone"]);
+const OWN_ERRORS = new Set(["editConflict", "sessionGone", "reassignAdminOnly"]);
 const blank = (): SessionFormValues => ({ productId: 0, customerId: 0, vendorId: 0, orderId: null, lastMessageAt: new Date().toISOString() });
 
 /** FORM-1..5 (create) and ROW-3 (edit): one form, validated by the schema the server uses. */
@@ -34,6 +35,8 @@ export function SessionForm(props: Props) {
   const [proposedVendor, setProposedVendor] = useState<string | null>(null);
   const [duplicateOf, setDuplicateOf] = useState<{ id: number; another: boolean } | null>(null);
   const [conflict, setConflict] = useState(false);
+  // A session with messages about to change hands: who will see how many messages, until confirmed.
+  const [reassign, setReassign] = useState<{ messages: number; names: string[] } | null>(null);
   const form = useForm<SessionFormValues>({ resolver: zodResolver(sessionFormSchema), defaultValues: props.initial ?? blank() });
   const { control, handleSubmit, setError, setValue, reset, formState, getFieldState, watch } = form;
   const [customerId, vendorId, orderId] = watch(["customerId", "vendorId", "orderId"]);
@@ -75,22 +78,29 @@ export function SessionForm(props: Props) {
       }
     });
 
-  const save = handleSubmit(async (values) => {
+  const saveConfirming = (confirmedMessages: number | null) => handleSubmit(async (values) => {
     if (props.mode !== "edit" || !opened) return;
     const result = await updateSessionAction({
+      confirmedMessages,
       ...values,
       id: props.initial.id,
       expectedUpdatedAt: opened.updatedAt,
       // untouched, the field may show a newer time than it was opened with; the server keeps its own then
       openedLastMessageAt: getFieldState("lastMessageAt").isDirty ? opened.lastMessageAt : values.lastMessageAt,
     });
+    setReassign(null);
     if (!result.ok) return showServerError(result.error);
+    if (result.data.status === "confirmReassign") {
+      setReassign({ messages: result.data.messages, names: result.data.newParticipants });
+      return;
+    }
     toast.success(t("saved"));
     router.push("/chat-sessions");
     router.refresh();
   });
+  const save = saveConfirming(null);
 
-  const entityField = (name: "productId" | "customerId" | "vendorId", kind: "product" | "user", labelKey: "product" | "customer" | "vendor") => (
+  const entityField = (name: "productId" | "customerId" | "vendorId", kind: "product" | "customer" | "vendor", labelKey: "product" | "customer" | "vendor") => (
     <Controller
       control={control}
       name={name}
@@ -143,8 +153,8 @@ export function SessionForm(props: Props) {
         </div>
       ) : null}
       {entityField("productId", "product", "product")}
-      {entityField("customerId", "user", "customer")}
-      {entityField("vendorId", "user", "vendor")}
+      {entityField("customerId", "customer", "customer")}
+      {entityField("vendorId", "vendor", "vendor")}
       <Controller
         control={control}
         name="orderId"
@@ -228,6 +238,17 @@ export function SessionForm(props: Props) {
           {t("cancel")}
         </Link>
       </div>
+      {reassign ? (
+        <ConfirmDialog
+          open
+          title={t("reassignTitle")}
+          body={t("reassignBody", { count: reassign.messages, names: reassign.names.join(t("namesSeparator")) })}
+          confirmLabel={t("reassignConfirm")}
+          pending={formState.isSubmitting}
+          onConfirm={saveConfirming(reassign.messages)}
+          onCancel={() => setReassign(null)}
+        />
+      ) : null}
     </form>
   );
 }

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useT } from "@/lib/i18n/client";
 import { deleteUserAction } from "@/lib/users/actions";
-import type { UserLinks } from "@/lib/users/user-links";
+import { blocksDeletion, type UserLinks } from "@/lib/users/link-rules";
 
 /**
  * Deletes a user after a confirmation. A user with history is refused, and told why with the
@@ -19,8 +19,8 @@ export function DeleteUserButton({ user, links }: { user: { id: number; name: st
   const [open, setOpen] = useState(false);
   const [pending, startTransition] = useTransition();
   const refusal = (found: UserLinks) =>
-    found.sessions > 0 ? t("deleteRefused", { count: found.sessions, name: user.name }) : t("deleteRefusedOther", { name: user.name, messages: found.messages, products: found.products, orders: found.orders });
-  const linked = links.sessions + links.messages + links.products + links.orders > 0;
+    found.sessions > 0 ? t("deleteRefused", { count: found.sessions, name: user.name }) : t("deleteRefusedOther", { name: user.name, messages: found.messages + found.writtenForParticipants, products: found.products, orders: found.orders });
+  const linked = blocksDeletion(links);
 
   const confirm = () =>
     startTransition(async () => {

@@ -11,6 +11,7 @@ const idempotencyKey = {
     "Makes a retry safe: a request repeated with the same key and the same body (after a timeout, a lost connection) gets the first answer again (with the header Idempotent-Replayed: true), and nothing new is stored; the same key with another body is 422 idempotency_key_reused. Keys are per user and count for 24 hours. A UUID per intended write is a good key.",
   schema: { type: "string", pattern: "^[\\x21-\\x7E]{1,255}$" },
 };
+const message = { $ref: "#/components/schemas/Message" };
 
 export const openApiDocument = {
   openapi: "3.1.0",
@@ -18,6 +19,24 @@ export const openApiDocument = {
   servers: [{ url: "/api/v1" }],
   components: {
     securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
+    schemas: {
+      Message: {
+        type: "object",
+        required: ["id", "body", "createdAt", "readAt", "sender", "fromMarketplaceSupport"],
+        properties: {
+          id: { type: "integer" },
+          body: { type: "string" },
+          createdAt: { type: "string", format: "date-time" },
+          readAt: { type: ["string", "null"], format: "date-time" },
+          sender: { type: "object", required: ["id", "name", "role"], properties: { id: { type: "integer" }, name: { type: "string" }, role: { type: "string", enum: ["customer", "vendor"] } } },
+          fromMarketplaceSupport: {
+            type: "boolean",
+            description:
+              "true: the marketplace's support wrote this message in the sender's name (show it as from support, e.g. \"Marketplace support (on behalf of the vendor)\" / \"دعم السوق (نيابةً عن البائع)\"); which staff member wrote it is never shown to participants",
+          },
+        },
+      },
+    },
     responses: {
       Error: json({ type: "object", required: ["error"], properties: { error: { type: "object", required: ["code", "message"], properties: { code: { type: "string" }, message: { type: "string" }, fields: { type: "object" } } } } }),
     },
@@ -33,8 +52,8 @@ export const openApiDocument = {
       post: { summary: "Start or reuse a session about a product (customers)", security: bearer, parameters: [idempotencyKey], requestBody: json({ type: "object", required: ["productId"], properties: { productId: { type: "integer" } } }), responses: { "200": json({ type: "object" }), "201": json({ type: "object" }), "400": error, "401": error, "403": error, "404": error, "409": error, "422": error } },
     },
     "/sessions/{id}/messages": {
-      get: { summary: "Messages, newest first; ?before=<message id> for older", security: bearer, parameters: idPath, responses: { "200": json({ type: "object" }), "401": error, "404": error } },
-      post: { summary: "Send a message", security: bearer, parameters: [...idPath, idempotencyKey], requestBody: json({ type: "object", required: ["body"], properties: { body: { type: "string", maxLength: 4000 } } }), responses: { "201": json({ type: "object" }), "400": error, "401": error, "403": error, "404": error, "409": error, "413": error, "422": error } },
+      get: { summary: "Messages, newest first; ?before=<message id> for older", security: bearer, parameters: idPath, responses: { "200": json({ type: "object", required: ["messages", "nextBefore"], properties: { messages: { type: "array", items: message }, nextBefore: { type: ["integer", "null"] } } }), "401": error, "404": error } },
+      post: { summary: "Send a message", security: bearer, parameters: [...idPath, idempotencyKey], requestBody: json({ type: "object", required: ["body"], properties: { body: { type: "string", maxLength: 4000 } } }), responses: { "201": json({ type: "object", required: ["message"], properties: { message } }), "400": error, "401": error, "403": error, "404": error, "409": error, "413": error, "422": error } },
     },
     "/sessions/{id}/read": { post: { summary: "Mark the messages sent to me as read", security: bearer, parameters: idPath, responses: { "200": json({ type: "object" }), "401": error, "404": error } } },
     "/notifications": { get: { summary: "FLOW-1: my notifications and the unread count", security: bearer, responses: { "200": json({ type: "object" }), "401": error } } },

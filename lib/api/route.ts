@@ -3,14 +3,13 @@ import type { z } from "zod";
 import { ActionFailure } from "@/lib/actions/define-action";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { isDatabaseUnavailable } from "@/lib/db-errors";
+import { API_BODY_LIMIT } from "@/lib/http/body-limit";
 import { noteRequestUser } from "@/lib/observability/request-context";
 import { can } from "@/lib/permissions";
 import { isMobileChatEnabled } from "@/lib/settings/mobile-chat";
 import { apiError, type ApiErrorCode } from "./errors";
 import { fingerprintOf, idempotencyKeyOf, onceForKey } from "./idempotency";
 import { userOfToken } from "./tokens";
-
-const MAX_BODY_BYTES = 16 * 1024;
 
 class ApiFailure extends Error {
   constructor(
@@ -41,7 +40,7 @@ export async function chatUser(request: Request): Promise<CurrentUser> {
 
 /** The JSON body, parsed and checked by a zod schema; too large or malformed bodies are refused. */
 export async function jsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
-  const text = await limitedText(request, MAX_BODY_BYTES);
+  const text = await limitedText(request, API_BODY_LIMIT);
   let value: unknown;
   try {
     value = text === "" ? {} : JSON.parse(text);

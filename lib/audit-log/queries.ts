@@ -6,13 +6,13 @@ import type { ResourceParams } from "@/lib/resources/resource-params";
 import { escapeLike } from "@/lib/search/like-pattern";
 
 export const AUDIT_SORTS = ["time"] as const;
-export const AUDIT_ACTIONS = ["chatSessions.delete", "chatSessions.markRead", "chatSessions.export", "messages.delete", "settings.mobileChat", "users.create", "users.update", "users.delete", "resources.export"] as const;
+export const AUDIT_ACTIONS = ["chatSessions.create", "chatSessions.update", "chatSessions.reassign", "chatSessions.delete", "chatSessions.markRead", "chatSessions.export", "messages.add", "messages.markRead", "messages.delete", "settings.mobileChat", "users.create", "users.update", "users.delete", "resources.export"] as const;
 export type AuditParams = ResourceParams<(typeof AUDIT_SORTS)[number], (typeof AUDIT_ACTIONS)[number]>;
 export type AuditRow = { id: number; action: string; actorName: string | null; targetType: string; targetId: string | null; details: unknown; createdAt: Date };
 /** An entry's value in the sorted column, its time (where an export's next page starts). */
 export const auditSortValue = (row: AuditRow) => row.createdAt;
 
-/** Who did what, when, to what: destructive, bulk and settings actions, newest first. */
+/** Who did what, when, to what: what staff changed or exported, newest first. */
 export async function listAuditLog(params: AuditParams, size?: number, after?: ResourceCursor | null): Promise<ResourcePage<AuditRow>> {
   const direction = params.dir === "asc" ? "ASC" : "DESC";
   const where = [afterCursor("a.created_at", "a.id", direction, after)];

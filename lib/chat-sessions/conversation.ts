@@ -4,13 +4,41 @@ import type { Role } from "@/lib/generated/prisma/enums";
 
 const CONVERSATION_PAGE = 50;
 
+/** A message as staff see it: who sent it, and which staff member wrote it in their name, if one did. */
 export type ConversationMessage = {
   id: number;
   body: string;
   createdAt: Date;
   readAt: Date | null;
   sender: { id: number; name: string; role: Role };
+  /** the staff member who wrote it on the sender's behalf (messages manager); null: the sender wrote it */
+  writtenBy: { name: string; role: Role } | null;
 };
+
+/**
+ * A message as a participant sees it (web chat, mobile API): whether the marketplace's support
+ * wrote it in the sender's name, never which staff member did.
+ */
+export type ParticipantMessage = Omit<ConversationMessage, "writtenBy"> & { fromMarketplaceSupport: boolean };
+
+export const MESSAGE_SELECT = {
+  id: true,
+  body: true,
+  createdAt: true,
+  readAt: true,
+  sender: { select: { id: true, name: true, role: true } },
+  writtenByStaff: { select: { name: true, role: true } },
+} as const;
+
+/** A selected message row (MESSAGE_SELECT) in the staff's shape. */
+export function conversationMessage({ writtenByStaff, ...message }: { id: number; body: string; createdAt: Date; readAt: Date | null; sender: ConversationMessage["sender"]; writtenByStaff: ConversationMessage["writtenBy"] }): ConversationMessage {
+  return { ...message, writtenBy: writtenByStaff };
+}
+
+/** The participant's view of a message: the staff member's identity stays on the server. */
+export function participantMessage({ writtenBy, ...message }: ConversationMessage): ParticipantMessage {
+  return { ...message, fromMarketplaceSupport: writtenBy !== null };
+}
 
 /**
  * ROW-1: a session's messages, newest first, 50 at a time; `beforeId` continues further back.
@@ -31,9 +59,15 @@ export async function loadConversation(sessionId: number, beforeId: number | nul
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: CONVERSATION_PAGE + 1,
-    select: { id: true, body: true, createdAt: true, readAt: true, sender: { select: { id: true, name: true, role: true } } },
+    select: MESSAGE_SELECT,
   });
   const hasOlder = messages.length > CONVERSATION_PAGE;
-  const page: ConversationMessage[] = messages.slice(0, CONVERSATION_PAGE);
+  const page = messages.slice(0, CONVERSATION_PAGE).map(conversationMessage);
   return { session, messages: page, olderBeforeId: hasOlder ? (page.at(-1)?.id ?? null) : null };
+}
+
+/** The same page of a conversation for one of its participants (membership is the caller's check). */
+export async function loadParticipantConversation(sessionId: number, beforeId: number | null): Promise<{ messages: ParticipantMessage[]; olderBeforeId: number | null }> {
+  const conversation = await loadConversation(sessionId, beforeId);
+  return { messages: conversation?.messages.map(participantMessage) ?? [], olderBeforeId: conversation?.olderBeforeId ?? null };
 }

@@ -42,6 +42,11 @@ export const updateSessionSchema = sessionFields
      * (a message sent meanwhile moves it forward, and a save must not move it back)
      */
     openedLastMessageAt: z.iso.datetime({ offset: true }),
+    /**
+     * how many messages the admin confirmed handing to a new customer or vendor: a session that
+     * has messages changes hands only when this is its message count at the time of the save
+     */
+    confirmedMessages: z.number().int().min(0).max(MAX_ID).nullable().default(null),
   })
   .refine(differentParticipants, differentParticipantsIssue);
 

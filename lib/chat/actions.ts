@@ -1,7 +1,7 @@
 "use server";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
-import { loadConversation } from "@/lib/chat-sessions/conversation";
+import { loadParticipantConversation } from "@/lib/chat-sessions/conversation";
 import { ENTITY_KINDS, searchEntities } from "@/lib/lookups/search-entities";
 import { requireChatEnabled, requireMembership } from "./membership";
 import { chatMessageSchema } from "./chat-message-schema";
@@ -24,11 +24,10 @@ export const markChatReadAction = defineAction("chat.participate", z.object({ se
 export const loadChatHistoryAction = defineAction("chat.participate", z.object({ sessionId: id, beforeId: id.nullable() }).strict(), async ({ sessionId, beforeId }, user) => {
   await requireChatEnabled();
   await requireMembership(user.id, sessionId);
-  const conversation = await loadConversation(sessionId, beforeId);
-  return { messages: conversation?.messages ?? [], olderBeforeId: conversation?.olderBeforeId ?? null };
+  return loadParticipantConversation(sessionId, beforeId);
 });
 
-export const startChatAction = defineAction("chat.participate", z.object({ productId: id }).strict(), async ({ productId }, user) => {
+export const startChatAction = defineAction("chat.start", z.object({ productId: id }).strict(), async ({ productId }, user) => {
   await requireChatEnabled();
   return startSessionAboutProduct(user.id, productId);
 });

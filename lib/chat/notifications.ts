@@ -6,8 +6,9 @@ export async function unreadNotificationCount(userId: number): Promise<number> {
   return db.notification.count({ where: { userId, readAt: null } });
 }
 
+/** FLOW-1: the participant's newest notifications; a message staff wrote says only that support wrote it, never who. */
 export async function latestNotifications(userId: number, take = 30) {
-  return db.notification.findMany({
+  const notices = await db.notification.findMany({
     where: { userId },
     orderBy: { id: "desc" },
     take,
@@ -17,7 +18,8 @@ export async function latestNotifications(userId: number, take = 30) {
       createdAt: true,
       readAt: true,
       session: { select: { productName: true } },
-      message: { select: { body: true, sender: { select: { name: true } } } },
+      message: { select: { body: true, writtenByStaffId: true, sender: { select: { name: true, role: true } } } },
     },
   });
+  return notices.map(({ message: { writtenByStaffId, ...message }, ...notice }) => ({ ...notice, message: { ...message, fromMarketplaceSupport: writtenByStaffId !== null } }));
 }

@@ -1,10 +1,10 @@
 import "server-only";
 import { ActionFailure } from "@/lib/actions/define-action";
-import type { ConversationMessage } from "@/lib/chat-sessions/conversation";
+import type { ParticipantMessage } from "@/lib/chat-sessions/conversation";
 import { dbPool } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { eventBus, publishEvent } from "@/lib/realtime/bus";
+import { publishEvent } from "@/lib/realtime/bus";
 import { CHANNEL } from "@/lib/realtime/events";
 
 type Row = {
@@ -29,6 +29,10 @@ type Row = {
 // one order, before the sessions and unread slots (the counters' triggers, at the statement's
 // end): they wait on one another but never deadlock. For each user, event ids follow the arrival
 // order too, and the rows (and NOTIFYs) come out in that order.
+// The statement itself announces each message on the bus's channel: NOTIFY is sent when the
+// transaction commits (never before, never for a rolled-back one), with no round trip of its own.
+// The payload is the bus's `message` event (ids only), stamped `at` for the bus-lag metric; the
+// column is cast to text because Prisma's raw queries (sendInTransaction) cannot read void.
 const SEND_MANY = `
   WITH input AS (
     SELECT t.k, t.session_id, t.sender_id, t.body FROM unnest($1::int[], $2::int[], $3::text[]) WITH ORDINALITY AS t(session_id, sender_id, body, k)
@@ -54,21 +58,14 @@ const SEND_MANY = `
   )
   SELECT s.k::int AS k, m.id, s.body, m.created_at AS "createdAt", m.read_at AS "readAt", u.name AS "senderName", u.role AS "senderRole",
          s.customer_id AS "customerId", s.vendor_id AS "vendorId", n.id AS "notificationId", n.user_id AS "recipientId",
-         ec.id AS "customerEventId", ev.id AS "vendorEventId" /*notify*/
+         ec.id AS "customerEventId", ev.id AS "vendorEventId",
+         pg_notify($4, json_build_object('type', 'message', 'sessionId', s.session_id, 'messageId', m.id, 'senderId', s.sender_id,
+           'participants', json_build_array(s.customer_id, s.vendor_id), 'notification', json_build_object('id', n.id, 'userId', n.user_id),
+           'events', json_build_array(json_build_array(s.customer_id, ec.id), json_build_array(s.vendor_id, ev.id)),
+           'at', floor(extract(epoch FROM clock_timestamp()) * 1000))::text)::text AS notified
     FROM s JOIN m ON m.id = s.message_id JOIN n ON n.message_id = m.id JOIN users u ON u.id = s.sender_id
     JOIN e ec ON ec.message_id = m.id AND ec.user_id = s.customer_id JOIN e ev ON ev.message_id = m.id AND ev.user_id = s.vendor_id
    ORDER BY s.k`;
-
-// On PostgreSQL the statement itself announces each message on the bus's channel: NOTIFY is sent
-// when the transaction commits (never before, never for a rolled-back one), with no round trip
-// of its own. The payload is the bus's `message` event (ids only).
-const NOTIFY_EACH = `pg_notify($4, json_build_object('type', 'message', 'sessionId', s.session_id, 'messageId', m.id, 'senderId', s.sender_id,
-      'participants', json_build_array(s.customer_id, s.vendor_id), 'notification', json_build_object('id', n.id, 'userId', n.user_id),
-      'events', json_build_array(json_build_array(s.customer_id, ec.id), json_build_array(s.vendor_id, ev.id)),
-      'at', floor(extract(epoch FROM clock_timestamp()) * 1000))::text)`;
-const SEND_MANY_NOTIFYING = SEND_MANY.replace("/*notify*/", `, ${NOTIFY_EACH} AS notified`);
-// Prisma's raw queries cannot read a column of type void (what pg_notify returns).
-const SEND_MANY_NOTIFYING_FOR_PRISMA = SEND_MANY.replace("/*notify*/", `, ${NOTIFY_EACH}::text AS notified`);
 
 type Send = { senderId: number; sessionId: number; body: string; resolve: (row: Row | undefined) => void; reject: (error: unknown) => void };
 const MAX_BATCH = 200;
@@ -107,10 +104,8 @@ class SendBatcher {
   }
 
   private async execute(batch: Send[]): Promise<(Row | undefined)[]> {
-    const values = [batch.map((b) => b.sessionId), batch.map((b) => b.senderId), batch.map((b) => b.body)];
-    const { rows } = await dbPool().query<Row & { k: number }>(
-      eventBus().writersAnnounce ? { name: "chat-send-many-notifying", text: SEND_MANY_NOTIFYING, values: [...values, CHANNEL] } : { name: "chat-send-many", text: SEND_MANY, values },
-    );
+    const values = [batch.map((b) => b.sessionId), batch.map((b) => b.senderId), batch.map((b) => b.body), CHANNEL];
+    const { rows } = await dbPool().query<Row & { k: number }>(SEND_MANY, values);
     const byK: (Row | undefined)[] = new Array(batch.length);
     for (const row of rows) byK[row.k - 1] = row;
     return byK;
@@ -128,7 +123,7 @@ const sends = () => (globalForSends.chatSendBatcher ??= new SendBatcher());
  * is not part of is "not found", whether it exists or not. Then every instance hears of it.
  * (Admins writing on a participant's behalf go through lib/messages/add-message.ts.)
  */
-export async function sendAsParticipant(senderId: number, sessionId: number, body: string): Promise<ConversationMessage> {
+export async function sendAsParticipant(senderId: number, sessionId: number, body: string): Promise<ParticipantMessage> {
   // Through the driver, as a prepared statement batched with concurrent sends (the hottest write
   // of the app: Prisma's raw query path costs more CPU than the statement itself).
   const row = await sends().send(senderId, sessionId, body);
@@ -146,9 +141,8 @@ export async function sendInTransaction(
   senderId: number,
   sessionId: number,
   body: string,
-): Promise<{ message: ConversationMessage; announce: () => Promise<void> }> {
-  const values: unknown[] = [[sessionId], [senderId], [body]];
-  const [row] = eventBus().writersAnnounce ? await tx.$queryRawUnsafe<Row[]>(SEND_MANY_NOTIFYING_FOR_PRISMA, ...values, CHANNEL) : await tx.$queryRawUnsafe<Row[]>(SEND_MANY, ...values);
+): Promise<{ message: ParticipantMessage; announce: () => Promise<void> }> {
+  const [row] = await tx.$queryRawUnsafe<Row[]>(SEND_MANY, [sessionId], [senderId], [body], CHANNEL);
   if (!row) throw new ActionFailure("not_found", "sessionNotFound");
   return { message: messageOf(row, senderId), announce: () => announceSent(row, senderId, sessionId) };
 }
@@ -165,6 +159,6 @@ function announceSent(row: Row, senderId: number, sessionId: number): Promise<vo
   });
 }
 
-function messageOf(row: Row, senderId: number): ConversationMessage {
-  return { id: row.id, body: row.body, createdAt: row.createdAt, readAt: row.readAt, sender: { id: senderId, name: row.senderName, role: row.senderRole } };
+function messageOf(row: Row, senderId: number): ParticipantMessage {
+  return { id: row.id, body: row.body, createdAt: row.createdAt, readAt: row.readAt, sender: { id: senderId, name: row.senderName, role: row.senderRole }, fromMarketplaceSupport: false };
 }

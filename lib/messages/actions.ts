@@ -5,8 +5,8 @@ import { deleteMessage } from "./delete-message";
 import { markMessagesRead } from "./mark-messages-read";
 import { deleteMessageSchema, markMessagesReadSchema, newMessageSchema } from "./message-schema";
 
-export const addMessageAction = defineAction("messages.reply", newMessageSchema, addMessage);
+export const addMessageAction = defineAction("messages.reply", newMessageSchema, (input, user) => addMessage(input, user));
 
-export const markMessagesReadAction = defineAction("messages.markRead", markMessagesReadSchema, markMessagesRead);
+export const markMessagesReadAction = defineAction("messages.markRead", markMessagesReadSchema, (input, user) => markMessagesRead(input, user.id));
 
 export const deleteMessageAction = defineAction("messages.delete", deleteMessageSchema, (input, user) => deleteMessage(input, user.id));

@@ -31,7 +31,7 @@ export async function pruneEventLog(olderThanDays = EVENT_LOG_RETENTION_DAYS): P
   let total = 0;
   try {
     for (;;) {
-      const { rows } = await dbPool().query<{ deleted: number }>({ name: "prune-event-log", text: PRUNE, values: [olderThanDays, BATCH, PRUNED_THROUGH] });
+      const { rows } = await dbPool().query<{ deleted: number }>({ text: PRUNE, values: [olderThanDays, BATCH, PRUNED_THROUGH] });
       total += rows[0]!.deleted;
       if (rows[0]!.deleted < BATCH) break;
     }
@@ -48,7 +48,6 @@ export async function pruneEventLog(olderThanDays = EVENT_LOG_RETENTION_DAYS): P
 /** The highest event id pruned so far (0: none). A replay from before it may be incomplete. */
 export async function eventLogPrunedThrough(): Promise<number> {
   const { rows } = await dbPool().query<{ id: number }>({
-    name: "event-log-pruned-through",
     text: `SELECT (value #>> '{}')::int AS id FROM settings WHERE key = $1`,
     values: [PRUNED_THROUGH],
   });

@@ -6,7 +6,8 @@ import { audit } from "@/lib/audit";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
-import { isLinked, userLinks, type UserLinks } from "./user-links";
+import { blocksDeletion, isLinked, type UserLinks } from "./link-rules";
+import { userLinks } from "./user-links";
 import type { createUserSchema, deleteUserSchema, updateUserSchema } from "./user-schema";
 
 export type DeleteUserOutcome = { status: "deleted" } | { status: "refused"; links: UserLinks };
@@ -63,7 +64,7 @@ export async function deleteUser(input: z.output<typeof deleteUserSchema>, actor
   try {
     return await db.$transaction(async (tx): Promise<DeleteUserOutcome> => {
       const links = await userLinks(tx, input.id);
-      if (isLinked(links)) return { status: "refused", links };
+      if (blocksDeletion(links)) return { status: "refused", links };
       const deleted = await tx.user.deleteMany({ where: { id: input.id } });
       if (deleted.count === 0) throw new ActionFailure("not_found", "userGone");
       await audit(tx, { actorId: actor.id, action: "users.delete", targetType: "user", targetId: input.id });

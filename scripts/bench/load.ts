@@ -18,7 +18,6 @@
 // --via-proxy: after the run against one instance, the same load for --seconds against three
 // instances behind nginx with their queries through PgBouncer (scripts/lib/scaled-out.ts; pool mode
 // transaction unless --pool-mode says session), and both throughputs side by side.
-import { readFileSync } from "node:fs";
 import { Agent, request as httpRequest } from "node:http";
 import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
@@ -30,6 +29,7 @@ import { applyMigrations } from "../db/schema-engine";
 import { ensureNextBuild } from "../lib/next-build";
 import { ensurePrismaClient } from "../lib/prisma-client";
 import { ensureProxyPackages, startScaledOut } from "../lib/scaled-out";
+import { serverActionId } from "../lib/server-action-id";
 import { benchHarness, cpuTicks, percentile } from "./harness";
 import { table } from "./measure";
 import { wholeNumberFlags } from "./options";
@@ -63,16 +63,6 @@ const bench = benchHarness("bench_load", process.env.BENCH_LOAD_DATABASE_URL);
 const { url, dbName, children, withClient, cleanUp } = bench;
 const startInstance = () => bench.startInstance(POOL);
 const withBenchDb = <T>(run: (client: pg.Client) => Promise<T>) => withClient(run, url.toString());
-
-/** The id Next gave a server action in this build (the id the page's client code posts). */
-function actionId(file: string, name: string): string {
-  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
-    node: Record<string, { exportedName?: string; filename?: string }>;
-  };
-  const found = Object.entries(manifest.node).find(([, entry]) => entry.exportedName === name && entry.filename === file);
-  if (!found) throw new Error(`server action ${file}#${name} not in the build's manifest`);
-  return found[0];
-}
 
 // Plain node:http with keep-alive: fetch costs the client several times more CPU.
 const agent = new Agent({ keepAlive: true, maxSockets: 1024 });
@@ -205,8 +195,8 @@ async function main() {
   const before = await withBenchDb(async (c) => (await c.query<{ n: number }>("SELECT count(*)::int AS n FROM chat_messages")).rows[0]!.n);
 
   const base = await startInstance();
-  const markReadId = actionId("lib/messages/actions.ts", "markMessagesReadAction");
-  const addMessageId = actionId("lib/messages/actions.ts", "addMessageAction");
+  const markReadId = serverActionId("lib/messages/actions.ts", "markMessagesReadAction");
+  const addMessageId = serverActionId("lib/messages/actions.ts", "addMessageAction");
 
   // Sign-ins are not timed: scrypt by design costs ~100 ms of CPU each.
   const cookies: string[] = [];

@@ -20,7 +20,7 @@ function inFlight(server: Server) {
   let open = 0;
   let draining = false;
   let onIdle: (() => void) | null = null;
-  server.prependListener("request", (_request: IncomingMessage, response: ServerResponse) => {
+  const count = (_request: IncomingMessage, response: ServerResponse) => {
     open += 1;
     // A request that came on a kept-alive connection after SIGTERM is answered, and the connection closed after it.
     if (draining) response.setHeader("connection", "close");
@@ -28,7 +28,10 @@ function inFlight(server: Server) {
       open -= 1;
       if (open === 0) onIdle?.();
     });
-  });
+  };
+  // A request that asks for "100 Continue" comes as checkContinue instead of request (serve.ts answers both).
+  server.prependListener("request", count);
+  server.prependListener("checkContinue", count);
   return {
     get count() {
       return open;

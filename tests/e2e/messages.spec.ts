@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./support/axe";
 import { signIn } from "./support/auth";
 import { e2eDb, trueUnreadTotal } from "./support/db";
+import { catalogs } from "../../lib/i18n/catalogs";
 
 async function busySession(): Promise<{ id: number; customer_name: string; vendor_name: string }> {
   const { rows } = await e2eDb().query<{ id: number; customer_name: string; vendor_name: string }>(
@@ -72,4 +73,37 @@ test("MSG-6 and MSG-7 (ar): mark one and all read, delete with confirmation (adm
   const { rows } = await e2eDb().query("SELECT 1 FROM chat_messages WHERE id = $1", [Number(id)]);
   expect(rows).toHaveLength(0);
   await expectAccessible(page);
+});
+
+test("MSG-5 a message support writes as the vendor names them in the panel; the customer sees it came from the marketplace's support; the audit log's filter finds it", async ({ page }) => {
+  const { rows } = await e2eDb().query<{ id: number }>(
+    "SELECT s.id FROM chat_sessions s JOIN users c ON c.id = s.customer_id WHERE c.email = 'customer@demo.test' ORDER BY s.id LIMIT 1",
+  );
+  const sessionId = rows[0]!.id;
+  const body = `On its way today ${Date.now()}`;
+  await signIn(page, "support", "en");
+  await page.goto(`/chat-sessions/${sessionId}/edit`);
+  await page.locator("#message-body").fill(body);
+  await page.getByRole("button", { name: "Send" }).click();
+  const written = page.getByTestId("messages-list").locator("[data-message-id]").filter({ hasText: body });
+  await expect(written.getByTestId("written-by-staff")).toHaveText(catalogs.messages.en.writtenForVendor.replace("{name}", "فريق الدعم").replace("{role}", "Support"));
+  await expect(page.locator("[data-sonner-toast]")).toHaveCount(0); // the "sent" toast, fading, is not part of the page
+  await expectAccessible(page);
+
+  await page.context().clearCookies();
+  await signIn(page, "customer", "ar");
+  await page.goto(`/chat/${sessionId}`);
+  const bubble = page.getByTestId("chat-messages").locator("[data-message-id]").filter({ hasText: body });
+  await expect(bubble.getByTestId("from-marketplace-support")).toHaveText(catalogs.chat.ar.fromSupportForVendor);
+  await expect(page.getByTestId("chat-messages")).not.toContainText("فريق الدعم");
+  await expectAccessible(page);
+
+  await page.context().clearCookies();
+  await signIn(page, "admin", "en");
+  await page.goto("/audit");
+  const label = catalogs.resources.en["audit_messages.add"];
+  await page.getByRole("combobox").selectOption({ label });
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/filter=messages\.add/);
+  await expect(page.getByRole("row").filter({ hasText: "فريق الدعم" }).first()).toContainText(label);
 });

@@ -4,6 +4,8 @@ import { expectAccessible } from "./support/axe";
 import { signIn } from "./support/auth";
 import { chooseOption } from "./support/combobox";
 import { e2eDb } from "./support/db";
+import { catalogs } from "../../lib/i18n/catalogs";
+import { makeTranslate } from "../../lib/i18n/translate";
 
 async function sessionCount(): Promise<number> {
   const { rows } = await e2eDb().query<{ n: number }>("SELECT count(*)::int AS n FROM chat_sessions");
@@ -99,4 +101,40 @@ test("ROW-3 edit saves details; FORM-4 refuses a time before the newest message;
   await other.close();
   const response = await page.goto("/chat-sessions/abc/edit");
   expect(response!.status()).toBe(404);
+});
+
+test("ROW-3 a session with messages changes hands only by an admin who confirms who will see how many messages; QA is told why not", async ({ page }) => {
+  const { rows } = await e2eDb().query<{ id: number; messages: number; customer_id: number }>(
+    // Not a demo account's session, and not the busiest ones other specs read.
+    `SELECT s.id, s.message_count AS messages, s.customer_id FROM chat_sessions s JOIN users c ON c.id = s.customer_id
+      WHERE s.message_count BETWEEN 3 AND 60 AND c.email NOT LIKE '%@demo.test' ORDER BY s.id DESC LIMIT 1`,
+  );
+  const session = rows[0]!;
+  const { rows: people } = await e2eDb().query<{ id: number; name: string }>(
+    "SELECT id, name FROM users WHERE role = 'customer' AND id <> $1 AND email NOT LIKE '%@demo.test' AND name ~ '^[[:alnum:] ]+$' ORDER BY id DESC LIMIT 1",
+    [session.customer_id],
+  );
+  const newcomer = people[0]!;
+
+  await signIn(page, "qa", "en");
+  await page.goto(`/chat-sessions/${session.id}/edit`);
+  await chooseOption(page, "customerId", newcomer.name);
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.locator("#customerId-error")).toHaveText(catalogs.sessionForm.en.reassignAdminOnly);
+
+  await page.context().clearCookies();
+  await signIn(page, "admin", "ar");
+  await page.goto(`/chat-sessions/${session.id}/edit`);
+  await chooseOption(page, "customerId", newcomer.name);
+  await page.getByRole("button", { name: catalogs.sessionForm.ar.save, exact: true }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toContainText(makeTranslate("ar", catalogs.sessionForm.ar)("reassignBody", { count: session.messages, names: newcomer.name }));
+  await expectAccessible(page);
+  await dialog.getByRole("button", { name: catalogs.sessionForm.ar.reassignConfirm }).click();
+  await expect(page).toHaveURL(/\/chat-sessions$/);
+  const { rows: after } = await e2eDb().query<{ customer_id: number; audited: number }>(
+    "SELECT customer_id, (SELECT count(*)::int FROM audit_log WHERE action = 'chatSessions.reassign' AND target_id = $1::text) AS audited FROM chat_sessions WHERE id = $1::int",
+    [session.id],
+  );
+  expect(after[0]).toEqual({ customer_id: newcomer.id, audited: 1 });
 });

@@ -5,6 +5,8 @@ import { GET as listMessages, POST as sendMessage } from "@/app/api/v1/sessions/
 import { POST as markRead } from "@/app/api/v1/sessions/[id]/read/route";
 import { GET as config } from "@/app/api/v1/config/route";
 import { GET as events } from "@/app/api/v1/events/route";
+import { GET as listNotifications } from "@/app/api/v1/notifications/route";
+import { openApiDocument } from "@/lib/api/openapi";
 import { hashPassword } from "@/lib/auth/password";
 import { addMessage } from "@/lib/messages/add-message";
 import { deleteMessage } from "@/lib/messages/delete-message";
@@ -13,7 +15,7 @@ import { db } from "@/lib/db";
 import { getUnreadTotal } from "@/lib/chat-sessions/unread-total";
 import { forgetMobileChatSetting, setMobileChatEnabled } from "@/lib/settings/mobile-chat";
 import { SseReader } from "../support/sse-client";
-import { countersFromMessages, createProduct, resetDatabase } from "../support/fixtures";
+import { countersFromMessages, createProduct, createUser, resetDatabase } from "../support/fixtures";
 
 const BASE = "http://localhost/api/v1";
 type Json = Record<string, unknown> & { error?: { code: string; message: string } };
@@ -85,6 +87,29 @@ describe("the mobile API (/api/v1)", () => {
     expect((page.messages as { readAt: string | null }[])[0]!.readAt).not.toBeNull();
   });
 
+  it("a message support wrote in the vendor's name says it came from the marketplace's support, never who; every message is the contract's Message", async () => {
+    const sessionId = await startAsCustomer();
+    const sent = await json(await sendMessage(call(`/sessions/${sessionId}/messages`, { method: "POST", token: customer.token, body: JSON.stringify({ body: "Is it in stock?" }) }), params(sessionId)));
+    const sara = await createUser("support", "Sara Staffer");
+    await addMessage({ sessionId, senderId: vendor.id, body: "Yes, two left" }, sara);
+    const response = await listMessages(call(`/sessions/${sessionId}/messages`, { token: customer.token }), params(sessionId));
+    const text = await response.text();
+    expect(text).not.toMatch(/Sara|writtenBy/);
+    const { messages } = JSON.parse(text) as { messages: { body: string; sender: { id: number }; fromMarketplaceSupport: boolean }[] };
+    expect(messages.map((m) => [m.body, m.sender.id, m.fromMarketplaceSupport])).toEqual([
+      ["Yes, two left", vendor.id, true],
+      ["Is it in stock?", customer.id, false],
+    ]);
+    const contract = openApiDocument.components.schemas.Message;
+    for (const message of [...messages, sent.message as object]) {
+      expect(Object.keys(message).sort()).toEqual([...contract.required].sort());
+      expect(Object.keys(contract.properties).sort()).toEqual([...contract.required].sort());
+    }
+    const notices = await json(await listNotifications(call("/notifications", { token: customer.token }), undefined as never));
+    expect(JSON.stringify(notices)).not.toMatch(/Sara|writtenBy/);
+    expect((notices.notifications as { message: { fromMarketplaceSupport: boolean } }[]).map((n) => n.message.fromMarketplaceSupport)).toEqual([true]);
+  });
+
   it("someone else's session is 404 for every endpoint, and nothing leaks or changes", async () => {
     const sessionId = await startAsCustomer();
     for (const response of [
@@ -151,12 +176,13 @@ describe("the mobile API (/api/v1)", () => {
         sessions.push({ id: ((await started.json()) as { id: number }).id, customer: buyer, vendor: seller });
       }
     }
+    const agent = await createUser("support");
     const writes = sessions.flatMap(({ id, customer: buyer, vendor: seller }) => [
       ...Array.from({ length: 12 }, (_, i) => async () => {
         const response = await sendMessage(call(`/sessions/${id}/messages`, { method: "POST", token: i % 2 ? seller.token : buyer.token, body: JSON.stringify({ body: `x${i}` }) }), params(id));
         expect(response.status).toBe(201);
       }),
-      ...Array.from({ length: 3 }, (_, i) => async () => void (await addMessage({ sessionId: id, senderId: i % 2 ? buyer.id : seller.id, body: `panel ${i}` }))),
+      ...Array.from({ length: 3 }, (_, i) => async () => void (await addMessage({ sessionId: id, senderId: i % 2 ? buyer.id : seller.id, body: `panel ${i}` }, agent))),
       ...[buyer, seller].map((reader) => async () => expect((await markRead(call(`/sessions/${id}/read`, { method: "POST", token: reader.token }), params(id))).status).toBe(200)),
     ]);
     await Promise.all(writes.sort(() => 0.5 - Math.random()).map((write) => write()));
@@ -256,7 +282,7 @@ describe("the mobile API (/api/v1)", () => {
     const [started] = await eventIdsOf(vendor.id);
     // The vendor's stream is away; meanwhile:
     await sendMessage(call(`/sessions/${sessionId}/messages`, { method: "POST", token: customer.token, body: JSON.stringify({ body: "Is it in stock?" }) }), params(sessionId));
-    const mine = await addMessage({ sessionId, senderId: vendor.id, body: "Yes (sent from the panel on my behalf)" });
+    const mine = await addMessage({ sessionId, senderId: vendor.id, body: "Yes (sent from the panel on my behalf)" }, await createUser("support"));
     expect((await markRead(call(`/sessions/${sessionId}/read`, { method: "POST", token: customer.token }), params(sessionId))).status).toBe(200);
     await deleteMessage({ sessionId, messageId: mine.id }, vendor.id);
     const controller = new AbortController();
@@ -309,10 +335,11 @@ describe("the mobile API (/api/v1)", () => {
     const controller = new AbortController();
     const response = await events(new Request(`${BASE}/events`, { headers: { authorization: `Bearer ${vendor.token}` }, signal: controller.signal }), undefined as never);
     const sse = new SseReader(response);
+    const agent = await createUser("qa");
     await new Promise((resolve) => setTimeout(resolve, 100)); // the stream has read where it starts
     await Promise.all([
       ...Array.from({ length: 60 }, (_, i) => sendMessage(call(`/sessions/${sessionId}/messages`, { method: "POST", token: customer.token, body: JSON.stringify({ body: `api ${i}` }) }), params(sessionId))),
-      ...Array.from({ length: 10 }, (_, i) => addMessage({ sessionId, senderId: customer.id, body: `panel ${i}` })),
+      ...Array.from({ length: 10 }, (_, i) => addMessage({ sessionId, senderId: customer.id, body: `panel ${i}` }, agent)),
     ]);
     await sse.waitFor(() => sse.events.filter((event) => event.id !== null).length >= 70);
     await new Promise((resolve) => setTimeout(resolve, 200));

@@ -4,6 +4,17 @@ import { db } from "@/lib/db";
 import { loadConversationAction } from "@/lib/chat-sessions/actions";
 import { getUnreadTotal } from "@/lib/chat-sessions/unread-total";
 import { addMessageAction, deleteMessageAction, markMessagesReadAction } from "@/lib/messages/actions";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { loadConversation, loadParticipantConversation } from "@/lib/chat-sessions/conversation";
+import { createSessionAction } from "@/lib/chat-sessions/session-actions";
+import { markSessionsReadAction } from "@/lib/chat-sessions/actions";
+import { AUDIT_ACTIONS } from "@/lib/audit-log/queries";
+import { catalogs } from "@/lib/i18n/catalogs";
+import { makeTranslate } from "@/lib/i18n/translate";
+import { latestNotifications } from "@/lib/chat/notifications";
+import { sendAsParticipant } from "@/lib/chat/send-message";
+import { deleteUserAction, updateUserAction } from "@/lib/users/actions";
 import { actAs } from "../support/mock-current-user";
 import { countersFromMessages, createSessionFixture, createUser, resetDatabase } from "../support/fixtures";
 
@@ -148,4 +159,90 @@ describe("the messages relation manager", () => {
       { numRuns: 30 },
     );
   }, 120_000);
+});
+
+describe("staff writing in a participant's name, and the audit log", () => {
+  it("MSG-5 a message staff write as the vendor records who wrote it: the panel says \"sent by Sara (Support) on behalf of the vendor\", the participants only that the marketplace's support wrote it", async () => {
+    const { session, customer, vendor } = await createSessionFixture();
+    const sara = await createUser("support", "Sara");
+    actAs("support", sara.id);
+    const sent = await addMessageAction({ sessionId: session.id, senderId: vendor.id, body: "It ships tomorrow" });
+    if (!sent.ok) throw new Error(JSON.stringify(sent.error));
+    expect(sent.data).toMatchObject({ sender: { id: vendor.id }, writtenBy: { name: "Sara", role: "support" } });
+    expect((await db.chatMessage.findUniqueOrThrow({ where: { id: sent.data.id } })).writtenByStaffId).toBe(sara.id);
+    const own = await sendAsParticipant(customer.id, session.id, "Thanks!");
+    expect(own.fromMarketplaceSupport).toBe(false);
+    expect((await db.chatMessage.findUniqueOrThrow({ where: { id: own.id } })).writtenByStaffId).toBeNull();
+
+    // The panel: who wrote it, in both languages.
+    const staffView = await loadConversation(session.id, null);
+    expect(staffView!.messages.map((m) => m.writtenBy)).toEqual([null, { name: "Sara", role: "support" }]);
+    const role = (locale: "ar" | "en") => catalogs.shell[locale].roleSupport;
+    expect(makeTranslate("en", catalogs.messages.en)("writtenForVendor", { name: "Sara", role: role("en") })).toBe("sent by Sara (Support) on behalf of the vendor");
+    expect(makeTranslate("ar", catalogs.messages.ar)("writtenForVendor", { name: "سارة", role: role("ar") })).toBe("أُرسلت من سارة (دعم فني) نيابةً عن البائع");
+
+    // The participants: that support wrote it, never who.
+    const participantView = await loadParticipantConversation(session.id, null);
+    expect(participantView.messages.map((m) => [m.sender.id, m.fromMarketplaceSupport])).toEqual([[customer.id, false], [vendor.id, true]]);
+    const notices = await latestNotifications(customer.id);
+    expect(notices.map((notice) => notice.message.fromMarketplaceSupport)).toEqual([true]);
+    for (const shown of [participantView, notices]) {
+      expect(JSON.stringify(shown)).not.toMatch(/Sara|writtenBy|support"/);
+    }
+    expect(catalogs.chat.en.fromSupportForVendor).toBe("Marketplace support (on behalf of the vendor)");
+    expect(catalogs.chat.ar.fromSupportForVendor).toBe("دعم السوق (نيابةً عن البائع)");
+
+    const [entry] = await db.auditLog.findMany({ where: { action: "messages.add" } });
+    expect(entry).toMatchObject({ actorId: sara.id, targetType: "chatMessage", targetId: String(sent.data.id), details: { sessionId: session.id, senderId: vendor.id, onBehalfOf: "vendor" } });
+
+    // The record outlives nothing it names: Sara cannot be deleted, though her role may still change.
+    actAs("admin", customer.id);
+    expect(await deleteUserAction({ id: sara.id })).toMatchObject({ ok: true, data: { status: "refused", links: { writtenForParticipants: 1 } } });
+    expect(await updateUserAction({ id: sara.id, name: "Sara", email: sara.email, role: "qa", password: "" })).toMatchObject({ ok: true });
+  });
+
+  it("session create, mark read (one, some, all; and the list's bulk action) are audited in the change's own transaction", async () => {
+    const { session, customer, vendor, product } = await createSessionFixture();
+    const qa = await createUser("qa", "Quinn");
+    actAs("qa", qa.id);
+    const created = await createSessionAction({ productId: product.id, customerId: customer.id, vendorId: vendor.id, lastMessageAt: "2026-11-20T08:30:15.000Z", allowDuplicate: true });
+    if (!created.ok || created.data.status !== "created") throw new Error("expected a new session");
+    expect(await db.auditLog.findFirst({ where: { action: "chatSessions.create" } })).toMatchObject({ actorId: qa.id, targetId: String(created.data.id), details: { productId: product.id, customerId: customer.id, vendorId: vendor.id, duplicate: true } });
+
+    const ids: number[] = [];
+    for (const body of ["a", "b", "c", "d"]) ids.push((await sendAsParticipant(customer.id, session.id, body)).id);
+    expect(await markMessagesReadAction({ sessionId: session.id, messageIds: [ids[0]!] })).toMatchObject({ ok: true, data: { messages: 1 } });
+    // Nothing changed, nothing to record.
+    expect(await markMessagesReadAction({ sessionId: session.id, messageIds: [ids[0]!] })).toMatchObject({ ok: true, data: { messages: 0 } });
+    expect(await markMessagesReadAction({ sessionId: session.id, all: true })).toMatchObject({ ok: true, data: { messages: 3 } });
+    const marks = await db.auditLog.findMany({ where: { action: "messages.markRead" }, orderBy: { id: "asc" } });
+    expect(marks.map(({ actorId, targetType, targetId, details }) => ({ actorId, targetType, targetId, details }))).toEqual([
+      { actorId: qa.id, targetType: "chatSession", targetId: String(session.id), details: { messageIds: [ids[0]], messages: 1 } },
+      { actorId: qa.id, targetType: "chatSession", targetId: String(session.id), details: { all: true, messages: 3 } },
+    ]);
+    await sendAsParticipant(vendor.id, session.id, "e");
+    expect(await markSessionsReadAction({ ids: [session.id] })).toMatchObject({ ok: true, data: { messages: 1 } });
+    expect(await db.auditLog.count({ where: { action: "chatSessions.markRead", actorId: qa.id } })).toBe(1);
+  });
+
+  it("every action written to the audit log is offered by the audit page's filter, with its label in Arabic and English", () => {
+    const sources = (dir: string): string[] =>
+      readdirSync(dir).flatMap((entry) => {
+        const path = join(dir, entry);
+        if (statSync(path).isDirectory()) return entry === "generated" ? [] : sources(path);
+        return /\.tsx?$/.test(entry) ? [readFileSync(path, "utf8")] : [];
+      });
+    const written = new Set(
+      [...sources("lib"), ...sources("app")]
+        .filter((text) => text.includes("audit("))
+        .flatMap((text) => [...text.matchAll(/\baction: ([^,}]+)/g)].flatMap((match) => [...match[1]!.matchAll(/"([a-zA-Z]+\.[a-zA-Z]+)"/g)].map((name) => name[1]!))),
+    );
+    for (const action of ["chatSessions.create", "chatSessions.update", "chatSessions.reassign", "messages.add", "messages.markRead", "chatSessions.markRead"]) expect(written).toContain(action);
+    for (const action of written) {
+      expect(AUDIT_ACTIONS, action).toContain(action);
+      const key = `audit_${action}` as keyof typeof catalogs.resources.ar;
+      expect(catalogs.resources.ar[key], action).toBeTruthy();
+      expect(catalogs.resources.en[key], action).not.toBe(catalogs.resources.ar[key]);
+    }
+  });
 });

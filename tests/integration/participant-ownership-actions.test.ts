@@ -11,7 +11,7 @@ vi.mock("@/lib/auth/current-user", () => import("../support/mock-current-user"))
 // it in the answer, nothing written. The HTTP side (API and pages) is in permission-matrix-http.
 
 /**
- * Every `chat.participate` action, with the input that names someone else's session (or null
+ * Every participant (`chat.*`) action, with the input that names someone else's session (or null
  * for an action that takes no session id). A new participant action must be listed here.
  */
 const OWNERSHIP_INPUTS: Record<string, ((sessionId: number) => unknown) | null> = {
@@ -33,7 +33,7 @@ async function fingerprint(): Promise<string> {
 
 let participantActions: { name: string; action: DiscoveredAction }[] = [];
 beforeAll(async () => {
-  participantActions = (await discoverServerActions()).filter(({ action }) => action.permission === "chat.participate");
+  participantActions = (await discoverServerActions()).filter(({ action }) => action.permission?.startsWith("chat."));
 });
 
 let mine: Awaited<ReturnType<typeof createSessionFixture>>;

@@ -1,7 +1,10 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { PERMISSIONS, can } from "@/lib/permissions";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { db } from "@/lib/db";
+import { startChatAction } from "@/lib/chat/actions";
 import { actAs } from "../support/mock-current-user";
+import { createProduct, createUser, resetDatabase } from "../support/fixtures";
 import { discoverServerActions, discoverServerModuleExports, type DiscoveredAction } from "../support/server-actions";
 
 vi.mock("@/lib/auth/current-user", () => import("../support/mock-current-user"));
@@ -37,5 +40,21 @@ describe("permission matrix × server actions", () => {
       }
     }
     expect(cells).toBe((ROLES.length + 1) * actions.length);
+  });
+});
+
+describe("who opens a conversation in the web chat", () => {
+  it("a vendor is refused (forbidden) and nothing is created; a customer starts one in the customer's seat", async () => {
+    await resetDatabase();
+    const owner = await createUser("vendor");
+    const otherVendor = await createUser("vendor");
+    const customer = await createUser("customer");
+    const product = await createProduct(owner.id);
+    actAs("vendor", otherVendor.id);
+    expect(await startChatAction({ productId: product.id })).toEqual({ ok: false, error: expect.objectContaining({ code: "forbidden" }) });
+    expect(await db.chatSession.count()).toBe(0);
+    actAs("customer", customer.id);
+    expect((await startChatAction({ productId: product.id })).ok).toBe(true);
+    expect(await db.chatSession.findMany({ select: { customerId: true, vendorId: true } })).toEqual([{ customerId: customer.id, vendorId: owner.id }]);
   });
 });

@@ -6,6 +6,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { catalogs } from "@/lib/i18n/catalogs";
 import { can } from "@/lib/permissions";
 import { LAYOUT_ACCESS, PAGE_ACCESS, ROUTE_ACCESS, allows, routeGroupOf, urlPatternOf, type Access, type Method, type RouteRule } from "@/lib/route-permissions";
+import { serverActionId } from "../../scripts/lib/server-action-id";
 import { CALLERS, callerName, databaseFingerprint, insertToken, startHttpApp, type HttpApp } from "../support/http-app";
 
 // The permission matrix, tried over HTTP against the built app: every page and every route
@@ -226,8 +227,9 @@ describe("permission matrix × pages and route handlers, over HTTP", () => {
             ok = response.status >= 200 && response.status < 400;
             if (method !== "GET") writesAllowed += 1;
           } else if (rule.credentials === "bearer" || pattern.startsWith("/api/v1/")) {
-            // The API's one error shape, in the caller's language (Arabic by default).
-            const expected = role === null ? { status: 401, code: "unauthorized" } : { status: 403, code: "forbidden" };
+            // The API's one error shape, in the caller's language (Arabic by default). The sign-in
+            // refuses an account that may not use it as it refuses a wrong password: 401.
+            const expected = role === null || rule.access.kind === "signIn" ? { status: 401, code: "unauthorized" } : { status: 403, code: "forbidden" };
             ok = response.status === expected.status && text === JSON.stringify({ error: { code: expected.code, message: apiWords[expected.code as keyof typeof apiWords] } });
           } else {
             ok = (role === null ? [401, 403] : [403]).includes(response.status) && text === common.forbidden;
@@ -245,6 +247,31 @@ describe("permission matrix × pages and route handlers, over HTTP", () => {
     // Only the allowed writes changed anything (a sanity check that the probes did reach the handlers).
     expect(await databaseFingerprint(http.sql)).not.toBe(fingerprintBefore);
   }, 120_000);
+});
+
+describe("only a customer opens a conversation, through either door", () => {
+  /** Posts a server action as the built page's client code does, as the caller. */
+  const postAction = (role: Role, file: string, name: string, input: unknown) =>
+    fetch(`${http.app.url}/chat`, {
+      method: "POST",
+      headers: { cookie: http.callers[role].cookie, origin: http.app.url, "next-action": serverActionId(file, name), accept: "text/x-component", "content-type": "text/plain;charset=UTF-8" },
+      body: JSON.stringify([input]),
+    });
+
+  it("a vendor is refused by the web chat's start action and by POST /api/v1/sessions, and nothing is written; a customer is let through both", async () => {
+    const before = await databaseFingerprint(http.sql);
+    const web = await postAction("vendor", "lib/chat/actions.ts", "startChatAction", { productId: http.own.productId });
+    expect(web.status).toBe(200);
+    expect(await web.text()).toContain('{"ok":false,"error":{"code":"forbidden"');
+    const api = await fetch(`${http.app.url}/api/v1/sessions`, { method: "POST", headers: bearerOf("vendor", { "content-type": "application/json" }), body: JSON.stringify({ productId: http.own.productId }) });
+    expect(api.status).toBe(403);
+    expect(await databaseFingerprint(http.sql)).toBe(before);
+
+    const asCustomer = await postAction("customer", "lib/chat/actions.ts", "startChatAction", { productId: http.own.productId });
+    expect(await asCustomer.text()).toContain(`"ok":true,"data":{"id":${http.own.sessionId}`);
+    const apiCustomer = await fetch(`${http.app.url}/api/v1/sessions`, { method: "POST", headers: bearerOf("customer", { "content-type": "application/json" }), body: JSON.stringify({ productId: http.own.productId }) });
+    expect(await apiCustomer.json()).toEqual({ id: http.own.sessionId, created: false });
+  }, 60_000);
 });
 
 describe("participants reach only their own sessions, messages and notifications", () => {

@@ -31,7 +31,7 @@ describe("related sections", () => {
     expect(rows).toEqual([expect.objectContaining({ id: fixture.customer.id, role: "customer", sessions: 1, unread: 1 })]);
     expect((await listUsers(userParams({ filter: "vendor" }))).rows.map((row) => row.id)).toEqual([fixture.vendor.id]);
     expect((await listUsers(userParams({ sort: "bogus", filter: "nobody", page: "-3" }))).rows).toHaveLength(2);
-    expect(await getUserLinks(fixture.vendor.id)).toEqual({ sessions: 1, messages: 0, products: 1, orders: 1 });
+    expect(await getUserLinks(fixture.vendor.id)).toEqual({ sessions: 1, messages: 0, products: 1, orders: 1, writtenForParticipants: 0 });
   });
 
   it("Products: listed with vendor, sessions and unread, searched Arabic-aware by product or vendor, filtered; a product page", async () => {

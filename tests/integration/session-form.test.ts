@@ -3,6 +3,8 @@ import { db } from "@/lib/db";
 import { createSessionAction, updateSessionAction } from "@/lib/chat-sessions/session-actions";
 import { actAs } from "../support/mock-current-user";
 import { createProduct, createUser, resetDatabase } from "../support/fixtures";
+import { catalogs } from "@/lib/i18n/catalogs";
+import { makeTranslate } from "@/lib/i18n/translate";
 
 vi.mock("@/lib/auth/current-user", () => import("../support/mock-current-user"));
 
@@ -72,11 +74,11 @@ describe("creating and editing chat sessions", () => {
     const opened = await db.chatSession.findUniqueOrThrow({ where: { id: created.data.id } });
     // while the form is open, a message arrives: the trigger moves last_message_at to it
     const message = await db.chatMessage.create({ data: { sessionId: opened.id, senderId: people.customerId, body: "hi" } });
-    const other = await createUser("customer", "Mona");
-    const saved = await updateSessionAction({ ...people, customerId: other.id, lastMessageAt: at, id: opened.id, expectedUpdatedAt: opened.updatedAt.toISOString(), openedLastMessageAt: at });
+    const other = await createProduct(people.vendorId, "Desk lamp");
+    const saved = await updateSessionAction({ ...people, productId: other.id, lastMessageAt: at, id: opened.id, expectedUpdatedAt: opened.updatedAt.toISOString(), openedLastMessageAt: at });
     expect(saved).toMatchObject({ ok: true });
     const after = await db.chatSession.findUniqueOrThrow({ where: { id: opened.id } });
-    expect(after.customerName).toBe("Mona");
+    expect(after.productName).toBe("Desk lamp");
     expect(after.lastMessageAt.toISOString()).toBe(message.createdAt.toISOString());
   });
 
@@ -105,5 +107,73 @@ describe("creating and editing chat sessions", () => {
     ).toMatchObject({ ok: false, error: { code: "forbidden" } });
     expect(await db.chatSession.count()).toBe(1);
     expect((await db.chatSession.findUniqueOrThrow({ where: { id: opened.id } })).customerId).toBe(people.customerId);
+  });
+
+  it("FORM-2 FORM-3 the customer must be a customer and the vendor a vendor: the action says which field, and the database refuses it from anywhere", async () => {
+    const admin = await createUser("admin", "Admin Ali");
+    const support = await createUser("support", "Support Sara");
+    expect(await createSessionAction({ ...people, customerId: admin.id, vendorId: support.id, lastMessageAt: at })).toMatchObject({
+      ok: false,
+      error: { code: "invalid", fieldErrors: { customerId: "notACustomer", vendorId: "notAVendor" } },
+    });
+    expect(await createSessionAction({ ...people, customerId: people.vendorId, vendorId: people.customerId, lastMessageAt: at })).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { customerId: "notACustomer", vendorId: "notAVendor" } },
+    });
+    expect(await db.chatSession.count()).toBe(0);
+    for (const key of ["notACustomer", "notAVendor"] as const) {
+      expect(catalogs.sessionForm.ar[key]).not.toBe(catalogs.sessionForm.en[key]);
+    }
+    // The database: no writer (a script, a seed, a future code path) seats the wrong role.
+    await expect(db.$executeRaw`INSERT INTO chat_sessions (product_id, customer_id, vendor_id, updated_at) VALUES (${people.productId}, ${admin.id}, ${people.vendorId}, now())`).rejects.toThrow(/chat_sessions_customer_role|not a customer/);
+    await expect(db.$executeRaw`INSERT INTO chat_sessions (product_id, customer_id, vendor_id, updated_at) VALUES (${people.productId}, ${people.customerId}, ${support.id}, now())`).rejects.toThrow(/not a vendor/);
+    const session = await db.chatSession.create({ data: { ...people } });
+    await expect(db.chatSession.update({ where: { id: session.id }, data: { vendorId: admin.id } })).rejects.toThrow(/not a vendor/);
+    // …and a participant's role cannot change under their sessions either.
+    await expect(db.user.update({ where: { id: people.customerId }, data: { role: "vendor" } })).rejects.toThrow(/cannot become a vendor/);
+    await expect(db.user.update({ where: { id: people.vendorId }, data: { role: "support" } })).rejects.toThrow(/cannot become a support/);
+    await db.user.update({ where: { id: admin.id }, data: { role: "qa" } });
+    expect(await db.chatSession.findMany({ select: { customerId: true, vendorId: true } })).toEqual([{ customerId: people.customerId, vendorId: people.vendorId }]);
+  });
+
+  it("ROW-3 a session without messages gets another customer or vendor from QA; the edit is in the audit log", async () => {
+    const created = await createSessionAction({ ...people, lastMessageAt: at });
+    if (!created.ok || created.data.status !== "created") throw new Error("expected a new session");
+    const opened = await db.chatSession.findUniqueOrThrow({ where: { id: created.data.id } });
+    const mona = await createUser("customer", "Mona");
+    const saved = await updateSessionAction({ ...people, customerId: mona.id, lastMessageAt: at, id: opened.id, expectedUpdatedAt: opened.updatedAt.toISOString(), openedLastMessageAt: at });
+    expect(saved).toMatchObject({ ok: true, data: { status: "saved" } });
+    expect((await db.chatSession.findUniqueOrThrow({ where: { id: opened.id } })).customerId).toBe(mona.id);
+    const entry = await db.auditLog.findFirstOrThrow({ where: { action: "chatSessions.update" } });
+    expect(entry).toMatchObject({ targetType: "chatSession", targetId: String(opened.id), details: { customerId: mona.id, customer: { from: { id: people.customerId, name: "أحمد" }, to: { id: mona.id, name: "Mona" } }, messages: 0 } });
+  });
+
+  it("ROW-3 a session with messages changes hands only by an admin who confirmed who will see how many messages; QA is told why not; it is audited with old and new participant", async () => {
+    const created = await createSessionAction({ ...people, lastMessageAt: at });
+    if (!created.ok || created.data.status !== "created") throw new Error("expected a new session");
+    const sessionId = created.data.id;
+    for (const body of ["first", "second", "third"]) await db.chatMessage.create({ data: { sessionId, senderId: people.customerId, body } });
+    const mona = await createUser("customer", "Mona");
+    const opened = await db.chatSession.findUniqueOrThrow({ where: { id: sessionId } });
+    const edit = { ...people, customerId: mona.id, lastMessageAt: opened.lastMessageAt.toISOString(), id: sessionId, expectedUpdatedAt: opened.updatedAt.toISOString(), openedLastMessageAt: opened.lastMessageAt.toISOString() };
+
+    actAs("qa");
+    expect(await updateSessionAction(edit)).toEqual({ ok: false, error: { code: "forbidden", message: "reassignAdminOnly", fieldErrors: { customerId: "reassignAdminOnly" } } });
+    expect(await updateSessionAction({ ...edit, confirmedMessages: 3 })).toMatchObject({ ok: false, error: { code: "forbidden", message: "reassignAdminOnly" } });
+    expect(catalogs.sessionForm.en.reassignAdminOnly).toMatch(/only an admin/);
+
+    actAs("admin");
+    // Without a confirmation, or with a count that is no longer the count, nothing is saved: the admin is asked.
+    expect(await updateSessionAction(edit)).toEqual({ ok: true, data: { status: "confirmReassign", messages: 3, newParticipants: ["Mona"] } });
+    expect(await updateSessionAction({ ...edit, confirmedMessages: 2 })).toEqual({ ok: true, data: { status: "confirmReassign", messages: 3, newParticipants: ["Mona"] } });
+    expect((await db.chatSession.findUniqueOrThrow({ where: { id: sessionId } })).customerId).toBe(people.customerId);
+    expect(await db.auditLog.count({ where: { action: { in: ["chatSessions.update", "chatSessions.reassign"] } } })).toBe(0);
+    const t = makeTranslate("en", catalogs.sessionForm.en);
+    expect(t("reassignBody", { count: 3, names: "Mona" })).toBe("Mona will see 3 messages of this session's history. The change is recorded in the audit log.");
+
+    expect(await updateSessionAction({ ...edit, confirmedMessages: 3 })).toMatchObject({ ok: true, data: { status: "saved" } });
+    expect((await db.chatSession.findUniqueOrThrow({ where: { id: sessionId } })).customerId).toBe(mona.id);
+    const entry = await db.auditLog.findFirstOrThrow({ where: { action: "chatSessions.reassign" } });
+    expect(entry).toMatchObject({ actorId: 1, targetId: String(sessionId), details: { customer: { from: { id: people.customerId, name: "أحمد" }, to: { id: mona.id, name: "Mona" } }, messages: 3 } });
   });
 });

@@ -5,9 +5,8 @@ import { ACCOUNT_RULE, ADDRESS_RULE, SharedSignInThrottle } from "@/lib/auth/sig
 // Two "instances": two throttles on two independent pools of the same database, as two
 // `next start` processes behind a balancer would be. One clock, fixed, so nothing depends on time.
 const url = inject("databaseUrl");
-const poolMax = inject("databasePoolMax");
-const poolA = new pg.Pool({ connectionString: url, max: poolMax });
-const poolB = new pg.Pool({ connectionString: url, max: poolMax });
+const poolA = new pg.Pool({ connectionString: url, max: 10 });
+const poolB = new pg.Pool({ connectionString: url, max: 10 });
 let now = Date.parse("2026-11-25T09:00:00Z");
 const clock = () => now;
 const a = new SharedSignInThrottle(() => poolA, clock);
@@ -98,10 +97,11 @@ describe("the panel's sign-in (next-auth authorize) uses the shared throttle", (
     const email = `locked-${Date.now()}@test.local`;
     await db.user.create({ data: { name: "Locked", role: "support", email, passwordHash: await hashPassword("right-password") } });
     const provider = authOptions.providers[0] as unknown as {
-      options: { authorize: (credentials: Record<string, string>, request: { headers: Record<string, string> }) => Promise<unknown> };
+      options: { authorize: (credentials: Record<string, string>) => Promise<unknown> };
     };
-    const authorize = (password: string) =>
-      provider.options.authorize({ email, password }, { headers: { "x-forwarded-for": "198.51.100.9" } });
+    const { withClientAddress } = await import("@/lib/http/client-address");
+    // as scripts/serve.ts hands the client's address to the app
+    const authorize = (password: string) => withClientAddress("198.51.100.9", () => provider.options.authorize({ email, password }));
     for (let i = 0; i < ACCOUNT_RULE.maxFailures; i += 1) expect(await authorize("wrong-password")).toBeNull();
     // the app's own clock is the database's: the lock is ~15 minutes from now for instance B too
     const otherInstance = new SharedSignInThrottle(() => poolB);

@@ -32,3 +32,15 @@ export async function startAppServer(databaseUrl: string | null, env: Record<str
     },
   };
 }
+
+/** Several instances at once, one per environment; if one fails to start, the others are stopped. */
+export async function startAppServers(databaseUrl: string, envs: Record<string, string>[]): Promise<AppServer[]> {
+  const started = await Promise.allSettled(envs.map((env) => startAppServer(databaseUrl, env)));
+  const failed = started.find((outcome) => outcome.status === "rejected");
+  if (failed) {
+    // Never leave an instance that did start running.
+    await Promise.all(started.map((outcome) => (outcome.status === "fulfilled" ? outcome.value.stop() : undefined)));
+    throw failed.reason;
+  }
+  return started.map((outcome) => (outcome as PromiseFulfilledResult<AppServer>).value);
+}

@@ -7,6 +7,7 @@ import { requirePagePermission } from "@/lib/auth/current-user";
 import { listMySessions } from "@/lib/chat/my-sessions";
 import { getLocale, getTranslator } from "@/lib/i18n/server";
 import { formatNumber } from "@/lib/i18n/translate";
+import { can } from "@/lib/permissions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslator("chat");
@@ -20,7 +21,7 @@ export default async function MyChatsPage() {
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">{t("title")}</h1>
-      {user.role === "customer" ? <AskAboutProduct /> : null}
+      {can(user.role, "chat.start") ? <AskAboutProduct /> : null}
       {sessions.length === 0 ? (
         <p className="text-slate-600 dark:text-slate-400">{t("empty")}</p>
       ) : (

@@ -26,6 +26,9 @@ export const chat = defineCatalog({
     productNotFound: "هذا المنتج غير موجود.",
     ownProduct: "لا يمكنك السؤال عن منتجك.",
     liveUpdated: "وصلت رسالة جديدة",
+    fromSupportForCustomer: "دعم السوق (نيابةً عن العميل)",
+    fromSupportForVendor: "دعم السوق (نيابةً عن البائع)",
+    fromSupportForMe: "دعم السوق (نيابةً عنك)",
   },
   en: {
     title: "My conversations",
@@ -52,5 +55,8 @@ export const chat = defineCatalog({
     productNotFound: "This product does not exist.",
     ownProduct: "You cannot ask about your own product.",
     liveUpdated: "A new message arrived",
+    fromSupportForCustomer: "Marketplace support (on behalf of the customer)",
+    fromSupportForVendor: "Marketplace support (on behalf of the vendor)",
+    fromSupportForMe: "Marketplace support (on your behalf)",
   },
 });

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChatConversation } from "@/components/chat/chat-conversation";
 import { requirePagePermission } from "@/lib/auth/current-user";
-import { loadConversation } from "@/lib/chat-sessions/conversation";
+import { loadParticipantConversation } from "@/lib/chat-sessions/conversation";
 import { getTranslator } from "@/lib/i18n/server";
 import { db } from "@/lib/db";
 import { parseRouteId } from "@/lib/route-id";
@@ -22,7 +22,7 @@ export default async function ChatPage({ params }: { params: Promise<{ id: strin
       ? await db.chatSession.findFirst({ where: { id, OR: [{ customerId: user.id }, { vendorId: user.id }] }, select: { id: true, productName: true, customerId: true, customerName: true, vendorName: true } })
       : null;
   if (!session) notFound();
-  const [t, conversation] = await Promise.all([getTranslator("chat"), loadConversation(session.id, null)]);
+  const [t, conversation] = await Promise.all([getTranslator("chat"), loadParticipantConversation(session.id, null)]);
   const otherName = session.customerId === user.id ? session.vendorName : session.customerName;
   return (
     <div className="flex h-full flex-col gap-3">
@@ -33,7 +33,7 @@ export default async function ChatPage({ params }: { params: Promise<{ id: strin
         <h1 className="truncate text-lg font-semibold">{session.productName}</h1>
         <p className="text-sm text-slate-600 dark:text-slate-400">{t("with", { name: otherName })}</p>
       </div>
-      <ChatConversation sessionId={session.id} me={user.id} newestFirst={conversation?.messages ?? []} olderBeforeId={conversation?.olderBeforeId ?? null} />
+      <ChatConversation sessionId={session.id} me={user.id} newestFirst={conversation.messages} olderBeforeId={conversation.olderBeforeId} />
     </div>
   );
 }

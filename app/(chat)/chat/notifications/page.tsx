@@ -24,7 +24,7 @@ export default async function NotificationsPage() {
           {notifications.map((notice) => (
             <li key={notice.id}>
               <Link href={`/chat/${notice.sessionId}`} className={`block p-3 hover:bg-slate-50 dark:hover:bg-slate-800 ${notice.readAt ? "" : "font-semibold"}`}>
-                <span className="block truncate text-sm">{t("notificationLine", { sender: notice.message.sender.name, product: notice.session.productName, body: notice.message.body })}</span>
+                <span className="block truncate text-sm">{t("notificationLine", { sender: notice.message.fromMarketplaceSupport ? t(notice.message.sender.role === "customer" ? "fromSupportForCustomer" : "fromSupportForVendor") : notice.message.sender.name, product: notice.session.productName, body: notice.message.body })}</span>
                 <span className="text-xs font-normal text-slate-600 dark:text-slate-400">
                   <RelativeTime value={notice.createdAt} />
                 </span>

@@ -3,6 +3,7 @@ import { startSessionSchema } from "@/lib/api/schemas";
 import { listMySessions } from "@/lib/chat/my-sessions";
 import { startSessionAboutProduct, startSessionIn } from "@/lib/chat/start-session";
 import { apiError } from "@/lib/api/errors";
+import { can } from "@/lib/permissions";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +16,7 @@ export const GET = apiRoute(async (request: Request) => {
 /** Start (or return to) a conversation about a product with its vendor. Customers only. Honours Idempotency-Key. */
 export const POST = apiRoute(async (request: Request) => {
   const user = await chatUser(request);
-  if (user.role !== "customer") return apiError(request, 403, "forbidden");
+  if (!can(user.role, "chat.start")) return apiError(request, 403, "forbidden");
   const { productId } = await jsonBody(request, startSessionSchema);
   const once = await answerOncePerKey(request, user.id, "POST /api/v1/sessions", { productId }, async (tx) => {
     const { session, announce } = await startSessionIn(tx, user.id, productId);

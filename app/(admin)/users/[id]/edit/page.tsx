@@ -4,7 +4,7 @@ import { UserForm } from "@/components/users/user-form";
 import { requirePagePermission } from "@/lib/auth/current-user";
 import { getTranslator } from "@/lib/i18n/server";
 import { getUser, getUserLinks } from "@/lib/users/queries";
-import { isLinked } from "@/lib/users/user-links";
+import { isLinked } from "@/lib/users/link-rules";
 
 export const generateMetadata = recordMetadata("users.manage", getUser, async (user) => (await getTranslator("userForm"))("editTitle", { name: user.name }));
 

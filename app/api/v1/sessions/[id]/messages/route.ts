@@ -1,7 +1,7 @@
 import { answerOncePerKey, apiJson, apiRoute, chatUser, jsonBody, parsed } from "@/lib/api/route";
 import { idParam, messagesQuerySchema, sendMessageSchema } from "@/lib/api/schemas";
 import { requireMembership } from "@/lib/chat/membership";
-import { loadConversation } from "@/lib/chat-sessions/conversation";
+import { loadParticipantConversation } from "@/lib/chat-sessions/conversation";
 import { sendAsParticipant, sendInTransaction } from "@/lib/chat/send-message";
 
 export const dynamic = "force-dynamic";
@@ -13,8 +13,8 @@ export const GET = apiRoute(async (request: Request, { params }: Context) => {
   const sessionId = parsed(idParam, (await params).id);
   const { before } = parsed(messagesQuerySchema, Object.fromEntries(new URL(request.url).searchParams));
   await requireMembership(user.id, sessionId);
-  const conversation = await loadConversation(sessionId, before ?? null);
-  return Response.json({ messages: conversation?.messages ?? [], nextBefore: conversation?.olderBeforeId ?? null });
+  const conversation = await loadParticipantConversation(sessionId, before ?? null);
+  return Response.json({ messages: conversation.messages, nextBefore: conversation.olderBeforeId });
 });
 
 /** Sends a message as me; the other participant is notified (FLOW-1). Honours Idempotency-Key. */
