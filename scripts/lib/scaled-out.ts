@@ -153,7 +153,8 @@ export async function startScaledOut(
     DATABASE_URL: pooled.toString(),
     DATABASE_DIRECT_URL: direct.toString(),
     DATABASE_POOL_MAX: String(poolMax),
-    REALTIME_BUS: "postgres",
+    // nginx, on loopback, is the proxy whose X-Forwarded-For names the client (the sign-in limits' address).
+    TRUSTED_PROXIES: "127.0.0.1",
     NEXTAUTH_URL: url,
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "scaled-out-secret",
     LOG_FORMAT: "json",

@@ -14,8 +14,10 @@ import { createTestDatabase, type TestDatabase } from "../support/test-database"
 let database: TestDatabase;
 let cluster: ScaledOut;
 let sql: pg.Client;
+// Installed with apt-get when missing (as root); when that cannot be, the run says why, in the
+// skipped test's title and on the console, and npm test's totals count it as skipped.
 const missing = ensureProxyPackages();
-if (missing) console.log(`scaled-out smoke test not run: ${missing}`);
+if (missing) console.warn(`scaled-out smoke test skipped: ${missing}`);
 
 beforeAll(async () => {
   if (missing) return;
@@ -26,7 +28,7 @@ beforeAll(async () => {
   sql = new pg.Client({ connectionString: database.url });
   await sql.connect();
   cluster = await startScaledOut(database.url, { count: 3 });
-});
+}, 300_000);
 
 afterAll(async () => {
   await cluster?.close();
@@ -91,5 +93,9 @@ describe.skipIf(missing !== null)("three instances behind nginx, queries through
     resumed.body?.cancel().catch(() => undefined);
 
     expect(hasDrift(await findCounterDrift(sql))).toBe(false);
-  });
+  }, 120_000);
+});
+
+describe.runIf(missing !== null)("three instances behind nginx, queries through PgBouncer (transaction mode)", () => {
+  it.skip(`not run: ${missing}`, () => {});
 });
