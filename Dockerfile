@@ -15,7 +15,8 @@ RUN PRISMA_SCHEMA_ENGINE_BINARY=/bin/true npx prisma generate && npx next build
 
 FROM node:20-bookworm-slim AS run
 WORKDIR /app
-ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 LOG_FORMAT=json
+# HOST: serve.ts listens on loopback unless told; in a container, nginx reaches it from outside.
+ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOST=0.0.0.0 LOG_FORMAT=json
 # tsx runs the server and the migrator (TypeScript); the WebAssembly schema engine applies the migrations.
 COPY --from=build --chown=node:node /app/package.json /app/package-lock.json /app/next.config.ts /app/tsconfig.json ./
 COPY --from=build --chown=node:node /app/node_modules ./node_modules

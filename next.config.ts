@@ -2,9 +2,9 @@ import type { NextConfig } from "next";
 import { securityHeaders } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
-  // The generated Prisma client and pg stay server-side Node modules.
+  // The generated Prisma client, pg and the NATS client stay server-side Node modules.
   // The logger and the metrics registry are process-wide, shared with scripts/serve.ts.
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "exceljs", "pino", "pino-pretty", "prom-client"],
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "exceljs", "@nats-io/transport-node", "@nats-io/jetstream", "pino", "pino-pretty", "prom-client"],
   poweredByHeader: false,
   // `npm test` type-checks the whole project (tests included) as a step of its own.
   typescript: { ignoreBuildErrors: true },

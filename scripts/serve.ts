@@ -106,5 +106,7 @@ server.on("checkContinue", (request: IncomingMessage, response: ServerResponse) 
   if (declaresBodyWithinLimit(request)) response.writeContinue();
   serve(request, response);
 });
-server.listen(port, () => logger().info({ port }, "listening"));
+// HOST comes from scripts/start.ts: loopback for the embedded demo, every interface by default otherwise.
+const host = process.env.HOST ?? "127.0.0.1";
+server.listen(port, host, () => logger().info({ host, port }, "listening"));
 shutDownGracefully(server);

@@ -1,4 +1,7 @@
 // The mobile API's contract, served at /api/v1/openapi.json; a test keeps it equal to the routes.
+import { sendRateRule } from "@/lib/chat/send-rate-rule";
+import { TOKEN_IDLE_DAYS } from "./token-lifetime";
+
 const error = { $ref: "#/components/responses/Error" };
 const bearer = [{ bearer: [] }];
 const idPath = [{ name: "id", in: "path", required: true, schema: { type: "integer", minimum: 1 } }];
@@ -11,6 +14,8 @@ const idempotencyKey = {
     "Makes a retry safe: a request repeated with the same key and the same body (after a timeout, a lost connection) gets the first answer again (with the header Idempotent-Replayed: true), and nothing new is stored; the same key with another body is 422 idempotency_key_reused. Keys are per user and count for 24 hours. A UUID per intended write is a good key.",
   schema: { type: "string", pattern: "^[\\x21-\\x7E]{1,255}$" },
 };
+const errorBody = json({ type: "object", required: ["error"], properties: { error: { type: "object", required: ["code", "message"], properties: { code: { type: "string" }, message: { type: "string" }, fields: { type: "object" } } } } });
+const sendRate = sendRateRule();
 const message = { $ref: "#/components/schemas/Message" };
 
 export const openApiDocument = {
@@ -38,13 +43,17 @@ export const openApiDocument = {
       },
     },
     responses: {
-      Error: json({ type: "object", required: ["error"], properties: { error: { type: "object", required: ["code", "message"], properties: { code: { type: "string" }, message: { type: "string" }, fields: { type: "object" } } } } }),
+      Error: errorBody,
     },
   },
   paths: {
     "/config": { get: { summary: "SET-1: is chat on in the app?", responses: { "200": json({ type: "object", properties: { mobileChatEnabled: { type: "boolean" } } }) } } },
     "/tokens": {
-      post: { summary: "Sign in; returns a bearer token", requestBody: json({ type: "object", required: ["email", "password"], properties: { email: { type: "string" }, password: { type: "string" } } }), responses: { "201": json({ type: "object" }), "400": error, "401": error, "403": error, "429": error } },
+      post: {
+        summary: "Sign in; returns a bearer token",
+        description: `A token stays valid until it is revoked (DELETE /tokens, an admin's password reset or "sign out everywhere", the account's deletion) or until it has not been used for ${TOKEN_IDLE_DAYS} days; then every request with it answers 401 unauthorized, and the app signs in again.`,
+        requestBody: json({ type: "object", required: ["email", "password"], properties: { email: { type: "string" }, password: { type: "string" } } }), responses: { "201": json({ type: "object" }), "400": error, "401": error, "403": error, "429": error },
+      },
       delete: { summary: "Revoke the token in use", security: bearer, responses: { "204": { description: "revoked" }, "401": error } },
     },
     "/sessions": {
@@ -53,7 +62,24 @@ export const openApiDocument = {
     },
     "/sessions/{id}/messages": {
       get: { summary: "Messages, newest first; ?before=<message id> for older", security: bearer, parameters: idPath, responses: { "200": json({ type: "object", required: ["messages", "nextBefore"], properties: { messages: { type: "array", items: message }, nextBefore: { type: ["integer", "null"] } } }), "401": error, "404": error } },
-      post: { summary: "Send a message", security: bearer, parameters: [...idPath, idempotencyKey], requestBody: json({ type: "object", required: ["body"], properties: { body: { type: "string", maxLength: 4000 } } }), responses: { "201": json({ type: "object", required: ["message"], properties: { message } }), "400": error, "401": error, "403": error, "404": error, "409": error, "413": error, "422": error } },
+      post: {
+        summary: "Send a message",
+        description: `A participant may send ${sendRate.limit} messages per ${sendRate.windowSeconds} seconds, on the app and the web chat together; past that the answer is 429 rate_limited with Retry-After: the seconds until sending is allowed again.`,
+        security: bearer,
+        parameters: [...idPath, idempotencyKey],
+        requestBody: json({ type: "object", required: ["body"], properties: { body: { type: "string", maxLength: 4000 } } }),
+        responses: {
+          "201": json({ type: "object", required: ["message"], properties: { message } }),
+          "400": error,
+          "401": error,
+          "403": error,
+          "404": error,
+          "409": error,
+          "413": error,
+          "422": error,
+          "429": { description: "sending too fast", headers: { "Retry-After": { description: "seconds until sending is allowed again", schema: { type: "integer", minimum: 1 } } }, ...errorBody },
+        },
+      },
     },
     "/sessions/{id}/read": { post: { summary: "Mark the messages sent to me as read", security: bearer, parameters: idPath, responses: { "200": json({ type: "object" }), "401": error, "404": error } } },
     "/notifications": { get: { summary: "FLOW-1: my notifications and the unread count", security: bearer, responses: { "200": json({ type: "object" }), "401": error } } },

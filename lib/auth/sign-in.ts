@@ -7,7 +7,7 @@ import { sharedSignInThrottle as throttle } from "./shared-sign-in-throttle";
 import { ACCOUNT_RULE, ADDRESS_RULE } from "./sign-in-throttle";
 
 export type SignInOutcome =
-  | { kind: "signedIn"; user: { id: number; name: string; email: string; role: Role } }
+  | { kind: "signedIn"; user: { id: number; name: string; email: string; role: Role; sessionEpoch: number } }
   | { kind: "refused" }
   | { kind: "locked" };
 
@@ -22,12 +22,12 @@ export async function checkSignIn(email: string, password: string, mayUse: (role
   const address = requestClientAddress();
   const keys = [{ key: `account:${email}`, rule: ACCOUNT_RULE }, ...(address ? [{ key: `address:${address}`, rule: ADDRESS_RULE }] : [])];
   for (const { key } of keys) if ((await throttle.lockedFor(key)) > 0) return { kind: "locked" };
-  const user = await db.user.findUnique({ where: { email }, select: { id: true, name: true, email: true, role: true, passwordHash: true } });
+  const user = await db.user.findUnique({ where: { email }, select: { id: true, name: true, email: true, role: true, passwordHash: true, sessionEpoch: true } });
   const matches = await verifyPassword(password, user?.passwordHash);
   if (!user || !matches || !mayUse(user.role)) {
     for (const { key, rule } of keys) await throttle.recordFailure(key, rule);
     return { kind: "refused" };
   }
   await throttle.recordSuccess(keys[0]!.key);
-  return { kind: "signedIn", user: { id: user.id, name: user.name, email: user.email, role: user.role } };
+  return { kind: "signedIn", user: { id: user.id, name: user.name, email: user.email, role: user.role, sessionEpoch: user.sessionEpoch } };
 }

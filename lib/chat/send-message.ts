@@ -4,8 +4,9 @@ import type { ParticipantMessage } from "@/lib/chat-sessions/conversation";
 import { dbPool } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { publishEvent } from "@/lib/realtime/bus";
+import { eventBus, publishEvent } from "@/lib/realtime/bus";
 import { CHANNEL } from "@/lib/realtime/events";
+import { consumeSendAllowance } from "./send-rate";
 
 type Row = {
   id: number;
@@ -29,10 +30,6 @@ type Row = {
 // one order, before the sessions and unread slots (the counters' triggers, at the statement's
 // end): they wait on one another but never deadlock. For each user, event ids follow the arrival
 // order too, and the rows (and NOTIFYs) come out in that order.
-// The statement itself announces each message on the bus's channel: NOTIFY is sent when the
-// transaction commits (never before, never for a rolled-back one), with no round trip of its own.
-// The payload is the bus's `message` event (ids only), stamped `at` for the bus-lag metric; the
-// column is cast to text because Prisma's raw queries (sendInTransaction) cannot read void.
 const SEND_MANY = `
   WITH input AS (
     SELECT t.k, t.session_id, t.sender_id, t.body FROM unnest($1::int[], $2::int[], $3::text[]) WITH ORDINALITY AS t(session_id, sender_id, body, k)
@@ -58,14 +55,24 @@ const SEND_MANY = `
   )
   SELECT s.k::int AS k, m.id, s.body, m.created_at AS "createdAt", m.read_at AS "readAt", u.name AS "senderName", u.role AS "senderRole",
          s.customer_id AS "customerId", s.vendor_id AS "vendorId", n.id AS "notificationId", n.user_id AS "recipientId",
-         ec.id AS "customerEventId", ev.id AS "vendorEventId",
-         pg_notify($4, json_build_object('type', 'message', 'sessionId', s.session_id, 'messageId', m.id, 'senderId', s.sender_id,
-           'participants', json_build_array(s.customer_id, s.vendor_id), 'notification', json_build_object('id', n.id, 'userId', n.user_id),
-           'events', json_build_array(json_build_array(s.customer_id, ec.id), json_build_array(s.vendor_id, ev.id)),
-           'at', floor(extract(epoch FROM clock_timestamp()) * 1000))::text)::text AS notified
+         ec.id AS "customerEventId", ev.id AS "vendorEventId" /*notify*/
     FROM s JOIN m ON m.id = s.message_id JOIN n ON n.message_id = m.id JOIN users u ON u.id = s.sender_id
     JOIN e ec ON ec.message_id = m.id AND ec.user_id = s.customer_id JOIN e ev ON ev.message_id = m.id AND ev.user_id = s.vendor_id
    ORDER BY s.k`;
+
+// On the PostgreSQL bus the statement itself announces each message on the bus's channel: NOTIFY
+// is sent when the transaction commits (never before, never for a rolled-back one), with no round
+// trip of its own. The payload is the bus's `message` event (ids only), stamped `at` for the
+// bus-lag metric; the column is cast to text because Prisma's raw queries (sendInTransaction)
+// cannot read void. On NATS nothing NOTIFYs: the send publishes after commit (announceSent), the
+// event log covers a lost publish.
+const SEND_MANY_NOTIFYING = SEND_MANY.replace(
+  "/*notify*/",
+  `, pg_notify($4, json_build_object('type', 'message', 'sessionId', s.session_id, 'messageId', m.id, 'senderId', s.sender_id,
+      'participants', json_build_array(s.customer_id, s.vendor_id), 'notification', json_build_object('id', n.id, 'userId', n.user_id),
+      'events', json_build_array(json_build_array(s.customer_id, ec.id), json_build_array(s.vendor_id, ev.id)),
+      'at', floor(extract(epoch FROM clock_timestamp()) * 1000))::text)::text AS notified`,
+);
 
 type Send = { senderId: number; sessionId: number; body: string; resolve: (row: Row | undefined) => void; reject: (error: unknown) => void };
 const MAX_BATCH = 200;
@@ -104,12 +111,17 @@ class SendBatcher {
   }
 
   private async execute(batch: Send[]): Promise<(Row | undefined)[]> {
-    const values = [batch.map((b) => b.sessionId), batch.map((b) => b.senderId), batch.map((b) => b.body), CHANNEL];
-    const { rows } = await dbPool().query<Row & { k: number }>(SEND_MANY, values);
+    const [statement, values] = sendStatement(batch.map((b) => b.sessionId), batch.map((b) => b.senderId), batch.map((b) => b.body));
+    const { rows } = await dbPool().query<Row & { k: number }>(statement, values);
     const byK: (Row | undefined)[] = new Array(batch.length);
     for (const row of rows) byK[row.k - 1] = row;
     return byK;
   }
+}
+
+/** The send statement for this bus (see SEND_MANY_NOTIFYING) and its parameters. */
+function sendStatement(sessionIds: number[], senderIds: number[], bodies: string[]): [string, unknown[]] {
+  return eventBus().writersAnnounce ? [SEND_MANY_NOTIFYING, [sessionIds, senderIds, bodies, CHANNEL]] : [SEND_MANY, [sessionIds, senderIds, bodies]];
 }
 
 const globalForSends = globalThis as unknown as { chatSendBatcher?: SendBatcher };
@@ -121,9 +133,11 @@ const sends = () => (globalForSends.chatSendBatcher ??= new SendBatcher());
  * the sender takes part in the session, inserts the message — the triggers count it and move the
  * session's last-message time — and the other participant's notification. A session the sender
  * is not part of is "not found", whether it exists or not. Then every instance hears of it.
+ * First, the sender's rate (lib/chat/send-rate.ts): past it, SendingTooFast (429 on the API).
  * (Admins writing on a participant's behalf go through lib/messages/add-message.ts.)
  */
 export async function sendAsParticipant(senderId: number, sessionId: number, body: string): Promise<ParticipantMessage> {
+  await consumeSendAllowance(senderId);
   // Through the driver, as a prepared statement batched with concurrent sends (the hottest write
   // of the app: Prisma's raw query path costs more CPU than the statement itself).
   const row = await sends().send(senderId, sessionId, body);
@@ -134,7 +148,9 @@ export async function sendAsParticipant(senderId: number, sessionId: number, bod
 
 /**
  * The same send inside a caller's transaction (an Idempotency-Key's, which stores the answer with
- * the message): the same statement, alone rather than batched; `announce` once it has committed.
+ * the message): the same rate and statement, alone rather than batched; `announce` once it has
+ * committed. A replayed key never gets here, so it does not count against the rate; an attempt
+ * refused for the rate is rolled back with its key (not counted), so the same key may try again.
  */
 export async function sendInTransaction(
   tx: Prisma.TransactionClient,
@@ -142,7 +158,9 @@ export async function sendInTransaction(
   sessionId: number,
   body: string,
 ): Promise<{ message: ParticipantMessage; announce: () => Promise<void> }> {
-  const [row] = await tx.$queryRawUnsafe<Row[]>(SEND_MANY, [sessionId], [senderId], [body], CHANNEL);
+  await consumeSendAllowance(senderId, (statement, values) => tx.$queryRawUnsafe(statement, ...values));
+  const [statement, values] = sendStatement([sessionId], [senderId], [body]);
+  const [row] = await tx.$queryRawUnsafe<Row[]>(statement, ...values);
   if (!row) throw new ActionFailure("not_found", "sessionNotFound");
   return { message: messageOf(row, senderId), announce: () => announceSent(row, senderId, sessionId) };
 }

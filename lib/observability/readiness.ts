@@ -3,15 +3,23 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { dbPool } from "@/lib/db";
 import { isDraining } from "@/lib/lifecycle";
-import { eventBus } from "@/lib/realtime/bus";
+import { busHealth } from "@/lib/realtime/bus";
 
 // What GET /readyz checks: this instance can serve, i.e. the database answers, every migration
 // this build ships is applied, and the event bus hears other instances. A load balancer stops
 // sending traffic on a 503 and starts again on a 200, so each check is bounded in time.
+// The bus counts differently by kind. On PostgreSQL, an instance whose LISTEN is down hears no
+// other instance and nothing stands in: not ready. On NATS, an outage hits every instance at
+// once while each still serves, its streams fed by reads of the event log (LogReconciler):
+// ready, but degraded — a 503 there would take the whole deployment out of the balancer.
 
-export type Readiness = { ready: true } | { ready: false; reason: "shutting_down" | "database_unreachable" | "migrations_pending" | "bus_not_listening" };
+export type Readiness =
+  | { ready: true; degraded?: "bus_not_listening" }
+  | { ready: false; reason: "shutting_down" | "database_unreachable" | "migrations_pending" | "bus_not_listening" };
 
 const CHECK_TIMEOUT_MS = 2000;
+// A NATS bus that is down never becomes ready: each probe waits this long before saying degraded.
+const BUS_CHECK_TIMEOUT_MS = 1000;
 
 function withinTimeout<T>(work: Promise<T>): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -48,10 +56,7 @@ export async function readiness(): Promise<Readiness> {
   } catch {
     return { ready: false, reason: "database_unreachable" };
   }
-  try {
-    await withinTimeout(eventBus().ready());
-  } catch {
-    return { ready: false, reason: "bus_not_listening" };
-  }
-  return { ready: true };
+  const bus = await busHealth(undefined, BUS_CHECK_TIMEOUT_MS);
+  if (bus.listening) return { ready: true };
+  return bus.kind === "nats" ? { ready: true, degraded: "bus_not_listening" } : { ready: false, reason: "bus_not_listening" };
 }

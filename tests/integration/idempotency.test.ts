@@ -99,6 +99,26 @@ describe("Idempotency-Key on the mobile API's sends", () => {
     expect(await messagesStored()).toBe(1);
   });
 
+  it("a keyed send counts against the send rate once: its replay is free, and one refused for the rate stores nothing and may try its key again", async () => {
+    vi.stubEnv("SEND_RATE_LIMIT", "2");
+    vi.stubEnv("SEND_RATE_WINDOW_SECONDS", "3600");
+    try {
+      expect((await send("one", "rate-1")).status).toBe(201);
+      expect((await send("one", "rate-1")).headers.get("idempotent-replayed")).toBe("true");
+      expect((await send("two", "rate-2")).status).toBe(201);
+      const refused = await send("three", "rate-3");
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(await messagesStored()).toBe(2);
+      expect(await db.idempotencyKey.count({ where: { key: "rate-3" } })).toBe(0);
+      await db.$executeRaw`UPDATE send_rate_windows SET window_start = now() - interval '2 hours'`;
+      expect((await send("three", "rate-3")).status).toBe(201);
+      expect(await messagesStored()).toBe(3);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
   it("keys count for 24 hours: an expired key is a new write", async () => {
     expect((await send("yesterday", "key-5")).status).toBe(201);
     await db.$executeRaw`UPDATE idempotency_keys SET created_at = now() - interval '24 hours 1 minute'`;
