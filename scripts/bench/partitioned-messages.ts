@@ -40,7 +40,7 @@ async function timed(client: pg.Client, sql: string): Promise<string> {
 async function main() {
   console.log(`bench:partitioned-messages — ${MESSAGES} messages, ${SESSIONS} sessions, ${MONTHS} monthly partitions, load average ${load()} on ${cpus().length} cores`);
   await bench.withClient((c) => c.query(`CREATE DATABASE "${bench.dbName}"`));
-  // No parallel workers, as the measurements in the README were taken; set for this one connection at its start.
+  // Serial plans, set for this connection of its own at its start (no session state set later).
   const client = new pg.Client({ connectionString: bench.url.toString(), options: "-c max_parallel_workers_per_gather=0" });
   await client.connect();
   try {
