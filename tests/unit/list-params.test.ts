@@ -42,6 +42,15 @@ describe("list URL state", () => {
 
   it("decodes cursors with Arabic text", () => {
     const after = { value: "سماعات لاسلكية", id: 7 };
-    expect(parseListParams({ after: encodeCursor(after), page: "2" }).params.after).toEqual(after);
+    expect(parseListParams({ sort: "product", dir: "asc", after: encodeCursor(after), page: "2" }).params.after).toEqual(after);
+  });
+
+  it("refuses a cursor whose value is not of its sort's type, with a notice", () => {
+    for (const [sort, value] of [["lastMessage", "سماعات"], ["lastMessage", 12], ["messages", "12"], ["messages", 1.5], ["product", 3]] as const) {
+      const { params, notices } = parseListParams({ sort, dir: "asc", after: encodeCursor({ value, id: 7 }), page: "2" });
+      expect(params.after, `${sort} ${value}`).toBeNull();
+      expect(params.page).toBe(1);
+      expect(notices).toEqual(["badCursor"]);
+    }
   });
 });
