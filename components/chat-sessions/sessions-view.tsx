@@ -139,7 +139,9 @@ export function SessionsView({ params, notices, rows, nextCursor, previousCursor
     });
 
   const exportHref = (format: "csv" | "xlsx") => {
-    const query = allMatching ? serializeListParams({ ...params, after: null, before: null, page: 1, columns: null }) : new URLSearchParams({ ids: [...selected].join(",") });
+    // The file comes in the list's current sort: the view's own query, or the ticked ids in that order.
+    const view = serializeListParams({ ...params, after: null, before: null, page: 1, columns: null });
+    const query = allMatching ? view : new URLSearchParams({ ids: [...selected].join(","), ...(view.has("sort") ? { sort: params.sort, dir: params.dir } : {}) });
     query.set("format", format);
     return `/chat-sessions/export?${query.toString()}`;
   };

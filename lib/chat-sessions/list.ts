@@ -24,6 +24,7 @@ export const sessionsList = defineList({
   path: "/chat-sessions",
   permission: "chatSessions.view",
   exportPermission: "chatSessions.export",
+  auditTarget: "chatSession",
   words: "chatSessions",
   columns: [
     { key: "id", header: "colId", kind: "number", value: (row: SessionRow) => row.id, width: 10, exportOnly: true },

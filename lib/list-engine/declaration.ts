@@ -64,7 +64,10 @@ export type ListAction<W extends Namespace> = {
 export type ListDeclaration<Row extends { id: number }, S extends string, F extends FilterDeclarations, W extends Namespace> = {
   path: `/${string}`;
   permission: Permission;
+  /** who may export; also the audit action an export is recorded under */
   exportPermission: Permission;
+  /** the audit entries' target type for exports and bulk actions */
+  auditTarget: string;
   /** the catalog the section's words come from */
   words: W;
   /** stated once: the screen and the export read the same list */
