@@ -25,7 +25,7 @@ export async function SessionsList({ user, searchParams, scope }: { user: Curren
       nextCursor={view.page.nextCursor}
       previousCursor={view.page.previousCursor}
       total={view.total}
-      anySessions={view.anySessions}
+      anySessions={view.anyRows}
       visibleColumns={view.visibleColumns}
       columnsCookie={columnsCookieName(user.id)}
       labels={view.labels}

@@ -1,8 +1,7 @@
-import { columnsCookieName as engineColumnsCookie, toggleableColumns } from "@/lib/list-engine/declaration";
+import { columnsCookieName as engineColumnsCookie } from "@/lib/list-engine/declaration";
 import {
   activeFilterCount as engineActiveFilterCount,
   defaultState,
-  filtersSchemaOf,
   noFilters,
   parseListState,
   serializeListState,
@@ -13,15 +12,12 @@ import { sessionsList } from "./list";
 
 // The sessions list's URL state, bound to its declaration: the engine does the parsing.
 
-export { encodeCursor, type Cursor } from "@/lib/list-engine/cursor";
+export { encodeCursor } from "@/lib/list-engine/cursor";
 export type { ListNotice } from "@/lib/list-engine/url-state";
 
 type Declared = typeof sessionsList;
 export type SortKey = keyof Declared["sorts"] & string;
 export const SORT_KEYS = Object.keys(sessionsList.sorts) as SortKey[];
-export const PAGE_SIZES = sessionsList.pageSizes;
-export const OPTIONAL_COLUMNS = toggleableColumns(sessionsList);
-export type OptionalColumn = string;
 export type SessionFilters = ListFilters<Declared["filters"]>;
 export type ListParams = ListState<SortKey, Declared["filters"]>;
 
@@ -33,7 +29,6 @@ export type FilterLabels = Record<EntityFilterKey, string | null>;
 
 export const NO_FILTERS: SessionFilters = noFilters(sessionsList);
 export const DEFAULT_PARAMS: ListParams = defaultState(sessionsList);
-export const filtersSchema = filtersSchemaOf(sessionsList);
 
 export const columnsCookieName = (userId: number) => engineColumnsCookie(sessionsList, userId);
 export const parseListParams = (raw: Record<string, string | string[] | undefined>) => parseListState(sessionsList, raw);

@@ -43,6 +43,8 @@ export type ListColumn<Row, W extends Namespace> = {
   header: keyof CatalogOf<W> & string;
   kind: ColumnKind;
   value: (row: Row) => CellValue;
+  /** where a link column leads */
+  href?: (row: Row) => string;
   /** the sort this column's header applies */
   sort?: string;
   /** hidden until the user shows it in the column menu */
@@ -90,11 +92,6 @@ export type ListDeclaration<Row extends { id: number }, S extends string, F exte
 
 export function defineList<Row extends { id: number }, S extends string, F extends FilterDeclarations, W extends Namespace>(declaration: ListDeclaration<Row, S, F, W>) {
   return declaration;
-}
-
-/** The keys of a declaration's toggleable columns, in their order. */
-export function toggleableColumns(declaration: { columns: readonly { key: string; toggleable?: boolean }[] }): string[] {
-  return declaration.columns.filter((column) => column.toggleable).map((column) => column.key);
 }
 
 /** One cookie per user, so two people taking turns on one browser each keep their own columns. */

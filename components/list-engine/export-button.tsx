@@ -4,6 +4,7 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { useLocale, useT } from "@/lib/i18n/client";
 import { formatNumber } from "@/lib/i18n/translate";
+import type { ListWords } from "./list-words";
 
 function fileNameOf(response: Response, fallback: string): string {
   const disposition = response.headers.get("content-disposition") ?? "";
@@ -11,8 +12,7 @@ function fileNameOf(response: Response, fallback: string): string {
 }
 
 /** BULK-3: downloads the export, showing how much has arrived while the server streams it. */
-export function ExportButton({ href, label }: { href: string; label: string }) {
-  const t = useT("chatSessions");
+export function ExportButton({ t, href, label, fileName }: { t: ListWords; href: string; label: string; fileName: string }) {
   const common = useT("common");
   const locale = useLocale();
   const [received, setReceived] = useState<number | null>(null);
@@ -38,7 +38,7 @@ export function ExportButton({ href, label }: { href: string; label: string }) {
       const url = URL.createObjectURL(new Blob(chunks as BlobPart[], { type: response.headers.get("content-type") ?? undefined }));
       const link = document.createElement("a");
       link.href = url;
-      link.download = fileNameOf(response, "chat-sessions");
+      link.download = fileNameOf(response, fileName);
       link.click();
       URL.revokeObjectURL(url);
     } catch {
