@@ -31,3 +31,7 @@ export type ListWordKey =
   | "keyboardHint";
 
 export type ListWords = Translate<Record<ListWordKey, string>>;
+
+/** The further words of the engine's whole list screen (filters panel, chips, empty states). */
+export type ListViewWordKey = ListWordKey | "filtersButton" | "filtersActive" | "resetFilters" | "removeFilter" | "dateFrom" | "dateTo" | "noMatches" | "clearFilters" | "colActions";
+export type ListViewWords = Translate<Record<ListViewWordKey, string>>;

@@ -1,7 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { getOrder, listOrders, ORDER_SORTS, ORDER_STATUSES } from "@/lib/orders/queries";
-import { getProduct, listProducts, PRODUCT_FILTERS, PRODUCT_SORTS } from "@/lib/products/queries";
+import { listPage } from "@/lib/list-engine/keyset";
+import { parseListState } from "@/lib/list-engine/url-state";
+import { productsList } from "@/lib/products/list";
+import { productsSource } from "@/lib/products/list-source";
+import { getProduct } from "@/lib/products/queries";
 import type { ResourceCursor } from "@/lib/resources/resource-page";
 import { parseResourceParams } from "@/lib/resources/resource-params";
 import { ROLES } from "@/lib/roles";
@@ -10,7 +14,7 @@ import { createProduct, createSessionFixture, resetDatabase } from "../support/f
 
 const userParams = (raw: Record<string, string>) => parseResourceParams(raw, { sorts: USER_SORTS, filters: ROLES, defaultSort: "name", defaultDir: "asc" });
 const orderParams = (raw: Record<string, string>) => parseResourceParams(raw, { sorts: ORDER_SORTS, filters: ORDER_STATUSES, defaultSort: "created", defaultDir: "desc" });
-const productParams = (raw: Record<string, string>) => parseResourceParams(raw, { sorts: PRODUCT_SORTS, filters: PRODUCT_FILTERS, defaultSort: "name", defaultDir: "asc" });
+const listProducts = (raw: Record<string, string>) => listPage(productsList, productsSource, parseListState(productsList, raw).params);
 let fixture: Awaited<ReturnType<typeof createSessionFixture>>;
 let orderId: number;
 
@@ -36,14 +40,16 @@ describe("related sections", () => {
 
   it("Products: listed with vendor, sessions and unread, searched Arabic-aware by product or vendor, filtered; a product page", async () => {
     const idle = await createProduct(fixture.vendor.id, "قلم");
-    const byVendor = await listProducts(productParams({ q: "التقنيه" }));
+    const byVendor = await listProducts({ q: "التقنيه" });
     expect(byVendor.rows).toEqual([
       expect.objectContaining({ id: fixture.product.id, name: "ساعة", sessions: 1, unread: 1 }),
       expect.objectContaining({ id: idle.id, vendorName: "متجر التقنية", sessions: 0, unread: 0 }),
     ]);
-    expect((await listProducts(productParams({ q: "ساعه" }))).rows.map((row) => row.id)).toEqual([fixture.product.id]);
-    expect((await listProducts(productParams({ filter: "withUnread" }))).rows.map((row) => row.id)).toEqual([fixture.product.id]);
-    expect((await listProducts(productParams({ filter: "withSessions", sort: "price", dir: "desc" }))).rows).toHaveLength(1);
+    expect((await listProducts({ q: "ساعه" })).rows.map((row) => row.id)).toEqual([fixture.product.id]);
+    expect((await listProducts({ withUnread: "1" })).rows.map((row) => row.id)).toEqual([fixture.product.id]);
+    expect((await listProducts({ withSessions: "1", sort: "price", dir: "desc" })).rows).toHaveLength(1);
+    expect((await listProducts({ vendor: String(fixture.vendor.id), createdFrom: "2000-01-01" })).rows).toHaveLength(2);
+    expect((await listProducts({ createdTo: "2000-01-01" })).rows).toEqual([]);
     expect(await getProduct(String(fixture.product.id))).toMatchObject({ name: "ساعة", vendor: { id: fixture.vendor.id } });
     expect(await getProduct("1e3")).toBeNull();
   });
@@ -79,7 +85,6 @@ describe("exports walk every list by keyset", () => {
   it("in every sort and direction, page after page from the last row's cursor gives exactly the list's rows in its order, ties included", async () => {
     const { auditSortValue, listAuditLog, AUDIT_SORTS } = await import("@/lib/audit-log/queries");
     const { orderSortValue } = await import("@/lib/orders/queries");
-    const { productSortValue } = await import("@/lib/products/queries");
     const { userSortValue } = await import("@/lib/users/queries");
     // Ties in every sorted column: same names, times, prices and totals, so that only the id orders them.
     const same = new Date("2026-11-01T10:00:00.123Z");
@@ -92,7 +97,6 @@ describe("exports walk every list by keyset", () => {
     type Walk = { name: string; sorts: readonly string[]; list: (params: never, size?: number, after?: ResourceCursor | null) => Promise<{ rows: { id: number }[]; hasMore: boolean }>; sortValue: (row: never, sort: never) => ResourceCursor["value"] };
     const walks: Walk[] = [
       { name: "users", sorts: USER_SORTS, list: listUsers, sortValue: userSortValue },
-      { name: "products", sorts: PRODUCT_SORTS, list: listProducts, sortValue: productSortValue },
       { name: "orders", sorts: ORDER_SORTS, list: listOrders, sortValue: orderSortValue },
       { name: "audit", sorts: AUDIT_SORTS, list: listAuditLog, sortValue: auditSortValue },
     ];
@@ -113,6 +117,22 @@ describe("exports walk every list by keyset", () => {
           expect(whole.length, `${walk.name} ${sort}`).toBeGreaterThanOrEqual(8);
           expect(walked, `${walk.name} by ${sort} ${dir}`).toEqual(whole);
         }
+      }
+    }
+    // Sections on the list engine walk by its keyset pages (the export reads them the same way).
+    for (const sort of Object.keys(productsList.sorts) as (keyof typeof productsList.sorts)[]) {
+      for (const dir of ["asc", "desc"] as const) {
+        const params = parseListState(productsList, { sort, dir }).params;
+        const whole = (await listPage(productsList, productsSource, { ...params, size: 1000 })).rows.map((row) => row.id);
+        const walked: number[] = [];
+        let page = await listPage(productsList, productsSource, { ...params, size: 3 });
+        walked.push(...page.rows.map((row) => row.id));
+        for (let steps = 0; page.nextCursor && steps < 100; steps += 1) {
+          page = await listPage(productsList, productsSource, { ...params, size: 3, after: page.nextCursor });
+          walked.push(...page.rows.map((row) => row.id));
+        }
+        expect(whole.length, `products ${sort}`).toBeGreaterThanOrEqual(8);
+        expect(walked, `products by ${sort} ${dir}`).toEqual(whole);
       }
     }
   });

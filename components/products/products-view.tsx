@@ -1,0 +1,33 @@
+"use client";
+import { useCallback, useMemo } from "react";
+import { ListView, type ListViewState } from "@/components/list-engine/list-view";
+import { Badge } from "@/components/ui/badge";
+import { useT } from "@/lib/i18n/client";
+import { productsList, type ProductRow } from "@/lib/products/list";
+
+type Props = { view: ListViewState<ProductRow, keyof typeof productsList.sorts, typeof productsList.filters>; columnsCookie: string; canExport: boolean };
+
+/** The products list: the engine's screen, with the sessions and unread badges in their colours. */
+export function ProductsView(props: Props) {
+  const t = useT("resources");
+  const text = useMemo(
+    () => ({
+      title: t("productsTitle"),
+      search: t("productsSearch"),
+      empty: t("productsEmpty"),
+      header: (column: { header: string }) => t(column.header as Parameters<typeof t>[0]),
+      label: (key: string) => t(`filter_${key}` as Parameters<typeof t>[0]),
+      option: (_key: string, value: string) => value,
+    }),
+    [t],
+  );
+  const cells = useMemo(
+    () => ({
+      sessions: (row: ProductRow) => <Badge tone="blue">{row.sessions}</Badge>,
+      unread: (row: ProductRow) => <Badge tone={row.unread > 0 ? "yellow" : "green"}>{row.unread}</Badge>,
+    }),
+    [],
+  );
+  const openHref = useCallback((row: ProductRow) => `/products/${row.id}`, []);
+  return <ListView declaration={productsList} t={t} text={text} cells={cells} openHref={openHref} {...props} />;
+}
