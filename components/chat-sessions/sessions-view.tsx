@@ -8,7 +8,9 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { deleteSessionsAction, markSessionsReadAction } from "@/lib/chat-sessions/actions";
 import { BulkBar } from "@/components/list-engine/bulk-bar";
 import { ColumnMenu } from "@/components/list-engine/column-menu";
+import { ListFilterChips, ListFiltersPanel } from "@/components/list-engine/list-filters";
 import { ListNotices } from "@/components/list-engine/notices";
+import { SearchBox } from "@/components/list-engine/search-box";
 import { Pagination } from "@/components/list-engine/pagination";
 import { useListUrl } from "@/components/list-engine/use-list-url";
 import { useSelection } from "@/components/list-engine/use-selection";
@@ -27,8 +29,6 @@ import type { Selection } from "@/lib/chat-sessions/selection";
 import { filtersOf, type ListNotice } from "@/lib/list-engine/url-state";
 import { useT } from "@/lib/i18n/client";
 import { ConversationDialog } from "./conversation-dialog";
-import { FilterChips, FiltersPanel } from "./filters-panel";
-import { SearchBox } from "./search-box";
 import { SessionsTable } from "./sessions-table";
 
 export type ListPermissions = { create: boolean; edit: boolean; delete: boolean; markRead: boolean; export: boolean };
@@ -51,6 +51,7 @@ type Props = {
 };
 
 const NO_LOCK: EntityFilterKey[] = [];
+const FILTER_LABELS = { customer: "filterCustomer", vendor: "filterVendor", product: "filterProduct", order: "filterOrder", unread: "filterUnread", recent: "filterRecent" } as const;
 
 type PendingDelete = { kind: "row"; row: SessionRow } | { kind: "bulk" } | null;
 
@@ -68,10 +69,11 @@ export function SessionsView({ params, notices, rows, nextCursor, previousCursor
   const [acting, startAction] = useTransition();
   // Names just picked in a filter dropdown, shown on their chips until the server's labels arrive.
   const [picked, setPicked] = useState<Partial<Record<keyof FilterLabels, { id: number; label: string }>>>({});
-  const onLabel = useCallback((key: keyof FilterLabels, id: number | null, label: string | null) => {
+  const onLabel = useCallback((key: string, id: number | null, label: string | null) => {
     setPicked((current) => ({ ...current, [key]: id != null && label != null ? { id, label } : undefined }));
   }, []);
   const labelOf = (key: keyof FilterLabels) => (picked[key] && picked[key].id === url.params[key] ? picked[key].label : labels[key]);
+  const filterText = { label: (key: string) => t(FILTER_LABELS[key as keyof typeof FILTER_LABELS]), option: (_key: string, value: string) => value };
   const shownLabels = Object.fromEntries(ENTITY_FILTER_KEYS.map((key) => [key, labelOf(key)])) as FilterLabels;
   // Message counts of every row seen, so BULK-2's confirmation can say how many messages go
   // with a selection that spans pages.
@@ -152,11 +154,11 @@ export function SessionsView({ params, notices, rows, nextCursor, previousCursor
       <ListNotices t={t} notices={notices} />
 
       <div className="flex flex-wrap items-start gap-2">
-        <SearchBox value={params.q} onSearch={url.search} />
-        <FiltersPanel params={unlocked(url.params)} hide={locked} labels={shownLabels} onChange={url.change} onLabel={onLabel} />
+        <SearchBox id="session-search" label={t("searchLabel")} placeholder={t("searchPlaceholder")} maxLength={sessionsList.search?.maxLength ?? 0} value={params.q} onSearch={url.search} />
+        <ListFiltersPanel t={t} text={filterText} filters={sessionsList.filters} values={unlocked(url.params)} hide={locked} labels={shownLabels} onChange={url.change} onLabel={onLabel} />
         <ColumnMenu t={t} columns={toggleable} cookie={columnsCookie} visible={shownColumns} onChange={(columns) => url.change({ columns })} />
       </div>
-      <FilterChips params={unlocked(url.params)} labels={shownLabels} onChange={url.change} />
+      <ListFilterChips t={t} text={filterText} filters={sessionsList.filters} values={unlocked(url.params)} labels={shownLabels} onChange={url.change} />
 
       {selectedCount > 0 ? (
         <BulkBar

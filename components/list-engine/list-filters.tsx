@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { useId, useState } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { EntityCombobox } from "@/components/ui/entity-combobox";
 import { inputClass } from "@/components/ui/field";
@@ -10,26 +10,30 @@ import type { ListViewWords } from "./list-words";
 export type FilterText = { label: (key: string) => string; option: (key: string, value: string) => string };
 
 /** Every declared filter, typed: an entity combobox that keeps its label, a switch, a choice, a day range. */
-export function ListFiltersPanel<F extends FilterDeclarations>({ t, text, filters, values, labels, onChange, onLabel }: {
+export function ListFiltersPanel<F extends FilterDeclarations>({ t, text, filters, values, labels, hide = [], onChange, onLabel }: {
   t: ListViewWords;
   text: FilterText;
   filters: F;
   values: ListFilters<F>;
   labels: Record<string, string | null>;
+  /** filters the page fixes (a relation table's scope), so not offered */
+  hide?: readonly string[];
   onChange: (patch: Partial<ListFilters<F>>) => void;
-  onLabel: (key: string, label: string | null) => void;
+  /** the name just chosen in a combobox, for its chip before the page answers */
+  onLabel: (key: string, id: number | null, label: string | null) => void;
 }) {
   const [open, setOpen] = useState(false);
+  const panelId = useId();
   const active = activeFilterCount({ filters }, values);
   const state = values as Record<string, unknown>;
   const set = (key: string, value: unknown) => onChange({ [key]: value } as Partial<ListFilters<F>>);
-  const entries = Object.entries(filters) as [string, FilterDeclaration][];
+  const entries = (Object.entries(filters) as [string, FilterDeclaration][]).filter(([key]) => !hide.includes(key));
   return (
     <>
-      <button type="button" className={buttonClass(active ? "primary" : "secondary")} aria-expanded={open} aria-controls="list-filters" onClick={() => setOpen(!open)}>
+      <button type="button" className={buttonClass(active ? "primary" : "secondary")} aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>
         {active ? t("filtersActive", { count: active }) : t("filtersButton")}
       </button>
-      <div id="list-filters" hidden={!open} className="order-last grid basis-full gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-3 dark:border-slate-700 dark:bg-slate-900">
+      <div id={panelId} hidden={!open} className="order-last grid basis-full gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-3 dark:border-slate-700 dark:bg-slate-900">
         {entries.map(([key, filter]) => {
           const id = `filter-${key}`;
           if (filter.kind === "entity") {
@@ -42,7 +46,7 @@ export function ListFiltersPanel<F extends FilterDeclarations>({ t, text, filter
                 initialLabel={labels[key] ?? null}
                 label={text.label(key)}
                 onChange={(chosen, label) => {
-                  onLabel(key, label);
+                  onLabel(key, chosen, label);
                   set(key, chosen);
                 }}
               />

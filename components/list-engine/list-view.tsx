@@ -52,8 +52,10 @@ export function ListView<Row extends { id: number }, S extends string, F extends
   const router = useRouter();
   const { params, page, total } = view;
   const url = useListUrl(declaration, params);
-  const [picked, setPicked] = useState<Record<string, string | null>>({});
-  const labels = { ...view.labels, ...picked };
+  // Names just picked in a combobox, shown on their chips until the server's labels arrive.
+  const [picked, setPicked] = useState<Record<string, { id: number | null; label: string | null }>>({});
+  const urlValues = url.params as Record<string, unknown>;
+  const labels = Object.fromEntries(Object.entries(view.labels).map(([key, label]) => [key, picked[key] && picked[key].id === urlValues[key] ? picked[key].label : label]));
   const viewKey = serializeListState(declaration, { ...params, after: null, before: null, page: 1 }).toString();
   const selection = useSelection<F>(page.rows, filtersOf(declaration, params), viewKey);
   const shownColumns = url.params.columns ?? view.visibleColumns;
@@ -78,7 +80,7 @@ export function ListView<Row extends { id: number }, S extends string, F extends
       <ListNotices t={t} notices={view.notices} />
       <div className="flex flex-wrap items-start gap-2">
         {declaration.search ? <SearchBox id="list-search" label={text.search} placeholder={text.search} maxLength={declaration.search.maxLength} value={params.q} onSearch={url.search} /> : null}
-        <ListFiltersPanel t={t} text={text} filters={declaration.filters} values={url.params} labels={labels} onChange={changeFilters} onLabel={(key, chosen) => setPicked((current) => ({ ...current, [key]: chosen }))} />
+        <ListFiltersPanel t={t} text={text} filters={declaration.filters} values={url.params} labels={labels} onChange={changeFilters} onLabel={(key, id, label) => setPicked((current) => ({ ...current, [key]: { id, label } }))} />
         <ColumnMenu t={t} columns={declaration.columns.filter((column) => column.toggleable).map(label)} cookie={columnsCookie} visible={shownColumns} onChange={(columns) => url.change({ columns } as Partial<ListState<S, F>>)} />
       </div>
       <ListFilterChips t={t} text={text} filters={declaration.filters} values={url.params} labels={labels} onChange={changeFilters} />
