@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { recordFields } from "@/components/list-engine/record-fields";
-import { MessagesManager } from "@/components/messages/messages-manager";
+import { SessionMessages } from "@/components/messages/session-messages";
 import { recordMetadata } from "@/components/resource/record-metadata";
 import { ResourceDetails } from "@/components/resource/resource-details";
 import type { RawSearchParams } from "@/components/resource/resource-list";
@@ -62,13 +62,7 @@ export default async function ChatSessionPage({ params, searchParams }: Props) {
         },
       })}
     >
-      <MessagesManager
-        sessionId={session.id}
-        participants={[session.customer, session.vendor]}
-        initialMessages={conversation?.messages ?? []}
-        initialOlderBeforeId={conversation?.olderBeforeId ?? null}
-        can={{ reply: can(user.role, "messages.reply"), markRead: can(user.role, "messages.markRead"), delete: can(user.role, "messages.delete") }}
-      />
+      <SessionMessages session={session} conversation={conversation} user={user} />
     </ResourceDetails>
   );
 }
