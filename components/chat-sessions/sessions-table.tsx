@@ -63,7 +63,7 @@ export function SessionsTable({ rows, params, visibleColumns, fixedColumns, sele
     }),
     [term, locale],
   );
-  const header = useCallback((column: { header: string }) => t(column.header as Parameters<typeof t>[0]), [t]);
+  const words = useCallback((key: string) => t(key as Parameters<typeof t>[0]), [t]);
   const listQuery = serializeListParams(params).toString();
   const actions = useCallback((row: SessionRow) => <RowActions row={row} permissions={permissions} listQuery={listQuery} onView={onView} onDelete={onDelete} />, [permissions, listQuery, onView, onDelete]);
   return (
@@ -71,7 +71,7 @@ export function SessionsTable({ rows, params, visibleColumns, fixedColumns, sele
       t={t}
       rows={rows}
       columns={sessionsList.columns}
-      header={header}
+      words={words}
       cells={cells}
       sort={params.sort}
       dir={params.dir}

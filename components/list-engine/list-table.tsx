@@ -13,8 +13,8 @@ type Props<Row extends { id: number }> = {
   rows: Row[];
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   columns: readonly ListColumn<Row, any>[];
-  /** a column's header in the user's language */
-  header: (column: { header: string }) => string;
+  /** the section's words: a column's header, a value's label */
+  words: (key: string) => string;
   /** cells a section draws itself; every other column is drawn by its kind */
   cells?: Partial<Record<string, (row: Row) => ReactNode>>;
   sort: string;
@@ -31,7 +31,7 @@ type Props<Row extends { id: number }> = {
 };
 
 /** Any section's table: the declared columns, sortable headers, ticks, row actions and the keyboard model. */
-export function ListTable<Row extends { id: number }>({ t, rows, columns: declared, header, cells, sort, dir, visibleColumns, fixedColumns = [], selection, actions, actionsLabel, onSort, onOpen }: Props<Row>) {
+export function ListTable<Row extends { id: number }>({ t, rows, columns: declared, words, cells, sort, dir, visibleColumns, fixedColumns = [], selection, actions, actionsLabel, onSort, onOpen }: Props<Row>) {
   const locale = useLocale();
   const onScreen = declared.filter((column) => !column.exportOnly);
   const columns = useMemo<ColumnDef<Row>[]>(
@@ -65,13 +65,13 @@ export function ListTable<Row extends { id: number }>({ t, rows, columns: declar
       ...onScreen.map(
         (column): ColumnDef<Row> => ({
           id: column.key,
-          header: header(column),
-          cell: ({ row }) => cells?.[column.key]?.(row.original) ?? <KindCell kind={column.kind} value={column.value(row.original)} href={column.href?.(row.original)} locale={locale} />,
+          header: words(column.header),
+          cell: ({ row }) => cells?.[column.key]?.(row.original) ?? <KindCell kind={column.kind} value={column.label ? words(column.label(row.original)) : column.value(row.original)} href={column.href?.(row.original)} locale={locale} />,
         }),
       ),
       ...(actions ? [{ id: "actions", header: () => <span className="sr-only">{actionsLabel}</span>, cell: ({ row }) => actions(row.original) } satisfies ColumnDef<Row>] : []),
     ],
-    [t, locale, rows, onScreen, header, cells, selection, actions, actionsLabel],
+    [t, locale, rows, onScreen, words, cells, selection, actions, actionsLabel],
   );
   const sortOf = new Map(onScreen.filter((column) => column.sort).map((column) => [column.key, column.sort!]));
   const columnVisibility: VisibilityState = {

@@ -32,7 +32,7 @@ type Props<Row extends { id: number }, S extends string, F extends FilterDeclara
   declaration: ListDeclaration<Row, S, F, any>;
   view: ListViewState<Row, S, F>;
   t: ListViewWords;
-  text: FilterText & { title: string; search: string; empty: string; header: (column: { header: string }) => string };
+  text: FilterText & { title: string; search: string; empty: string; words: (key: string) => string };
   columnsCookie: string;
   canExport: boolean;
   /** buttons beside the title (e.g. "New user"), rendered by the page */
@@ -59,7 +59,7 @@ export function ListView<Row extends { id: number }, S extends string, F extends
   const viewKey = serializeListState(declaration, { ...params, after: null, before: null, page: 1 }).toString();
   const selection = useSelection<F>(page.rows, filtersOf(declaration, params), viewKey);
   const shownColumns = url.params.columns ?? view.visibleColumns;
-  const label = (column: { key: string; header: string }) => ({ key: column.key, label: text.header(column) });
+  const label = (column: { key: string; header: string }) => ({ key: column.key, label: text.words(column.header) });
   const exportHref = (format: "csv" | "xlsx", fields: string[] | null) => {
     const current = serializeListState(declaration, { ...params, after: null, before: null, page: 1, columns: null });
     const query = selection.allMatching ? current : new URLSearchParams({ ids: [...selection.selected].join(","), sort: params.sort, dir: params.dir });
@@ -113,7 +113,7 @@ export function ListView<Row extends { id: number }, S extends string, F extends
             t={t}
             rows={page.rows}
             columns={declaration.columns}
-            header={text.header}
+            words={text.words}
             cells={cells}
             sort={params.sort}
             dir={params.dir}

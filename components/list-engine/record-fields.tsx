@@ -12,10 +12,10 @@ export function recordFields<Row>(
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   columns: readonly ListColumn<Row, any>[],
   row: Row,
-  options: { header: (column: { header: string }) => string; locale: Locale; cells?: Partial<Record<string, (row: Row) => ReactNode>> },
+  options: { words: (key: string) => string; locale: Locale; cells?: Partial<Record<string, (row: Row) => ReactNode>> },
 ): DetailField[] {
   return columns.map((column) => ({
-    label: options.header(column),
-    value: options.cells?.[column.key]?.(row) ?? <KindCell kind={column.kind} value={column.value(row)} href={column.href?.(row)} locale={options.locale} />,
+    label: options.words(column.header),
+    value: options.cells?.[column.key]?.(row) ?? <KindCell kind={column.kind} value={column.label ? options.words(column.label(row)) : column.value(row)} href={column.href?.(row)} locale={options.locale} />,
   }));
 }

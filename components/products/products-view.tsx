@@ -15,7 +15,7 @@ export function ProductsView(props: Props) {
       title: t("productsTitle"),
       search: t("productsSearch"),
       empty: t("productsEmpty"),
-      header: (column: { header: string }) => t(column.header as Parameters<typeof t>[0]),
+      words: (key: string) => t(key as Parameters<typeof t>[0]),
       label: (key: string) => t(`filter_${key}` as Parameters<typeof t>[0]),
       option: (_key: string, value: string) => value,
     }),

@@ -6,6 +6,7 @@ import { getTranslator, translatorFor } from "@/lib/i18n/server";
 import { can } from "@/lib/permissions";
 import { ROLES, roleLabelKey } from "@/lib/roles";
 import { USER_SORTS, listUsers, userSortValue } from "@/lib/users/queries";
+import { ExactTime } from "@/components/ui/relative-time";
 
 /** REL-1: the users who take part in chats, and the staff. */
 export const usersList = defineResourceList({
@@ -32,7 +33,7 @@ export const usersList = defineResourceList({
         { key: "role", header: t("role"), cell: (row) => shell(roleLabelKey(row.role)) },
         { key: "sessions", header: t("sessions"), cell: (row) => <Badge tone="blue">{row.sessions}</Badge> },
         { key: "unread", header: t("unread"), cell: (row) => <Badge tone={row.unread > 0 ? "yellow" : "green"}>{row.unread}</Badge> },
-        { key: "created", header: t("createdAt"), ...sortable("created"), cell: (row) => row.createdAt.toISOString().slice(0, 10) },
+        { key: "created", header: t("createdAt"), ...sortable("created"), cell: (row) => <ExactTime value={row.createdAt} /> },
       ],
     };
   },

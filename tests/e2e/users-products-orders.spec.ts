@@ -168,9 +168,13 @@ test("support and QA see users but cannot manage them", async ({ page }) => {
 
 test("a resource list exports the whole filtered view as Excel; QA, who may not export, sees no export (en)", async ({ page, browser }) => {
   await signIn(page, "support", "en");
-  await page.goto("/orders?filter=paid");
+  await page.goto("/orders?status=paid");
+  // the engine's bulk bar: every row of the filtered view, not only the page shown
+  await page.getByRole("checkbox", { name: "Select every row on this page" }).check();
+  const selectAll = page.getByRole("button", { name: /Select all \S+ matching rows/ });
+  if (await selectAll.count()) await selectAll.click();
   const downloading = page.waitForEvent("download");
-  await page.getByRole("link", { name: "Export Excel" }).click();
+  await page.getByRole("button", { name: "Export Excel" }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^orders-\d{4}-\d{2}-\d{2}\.xlsx$/);
   const workbook = new ExcelJS.Workbook();
@@ -183,7 +187,9 @@ test("a resource list exports the whole filtered view as Excel; QA, who may not 
   const qa = await context.newPage();
   await signIn(qa, "qa", "en");
   await qa.goto("/orders");
-  await expect(qa.getByRole("link", { name: "Export Excel" })).toHaveCount(0);
+  await qa.getByRole("checkbox", { name: "Select every row on this page" }).check();
+  await expect(qa.getByText("rows selected")).toBeVisible();
+  await expect(qa.getByRole("button", { name: "Export Excel" })).toHaveCount(0);
   expect((await qa.request.get("/orders/export?format=csv")).status()).toBe(403);
   await context.close();
 });

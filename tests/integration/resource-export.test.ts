@@ -52,8 +52,8 @@ describe("resource exports (the toolkit's export, for users, products, orders an
     await workbook.xlsx.load(await response.arrayBuffer());
     const sheet = workbook.worksheets[0]!;
     expect(sheet.views[0]).toMatchObject({ state: "frozen", rightToLeft: true });
-    expect(sheet.getRow(1).values).toEqual([undefined, "الطلب", "العميل", "البائع", "الحالة", "الإجمالي", "الجلسات", "التاريخ"]);
-    expect(sheet.getRow(2).values).toEqual([undefined, expect.any(Number), "أحمد", "متجر", "مدفوع", 12.5, 0, expect.any(Date)]);
+    expect(sheet.getRow(1).values).toEqual([undefined, "الطلب", "العميل", "البائع", "الحالة", "الإجمالي", "الجلسات", "التاريخ", "تاريخ التحديث"]);
+    expect(sheet.getRow(2).values).toEqual([undefined, expect.any(Number), "أحمد", "متجر", "مدفوع", 12.5, 0, expect.any(Date), expect.any(Date)]);
     const productsCsv = await decode(await get(products, "format=csv&q=ساعه"));
     expect(productsCsv.trimEnd().split("\r\n")).toHaveLength(2);
   });

@@ -117,6 +117,9 @@ export const resources = defineCatalog({
     filter_withSessions: "التي لها محادثات",
     filter_withUnread: "التي لها رسائل غير مقروءة",
     filter_created: "تاريخ الإنشاء",
+    filter_status: "الحالة",
+    updatedAt: "تاريخ التحديث",
+    filter_customer: "العميل",
   },
   en: {
     all: "All",
@@ -232,5 +235,8 @@ export const resources = defineCatalog({
     filter_withSessions: "With conversations",
     filter_withUnread: "With unread messages",
     filter_created: "Created",
+    filter_status: "Status",
+    updatedAt: "Updated at",
+    filter_customer: "Customer",
   },
 });

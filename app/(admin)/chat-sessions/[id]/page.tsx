@@ -53,7 +53,7 @@ export default async function ChatSessionPage({ params, searchParams }: Props) {
         </>
       }
       fields={recordFields(sessionsList.columns, row, {
-        header: (column) => t(column.header as Parameters<typeof t>[0]),
+        words: (key) => t(key as Parameters<typeof t>[0]),
         locale,
         cells: {
           product: (session) => <Link href={`/products/${session.productId}`} className="text-blue-800 hover:underline dark:text-blue-300" dir="auto">{session.productName}</Link>,

@@ -11,6 +11,7 @@ import { getTranslator } from "@/lib/i18n/server";
 import { can } from "@/lib/permissions";
 import { roleLabelKey } from "@/lib/roles";
 import { getUser, getUserLinks } from "@/lib/users/queries";
+import { ExactTime } from "@/components/ui/relative-time";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<RawSearchParams> };
 
@@ -42,7 +43,7 @@ export default async function UserPage({ params, searchParams }: Props) {
         { label: t("email"), value: <span dir="ltr">{user.email}</span> },
         { label: t("role"), value: shell(roleLabelKey(user.role)) },
         { label: t("sessions"), value: <span className="tabular-nums">{links.sessions}</span> },
-        { label: t("createdAt"), value: user.createdAt.toISOString().slice(0, 10) },
+        { label: t("createdAt"), value: <ExactTime value={user.createdAt} /> },
       ]}
     >
       {side && can(me.role, "chatSessions.view") ? (
