@@ -4,7 +4,7 @@ import { expectAccessible } from "./support/axe";
 import { signIn, type TestLocale } from "./support/auth";
 import { e2eDb } from "./support/db";
 
-// Sections on the list engine: the same bulk export (with its column picker, in the list's sort)
+// Users, products and orders on the list engine: the same bulk export (with its column picker, in the list's sort)
 // and column toggles as the sessions list.
 const WORDS = {
   ar: { columns: "الأعمدة", selectPage: "تحديد كل الصفوف في هذه الصفحة", exportCsv: "تصدير CSV", fileColumns: "أعمدة الملف" },
@@ -12,6 +12,14 @@ const WORDS = {
 } as const;
 
 const SECTIONS = [
+  {
+    path: "/users",
+    sort: "sort=name&dir=desc",
+    order: "SELECT id FROM users ORDER BY name DESC, id DESC LIMIT 25",
+    toggle: { ar: "تاريخ التحديث", en: "Updated at", param: "updated" },
+    unpick: { ar: ["البريد الإلكتروني", "الدور", "الجلسات", "غير المقروءة", "تاريخ الإنشاء", "تاريخ التحديث"], en: ["Email", "Role", "Sessions", "Unread", "Created at", "Updated at"] },
+    header: { ar: "المعرّف,الاسم", en: "ID,Name" },
+  },
   {
     path: "/products",
     sort: "sort=price&dir=desc",
