@@ -2,26 +2,15 @@
 import Link from "next/link";
 import { useCallback, useMemo } from "react";
 import { ListView, type ListViewState } from "@/components/list-engine/list-view";
+import { useResourceText } from "@/components/list-engine/use-resource-text";
 import { Badge } from "@/components/ui/badge";
-import { useT } from "@/lib/i18n/client";
 import { ordersList, type OrderRow } from "@/lib/orders/list";
 
 type Props = { view: ListViewState<OrderRow, keyof typeof ordersList.sorts, typeof ordersList.filters>; columnsCookie: string; canExport: boolean };
 
 /** REL-2: orders, and how many conversations each has, on the engine's screen. */
 export function OrdersView(props: Props) {
-  const t = useT("resources");
-  const text = useMemo(
-    () => ({
-      title: t("ordersTitle"),
-      search: t("ordersSearch"),
-      empty: t("ordersEmpty"),
-      words: (key: string) => t(key as Parameters<typeof t>[0]),
-      label: (key: string) => t(`filter_${key}` as Parameters<typeof t>[0]),
-      option: (_key: string, value: string) => t(`status_${value}` as Parameters<typeof t>[0]),
-    }),
-    [t],
-  );
+  const { t, text } = useResourceText("orders", "status_");
   const cells = useMemo(
     () => ({
       id: (row: OrderRow) => (

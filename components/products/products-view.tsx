@@ -1,26 +1,15 @@
 "use client";
 import { useCallback, useMemo } from "react";
 import { ListView, type ListViewState } from "@/components/list-engine/list-view";
+import { useResourceText } from "@/components/list-engine/use-resource-text";
 import { Badge } from "@/components/ui/badge";
-import { useT } from "@/lib/i18n/client";
 import { productsList, type ProductRow } from "@/lib/products/list";
 
 type Props = { view: ListViewState<ProductRow, keyof typeof productsList.sorts, typeof productsList.filters>; columnsCookie: string; canExport: boolean };
 
 /** The products list: the engine's screen, with the sessions and unread badges in their colours. */
 export function ProductsView(props: Props) {
-  const t = useT("resources");
-  const text = useMemo(
-    () => ({
-      title: t("productsTitle"),
-      search: t("productsSearch"),
-      empty: t("productsEmpty"),
-      words: (key: string) => t(key as Parameters<typeof t>[0]),
-      label: (key: string) => t(`filter_${key}` as Parameters<typeof t>[0]),
-      option: (_key: string, value: string) => value,
-    }),
-    [t],
-  );
+  const { t, text } = useResourceText("products");
   const cells = useMemo(
     () => ({
       sessions: (row: ProductRow) => <Badge tone="blue">{row.sessions}</Badge>,

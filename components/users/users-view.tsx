@@ -1,26 +1,15 @@
 "use client";
 import { useCallback, useMemo, type ReactNode } from "react";
 import { ListView, type ListViewState } from "@/components/list-engine/list-view";
+import { useResourceText } from "@/components/list-engine/use-resource-text";
 import { Badge } from "@/components/ui/badge";
-import { useT } from "@/lib/i18n/client";
 import { usersList, type UserRow } from "@/lib/users/list";
 
 type Props = { view: ListViewState<UserRow, keyof typeof usersList.sorts, typeof usersList.filters>; columnsCookie: string; canExport: boolean; actions: ReactNode };
 
 /** REL-1: the users, on the engine's screen, with the sessions and unread badges in their colours. */
 export function UsersView(props: Props) {
-  const t = useT("resources");
-  const text = useMemo(
-    () => ({
-      title: t("usersTitle"),
-      search: t("usersSearch"),
-      empty: t("usersEmpty"),
-      words: (key: string) => t(key as Parameters<typeof t>[0]),
-      label: (key: string) => t(`filter_${key}` as Parameters<typeof t>[0]),
-      option: (_key: string, value: string) => t(`role_${value}` as Parameters<typeof t>[0]),
-    }),
-    [t],
-  );
+  const { t, text } = useResourceText("users", "role_");
   const cells = useMemo(
     () => ({
       email: (row: UserRow) => <span dir="ltr">{row.email}</span>,
