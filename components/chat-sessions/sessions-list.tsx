@@ -1,5 +1,5 @@
 import { cookies } from "next/headers";
-import type { RawSearchParams } from "@/components/resource/resource-list";
+import type { RawSearchParams } from "@/lib/list-engine/url-state";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { columnsCookieName, parseListParams, type EntityFilterKey } from "@/lib/chat-sessions/list-params";
 import { loadSessionsView } from "@/lib/chat-sessions/list-view";

@@ -62,8 +62,8 @@ export function ListFiltersPanel<F extends FilterDeclarations>({ t, text, filter
           }
           if (filter.kind === "choice") {
             return (
-              <label key={key} className="flex flex-col gap-1 text-sm">
-                {text.label(key)}
+              <div key={key} className="flex flex-col gap-1 text-sm">
+                <label htmlFor={id}>{text.label(key)}</label>
                 <select id={id} className={inputClass} value={(state[key] as string | null) ?? ""} onChange={(event) => set(key, event.target.value || null)}>
                   <option value="">—</option>
                   {filter.options.map((option) => (
@@ -72,7 +72,7 @@ export function ListFiltersPanel<F extends FilterDeclarations>({ t, text, filter
                     </option>
                   ))}
                 </select>
-              </label>
+              </div>
             );
           }
           const range = (state[key] as DateRange | null) ?? { from: null, to: null };

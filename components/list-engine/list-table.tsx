@@ -3,7 +3,7 @@ import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type Visibi
 import { useMemo, type ReactNode } from "react";
 import { useLocale } from "@/lib/i18n/client";
 import type { ListColumn } from "@/lib/list-engine/declaration";
-import { KindCell } from "./cells";
+import { KindCell, labelled } from "./cells";
 import type { ListWords } from "./list-words";
 import { ariaSort, SortArrow } from "./sort-arrow";
 import { useRowKeyboard } from "./use-row-keyboard";
@@ -66,7 +66,7 @@ export function ListTable<Row extends { id: number }>({ t, rows, columns: declar
         (column): ColumnDef<Row> => ({
           id: column.key,
           header: words(column.header),
-          cell: ({ row }) => cells?.[column.key]?.(row.original) ?? <KindCell kind={column.kind} value={column.label ? words(column.label(row.original)) : column.value(row.original)} href={column.href?.(row.original)} locale={locale} />,
+          cell: ({ row }) => cells?.[column.key]?.(row.original) ?? <KindCell kind={column.kind} value={labelled(column, row.original, words)} href={column.href?.(row.original)} locale={locale} />,
         }),
       ),
       ...(actions ? [{ id: "actions", header: () => <span className="sr-only">{actionsLabel}</span>, cell: ({ row }) => actions(row.original) } satisfies ColumnDef<Row>] : []),

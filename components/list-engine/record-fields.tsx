@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import type { DetailField } from "@/components/resource/resource-details";
 import type { Locale } from "@/lib/i18n/config";
 import type { ListColumn } from "@/lib/list-engine/declaration";
-import { KindCell } from "./cells";
+import { KindCell, labelled } from "./cells";
 
 /**
  * A record's fields for its page, from the same declared columns as its list and its export,
@@ -16,6 +16,6 @@ export function recordFields<Row>(
 ): DetailField[] {
   return columns.map((column) => ({
     label: options.words(column.header),
-    value: options.cells?.[column.key]?.(row) ?? <KindCell kind={column.kind} value={column.label ? options.words(column.label(row)) : column.value(row)} href={column.href?.(row)} locale={options.locale} />,
+    value: options.cells?.[column.key]?.(row) ?? <KindCell kind={column.kind} value={labelled(column, row, options.words)} href={column.href?.(row)} locale={options.locale} />,
   }));
 }

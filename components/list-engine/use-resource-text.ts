@@ -1,7 +1,13 @@
 "use client";
 import { useMemo } from "react";
 import { useT } from "@/lib/i18n/client";
-import type { ResourceName } from "@/lib/resources/resource-definition";
+import type { CatalogOf } from "@/lib/i18n/catalogs";
+
+type ResourceKey = keyof CatalogOf<"resources"> & string;
+/** A list's name, when the catalog has its three words: `<name>Title`, `<name>Search` and `<name>Empty`. */
+type ResourceName = {
+  [K in ResourceKey]: K extends `${infer N}Title` ? (`${N}Search` extends ResourceKey ? (`${N}Empty` extends ResourceKey ? N : never) : never) : never;
+}[ResourceKey];
 
 /**
  * The words of a list whose catalog is `resources` (users, products, orders): its title, search

@@ -43,8 +43,8 @@ export type ListColumn<Row, W extends Namespace> = {
   header: keyof CatalogOf<W> & string;
   kind: ColumnKind;
   value: (row: Row) => CellValue;
-  /** the value in words: a key of the section's catalog (a status, a role), for screen and export alike */
-  label?: (row: Row) => keyof CatalogOf<W> & string;
+  /** the value in words: a key of the section's catalog (a status, a role), for screen and export alike; null: the value as it is */
+  label?: (row: Row) => (keyof CatalogOf<W> & string) | null;
   /** where a link column leads */
   href?: (row: Row) => string;
   /** the sort this column's header applies */

@@ -20,7 +20,8 @@ export function exportColumnsOf<Row, W extends Namespace>(columns: readonly List
   return columns
     .filter((column) => fields === null || fields.includes(column.key))
     .map((column) => ({ header: t(column.header), value: (row: Row) => {
-      if (column.label) return t(column.label(row));
+      const label = column.label?.(row);
+      if (label) return t(label);
       const value = column.value(row) ?? "";
       return column.kind === "money" && typeof value === "string" && value !== "" ? Number(value) : value;
     }, kind: EXPORT_KIND[column.kind], width: column.width }));

@@ -26,7 +26,9 @@ export type ListState<S extends string, F extends FilterDeclarations> = ListFilt
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type UrlDeclaration<S extends string, F extends FilterDeclarations> = Pick<ListDeclaration<any, S, F, any>, "sorts" | "defaultSort" | "defaultDir" | "pageSizes" | "defaultSize" | "search" | "filters" | "columns">;
 
-type RawParams = Record<string, string | string[] | undefined>;
+/** A page's search parameters as Next hands them over. */
+export type RawSearchParams = Record<string, string | string[] | undefined>;
+type RawParams = RawSearchParams;
 
 const idSchema = z.coerce.number().int().min(1).max(MAX_ID);
 const daySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((day) => !Number.isNaN(Date.parse(`${day}T00:00:00Z`)));

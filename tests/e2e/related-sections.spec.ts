@@ -36,11 +36,11 @@ test("the audit log shows destructive, bulk and settings actions to admins only,
      SELECT id, 'messages.delete', 'chatMessage', '999999', '{"probe":"audit-e2e"}' FROM users WHERE email = 'admin@demo.test'`,
   );
   await signIn(page, "admin", "en");
-  await page.goto("/audit?filter=settings.mobileChat");
+  await page.goto("/audit?action=settings.mobileChat");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Audit log");
   await expect(page.getByText("audit-e2e")).toHaveCount(0);
   await expectAccessible(page);
-  await page.goto("/audit?filter=messages.delete");
+  await page.goto("/audit?action=messages.delete");
   await expect(page.locator("tbody tr").filter({ hasText: "audit-e2e" })).toHaveCount(1);
   const context = await browser.newContext();
   const support = await context.newPage();

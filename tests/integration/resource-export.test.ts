@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
-import { RESOURCE_PAGE_SIZE } from "@/lib/resources/resource-params";
+import { usersList } from "@/lib/users/list";
 import { actAs } from "../support/mock-current-user";
 import { createSessionFixture, createUser, resetDatabase } from "../support/fixtures";
 
@@ -11,6 +11,8 @@ vi.mock("@/lib/i18n/server", async (importOriginal) => ({
   ...(await importOriginal<typeof import("@/lib/i18n/server")>()),
   getLocale: async () => locale.value,
 }));
+// More customers than a page holds: the export is of every match, not the page shown.
+const RESOURCE_PAGE_SIZE = usersList.defaultSize;
 const users = await import("@/app/(admin)/users/export/route");
 const orders = await import("@/app/(admin)/orders/export/route");
 const products = await import("@/app/(admin)/products/export/route");

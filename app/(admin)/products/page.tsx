@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { ProductsView } from "@/components/products/products-view";
-import type { RawSearchParams } from "@/components/resource/resource-list";
+import type { RawSearchParams } from "@/lib/list-engine/url-state";
 import { getTranslator } from "@/lib/i18n/server";
 import { loadListPage } from "@/lib/list-engine/list-page";
 import { productsList } from "@/lib/products/list";

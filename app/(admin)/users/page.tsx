@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import type { RawSearchParams } from "@/components/resource/resource-list";
+import type { RawSearchParams } from "@/lib/list-engine/url-state";
 import { buttonClass } from "@/components/ui/button";
 import { UsersView } from "@/components/users/users-view";
 import { getTranslator } from "@/lib/i18n/server";

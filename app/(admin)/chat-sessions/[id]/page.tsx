@@ -4,7 +4,7 @@ import { recordFields } from "@/components/list-engine/record-fields";
 import { SessionMessages } from "@/components/messages/session-messages";
 import { recordMetadata } from "@/components/resource/record-metadata";
 import { ResourceDetails } from "@/components/resource/resource-details";
-import type { RawSearchParams } from "@/components/resource/resource-list";
+import type { RawSearchParams } from "@/lib/list-engine/url-state";
 import { buttonClass } from "@/components/ui/button";
 import { requirePagePermission } from "@/lib/auth/current-user";
 import { loadConversation } from "@/lib/chat-sessions/conversation";

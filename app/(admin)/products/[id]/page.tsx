@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SessionsList } from "@/components/chat-sessions/sessions-list";
 import { recordMetadata } from "@/components/resource/record-metadata";
-import type { RawSearchParams } from "@/components/resource/resource-list";
+import type { RawSearchParams } from "@/lib/list-engine/url-state";
 import { ResourceDetails } from "@/components/resource/resource-details";
 import { ExactTime } from "@/components/ui/relative-time";
 import { requirePagePermission } from "@/lib/auth/current-user";

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { SessionsList } from "@/components/chat-sessions/sessions-list";
 import { recordMetadata } from "@/components/resource/record-metadata";
 import { ResourceDetails } from "@/components/resource/resource-details";
-import type { RawSearchParams } from "@/components/resource/resource-list";
+import type { RawSearchParams } from "@/lib/list-engine/url-state";
 import { buttonClass } from "@/components/ui/button";
 import { DeleteUserButton } from "@/components/users/delete-user-button";
 import { requirePagePermission } from "@/lib/auth/current-user";
