@@ -7,12 +7,6 @@ import type { Locale } from "@/lib/i18n/config";
 import { formatNumber } from "@/lib/i18n/translate";
 import type { CellValue, ColumnKind } from "@/lib/list-engine/declaration";
 
-/** A column's value for the screen: its words when the column states them, else the value itself. */
-export function labelled<Row>(column: { value: (row: Row) => CellValue; label?: (row: Row) => string | null }, row: Row, words: (key: string) => string): CellValue {
-  const label = column.label?.(row);
-  return label ? words(label) : column.value(row);
-}
-
 /**
  * One formatter per column kind, for every section: a date looks the same in the users list, the
  * audit log and the sessions list. A section overrides a column's cell only to add to it

@@ -2,8 +2,8 @@
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type VisibilityState } from "@tanstack/react-table";
 import { useMemo, type ReactNode } from "react";
 import { useLocale } from "@/lib/i18n/client";
-import type { ListColumn } from "@/lib/list-engine/declaration";
-import { KindCell, labelled } from "./cells";
+import { labelled, type ListColumn } from "@/lib/list-engine/declaration";
+import { KindCell } from "./cells";
 import type { ListWords } from "./list-words";
 import { ariaSort, SortArrow } from "./sort-arrow";
 import { useRowKeyboard } from "./use-row-keyboard";

@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
 import type { DetailField } from "@/components/resource/resource-details";
 import type { Locale } from "@/lib/i18n/config";
-import type { ListColumn } from "@/lib/list-engine/declaration";
-import { KindCell, labelled } from "./cells";
+import { labelled, type ListColumn } from "@/lib/list-engine/declaration";
+import { KindCell } from "./cells";
 
 /**
  * A record's fields for its page, from the same declared columns as its list and its export,

@@ -92,6 +92,12 @@ export type ListDeclaration<Row extends { id: number }, S extends string, F exte
   liveTopic: string;
 };
 
+/** A column's value for the screen: its words when the column states them, else the value itself. */
+export function labelled<Row>(column: { value: (row: Row) => CellValue; label?: (row: Row) => string | null }, row: Row, words: (key: string) => string): CellValue {
+  const label = column.label?.(row);
+  return label ? words(label) : column.value(row);
+}
+
 export function defineList<Row extends { id: number }, S extends string, F extends FilterDeclarations, W extends Namespace>(declaration: ListDeclaration<Row, S, F, W>) {
   return declaration;
 }
