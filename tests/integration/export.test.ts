@@ -23,7 +23,7 @@ const { GET } = await import("@/app/(admin)/chat-sessions/export/route");
 
 const { translatorFor } = await import("@/lib/i18n/server");
 const columns = exportColumnsOf(sessionsList.columns, translatorFor("en", "chatSessions"), null);
-// In creation order: the fixtures are created one after another, the clones in one statement (ties go by id).
+// In creation order (ties, such as the clones made in one statement, go by id).
 const exportRows = (selection: Selection) => rowsInOrder(sessionsList, sessionsSource, selection, { sort: "created", dir: "asc" });
 const headers = columns.map((column) => column.header);
 const noAudit = async () => {};
@@ -62,7 +62,9 @@ describe("BULK-3 export: the row source and the writers", () => {
 
   it("BULK-3 exports only the chosen ids when rows are ticked", async () => {
     const text = await new Response(csvStream(columns, exportRows({ ids: ids.slice(1, 3) }), noAudit)).text();
-    expect(text.trimEnd().split("\r\n").slice(1).map((line) => Number(line.split(",")[0]))).toEqual(ids.slice(1, 3));
+    // in the list's order (creation time, then id): these fixtures were created concurrently
+    const inOrder = await db.chatSession.findMany({ where: { id: { in: ids.slice(1, 3) } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true } });
+    expect(text.trimEnd().split("\r\n").slice(1).map((line) => Number(line.split(",")[0]))).toEqual(inOrder.map((row) => row.id));
   });
 
   it("BULK-3 writes XLSX with typed cells (numbers, dates), a frozen header and right-to-left for Arabic", async () => {
