@@ -2,8 +2,8 @@ import type { NextConfig } from "next";
 import { securityHeaders } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
-  // The generated Prisma client and pg stay server-side Node modules.
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "exceljs"],
+  // The generated Prisma client, pg and the NATS client stay server-side Node modules.
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "exceljs", "@nats-io/transport-node", "@nats-io/jetstream"],
   poweredByHeader: false,
   // `npm test` type-checks the whole project (tests included) as a step of its own.
   typescript: { ignoreBuildErrors: true },

@@ -7,13 +7,15 @@ export type Cursor = { value: string | number; id: number };
 export const MAX_ID = 2_147_483_647;
 const cursorSchema = z.tuple([z.union([z.string().max(1000), z.number()]), z.number().int().min(1).max(MAX_ID)]);
 
-// What a cursor's value must look like for its sort's SQL type: a value of another type would
-// make PostgreSQL's cast fail (a 500) or compare as something else, so it is refused here.
+// What a cursor's value must look like for its sort's SQL type, as the list writes them: a string
+// for names (without NUL, which PostgreSQL text cannot hold), an int4 for counts, exact decimal
+// text for amounts, a `toISOString()` time. Anything else would fail in PostgreSQL's cast (a 500)
+// or compare as something else, so it is refused here.
 const VALUE_OF_TYPE: Record<SortType, (value: string | number) => boolean> = {
-  text: (value) => typeof value === "string",
+  text: (value) => typeof value === "string" && !value.includes("\u0000"),
   int: (value) => typeof value === "number" && Number.isInteger(value) && Math.abs(value) <= MAX_ID,
   numeric: (value) => typeof value === "string" && /^-?\d{1,20}(\.\d{1,10})?$/.test(value),
-  timestamptz: (value) => typeof value === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/.test(value) && !Number.isNaN(Date.parse(value)),
+  timestamptz: (value) => typeof value === "string" && /^\d{4}-/.test(value) && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString() === value,
 };
 
 // base64url of UTF-8 JSON, written with web APIs because the browser builds these URLs too.

@@ -67,6 +67,7 @@ export const resources = defineCatalog({
     "audit_users.create": "إنشاء مستخدم",
     "audit_users.update": "تعديل مستخدم",
     "audit_users.delete": "حذف مستخدم",
+    "audit_users.signOutEverywhere": "تسجيل خروج مستخدم من كل مكان",
     // The list engine's words for these sections' lists (components/list-engine/list-words.ts).
     colActions: "الإجراءات",
     sortAscending: "ترتيب تصاعدي حسب {column}",
@@ -185,6 +186,7 @@ export const resources = defineCatalog({
     "audit_users.create": "User created",
     "audit_users.update": "User edited",
     "audit_users.delete": "User deleted",
+    "audit_users.signOutEverywhere": "User signed out everywhere",
     colActions: "Actions",
     sortAscending: "Sort by {column}, ascending",
     sortDescending: "Sort by {column}, descending",
