@@ -48,9 +48,6 @@ export const sessionsList = defineList({
   },
   defaultSort: "lastMessage",
   defaultDir: "desc",
-  pageSizes: [10, 25, 50, 100],
-  defaultSize: 25,
-  search: { maxLength: 200 },
   filters: {
     customer: { kind: "entity", entity: "customer" },
     vendor: { kind: "entity", entity: "vendor" },

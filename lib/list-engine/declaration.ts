@@ -98,8 +98,13 @@ export function labelled<Row>(column: { value: (row: Row) => CellValue; label?: 
   return label ? words(label) : column.value(row);
 }
 
-export function defineList<Row extends { id: number }, S extends string, F extends FilterDeclarations, W extends Namespace>(declaration: ListDeclaration<Row, S, F, W>) {
-  return declaration;
+/** What most lists share, unless their declaration says otherwise. */
+const LIST_DEFAULTS = { pageSizes: [10, 25, 50, 100], defaultSize: 25, search: { maxLength: 200 }, rowActions: [] } as const;
+
+export function defineList<Row extends { id: number }, S extends string, F extends FilterDeclarations, W extends Namespace>(
+  declaration: Omit<ListDeclaration<Row, S, F, W>, keyof typeof LIST_DEFAULTS> & Partial<Pick<ListDeclaration<Row, S, F, W>, keyof typeof LIST_DEFAULTS>>,
+): ListDeclaration<Row, S, F, W> {
+  return { ...LIST_DEFAULTS, ...declaration };
 }
 
 /** One cookie per user, so two people taking turns on one browser each keep their own columns. */
