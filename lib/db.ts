@@ -3,6 +3,8 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 import { databaseConfig } from "@/lib/db-config";
+import { whenClosing } from "@/lib/lifecycle";
+import { metrics } from "@/lib/observability/metrics";
 
 // One pool and one client per server process (dev reloads modules, so they live on globalThis),
 // created on first use rather than at import, so that `next build` needs no database.
@@ -16,6 +18,12 @@ export function dbPool(): pg.Pool {
   if (!globalForDb.pool) {
     const { connectionString, poolMax, poolIdleMs } = databaseConfig();
     globalForDb.pool = new pg.Pool({ connectionString, max: poolMax, idleTimeoutMillis: poolIdleMs });
+    metrics().pools.push(globalForDb.pool);
+    const pool = globalForDb.pool;
+    whenClosing(async () => {
+      await globalForDb.prisma?.$disconnect();
+      await pool.end();
+    });
   }
   return globalForDb.pool;
 }
