@@ -45,6 +45,7 @@ export const PAGE_ACCESS: Record<string, PageRule & { group: string | null }> = 
   "/": { group: "(admin)", access: needs("panel.enter"), redirectsTo: "/chat-sessions" },
   "/chat-sessions": { group: "(admin)", access: needs("chatSessions.view") },
   "/chat-sessions/new": { group: "(admin)", access: needs("chatSessions.create") },
+  "/chat-sessions/[id]": { group: "(admin)", access: needs("chatSessions.view") },
   "/chat-sessions/[id]/edit": { group: "(admin)", access: needs("chatSessions.view") },
   "/chat-sessions/[id]/messages": { group: "(admin)", access: needs("chatSessions.view"), redirectsTo: "/chat-sessions/{id}/edit" },
   "/users": { group: "(admin)", access: needs("users.view") },

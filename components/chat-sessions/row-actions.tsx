@@ -2,7 +2,7 @@
 import { Eye, MessagesSquare, Package, Pencil, Trash2, type LucideIcon } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import type { SessionRow } from "@/lib/chat-sessions/list-query";
+import type { SessionRow } from "@/lib/chat-sessions/list";
 import { useT } from "@/lib/i18n/client";
 import type { RowPermissions } from "./sessions-table";
 
@@ -18,14 +18,17 @@ function IconLabel({ icon: Icon, label }: { icon: LucideIcon; label: string }): 
 }
 
 /** ROW-1..4 (and REL-2: the linked order, when there is one), compact so that a row stays one line; each has a name for screen readers and a tooltip. */
-export function RowActions({ row, permissions, onView, onDelete }: { row: SessionRow; permissions: RowPermissions; onView: (row: SessionRow) => void; onDelete: (row: SessionRow) => void }) {
+export function RowActions({ row, permissions, listQuery, onView, onDelete }: { row: SessionRow; permissions: RowPermissions; listQuery: string; onView: (row: SessionRow) => void; onDelete: (row: SessionRow) => void }) {
   const t = useT("chatSessions");
+  // Editors manage messages on the edit page; read-only roles on the session's own page, which
+  // leads back to this view of the list.
+  const manageHref = permissions.edit ? `/chat-sessions/${row.id}/edit#messages` : `/chat-sessions/${row.id}?${new URLSearchParams({ from: listQuery })}#messages`;
   return (
     <div role="group" aria-label={t("rowActionsFor", { id: row.id })} className="flex justify-end gap-0.5 whitespace-nowrap text-slate-700 dark:text-slate-200">
       <button type="button" className={ICON_BUTTON} title={t("actionView")} onClick={() => onView(row)}>
         <IconLabel icon={Eye} label={t("actionView")} />
       </button>
-      <Link prefetch={false} href={`/chat-sessions/${row.id}/messages`} className={ICON_BUTTON} title={t("actionManage")}>
+      <Link prefetch={false} href={manageHref} className={ICON_BUTTON} title={t("actionManage")}>
         <IconLabel icon={MessagesSquare} label={t("actionManage")} />
       </Link>
       {row.orderId != null ? (

@@ -1,5 +1,5 @@
 import { cookies } from "next/headers";
-import type { RawSearchParams } from "@/components/resource/resource-list";
+import type { RawSearchParams } from "@/lib/list-engine/url-state";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { columnsCookieName, parseListParams, type EntityFilterKey } from "@/lib/chat-sessions/list-params";
 import { loadSessionsView } from "@/lib/chat-sessions/list-view";
@@ -25,7 +25,7 @@ export async function SessionsList({ user, searchParams, scope }: { user: Curren
       nextCursor={view.page.nextCursor}
       previousCursor={view.page.previousCursor}
       total={view.total}
-      anySessions={view.anySessions}
+      anySessions={view.anyRows}
       visibleColumns={view.visibleColumns}
       columnsCookie={columnsCookieName(user.id)}
       labels={view.labels}

@@ -3,32 +3,33 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
-import { buttonClass } from "@/components/ui/button";
+import { Button, buttonClass } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { deleteSessionsAction, markSessionsReadAction } from "@/lib/chat-sessions/actions";
+import { BulkBar } from "@/components/list-engine/bulk-bar";
+import { ColumnMenu } from "@/components/list-engine/column-menu";
+import { ListFilterChips, ListFiltersPanel } from "@/components/list-engine/list-filters";
+import { ListNotices } from "@/components/list-engine/notices";
+import { SearchBox } from "@/components/list-engine/search-box";
+import { Pagination } from "@/components/list-engine/pagination";
+import { useListUrl } from "@/components/list-engine/use-list-url";
+import { useSelection } from "@/components/list-engine/use-selection";
+import { sessionsList, type SessionRow } from "@/lib/chat-sessions/list";
 import {
   activeFilterCount,
   ENTITY_FILTER_KEYS,
   NO_FILTERS,
   serializeListParams,
-  type Cursor,
   type EntityFilterKey,
   type FilterLabels,
-  type ListNotice,
   type ListParams,
-  type OptionalColumn,
 } from "@/lib/chat-sessions/list-params";
-import type { SessionRow } from "@/lib/chat-sessions/list-query";
+import type { Cursor } from "@/lib/list-engine/cursor";
 import type { Selection } from "@/lib/chat-sessions/selection";
+import { filtersOf, type ListNotice } from "@/lib/list-engine/url-state";
 import { useT } from "@/lib/i18n/client";
-import { BulkBar } from "./bulk-bar";
-import { ColumnMenu } from "./column-menu";
 import { ConversationDialog } from "./conversation-dialog";
-import { FilterChips, FiltersPanel } from "./filters-panel";
-import { Pagination } from "./pagination";
-import { SearchBox } from "./search-box";
 import { SessionsTable } from "./sessions-table";
-import { useListUrl } from "./use-list-url";
 
 export type ListPermissions = { create: boolean; edit: boolean; delete: boolean; markRead: boolean; export: boolean };
 
@@ -40,7 +41,7 @@ type Props = {
   previousCursor: Cursor | null;
   total: { count: number; capped: boolean };
   anySessions: boolean;
-  visibleColumns: OptionalColumn[];
+  visibleColumns: string[];
   /** where this user's choice of optional columns is remembered */
   columnsCookie: string;
   labels: FilterLabels;
@@ -50,6 +51,7 @@ type Props = {
 };
 
 const NO_LOCK: EntityFilterKey[] = [];
+const FILTER_LABELS = { customer: "filterCustomer", vendor: "filterVendor", product: "filterProduct", order: "filterOrder", unread: "filterUnread", recent: "filterRecent" } as const;
 
 type PendingDelete = { kind: "row"; row: SessionRow } | { kind: "bulk" } | null;
 
@@ -59,20 +61,19 @@ export function SessionsView({ params, notices, rows, nextCursor, previousCursor
   const common = useT("common");
   const router = useRouter();
   const locked = scope?.locked ?? NO_LOCK;
-  const url = useListUrl(params, locked);
+  const url = useListUrl(sessionsList, params, locked);
   // The filters the user chose, without the ones the page fixes.
   const unlocked = (shown: ListParams): ListParams => ({ ...shown, ...Object.fromEntries(locked.map((key) => [key, null])) });
-  const [selected, setSelected] = useState<Set<number>>(new Set());
-  const [allMatching, setAllMatching] = useState(false);
   const [viewing, setViewing] = useState<SessionRow | null>(null);
   const [pendingDelete, setPendingDelete] = useState<PendingDelete>(null);
   const [acting, startAction] = useTransition();
   // Names just picked in a filter dropdown, shown on their chips until the server's labels arrive.
   const [picked, setPicked] = useState<Partial<Record<keyof FilterLabels, { id: number; label: string }>>>({});
-  const onLabel = useCallback((key: keyof FilterLabels, id: number | null, label: string | null) => {
+  const onLabel = useCallback((key: string, id: number | null, label: string | null) => {
     setPicked((current) => ({ ...current, [key]: id != null && label != null ? { id, label } : undefined }));
   }, []);
   const labelOf = (key: keyof FilterLabels) => (picked[key] && picked[key].id === url.params[key] ? picked[key].label : labels[key]);
+  const filterText = { label: (key: string) => t(FILTER_LABELS[key as keyof typeof FILTER_LABELS]), option: (_key: string, value: string) => value };
   const shownLabels = Object.fromEntries(ENTITY_FILTER_KEYS.map((key) => [key, labelOf(key)])) as FilterLabels;
   // Message counts of every row seen, so BULK-2's confirmation can say how many messages go
   // with a selection that spans pages.
@@ -83,31 +84,7 @@ export function SessionsView({ params, notices, rows, nextCursor, previousCursor
 
   // A new view (search, filters, sort) is a new set of rows: the selection does not carry over.
   const viewKey = serializeListParams({ ...params, after: null, before: null, page: 1 }).toString();
-  useEffect(() => {
-    setSelected(new Set());
-    setAllMatching(false);
-  }, [viewKey]);
-
-  const selection = (): Selection => (allMatching ? { filters: params } : { ids: [...selected] });
-  const clearSelection = () => {
-    setSelected(new Set());
-    setAllMatching(false);
-  };
-  const toggle = useCallback((id: number, on: boolean) => {
-    setSelected((current) => {
-      const next = new Set(current);
-      if (on) next.add(id);
-      else next.delete(id);
-      return next;
-    });
-  }, []);
-  const togglePage = useCallback(
-    (on: boolean) => {
-      setAllMatching(false);
-      setSelected(on ? new Set(rows.map((row) => row.id)) : new Set());
-    },
-    [rows],
-  );
+  const { selected, allMatching, selectAllMatching, toggle, togglePage, clear: clearSelection, selection } = useSelection(rows, filtersOf(sessionsList, params), viewKey);
   const onDeleteRow = useCallback((row: SessionRow) => setPendingDelete({ kind: "row", row }), []);
 
   const reportError = (message: string): void => void toast.error(message === "forbidden" ? common("forbidden") : message === "databaseUnavailable" ? common("databaseUnavailable") : common("errorBody"));
@@ -138,14 +115,22 @@ export function SessionsView({ params, notices, rows, nextCursor, previousCursor
       router.refresh();
     });
 
-  const exportHref = (format: "csv" | "xlsx") => {
-    const query = allMatching ? serializeListParams({ ...params, after: null, before: null, page: 1, columns: null }) : new URLSearchParams({ ids: [...selected].join(",") });
+  const exportHref = (format: "csv" | "xlsx", fields: string[] | null) => {
+    // The file comes in the list's current sort: the view's own query, or the ticked ids in that order.
+    const view = serializeListParams({ ...params, after: null, before: null, page: 1, columns: null });
+    const query = allMatching ? view : new URLSearchParams({ ids: [...selected].join(","), ...(view.has("sort") ? { sort: params.sort, dir: params.dir } : {}) });
     query.set("format", format);
-    return `/chat-sessions/export?${query.toString()}`;
+    if (fields) query.set("fields", fields.join(","));
+    return `${sessionsList.path}/export?${query.toString()}`;
   };
 
   const filtered = activeFilterCount(unlocked(params)) > 0 || params.q !== "";
   const shownColumns = url.params.columns ?? visibleColumns;
+  const toggleable = sessionsList.columns.filter((column) => column.toggleable).map((column) => ({ key: column.key, label: t(column.header) }));
+  // The export's column picker offers what the screen shows (and the id, which the screen shows as the row's tick).
+  const exportOffer = sessionsList.columns
+    .filter((column) => !column.toggleable || shownColumns.includes(column.key))
+    .map((column) => ({ key: column.key, label: t(column.header) }));
   const selectedCount = allMatching ? total.count : selected.size;
   const bulkDeleteBody = () => {
     const sessions = t("bulkDeleteBody", { count: selectedCount });
@@ -166,23 +151,14 @@ export function SessionsView({ params, notices, rows, nextCursor, previousCursor
         ) : null}
       </div>
 
-      {notices.length ? (
-        <div role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
-          <p className="font-medium">{t("noticeTitle")}</p>
-          <ul className="list-disc ps-5">
-            {notices.map((notice) => (
-              <li key={notice}>{t(`notice_${notice}`)}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <ListNotices t={t} notices={notices} />
 
       <div className="flex flex-wrap items-start gap-2">
-        <SearchBox value={params.q} onSearch={url.search} />
-        <FiltersPanel params={unlocked(url.params)} hide={locked} labels={shownLabels} onChange={url.change} onLabel={onLabel} />
-        <ColumnMenu cookie={columnsCookie} visible={shownColumns} onChange={(columns) => url.change({ columns })} />
+        <SearchBox id="session-search" label={t("searchLabel")} placeholder={t("searchPlaceholder")} maxLength={sessionsList.search?.maxLength ?? 0} value={params.q} onSearch={url.search} />
+        <ListFiltersPanel t={t} text={filterText} filters={sessionsList.filters} values={unlocked(url.params)} hide={locked} labels={shownLabels} onChange={url.change} onLabel={onLabel} />
+        <ColumnMenu t={t} columns={toggleable} cookie={columnsCookie} visible={shownColumns} onChange={(columns) => url.change({ columns })} />
       </div>
-      <FilterChips params={unlocked(url.params)} labels={shownLabels} onChange={url.change} />
+      <ListFilterChips t={t} text={filterText} filters={sessionsList.filters} values={unlocked(url.params)} labels={shownLabels} onChange={url.change} />
 
       {selectedCount > 0 ? (
         <BulkBar
@@ -191,13 +167,24 @@ export function SessionsView({ params, notices, rows, nextCursor, previousCursor
           matchingCapped={total.capped}
           allMatching={allMatching}
           pageFullySelected={rows.length > 0 && rows.every((row) => selected.has(row.id))}
-          exportHref={exportHref}
-          can={{ markRead: permissions.markRead, delete: permissions.delete, export: permissions.export }}
-          onSelectAllMatching={() => setAllMatching(true)}
+          t={t}
+          onSelectAllMatching={selectAllMatching}
           onClear={clearSelection}
-          onMarkRead={markRead}
-          onDelete={() => setPendingDelete({ kind: "bulk" })}
-          pending={acting}
+          actions={
+            permissions.markRead ? (
+              <Button onClick={markRead} disabled={acting}>
+                {t("bulkMarkRead")}
+              </Button>
+            ) : null
+          }
+          export={permissions.export ? { href: exportHref, columns: exportOffer, fileName: "chat-sessions" } : null}
+          destructive={
+            permissions.delete ? (
+              <Button variant="danger" onClick={() => setPendingDelete({ kind: "bulk" })} disabled={acting}>
+                {t("bulkDelete")}
+              </Button>
+            ) : null
+          }
         />
       ) : null}
 
@@ -237,7 +224,7 @@ export function SessionsView({ params, notices, rows, nextCursor, previousCursor
       )}
 
       {rows.length > 0 || params.page > 1 ? (
-        <Pagination params={params} shown={rows.length} total={total} nextCursor={nextCursor} previousCursor={previousCursor} onPage={url.page} onSize={(size) => url.change({ size })} />
+        <Pagination t={t} page={params.page} size={params.size} sizes={sessionsList.pageSizes} shown={rows.length} total={total} nextCursor={nextCursor} previousCursor={previousCursor} onPage={url.page} onSize={(size) => url.change({ size })} />
       ) : null}
 
       <ConversationDialog session={viewing} onClose={() => setViewing(null)} />

@@ -1,8 +1,6 @@
 import "server-only";
-import { Prisma } from "@/lib/generated/prisma/client";
-import { sessionFilterSql } from "./list-query";
+import { selectionSql as engineSelectionSql } from "@/lib/list-engine/list-source";
+import { sessionsSource } from "./list-source";
 import type { Selection } from "./selection";
 
-export function selectionSql(selection: Selection): Prisma.Sql {
-  return "ids" in selection ? Prisma.sql`id = ANY(${selection.ids}::int[])` : sessionFilterSql(selection.filters);
-}
+export const selectionSql = (selection: Selection) => engineSelectionSql(sessionsSource, selection);

@@ -1,4 +1,4 @@
-// One export of the first N sessions (id order), run by `bench:list` in a fresh process of its
+// One export of the first N sessions in the list's default order (last message, newest first), run by `bench:list` in a fresh process of its
 // own so that peak RSS is the export's, not the list benchmark's. Prints one JSON line.
 //   tsx --conditions=react-server scripts/bench/export.ts <csv|xlsx> <rows> <app|raw> <database url>
 // app: the app's row source (Prisma, keyset batches) and writers, as the export route runs them.
@@ -12,34 +12,38 @@ const limit = Number(rowsArg);
 process.env.DATABASE_URL = url;
 process.env.DATABASE_POOL_MAX = "4";
 
-const { DEFAULT_PARAMS } = await import("../../lib/chat-sessions/list-params");
-const { exportRows } = await import("../../lib/chat-sessions/export/rows");
+const { NO_FILTERS } = await import("../../lib/chat-sessions/list-params");
+const { sessionsList } = await import("../../lib/chat-sessions/list");
+const { sessionsSource } = await import("../../lib/chat-sessions/list-source");
+const { rowsInOrder } = await import("../../lib/list-engine/keyset");
+const { exportColumnsOf } = await import("../../lib/list-engine/export-columns");
 const { csvStream } = await import("../../lib/export/csv-stream");
 const { xlsxStream } = await import("../../lib/export/xlsx");
-const { sessionExportColumns } = await import("../../lib/chat-sessions/export/columns");
-type Row = Awaited<ReturnType<ReturnType<typeof exportRows>["next"]>>["value"];
+type Row = import("../../lib/chat-sessions/list").SessionRow;
 
 const COLUMNS = `id, product_id AS "productId", product_name AS "productName", customer_id AS "customerId", customer_name AS "customerName",
   vendor_id AS "vendorId", vendor_name AS "vendorName", message_count AS "messageCount", unread_count AS "unreadCount",
   last_message_at AS "lastMessageAt", created_at AS "createdAt", updated_at AS "updatedAt"`;
 
-async function* rawRows(): AsyncGenerator<NonNullable<Row>> {
+async function* rawRows(): AsyncGenerator<Row[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    let afterId = 0;
+    let after: [Date, number] | null = null;
     for (;;) {
-      const { rows } = await client.query(`SELECT ${COLUMNS} FROM chat_sessions WHERE id > $1 ORDER BY id LIMIT 1000`, [afterId]);
-      if (rows.length === 0) return;
+      const seek: string = after ? "WHERE (last_message_at, id) < ($1, $2)" : "";
+      const { rows }: pg.QueryResult<Row> = await client.query<Row>(`SELECT ${COLUMNS} FROM chat_sessions ${seek} ORDER BY last_message_at DESC, id DESC LIMIT 500`, after ?? undefined);
+      const last: Row | undefined = rows.at(-1);
+      if (!last) return;
       yield rows;
-      afterId = rows.at(-1).id;
+      after = [last.lastMessageAt, last.id];
     }
   } finally {
     await client.end();
   }
 }
 
-async function* firstRows(source: AsyncGenerator<NonNullable<Row>>) {
+async function* firstRows(source: AsyncGenerator<Row[]>) {
   let left = limit;
   for await (const batch of source) {
     yield batch.slice(0, left);
@@ -53,9 +57,9 @@ const peakRss = () => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync("/proc/self/s
 
 const baseline = process.memoryUsage().rss;
 const started = performance.now();
-const source = firstRows(mode === "app" ? exportRows({ filters: DEFAULT_PARAMS }) : rawRows());
+const source = firstRows(mode === "app" ? rowsInOrder(sessionsList, sessionsSource, { filters: NO_FILTERS }, { sort: "lastMessage", dir: "desc" }) : rawRows());
 // Headers are the catalog keys: translating them costs nothing worth measuring.
-const columns = sessionExportColumns((key) => key);
+const columns = exportColumnsOf(sessionsList.columns, (key) => key, null);
 let written = 0;
 const onEnd = async ({ rows }: { rows: number }) => void (written = rows);
 const stream = format === "csv" ? csvStream(columns, source, onEnd) : xlsxStream(columns, { name: "Chat sessions", rightToLeft: false }, source, onEnd);

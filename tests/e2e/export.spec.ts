@@ -39,7 +39,8 @@ test("BULK-3 exports every matching session as Excel: Arabic headers, typed cell
   expect(sheet.getRow(1).values).toEqual([undefined, "المعرّف", "المنتج", "العميل", "البائع", "عدد الرسائل", "الرسائل غير المقروءة", "آخر رسالة", "تاريخ الإنشاء", "تاريخ التحديث"]);
 
   const { rows: expected } = await e2eDb().query<{ id: number; product_name: string; customer_name: string; message_count: number; unread_count: number; last_message_at: Date }>(
-    "SELECT id, product_name, customer_name, message_count, unread_count, last_message_at FROM chat_sessions WHERE unread_count > 0 ORDER BY id",
+    // in the list's order: last message, newest first
+    "SELECT id, product_name, customer_name, message_count, unread_count, last_message_at FROM chat_sessions WHERE unread_count > 0 ORDER BY last_message_at DESC, id DESC",
   );
   expect(sheet.rowCount).toBe(1 + expected.length);
   const first = sheet.getRow(2);
@@ -73,7 +74,7 @@ test("BULK-3 exports the searched set as CSV that Excel reads: BOM, English head
   const lines = bytes.toString("utf8").slice(1).trimEnd().split("\r\n");
   expect(lines[0]).toBe("ID,Product,Customer,Vendor,Messages,Unread,Last message,Created at,Updated at");
   const { rows: expected } = await e2eDb().query<{ id: number }>(
-    "SELECT id FROM chat_sessions WHERE search_text LIKE '%' || search_normalize($1) || '%' ORDER BY id",
+    "SELECT id FROM chat_sessions WHERE search_text LIKE '%' || search_normalize($1) || '%' ORDER BY last_message_at DESC, id DESC",
     ["احمد"],
   );
   expect(expected.length).toBeGreaterThan(0);

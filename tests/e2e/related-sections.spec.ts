@@ -4,15 +4,17 @@ import { signIn, type TestLocale } from "./support/auth";
 import { e2eDb } from "./support/db";
 
 for (const locale of ["ar", "en"] as TestLocale[]) {
-  const text = locale === "ar" ? { users: "المستخدمون", orders: "الطلبات", vendor: "بائع", apply: "تطبيق" } : { users: "Users", orders: "Orders", vendor: "Vendor", apply: "Apply" };
+  const text = locale === "ar" ? { users: "المستخدمون", orders: "الطلبات", vendor: "بائع", filters: "التصفية", role: "الدور" } : { users: "Users", orders: "Orders", vendor: "Vendor", filters: "Filters", role: "Role" };
   test(`REL-1 users and REL-2 orders from the sidebar, filtered through the URL (${locale})`, async ({ page }) => {
     await signIn(page, "support", locale);
     await page.getByRole("navigation").first().getByRole("link", { name: text.users }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(text.users);
-    await page.getByRole("combobox").selectOption("vendor");
-    await page.getByRole("button", { name: text.apply }).click();
-    await expect(page).toHaveURL(/filter=vendor/);
-    for (const cell of await page.locator("tbody td:nth-child(3)").all()) await expect(cell).toHaveText(text.vendor);
+    await page.getByRole("button", { name: text.filters, exact: true }).click();
+    await page.getByLabel(text.role, { exact: true }).selectOption("vendor");
+    await expect(page).toHaveURL(/role=vendor/);
+    // the engine's table: a tick, then name, email, role…
+    await expect(page.locator("tbody td:nth-child(4)").first()).toHaveText(text.vendor);
+    for (const cell of await page.locator("tbody td:nth-child(4)").all()) await expect(cell).toHaveText(text.vendor);
     await expectAccessible(page);
     await page.locator("tbody a").first().click();
     await expect(page).toHaveURL(/\/users\/\d+$/);
@@ -34,11 +36,11 @@ test("the audit log shows destructive, bulk and settings actions to admins only,
      SELECT id, 'messages.delete', 'chatMessage', '999999', '{"probe":"audit-e2e"}' FROM users WHERE email = 'admin@demo.test'`,
   );
   await signIn(page, "admin", "en");
-  await page.goto("/audit?filter=settings.mobileChat");
+  await page.goto("/audit?action=settings.mobileChat");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Audit log");
   await expect(page.getByText("audit-e2e")).toHaveCount(0);
   await expectAccessible(page);
-  await page.goto("/audit?filter=messages.delete");
+  await page.goto("/audit?action=messages.delete");
   await expect(page.locator("tbody tr").filter({ hasText: "audit-e2e" })).toHaveCount(1);
   const context = await browser.newContext();
   const support = await context.newPage();

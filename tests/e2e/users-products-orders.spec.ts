@@ -28,21 +28,22 @@ const sessionRows = (page: Page) => page.locator("tbody tr[data-row-id]");
 for (const locale of ["ar", "en"] as TestLocale[]) {
   const text =
     locale === "ar"
-      ? { products: "المنتجات", apply: "تطبيق", withUnread: "التي لها رسائل غير مقروءة", productSessions: "المحادثات حول هذا المنتج", productColumn: "المنتج" }
-      : { products: "Products", apply: "Apply", withUnread: "With unread messages", productSessions: "Conversations about this product", productColumn: "Product" };
+      ? { products: "المنتجات", filters: "التصفية", withUnread: "التي لها رسائل غير مقروءة", productSessions: "المحادثات حول هذا المنتج", productColumn: "المنتج" }
+      : { products: "Products", filters: "Filters", withUnread: "With unread messages", productSessions: "Conversations about this product", productColumn: "Product" };
 
   test(`Products: list with vendor and sessions, filtered in the URL; a product page shows its sessions in the sessions table (${locale})`, async ({ page }) => {
     await signIn(page, "support", locale);
     await page.getByRole("navigation").first().getByRole("link", { name: text.products }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(text.products);
-    await page.getByRole("combobox").selectOption({ label: text.withUnread });
-    await page.getByRole("button", { name: text.apply }).click();
-    await expect(page).toHaveURL(/filter=withUnread/);
+    await page.getByRole("button", { name: text.filters, exact: true }).click();
+    await page.getByRole("switch", { name: text.withUnread }).check();
+    await expect(page).toHaveURL(/withUnread=1/);
     await expectAccessible(page);
+    // the engine's table: a tick, then product, vendor, price, sessions…
     const first = page.locator("tbody tr").first();
-    const name = ((await first.locator("td").first().textContent()) ?? "").trim();
-    const sessions = Number(await first.locator("td:nth-child(4)").textContent());
-    await first.locator("td").first().getByRole("link").click();
+    const name = ((await first.locator("td:nth-child(2)").textContent()) ?? "").trim();
+    const sessions = Number(await first.locator("td:nth-child(5)").textContent());
+    await first.locator("td:nth-child(2)").getByRole("link").click();
     await expect(page).toHaveURL(/\/products\/\d+$/);
     await expect(page.getByRole("heading", { level: 1 })).toContainText(name);
     await expect(page.getByRole("heading", { level: 2, name: text.productSessions })).toBeVisible();
@@ -193,9 +194,13 @@ test("support and QA see users but cannot manage them", async ({ page }) => {
 
 test("a resource list exports the whole filtered view as Excel; QA, who may not export, sees no export (en)", async ({ page, browser }) => {
   await signIn(page, "support", "en");
-  await page.goto("/orders?filter=paid");
+  await page.goto("/orders?status=paid");
+  // the engine's bulk bar: every row of the filtered view, not only the page shown
+  await page.getByRole("checkbox", { name: "Select every row on this page" }).check();
+  const selectAll = page.getByRole("button", { name: /Select all \S+ matching rows/ });
+  if (await selectAll.count()) await selectAll.click();
   const downloading = page.waitForEvent("download");
-  await page.getByRole("link", { name: "Export Excel" }).click();
+  await page.getByRole("button", { name: "Export Excel" }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^orders-\d{4}-\d{2}-\d{2}\.xlsx$/);
   const workbook = new ExcelJS.Workbook();
@@ -208,7 +213,9 @@ test("a resource list exports the whole filtered view as Excel; QA, who may not 
   const qa = await context.newPage();
   await signIn(qa, "qa", "en");
   await qa.goto("/orders");
-  await expect(qa.getByRole("link", { name: "Export Excel" })).toHaveCount(0);
+  await qa.getByRole("checkbox", { name: "Select every row on this page" }).check();
+  await expect(qa.getByText("rows selected")).toBeVisible();
+  await expect(qa.getByRole("button", { name: "Export Excel" })).toHaveCount(0);
   expect((await qa.request.get("/orders/export?format=csv")).status()).toBe(403);
   await context.close();
 });

@@ -1,9 +1,11 @@
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
-import type { SessionRow } from "@/lib/chat-sessions/list-query";
-import { sessionExportColumns } from "@/lib/chat-sessions/export/columns";
-import { EXPORT_BATCH, exportRows } from "@/lib/chat-sessions/export/rows";
+import { sessionsList, type SessionRow } from "@/lib/chat-sessions/list";
+import { sessionsSource } from "@/lib/chat-sessions/list-source";
+import { exportColumnsOf } from "@/lib/list-engine/export-columns";
+import { EXPORT_BATCH, rowsInOrder } from "@/lib/list-engine/keyset";
+import type { Selection } from "@/lib/chat-sessions/selection";
 import type { ExportEnd } from "@/lib/export/columns";
 import { csvStream } from "@/lib/export/csv-stream";
 import { xlsxStream } from "@/lib/export/xlsx";
@@ -20,7 +22,9 @@ vi.mock("@/lib/i18n/server", async (importOriginal) => ({
 const { GET } = await import("@/app/(admin)/chat-sessions/export/route");
 
 const { translatorFor } = await import("@/lib/i18n/server");
-const columns = sessionExportColumns(translatorFor("en", "chatSessions"));
+const columns = exportColumnsOf(sessionsList.columns, translatorFor("en", "chatSessions"), null);
+// In creation order (ties, such as the clones made in one statement, go by id).
+const exportRows = (selection: Selection) => rowsInOrder(sessionsList, sessionsSource, selection, { sort: "created", dir: "asc" });
 const headers = columns.map((column) => column.header);
 const noAudit = async () => {};
 const decode = async (response: Response) => new TextDecoder("utf-8", { ignoreBOM: true }).decode(await response.arrayBuffer());
@@ -58,8 +62,9 @@ describe("BULK-3 export: the row source and the writers", () => {
 
   it("BULK-3 exports only the chosen ids when rows are ticked", async () => {
     const text = await new Response(csvStream(columns, exportRows({ ids: ids.slice(1, 3) }), noAudit)).text();
-    // In id order; the fixtures were created concurrently, so `ids` itself may not be.
-    expect(text.trimEnd().split("\r\n").slice(1).map((line) => Number(line.split(",")[0]))).toEqual(ids.slice(1, 3).sort((a, b) => a - b));
+    // in the list's order (creation time, then id): these fixtures were created concurrently
+    const inOrder = await db.chatSession.findMany({ where: { id: { in: ids.slice(1, 3) } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true } });
+    expect(text.trimEnd().split("\r\n").slice(1).map((line) => Number(line.split(",")[0]))).toEqual(inOrder.map((row) => row.id));
   });
 
   it("BULK-3 writes XLSX with typed cells (numbers, dates), a frozen header and right-to-left for Arabic", async () => {
@@ -174,6 +179,20 @@ describe("BULK-3 export: the route", () => {
     expect(sheet.getRow(1).getCell(2).value).toBe("المنتج");
     expect(sheet.rowCount).toBe(1 + ids.length);
     await vi.waitFor(async () => expect((await lastAudit())?.details).toMatchObject({ format: "xlsx", rows: ids.length, completed: true }));
+  });
+});
+
+describe("BULK-3 export: the list's order and the column picker", () => {
+  it("BULK-3 writes the rows in the list's current sort, with only the picked columns, and audits both", async () => {
+    locale.value = "en";
+    actAs("support", supportId);
+    const response = await GET(exportUrl(`format=csv&ids=${ids.join(",")}&sort=created&dir=desc&fields=product,id`));
+    expect(response.status).toBe(200);
+    const lines = (await decode(response)).trimEnd().split("\r\n");
+    expect(lines[0]).toBe("\uFEFFID,Product");
+    const newestFirst = await db.chatSession.findMany({ where: { id: { in: ids } }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { id: true } });
+    expect(lines.slice(1).map((line) => Number(line.split(",")[0]))).toEqual(newestFirst.map((row) => row.id));
+    await vi.waitFor(async () => expect((await lastAudit())?.details).toMatchObject({ rows: ids.length, order: { sort: "created", dir: "desc" }, fields: ["id", "product"] }));
   });
 });
 

@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { encodeCursor, parseListParams, SORT_KEYS, SORT_VALUE_TYPES } from "@/lib/chat-sessions/list-params";
+import { sessionsList } from "@/lib/chat-sessions/list";
+import { encodeCursor, parseListParams, SORT_KEYS } from "@/lib/chat-sessions/list-params";
+import type { SortType } from "@/lib/list-engine/declaration";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { catalogs } from "@/lib/i18n/catalogs";
 import { PAGE_ACCESS, ROUTE_ACCESS, type Method } from "@/lib/route-permissions";
@@ -299,16 +301,18 @@ describe("hostile input over HTTP", () => {
   it("a well-formed list cursor whose value does not fit its sort's type shows the first page and its notice, never a 5xx", async () => {
     const notice = catalogs.chatSessions.ar.notice_badCursor;
     // Built as the pager builds them (a value and an id), with values of every other kind.
-    const wrongValues: Record<(typeof SORT_VALUE_TYPES)[keyof typeof SORT_VALUE_TYPES], (string | number)[]> = {
+    const wrongValues: Record<SortType, (string | number)[]> = {
       text: [42, 1.5, "bad\u0000name"],
       int: ["abc", "2026-11-25T10:00:00.000Z", "7", 1.5, 2_147_483_648, -1e300],
       timestamptz: ["abc", 42, "2026-02-31T00:00:00.000Z", "2026-11-25", "+275760-09-13T00:00:00.000Z", "-000001-01-01T00:00:00.000Z", "bad\u0000time"],
+      numeric: [42, "abc", "1e5", "12.3.4"],
     };
+    const typeOf = (sort: (typeof SORT_KEYS)[number]) => sessionsList.sorts[sort].type;
     const pagesWithCursor = [`/chat-sessions`, `/products/${http.ids.product}`];
     let requests = 0;
     for (const path of pagesWithCursor) {
       for (const sort of SORT_KEYS) {
-        for (const value of wrongValues[SORT_VALUE_TYPES[sort]]) {
+        for (const value of wrongValues[typeOf(sort)]) {
           for (const key of ["after", "before"]) {
             const query = `sort=${sort}&dir=asc&${key}=${encodeCursor({ value, id: 1 })}&page=3`;
             const response = await fetch(`${http.app.url}${path}?${query}`, { headers: { cookie: http.callers.admin.cookie }, redirect: "manual" });
@@ -321,7 +325,7 @@ describe("hostile input over HTTP", () => {
         }
       }
     }
-    expect(requests).toBe(pagesWithCursor.length * 2 * SORT_KEYS.reduce((sum, sort) => sum + wrongValues[SORT_VALUE_TYPES[sort]].length, 0));
+    expect(requests).toBe(pagesWithCursor.length * 2 * SORT_KEYS.reduce((sum, sort) => sum + wrongValues[typeOf(sort)].length, 0));
     expect(http.app.output()).not.toMatch(/Error:|⨯/);
   }, 120_000);
 

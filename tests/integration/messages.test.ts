@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { loadConversation, loadParticipantConversation } from "@/lib/chat-sessions/conversation";
 import { createSessionAction } from "@/lib/chat-sessions/session-actions";
 import { markSessionsReadAction } from "@/lib/chat-sessions/actions";
-import { AUDIT_ACTIONS } from "@/lib/audit-log/queries";
+import { AUDIT_ACTIONS } from "@/lib/audit-log/list";
 import { catalogs } from "@/lib/i18n/catalogs";
 import { makeTranslate } from "@/lib/i18n/translate";
 import { latestNotifications } from "@/lib/chat/notifications";

@@ -106,9 +106,9 @@ describe("the route map covers the app", () => {
       const access = file.endsWith("layout.tsx") ? LAYOUT_ACCESS[/\((\w+)\)/.exec(file)![0]]! : PAGE_ACCESS[urlPatternOf(file)]!.access;
       if (access.kind !== "anyOf" && access.kind !== "allOf") continue;
       let source = readFileSync(file, "utf8");
-      // A resource list page (renderResourceList) declares its permission in its list module.
-      if (source.includes("renderResourceList")) {
-        for (const [, list] of source.matchAll(/from "@\/(components\/[\w/-]+-list)"/g)) source += readFileSync(`${list}.tsx`, "utf8");
+      // A list page (loadListPage) checks the permission its list declares (lib/<section>/list.ts).
+      if (source.includes("loadListPage")) {
+        for (const [, list] of source.matchAll(/from "@\/(lib\/[\w/-]+\/list)"/g)) source += readFileSync(`${list}.ts`, "utf8");
       }
       const redirectOnly = PAGE_ACCESS[urlPatternOf(file)]?.redirectsTo && !file.endsWith("layout.tsx");
       if (redirectOnly) continue; // no check of its own: its layout's, and the target's

@@ -1,16 +1,22 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { getOrder, listOrders, ORDER_SORTS, ORDER_STATUSES } from "@/lib/orders/queries";
-import { getProduct, listProducts, PRODUCT_FILTERS, PRODUCT_SORTS } from "@/lib/products/queries";
-import type { ResourceCursor } from "@/lib/resources/resource-page";
-import { parseResourceParams } from "@/lib/resources/resource-params";
-import { ROLES } from "@/lib/roles";
-import { getUserLinks, listUsers, USER_SORTS } from "@/lib/users/queries";
+import { ordersList } from "@/lib/orders/list";
+import { ordersSource } from "@/lib/orders/list-source";
+import { getOrder } from "@/lib/orders/queries";
+import type { Cursor } from "@/lib/list-engine/cursor";
+import { listPage, type ListPage } from "@/lib/list-engine/keyset";
+import { parseListState } from "@/lib/list-engine/url-state";
+import { productsList } from "@/lib/products/list";
+import { productsSource } from "@/lib/products/list-source";
+import { getProduct } from "@/lib/products/queries";
+import { usersList } from "@/lib/users/list";
+import { usersSource } from "@/lib/users/list-source";
+import { getUserLinks } from "@/lib/users/queries";
 import { createProduct, createSessionFixture, resetDatabase } from "../support/fixtures";
 
-const userParams = (raw: Record<string, string>) => parseResourceParams(raw, { sorts: USER_SORTS, filters: ROLES, defaultSort: "name", defaultDir: "asc" });
-const orderParams = (raw: Record<string, string>) => parseResourceParams(raw, { sorts: ORDER_SORTS, filters: ORDER_STATUSES, defaultSort: "created", defaultDir: "desc" });
-const productParams = (raw: Record<string, string>) => parseResourceParams(raw, { sorts: PRODUCT_SORTS, filters: PRODUCT_FILTERS, defaultSort: "name", defaultDir: "asc" });
+const listUsers = (raw: Record<string, string>) => listPage(usersList, usersSource, parseListState(usersList, raw).params);
+const listOrders = (raw: Record<string, string>) => listPage(ordersList, ordersSource, parseListState(ordersList, raw).params);
+const listProducts = (raw: Record<string, string>) => listPage(productsList, productsSource, parseListState(productsList, raw).params);
 let fixture: Awaited<ReturnType<typeof createSessionFixture>>;
 let orderId: number;
 
@@ -27,31 +33,35 @@ beforeAll(async () => {
 
 describe("related sections", () => {
   it("REL-1 lists users searched Arabic-aware and filtered by role, with their sessions and unread", async () => {
-    const { rows } = await listUsers(userParams({ q: "احمد" }));
+    const { rows } = await listUsers({ q: "احمد" });
     expect(rows).toEqual([expect.objectContaining({ id: fixture.customer.id, role: "customer", sessions: 1, unread: 1 })]);
-    expect((await listUsers(userParams({ filter: "vendor" }))).rows.map((row) => row.id)).toEqual([fixture.vendor.id]);
-    expect((await listUsers(userParams({ sort: "bogus", filter: "nobody", page: "-3" }))).rows).toHaveLength(2);
+    expect((await listUsers({ role: "vendor" })).rows.map((row) => row.id)).toEqual([fixture.vendor.id]);
+    expect((await listUsers({ withUnread: "1" })).rows.map((row) => row.id).sort()).toEqual([fixture.customer.id, fixture.vendor.id].sort());
+    expect((await listUsers({ sort: "bogus", role: "nobody", page: "-3" })).rows).toHaveLength(2);
     expect(await getUserLinks(fixture.vendor.id)).toEqual({ sessions: 1, messages: 0, products: 1, orders: 1, writtenForParticipants: 0 });
   });
 
   it("Products: listed with vendor, sessions and unread, searched Arabic-aware by product or vendor, filtered; a product page", async () => {
     const idle = await createProduct(fixture.vendor.id, "قلم");
-    const byVendor = await listProducts(productParams({ q: "التقنيه" }));
+    const byVendor = await listProducts({ q: "التقنيه" });
     expect(byVendor.rows).toEqual([
       expect.objectContaining({ id: fixture.product.id, name: "ساعة", sessions: 1, unread: 1 }),
       expect.objectContaining({ id: idle.id, vendorName: "متجر التقنية", sessions: 0, unread: 0 }),
     ]);
-    expect((await listProducts(productParams({ q: "ساعه" }))).rows.map((row) => row.id)).toEqual([fixture.product.id]);
-    expect((await listProducts(productParams({ filter: "withUnread" }))).rows.map((row) => row.id)).toEqual([fixture.product.id]);
-    expect((await listProducts(productParams({ filter: "withSessions", sort: "price", dir: "desc" }))).rows).toHaveLength(1);
+    expect((await listProducts({ q: "ساعه" })).rows.map((row) => row.id)).toEqual([fixture.product.id]);
+    expect((await listProducts({ withUnread: "1" })).rows.map((row) => row.id)).toEqual([fixture.product.id]);
+    expect((await listProducts({ withSessions: "1", sort: "price", dir: "desc" })).rows).toHaveLength(1);
+    expect((await listProducts({ vendor: String(fixture.vendor.id), createdFrom: "2000-01-01" })).rows).toHaveLength(2);
+    expect((await listProducts({ createdTo: "2000-01-01" })).rows).toEqual([]);
     expect(await getProduct(String(fixture.product.id))).toMatchObject({ name: "ساعة", vendor: { id: fixture.vendor.id } });
     expect(await getProduct("1e3")).toBeNull();
   });
 
   it("REL-2 lists orders with customer, vendor, status, total and linked sessions; the order page has its items", async () => {
-    const { rows } = await listOrders(orderParams({ q: "التقنيه", filter: "paid" }));
+    const { rows } = await listOrders({ q: "التقنيه", status: "paid" });
     expect(rows).toEqual([expect.objectContaining({ id: orderId, status: "paid", total: "99.50", sessions: 1, customerName: "أحمد العتيبي" })]);
-    expect((await listOrders(orderParams({ filter: "cancelled" }))).rows).toEqual([]);
+    expect((await listOrders({ status: "cancelled" })).rows).toEqual([]);
+    expect((await listOrders({ customer: String(fixture.customer.id), vendor: String(fixture.vendor.id) })).rows.map((row) => row.id)).toEqual([orderId]);
     const order = await getOrder(String(orderId));
     expect(order?.items.map((item) => item.product.name)).toEqual(["ساعة"]);
     expect(await getOrder("abc")).toBeNull();
@@ -60,7 +70,9 @@ describe("related sections", () => {
 
 describe("audit log", () => {
   it("lists entries newest first with who did them, filtered by action or actor", async () => {
-    const { listAuditLog, AUDIT_ACTIONS, AUDIT_SORTS } = await import("@/lib/audit-log/queries");
+    const { auditList } = await import("@/lib/audit-log/list");
+    const { auditSource } = await import("@/lib/audit-log/list-source");
+    const listAuditLog = (raw: Record<string, string>) => listPage(auditList, auditSource, parseListState(auditList, raw).params);
     await db.auditLog.deleteMany();
     await db.auditLog.createMany({
       data: [
@@ -68,19 +80,15 @@ describe("audit log", () => {
         { actorId: fixture.vendor.id, action: "settings.mobileChat", targetType: "setting", details: { enabled: false } },
       ],
     });
-    const params = (raw: Record<string, string>) => parseResourceParams(raw, { sorts: AUDIT_SORTS, filters: AUDIT_ACTIONS, defaultSort: "time", defaultDir: "desc" });
-    expect((await listAuditLog(params({}))).rows.map((row) => row.action)).toEqual(["settings.mobileChat", "messages.delete"]);
-    expect((await listAuditLog(params({ filter: "messages.delete" }))).rows).toEqual([expect.objectContaining({ actorName: "أحمد العتيبي", targetId: "1" })]);
-    expect((await listAuditLog(params({ q: "التقنيه" }))).rows.map((row) => row.action)).toEqual(["settings.mobileChat"]);
+    expect((await listAuditLog({})).rows.map((row) => row.action)).toEqual(["settings.mobileChat", "messages.delete"]);
+    expect((await listAuditLog({ action: "messages.delete" })).rows).toEqual([expect.objectContaining({ actorName: "أحمد العتيبي", targetId: "1" })]);
+    expect((await listAuditLog({ q: "التقنيه" })).rows.map((row) => row.action)).toEqual(["settings.mobileChat"]);
+    expect((await listAuditLog({ actor: String(fixture.customer.id) })).rows.map((row) => row.action)).toEqual(["messages.delete"]);
   });
 });
 
 describe("exports walk every list by keyset", () => {
   it("in every sort and direction, page after page from the last row's cursor gives exactly the list's rows in its order, ties included", async () => {
-    const { auditSortValue, listAuditLog, AUDIT_SORTS } = await import("@/lib/audit-log/queries");
-    const { orderSortValue } = await import("@/lib/orders/queries");
-    const { productSortValue } = await import("@/lib/products/queries");
-    const { userSortValue } = await import("@/lib/users/queries");
     // Ties in every sorted column: same names, times, prices and totals, so that only the id orders them.
     const same = new Date("2026-11-01T10:00:00.123Z");
     const vendor = fixture.vendor.id;
@@ -89,31 +97,28 @@ describe("exports walk every list by keyset", () => {
     await db.$executeRaw`INSERT INTO orders (customer_id, vendor_id, status, total, created_at, updated_at) SELECT ${fixture.customer.id}, ${vendor}, 'paid', 12.30, ${same}, now() FROM generate_series(1, 7)`;
     await db.$executeRaw`INSERT INTO audit_log (actor_id, action, target_type, created_at) SELECT ${vendor}, 'users.update', 'user', ${same} FROM generate_series(1, 7)`;
 
-    type Walk = { name: string; sorts: readonly string[]; list: (params: never, size?: number, after?: ResourceCursor | null) => Promise<{ rows: { id: number }[]; hasMore: boolean }>; sortValue: (row: never, sort: never) => ResourceCursor["value"] };
-    const walks: Walk[] = [
-      { name: "users", sorts: USER_SORTS, list: listUsers, sortValue: userSortValue },
-      { name: "products", sorts: PRODUCT_SORTS, list: listProducts, sortValue: productSortValue },
-      { name: "orders", sorts: ORDER_SORTS, list: listOrders, sortValue: orderSortValue },
-      { name: "audit", sorts: AUDIT_SORTS, list: listAuditLog, sortValue: auditSortValue },
-    ];
-    for (const walk of walks) {
-      for (const sort of walk.sorts) {
+    // Every list walks by the engine's keyset pages (the export reads them the same way).
+    const engineWalk = async (name: string, page: (raw: Record<string, string>, size: number, after: Cursor | null) => Promise<ListPage<{ id: number }>>, sorts: string[]) => {
+      for (const sort of sorts) {
         for (const dir of ["asc", "desc"] as const) {
-          const params = { q: "", filter: null, sort, dir, page: 1 } as never;
-          const whole = (await walk.list(params, 1000)).rows.map((row) => row.id);
+          const whole = (await page({ sort, dir }, 1000, null)).rows.map((row) => row.id);
           const walked: number[] = [];
-          let after: ResourceCursor | null = null;
-          for (let steps = 0; steps < 100; steps += 1) {
-            const page = await walk.list(params, 3, after);
-            walked.push(...page.rows.map((row) => row.id));
-            if (!page.hasMore) break;
-            const last = page.rows.at(-1)!;
-            after = { value: walk.sortValue(last as never, sort as never), id: last.id };
+          let current = await page({ sort, dir }, 3, null);
+          walked.push(...current.rows.map((row) => row.id));
+          for (let steps = 0; current.nextCursor && steps < 100; steps += 1) {
+            current = await page({ sort, dir }, 3, current.nextCursor);
+            walked.push(...current.rows.map((row) => row.id));
           }
-          expect(whole.length, `${walk.name} ${sort}`).toBeGreaterThanOrEqual(8);
-          expect(walked, `${walk.name} by ${sort} ${dir}`).toEqual(whole);
+          expect(whole.length, `${name} ${sort}`).toBeGreaterThanOrEqual(8);
+          expect(walked, `${name} by ${sort} ${dir}`).toEqual(whole);
         }
       }
-    }
+    };
+    await engineWalk("products", (raw, size, after) => listPage(productsList, productsSource, { ...parseListState(productsList, raw).params, size, after }), Object.keys(productsList.sorts));
+    await engineWalk("users", (raw, size, after) => listPage(usersList, usersSource, { ...parseListState(usersList, raw).params, size, after }), Object.keys(usersList.sorts));
+    const { auditList } = await import("@/lib/audit-log/list");
+    const { auditSource } = await import("@/lib/audit-log/list-source");
+    await engineWalk("audit", (raw, size, after) => listPage(auditList, auditSource, { ...parseListState(auditList, raw).params, size, after }), Object.keys(auditList.sorts));
+    await engineWalk("orders", (raw, size, after) => listPage(ordersList, ordersSource, { ...parseListState(ordersList, raw).params, size, after }), Object.keys(ordersList.sorts));
   });
 });

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
-import { RESOURCE_PAGE_SIZE } from "@/lib/resources/resource-params";
+import { usersList } from "@/lib/users/list";
 import { actAs } from "../support/mock-current-user";
 import { createSessionFixture, createUser, resetDatabase } from "../support/fixtures";
 
@@ -11,6 +11,8 @@ vi.mock("@/lib/i18n/server", async (importOriginal) => ({
   ...(await importOriginal<typeof import("@/lib/i18n/server")>()),
   getLocale: async () => locale.value,
 }));
+// More customers than a page holds: the export is of every match, not the page shown.
+const RESOURCE_PAGE_SIZE = usersList.defaultSize;
 const users = await import("@/app/(admin)/users/export/route");
 const orders = await import("@/app/(admin)/orders/export/route");
 const products = await import("@/app/(admin)/products/export/route");
@@ -31,16 +33,16 @@ beforeAll(async () => {
 describe("resource exports (the toolkit's export, for users, products, orders and the audit log)", () => {
   it("exports every user matching the search and filter, not only the page shown, with headers in the UI language, and audits it", async () => {
     actAs("support", adminId);
-    const response = await get(users, "format=csv&filter=customer&sort=name&dir=asc");
+    const response = await get(users, "format=csv&role=customer&sort=name&dir=asc");
     expect(response.status).toBe(200);
     expect(response.headers.get("content-disposition")).toMatch(/filename="users-\d{4}-\d{2}-\d{2}\.csv"/);
     const lines = (await decode(response)).trimEnd().split("\r\n");
-    expect(lines[0]).toBe("\uFEFFID,Name,Email,Role,Sessions,Unread,Created at");
+    expect(lines[0]).toBe("\uFEFFID,Name,Email,Role,Sessions,Unread,Created at,Updated at");
     expect(lines).toHaveLength(1 + RESOURCE_PAGE_SIZE + 10 + 1);
     expect(lines[1]).toContain("Customer 00");
     expect(lines.some((line) => line.includes("أحمد") && line.includes(",Customer,1,0,"))).toBe(true);
     const entry = await db.auditLog.findFirst({ where: { action: "resources.export" }, orderBy: { id: "desc" } });
-    expect(entry).toMatchObject({ actorId: adminId, targetType: "users", details: { format: "csv", rows: RESOURCE_PAGE_SIZE + 11, completed: true, filter: "customer" } });
+    expect(entry).toMatchObject({ actorId: adminId, targetType: "users", details: { format: "csv", rows: RESOURCE_PAGE_SIZE + 11, completed: true, selection: { filters: { role: "customer" } }, order: { sort: "name", dir: "asc" } } });
   });
 
   it("writes Excel with typed cells and an Arabic right-to-left sheet", async () => {
@@ -52,8 +54,8 @@ describe("resource exports (the toolkit's export, for users, products, orders an
     await workbook.xlsx.load(await response.arrayBuffer());
     const sheet = workbook.worksheets[0]!;
     expect(sheet.views[0]).toMatchObject({ state: "frozen", rightToLeft: true });
-    expect(sheet.getRow(1).values).toEqual([undefined, "الطلب", "العميل", "البائع", "الحالة", "الإجمالي", "الجلسات", "التاريخ"]);
-    expect(sheet.getRow(2).values).toEqual([undefined, expect.any(Number), "أحمد", "متجر", "مدفوع", 12.5, 0, expect.any(Date)]);
+    expect(sheet.getRow(1).values).toEqual([undefined, "الطلب", "العميل", "البائع", "الحالة", "الإجمالي", "الجلسات", "التاريخ", "تاريخ التحديث"]);
+    expect(sheet.getRow(2).values).toEqual([undefined, expect.any(Number), "أحمد", "متجر", "مدفوع", 12.5, 0, expect.any(Date), expect.any(Date)]);
     const productsCsv = await decode(await get(products, "format=csv&q=ساعه"));
     expect(productsCsv.trimEnd().split("\r\n")).toHaveLength(2);
   });
@@ -68,7 +70,7 @@ describe("resource exports (the toolkit's export, for users, products, orders an
     actAs(null);
     expect((await get(orders, "format=csv")).status).toBe(403);
     actAs("admin", adminId);
-    for (const query of ["", "format=pdf", "format=csv&filter=nobody", `format=csv&q=${"x".repeat(201)}`]) {
+    for (const query of ["", "format=pdf", "format=csv&role=nobody", `format=csv&q=${"x".repeat(201)}`]) {
       const response = await get(users, query);
       expect(response.status, query).toBe(400);
       expect(await response.text()).toBe("The input is not valid.");

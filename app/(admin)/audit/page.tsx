@@ -1,8 +1,17 @@
-import { auditList } from "@/components/audit/audit-list";
-import { renderResourceList, resourceMetadata, type RawSearchParams } from "@/components/resource/resource-list";
+import type { Metadata } from "next";
+import { AuditView } from "@/components/audit/audit-view";
+import type { RawSearchParams } from "@/lib/list-engine/url-state";
+import { auditList } from "@/lib/audit-log/list";
+import { auditSource } from "@/lib/audit-log/list-source";
+import { getTranslator } from "@/lib/i18n/server";
+import { loadListPage } from "@/lib/list-engine/list-page";
 
-export const generateMetadata = resourceMetadata(auditList);
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslator("resources"))("auditTitle") };
+}
 
+/** The audit log: everything staff changed or exported, for admins. */
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  return renderResourceList(auditList, await searchParams);
+  const { view, columnsCookie, canExport } = await loadListPage(auditList, auditSource, await searchParams);
+  return <AuditView view={view} columnsCookie={columnsCookie} canExport={canExport} />;
 }

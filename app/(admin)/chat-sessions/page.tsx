@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import type { RawSearchParams } from "@/components/resource/resource-list";
+import type { RawSearchParams } from "@/lib/list-engine/url-state";
 import { SessionsList } from "@/components/chat-sessions/sessions-list";
 import { requirePagePermission } from "@/lib/auth/current-user";
 import { getTranslator } from "@/lib/i18n/server";

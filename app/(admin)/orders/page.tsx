@@ -1,8 +1,17 @@
-import { ordersList } from "@/components/orders/orders-list";
-import { renderResourceList, resourceMetadata, type RawSearchParams } from "@/components/resource/resource-list";
+import type { Metadata } from "next";
+import { OrdersView } from "@/components/orders/orders-view";
+import type { RawSearchParams } from "@/lib/list-engine/url-state";
+import { getTranslator } from "@/lib/i18n/server";
+import { loadListPage } from "@/lib/list-engine/list-page";
+import { ordersList } from "@/lib/orders/list";
+import { ordersSource } from "@/lib/orders/list-source";
 
-export const generateMetadata = resourceMetadata(ordersList);
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslator("resources"))("ordersTitle") };
+}
 
+/** REL-2: orders with their customer, vendor, status, total and conversations. */
 export default async function OrdersPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  return renderResourceList(ordersList, await searchParams);
+  const { view, columnsCookie, canExport } = await loadListPage(ordersList, ordersSource, await searchParams);
+  return <OrdersView view={view} columnsCookie={columnsCookie} canExport={canExport} />;
 }

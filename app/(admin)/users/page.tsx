@@ -1,8 +1,26 @@
-import { renderResourceList, resourceMetadata, type RawSearchParams } from "@/components/resource/resource-list";
-import { usersList } from "@/components/users/users-list";
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { RawSearchParams } from "@/lib/list-engine/url-state";
+import { buttonClass } from "@/components/ui/button";
+import { UsersView } from "@/components/users/users-view";
+import { getTranslator } from "@/lib/i18n/server";
+import { loadListPage } from "@/lib/list-engine/list-page";
+import { can } from "@/lib/permissions";
+import { usersList } from "@/lib/users/list";
+import { usersSource } from "@/lib/users/list-source";
 
-export const generateMetadata = resourceMetadata(usersList);
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslator("resources"))("usersTitle") };
+}
 
+/** REL-1: the users who take part in chats, and the staff. */
 export default async function UsersPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  return renderResourceList(usersList, await searchParams);
+  const { user, view, columnsCookie, canExport } = await loadListPage(usersList, usersSource, await searchParams);
+  const t = await getTranslator("resources");
+  const actions = can(user.role, "users.manage") ? (
+    <Link href="/users/new" className={buttonClass("primary")}>
+      {t("newUser")}
+    </Link>
+  ) : null;
+  return <UsersView view={view} columnsCookie={columnsCookie} canExport={canExport} actions={actions} />;
 }

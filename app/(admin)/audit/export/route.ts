@@ -1,6 +1,7 @@
-import { auditList } from "@/components/audit/audit-list";
-import { resourceExportRoute } from "@/lib/resources/resource-export";
+import { auditList } from "@/lib/audit-log/list";
+import { auditSource } from "@/lib/audit-log/list-source";
+import { listExportRoute } from "@/lib/list-engine/export-route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = resourceExportRoute(auditList);
+export const GET = listExportRoute(auditList, auditSource);

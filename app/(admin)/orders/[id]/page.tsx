@@ -2,12 +2,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SessionsList } from "@/components/chat-sessions/sessions-list";
 import { recordMetadata } from "@/components/resource/record-metadata";
-import type { RawSearchParams } from "@/components/resource/resource-list";
+import type { RawSearchParams } from "@/lib/list-engine/url-state";
 import { ResourceDetails } from "@/components/resource/resource-details";
 import { requirePagePermission } from "@/lib/auth/current-user";
 import { getTranslator } from "@/lib/i18n/server";
 import { getOrder } from "@/lib/orders/queries";
 import { can } from "@/lib/permissions";
+import { ExactTime } from "@/components/ui/relative-time";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<RawSearchParams> };
 
@@ -32,7 +33,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
         { label: t("vendor"), value: person(order.vendor) },
         { label: t("status"), value: t(`status_${order.status}`) },
         { label: t("total"), value: <span className="tabular-nums">{order.total.toString()}</span> },
-        { label: t("date"), value: order.createdAt.toISOString().slice(0, 10) },
+        { label: t("date"), value: <ExactTime value={order.createdAt} /> },
       ]}
     >
       <section aria-labelledby="order-items" className="space-y-2">

@@ -1,6 +1,7 @@
-import { ordersList } from "@/components/orders/orders-list";
-import { resourceExportRoute } from "@/lib/resources/resource-export";
+import { listExportRoute } from "@/lib/list-engine/export-route";
+import { ordersList } from "@/lib/orders/list";
+import { ordersSource } from "@/lib/orders/list-source";
 
 export const dynamic = "force-dynamic";
 
-export const GET = resourceExportRoute(ordersList);
+export const GET = listExportRoute(ordersList, ordersSource);

@@ -2,8 +2,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SessionsList } from "@/components/chat-sessions/sessions-list";
 import { recordMetadata } from "@/components/resource/record-metadata";
-import type { RawSearchParams } from "@/components/resource/resource-list";
+import type { RawSearchParams } from "@/lib/list-engine/url-state";
 import { ResourceDetails } from "@/components/resource/resource-details";
+import { ExactTime } from "@/components/ui/relative-time";
 import { requirePagePermission } from "@/lib/auth/current-user";
 import { getTranslator } from "@/lib/i18n/server";
 import { can } from "@/lib/permissions";
@@ -25,7 +26,7 @@ export default async function ProductPage({ params, searchParams }: Props) {
       fields={[
         { label: t("vendor"), value: <Link href={`/users/${product.vendor.id}`} className="text-blue-800 hover:underline dark:text-blue-300">{product.vendor.name}</Link> },
         { label: t("price"), value: <span className="tabular-nums">{product.price.toString()}</span> },
-        { label: t("createdAt"), value: product.createdAt.toISOString().slice(0, 10) },
+        { label: t("createdAt"), value: <ExactTime value={product.createdAt} /> },
       ]}
     >
       {can(user.role, "chatSessions.view") ? (

@@ -1,6 +1,7 @@
-import { productsList } from "@/components/products/products-list";
-import { resourceExportRoute } from "@/lib/resources/resource-export";
+import { listExportRoute } from "@/lib/list-engine/export-route";
+import { productsList } from "@/lib/products/list";
+import { productsSource } from "@/lib/products/list-source";
 
 export const dynamic = "force-dynamic";
 
-export const GET = resourceExportRoute(productsList);
+export const GET = listExportRoute(productsList, productsSource);

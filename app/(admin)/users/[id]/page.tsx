@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { SessionsList } from "@/components/chat-sessions/sessions-list";
 import { recordMetadata } from "@/components/resource/record-metadata";
 import { ResourceDetails } from "@/components/resource/resource-details";
-import type { RawSearchParams } from "@/components/resource/resource-list";
+import type { RawSearchParams } from "@/lib/list-engine/url-state";
 import { buttonClass } from "@/components/ui/button";
 import { DeleteUserButton } from "@/components/users/delete-user-button";
 import { SignOutEverywhereButton } from "@/components/users/sign-out-everywhere-button";
@@ -12,6 +12,7 @@ import { getTranslator } from "@/lib/i18n/server";
 import { can } from "@/lib/permissions";
 import { roleLabelKey } from "@/lib/roles";
 import { getUser, getUserLinks } from "@/lib/users/queries";
+import { ExactTime } from "@/components/ui/relative-time";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<RawSearchParams> };
 
@@ -44,7 +45,7 @@ export default async function UserPage({ params, searchParams }: Props) {
         { label: t("email"), value: <span dir="ltr">{user.email}</span> },
         { label: t("role"), value: shell(roleLabelKey(user.role)) },
         { label: t("sessions"), value: <span className="tabular-nums">{links.sessions}</span> },
-        { label: t("createdAt"), value: user.createdAt.toISOString().slice(0, 10) },
+        { label: t("createdAt"), value: <ExactTime value={user.createdAt} /> },
       ]}
     >
       {side && can(me.role, "chatSessions.view") ? (

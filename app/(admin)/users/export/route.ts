@@ -1,6 +1,7 @@
-import { usersList } from "@/components/users/users-list";
-import { resourceExportRoute } from "@/lib/resources/resource-export";
+import { listExportRoute } from "@/lib/list-engine/export-route";
+import { usersList } from "@/lib/users/list";
+import { usersSource } from "@/lib/users/list-source";
 
 export const dynamic = "force-dynamic";
 
-export const GET = resourceExportRoute(usersList);
+export const GET = listExportRoute(usersList, usersSource);

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { MessagesManager } from "@/components/messages/messages-manager";
+import { SessionMessages } from "@/components/messages/session-messages";
 import { SessionForm } from "@/components/session-form/session-form";
 import { ExactTime } from "@/components/ui/relative-time";
 import { requirePagePermission } from "@/lib/auth/current-user";
@@ -72,13 +72,7 @@ export default async function EditChatSessionPage({ params }: { params: Promise<
           </dl>
         </section>
       )}
-      <MessagesManager
-        sessionId={session.id}
-        participants={[session.customer, session.vendor]}
-        initialMessages={conversation?.messages ?? []}
-        initialOlderBeforeId={conversation?.olderBeforeId ?? null}
-        can={{ reply: can(user.role, "messages.reply"), markRead: can(user.role, "messages.markRead"), delete: can(user.role, "messages.delete") }}
-      />
+      <SessionMessages session={session} conversation={conversation} user={user} />
     </div>
   );
 }

@@ -1,0 +1,134 @@
+"use client";
+import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type VisibilityState } from "@tanstack/react-table";
+import { useMemo, type ReactNode } from "react";
+import { useLocale } from "@/lib/i18n/client";
+import { labelled, type ListColumn } from "@/lib/list-engine/declaration";
+import { KindCell } from "./cells";
+import type { ListWords } from "./list-words";
+import { ariaSort, SortArrow } from "./sort-arrow";
+import { useRowKeyboard } from "./use-row-keyboard";
+
+type Props<Row extends { id: number }> = {
+  t: ListWords;
+  rows: Row[];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  columns: readonly ListColumn<Row, any>[];
+  /** the section's words: a column's header, a value's label */
+  words: (key: string) => string;
+  /** cells a section draws itself; every other column is drawn by its kind */
+  cells?: Partial<Record<string, (row: Row) => ReactNode>>;
+  sort: string;
+  dir: "asc" | "desc";
+  /** the toggleable columns shown */
+  visibleColumns: string[];
+  /** columns every row would show the same value in (a relation table scoped to one record) */
+  fixedColumns?: readonly string[];
+  selection: { selected: Set<number>; allMatching: boolean; onToggle: (id: number, on: boolean) => void; onTogglePage: (on: boolean) => void } | null;
+  actions?: (row: Row) => ReactNode;
+  actionsLabel: string;
+  onSort: (sort: string, dir: "asc" | "desc") => void;
+  onOpen: (row: Row) => void;
+};
+
+/** Any section's table: the declared columns, sortable headers, ticks, row actions and the keyboard model. */
+export function ListTable<Row extends { id: number }>({ t, rows, columns: declared, words, cells, sort, dir, visibleColumns, fixedColumns = [], selection, actions, actionsLabel, onSort, onOpen }: Props<Row>) {
+  const locale = useLocale();
+  const onScreen = declared.filter((column) => !column.exportOnly);
+  const columns = useMemo<ColumnDef<Row>[]>(
+    () => [
+      ...(selection
+        ? [
+            {
+              id: "select",
+              header: () => (
+                <input
+                  type="checkbox"
+                  className="h-4 w-4"
+                  aria-label={t("selectAllOnPage")}
+                  checked={selection.allMatching || (rows.length > 0 && rows.every((row) => selection.selected.has(row.id)))}
+                  onChange={(event) => selection.onTogglePage(event.target.checked)}
+                />
+              ),
+              cell: ({ row }) => (
+                <input
+                  type="checkbox"
+                  className="h-4 w-4"
+                  aria-label={t("selectRow", { id: row.original.id })}
+                  checked={selection.allMatching || selection.selected.has(row.original.id)}
+                  disabled={selection.allMatching}
+                  onChange={(event) => selection.onToggle(row.original.id, event.target.checked)}
+                />
+              ),
+            } satisfies ColumnDef<Row>,
+          ]
+        : []),
+      ...onScreen.map(
+        (column): ColumnDef<Row> => ({
+          id: column.key,
+          header: words(column.header),
+          cell: ({ row }) => cells?.[column.key]?.(row.original) ?? <KindCell kind={column.kind} value={labelled(column, row.original, words)} href={column.href?.(row.original)} locale={locale} />,
+        }),
+      ),
+      ...(actions ? [{ id: "actions", header: () => <span className="sr-only">{actionsLabel}</span>, cell: ({ row }) => actions(row.original) } satisfies ColumnDef<Row>] : []),
+    ],
+    [t, locale, rows, onScreen, words, cells, selection, actions, actionsLabel],
+  );
+  const sortOf = new Map(onScreen.filter((column) => column.sort).map((column) => [column.key, column.sort!]));
+  const columnVisibility: VisibilityState = {
+    ...Object.fromEntries(onScreen.filter((column) => column.toggleable).map((column) => [column.key, visibleColumns.includes(column.key)])),
+    ...Object.fromEntries(fixedColumns.map((column) => [column, false])),
+  };
+  const table = useReactTable({ data: rows, columns, getCoreRowModel: getCoreRowModel(), getRowId: (row) => String(row.id), manualSorting: true, manualPagination: true, manualFiltering: true, state: { columnVisibility } });
+  const keyboard = useRowKeyboard({ rows, isSelected: (id) => selection?.selected.has(id) ?? false, canTick: selection != null && !selection.allMatching, onToggle: (id, on) => selection?.onToggle(id, on), onOpen });
+
+  return (
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900">
+      <table className="w-full text-start text-sm">
+        <thead className="bg-slate-50 text-xs font-semibold text-slate-700 dark:bg-slate-800 dark:text-slate-200">
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((cell) => {
+                const sortKey = sortOf.get(cell.column.id);
+                const sorted = sortKey === sort ? dir : null;
+                const label = flexRender(cell.column.columnDef.header, cell.getContext());
+                return (
+                  <th key={cell.id} scope="col" className="whitespace-nowrap px-3 py-2 text-start" aria-sort={ariaSort(sorted)}>
+                    {sortKey ? (
+                      <button
+                        type="button"
+                        className="inline-flex items-center gap-1 hover:underline"
+                        onClick={() => onSort(sortKey, sorted === "desc" ? "asc" : "desc")}
+                        aria-label={t(sorted === "desc" ? "sortAscending" : "sortDescending", { column: String(cell.column.columnDef.header) })}
+                      >
+                        {label}
+                        <SortArrow sorted={sorted} />
+                      </button>
+                    ) : (
+                      label
+                    )}
+                  </th>
+                );
+              })}
+            </tr>
+          ))}
+        </thead>
+        <tbody ref={keyboard.body} onKeyDown={keyboard.onKeyDown}>
+          {table.getRowModel().rows.map((row) => (
+            <tr
+              key={row.id}
+              data-row-id={row.id}
+              tabIndex={0}
+              className="border-t border-slate-100 hover:bg-slate-50 focus:bg-blue-50 focus:outline-2 focus:outline-blue-600 dark:border-slate-800 dark:hover:bg-slate-800/60 dark:focus:bg-slate-800"
+            >
+              {row.getVisibleCells().map((cell) => (
+                <td key={cell.id} className="px-3 py-2 align-middle">
+                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

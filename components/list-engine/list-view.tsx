@@ -1,0 +1,145 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useCallback, useState, type ReactNode } from "react";
+import { buttonClass } from "@/components/ui/button";
+import type { Cursor } from "@/lib/list-engine/cursor";
+import type { FilterDeclarations, ListDeclaration } from "@/lib/list-engine/declaration";
+import { activeFilterCount, filtersOf, noFilters, serializeListState, type ListFilters, type ListNotice, type ListState } from "@/lib/list-engine/url-state";
+import { BulkBar } from "./bulk-bar";
+import { ColumnMenu } from "./column-menu";
+import { ListFilterChips, ListFiltersPanel, type FilterText } from "./list-filters";
+import { ListTable } from "./list-table";
+import type { ListViewWords } from "./list-words";
+import { ListNotices } from "./notices";
+import { Pagination } from "./pagination";
+import { SearchBox } from "./search-box";
+import { useListUrl } from "./use-list-url";
+import { useSelection } from "./use-selection";
+
+/** What the server worked out for one URL (lib/list-engine/load-view.ts), as the screen receives it. */
+export type ListViewState<Row, S extends string, F extends FilterDeclarations> = {
+  params: ListState<S, F>;
+  notices: ListNotice[];
+  page: { rows: Row[]; nextCursor: Cursor | null; previousCursor: Cursor | null };
+  total: { count: number; capped: boolean };
+  anyRows: boolean;
+  visibleColumns: string[];
+  labels: Record<string, string | null>;
+};
+
+type Props<Row extends { id: number }, S extends string, F extends FilterDeclarations> = {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  declaration: ListDeclaration<Row, S, F, any>;
+  view: ListViewState<Row, S, F>;
+  t: ListViewWords;
+  text: FilterText & { title: string; search: string; empty: string; words: (key: string) => string };
+  columnsCookie: string;
+  canExport: boolean;
+  /** buttons beside the title (e.g. "New user"), rendered by the page */
+  actions?: ReactNode;
+  cells?: Partial<Record<string, (row: Row) => ReactNode>>;
+  rowActions?: (row: Row) => ReactNode;
+  /** where Enter on a row goes */
+  openHref: (row: Row) => string;
+};
+
+/**
+ * Any section's list screen from its declaration: search, typed filters and their chips, the
+ * column menu, notices, the bulk bar (select all matching, export with its column picker), the
+ * table with its keyboard model, and keyset pages — all driven by the URL.
+ */
+export function ListView<Row extends { id: number }, S extends string, F extends FilterDeclarations>({ declaration, view, t, text, columnsCookie, canExport, actions, cells, rowActions, openHref }: Props<Row, S, F>) {
+  const router = useRouter();
+  const { params, page, total } = view;
+  const url = useListUrl(declaration, params);
+  // Names just picked in a combobox, shown on their chips until the server's labels arrive.
+  const [picked, setPicked] = useState<Record<string, { id: number | null; label: string | null }>>({});
+  const urlValues = url.params as Record<string, unknown>;
+  const labels = Object.fromEntries(Object.entries(view.labels).map(([key, label]) => [key, picked[key] && picked[key].id === urlValues[key] ? picked[key].label : label]));
+  const viewKey = serializeListState(declaration, { ...params, after: null, before: null, page: 1 }).toString();
+  const selection = useSelection<F>(page.rows, filtersOf(declaration, params), viewKey);
+  const shownColumns = url.params.columns ?? view.visibleColumns;
+  const label = (column: { key: string; header: string }) => ({ key: column.key, label: text.words(column.header) });
+  const exportHref = (format: "csv" | "xlsx", fields: string[] | null) => {
+    const current = serializeListState(declaration, { ...params, after: null, before: null, page: 1, columns: null });
+    const query = selection.allMatching ? current : new URLSearchParams({ ids: [...selection.selected].join(","), sort: params.sort, dir: params.dir });
+    query.set("format", format);
+    if (fields) query.set("fields", fields.join(","));
+    return `${declaration.path}/export?${query.toString()}`;
+  };
+  const selectedCount = selection.allMatching ? total.count : selection.selected.size;
+  const filtered = activeFilterCount(declaration, params) > 0 || params.q !== "";
+  const changeFilters = (patch: Partial<ListFilters<F>>) => url.change(patch as Partial<ListState<S, F>>);
+  const onOpen = useCallback((row: Row) => router.push(openHref(row)), [router, openHref]);
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold">{text.title}</h1>
+        {actions ? <div className="flex flex-wrap gap-2">{actions}</div> : null}
+      </div>
+      <ListNotices t={t} notices={view.notices} />
+      <div className="flex flex-wrap items-start gap-2">
+        {declaration.search ? <SearchBox id="list-search" label={text.search} placeholder={text.search} maxLength={declaration.search.maxLength} value={params.q} onSearch={url.search} /> : null}
+        <ListFiltersPanel t={t} text={text} filters={declaration.filters} values={url.params} labels={labels} onChange={changeFilters} onLabel={(key, id, label) => setPicked((current) => ({ ...current, [key]: { id, label } }))} />
+        <ColumnMenu t={t} columns={declaration.columns.filter((column) => column.toggleable).map(label)} cookie={columnsCookie} visible={shownColumns} onChange={(columns) => url.change({ columns } as Partial<ListState<S, F>>)} />
+      </div>
+      <ListFilterChips t={t} text={text} filters={declaration.filters} values={url.params} labels={labels} onChange={changeFilters} />
+      {selectedCount > 0 ? (
+        <BulkBar
+          t={t}
+          selectedCount={selection.selected.size}
+          matchingCount={total.count}
+          matchingCapped={total.capped}
+          allMatching={selection.allMatching}
+          pageFullySelected={page.rows.length > 0 && page.rows.every((row) => selection.selected.has(row.id))}
+          onSelectAllMatching={selection.selectAllMatching}
+          onClear={selection.clear}
+          export={canExport ? { href: exportHref, columns: declaration.columns.filter((column) => !column.toggleable || shownColumns.includes(column.key)).map(label), fileName: declaration.path.slice(1) } : null}
+        />
+      ) : null}
+      {page.rows.length === 0 ? (
+        <div className="rounded-lg border border-dashed border-slate-300 p-10 text-center dark:border-slate-700">
+          <p className="text-lg">{view.anyRows ? t("noMatches") : text.empty}</p>
+          {view.anyRows && filtered ? (
+            <button type="button" className={`${buttonClass("secondary")} mt-3`} onClick={() => url.change(noFilters(declaration) as Partial<ListState<S, F>>)}>
+              {t("clearFilters")}
+            </button>
+          ) : null}
+        </div>
+      ) : (
+        <div aria-busy={url.pending} className={url.pending ? "opacity-60 transition-opacity" : undefined}>
+          <p className="sr-only">{t("keyboardHint")}</p>
+          <ListTable
+            t={t}
+            rows={page.rows}
+            columns={declaration.columns}
+            words={text.words}
+            cells={cells}
+            sort={params.sort}
+            dir={params.dir}
+            visibleColumns={shownColumns}
+            selection={{ selected: selection.selected, allMatching: selection.allMatching, onToggle: selection.toggle, onTogglePage: selection.togglePage }}
+            actions={rowActions}
+            actionsLabel={t("colActions")}
+            onSort={(sort, dir) => url.change({ sort, dir } as Partial<ListState<S, F>>)}
+            onOpen={onOpen}
+          />
+        </div>
+      )}
+      {page.rows.length > 0 || params.page > 1 ? (
+        <Pagination
+          t={t}
+          page={params.page}
+          size={params.size}
+          sizes={declaration.pageSizes}
+          shown={page.rows.length}
+          total={total}
+          nextCursor={page.nextCursor}
+          previousCursor={page.previousCursor}
+          onPage={(position) => url.page(position as Pick<ListState<S, F>, "after" | "before" | "page">)}
+          onSize={(size) => url.change({ size } as Partial<ListState<S, F>>)}
+        />
+      ) : null}
+    </div>
+  );
+}

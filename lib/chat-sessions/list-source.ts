@@ -1,0 +1,38 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { ListSource } from "@/lib/list-engine/list-source";
+import { escapeLike } from "@/lib/search/like-pattern";
+import type { sessionsList } from "./list";
+
+type Declared = typeof sessionsList;
+
+/**
+ * The sessions list's SQL. Names of product, customer and vendor are copied onto each session
+ * (with an Arabic-normalised `search_text`), so every sort and the search run through indexes on
+ * chat_sessions alone, without joins.
+ */
+export const sessionsSource: ListSource<keyof Declared["sorts"] & string, Declared["filters"]> = {
+  from: Prisma.sql`chat_sessions`,
+  select: Prisma.sql`id, product_id AS "productId", product_name AS "productName", customer_id AS "customerId",
+  customer_name AS "customerName", vendor_id AS "vendorId", vendor_name AS "vendorName", order_id AS "orderId", message_count AS "messageCount",
+  unread_count AS "unreadCount", last_message_at AS "lastMessageAt", created_at AS "createdAt", updated_at AS "updatedAt"`,
+  id: "id",
+  sortColumns: {
+    product: "product_name",
+    customer: "customer_name",
+    vendor: "vendor_name",
+    messages: "message_count",
+    lastMessage: "last_message_at",
+    created: "created_at",
+    updated: "updated_at",
+  },
+  search: (term) => Prisma.sql`search_text LIKE '%' || search_normalize(${escapeLike(term)}) || '%'`,
+  filters: {
+    customer: "customer_id",
+    vendor: "vendor_id",
+    product: "product_id",
+    order: "order_id",
+    unread: () => Prisma.sql`unread_count > 0`,
+    recent: () => Prisma.sql`last_message_at >= now() - interval '7 days'`,
+  },
+};

@@ -1,0 +1,71 @@
+import { defineList } from "@/lib/list-engine/declaration";
+
+// The chat sessions list (LIST-1), declared on the list engine: columns (COL-1..8) for the screen
+// and the export (BULK-3), sorts (SORT-1..2), search (SEARCH-1), filters (FLT-1..5 and REL-2's
+// order), row actions (ROW-1..4) and bulk actions (BULK-1..3). Its SQL is in list-source.ts.
+
+export type SessionRow = {
+  id: number;
+  productId: number;
+  productName: string;
+  customerId: number;
+  customerName: string;
+  vendorId: number;
+  vendorName: string;
+  orderId: number | null;
+  messageCount: number;
+  unreadCount: number;
+  lastMessageAt: Date;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+export const sessionsList = defineList({
+  path: "/chat-sessions",
+  permission: "chatSessions.view",
+  exportPermission: "chatSessions.export",
+  auditTarget: "chatSession",
+  words: "chatSessions",
+  columns: [
+    { key: "id", header: "colId", kind: "number", value: (row: SessionRow) => row.id, width: 10, exportOnly: true },
+    { key: "product", header: "colProduct", kind: "link", value: (row: SessionRow) => row.productName, sort: "product", width: 40 },
+    { key: "customer", header: "colCustomer", kind: "link", value: (row: SessionRow) => row.customerName, sort: "customer", width: 25 },
+    { key: "vendor", header: "colVendor", kind: "link", value: (row: SessionRow) => row.vendorName, sort: "vendor", width: 25 },
+    { key: "messages", header: "colMessages", kind: "badge", value: (row: SessionRow) => row.messageCount, sort: "messages", width: 12 },
+    { key: "unread", header: "colUnread", kind: "badge", value: (row: SessionRow) => row.unreadCount, width: 12 },
+    { key: "lastMessage", header: "colLastMessage", kind: "relativeTime", value: (row: SessionRow) => row.lastMessageAt, sort: "lastMessage", width: 22 },
+    { key: "createdAt", header: "colCreatedAt", kind: "date", value: (row: SessionRow) => row.createdAt, sort: "created", toggleable: true, width: 22 },
+    { key: "updatedAt", header: "colUpdatedAt", kind: "date", value: (row: SessionRow) => row.updatedAt, sort: "updated", toggleable: true, width: 22 },
+  ],
+  sorts: {
+    product: { type: "text", read: (row: SessionRow) => row.productName },
+    customer: { type: "text", read: (row: SessionRow) => row.customerName },
+    vendor: { type: "text", read: (row: SessionRow) => row.vendorName },
+    messages: { type: "int", read: (row: SessionRow) => row.messageCount },
+    lastMessage: { type: "timestamptz", read: (row: SessionRow) => row.lastMessageAt.toISOString() },
+    created: { type: "timestamptz", read: (row: SessionRow) => row.createdAt.toISOString() },
+    updated: { type: "timestamptz", read: (row: SessionRow) => row.updatedAt.toISOString() },
+  },
+  defaultSort: "lastMessage",
+  defaultDir: "desc",
+  filters: {
+    customer: { kind: "entity", entity: "customer" },
+    vendor: { kind: "entity", entity: "vendor" },
+    product: { kind: "entity", entity: "product" },
+    order: { kind: "entity", entity: "order" },
+    unread: { kind: "toggle" },
+    recent: { kind: "toggle" },
+  },
+  rowActions: [
+    { key: "view", permission: "chatSessions.view", label: "actionView" },
+    { key: "edit", permission: "chatSessions.edit", label: "actionEdit" },
+    { key: "delete", permission: "chatSessions.delete", label: "actionDelete", confirm: { title: "deleteTitle", body: "deleteBody" } },
+  ],
+  bulkActions: [
+    { key: "markRead", permission: "messages.markRead", label: "bulkMarkRead" },
+    { key: "export", permission: "chatSessions.export", label: "bulkExportCsv" },
+    { key: "delete", permission: "chatSessions.delete", label: "bulkDelete", confirm: { title: "bulkDeleteTitle", body: "bulkDeleteBody" } },
+  ],
+  columnsCookie: "chatSessionColumns",
+  liveTopic: "sessions",
+});

@@ -1,0 +1,46 @@
+import "server-only";
+import { jsonSafe } from "@/lib/audit";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { db } from "@/lib/db";
+import type { ExportEnd } from "@/lib/export/columns";
+import { exportResponse, plainError } from "@/lib/export/response";
+import type { Namespace } from "@/lib/i18n/catalogs";
+import { getLocale, translatorFor } from "@/lib/i18n/server";
+import { can } from "@/lib/permissions";
+import type { FilterDeclarations, ListDeclaration } from "./declaration";
+import { exportColumnsOf } from "./export-columns";
+import { parseExportRequest } from "./export-request";
+import { rowsInOrder } from "./keyset";
+import type { ListSource } from "./list-source";
+
+/**
+ * The GET handler of `<path>/export`: the ticked rows (`ids=`) or every row the list's filters
+ * match, in the list's current sort, with the picked columns, as CSV or Excel, streamed as they
+ * are read. The audit entry is written when the stream ends, with the number of rows that
+ * actually left (and whether the download was cut short).
+ */
+export function listExportRoute<Row extends { id: number }, S extends string, F extends FilterDeclarations, W extends Namespace>(declaration: ListDeclaration<Row, S, F, W>, source: ListSource<S, F>) {
+  return async function GET(request: Request): Promise<Response> {
+    const locale = await getLocale();
+    const common = translatorFor(locale, "common");
+    const user = await getCurrentUser();
+    if (!user || !can(user.role, declaration.permission) || !can(user.role, declaration.exportPermission)) return plainError(403, common("forbidden"));
+
+    const parsed = parseExportRequest(declaration, new URL(request.url).searchParams);
+    if (!parsed) return plainError(400, common("invalidInput"));
+    const { format, selection, order, fields } = parsed;
+    const recordExport = async ({ rows, completed }: ExportEnd) => {
+      await db.auditLog.create({
+        data: { actorId: user.id, action: declaration.exportPermission, targetType: declaration.auditTarget, details: jsonSafe({ format, rows, completed, selection, order, fields }) },
+      });
+    };
+    return exportResponse({
+      format,
+      name: declaration.path.slice(1),
+      columns: exportColumnsOf(declaration.columns, translatorFor(locale, declaration.words), fields),
+      rows: rowsInOrder<Row, S, F>(declaration, source, selection, order),
+      rightToLeft: locale === "ar",
+      onEnd: recordExport,
+    });
+  };
+}

@@ -1,0 +1,52 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { DateRange, FilterDeclarations, FilterValues } from "./declaration";
+import type { Selection } from "./selection";
+import type { ListFilters } from "./url-state";
+
+/**
+ * Where a section's rows come from, in SQL: the section's queries file states this once, next to
+ * its declaration. Names are SQL written by the section, never taken from the URL.
+ */
+export type ListSource<S extends string, F extends FilterDeclarations> = {
+  /** the table (or a join) the rows are read from */
+  from: Prisma.Sql;
+  /** the select list, aliased to the row type's fields */
+  select: Prisma.Sql;
+  /** the id column, qualified if `from` joins */
+  id: string;
+  /** each sort's column; an index on (column, id) backs each one */
+  sortColumns: Record<S, string>;
+  /** the search condition for a non-empty term */
+  search?: (term: string) => Prisma.Sql;
+  /** each filter's condition: a column compared for equality (entity, choice) or a day range, or SQL */
+  filters: { [K in keyof F]: string | ((value: NonNullable<FilterValues<F>[K]>) => Prisma.Sql) };
+};
+
+function filterCondition(column: string, value: unknown): Prisma.Sql {
+  const name = Prisma.raw(column);
+  if (typeof value === "object" && value !== null && "from" in value) {
+    const range = value as DateRange;
+    const from = range.from ? Prisma.sql`AND ${name} >= ${range.from}::date` : Prisma.empty;
+    const to = range.to ? Prisma.sql`AND ${name} < ${range.to}::date + 1` : Prisma.empty;
+    return Prisma.sql`TRUE ${from} ${to}`;
+  }
+  return Prisma.sql`${name} = ${value}`;
+}
+
+/** The WHERE conditions of a search and filter set; shared by the list, the count, bulk actions and the export. */
+export function filtersSql<S extends string, F extends FilterDeclarations>(source: ListSource<S, F>, filters: ListFilters<F>): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [Prisma.sql`TRUE`];
+  if (filters.q && source.search) conditions.push(source.search(filters.q));
+  const values = filters as Record<string, unknown>;
+  for (const [key, condition] of Object.entries(source.filters) as [string, string | ((value: unknown) => Prisma.Sql)][]) {
+    const value = values[key];
+    if (value == null || value === false) continue;
+    conditions.push(typeof condition === "string" ? filterCondition(condition, value) : condition(value));
+  }
+  return Prisma.join(conditions, " AND ");
+}
+
+export function selectionSql<S extends string, F extends FilterDeclarations>(source: ListSource<S, F>, selection: Selection<F>): Prisma.Sql {
+  return "ids" in selection ? Prisma.sql`${Prisma.raw(source.id)} = ANY(${selection.ids}::int[])` : filtersSql(source, selection.filters);
+}
