@@ -4,6 +4,7 @@ import { chat } from "./chat";
 import { chatSessions } from "./chat-sessions";
 import { common } from "./common";
 import { messages } from "./messages";
+import { relativeTime } from "./relative-time";
 import { resources } from "./resources";
 import { sessionForm } from "./session-form";
 import { settings } from "./settings";
@@ -11,6 +12,6 @@ import { shell } from "./shell";
 import { userForm } from "./user-form";
 
 // Every feature's catalog is registered here once; `Namespace` is derived from it.
-export const catalogs = { api, auth, chat, chatSessions, common, messages, resources, sessionForm, settings, shell, userForm };
+export const catalogs = { api, auth, chat, chatSessions, common, messages, relativeTime, resources, sessionForm, settings, shell, userForm };
 export type Namespace = keyof typeof catalogs;
 export type CatalogOf<N extends Namespace> = (typeof catalogs)[N]["ar"];
