@@ -4,6 +4,7 @@ import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { SEND_SHORTCUT_KEYS, submitOnModEnter } from "@/components/ui/send-shortcut";
 import type { ConversationMessage } from "@/lib/chat-sessions/conversation";
 import { addMessageAction } from "@/lib/messages/actions";
 import { MAX_BODY, newMessageSchema, type NewMessageInput } from "@/lib/messages/message-schema";
@@ -66,6 +67,8 @@ export function MessageComposer({ sessionId, participants, onSent }: { sessionId
           className={inputClass}
           aria-invalid={formState.errors.body ? true : undefined}
           aria-describedby="message-body-counter"
+          aria-keyshortcuts={SEND_SHORTCUT_KEYS}
+          onKeyDown={submitOnModEnter}
           {...register("body")}
         />
         <div className="flex justify-between text-xs">

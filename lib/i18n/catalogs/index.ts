@@ -9,9 +9,10 @@ import { resources } from "./resources";
 import { sessionForm } from "./session-form";
 import { settings } from "./settings";
 import { shell } from "./shell";
+import { shortcuts } from "./shortcuts";
 import { userForm } from "./user-form";
 
 // Every feature's catalog is registered here once; `Namespace` is derived from it.
-export const catalogs = { api, auth, chat, chatSessions, common, messages, relativeTime, resources, sessionForm, settings, shell, userForm };
+export const catalogs = { api, auth, chat, chatSessions, common, messages, relativeTime, resources, sessionForm, settings, shell, shortcuts, userForm };
 export type Namespace = keyof typeof catalogs;
 export type CatalogOf<N extends Namespace> = (typeof catalogs)[N]["ar"];
