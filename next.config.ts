@@ -5,6 +5,8 @@ const nextConfig: NextConfig = {
   // The generated Prisma client and pg stay server-side Node modules.
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "exceljs"],
   poweredByHeader: false,
+  // forbidden(): a refused staff member gets the notice with 403 at the page's own URL.
+  experimental: { authInterrupts: true },
   // `npm test` type-checks the whole project (tests included) as a step of its own.
   typescript: { ignoreBuildErrors: true },
   async headers() {

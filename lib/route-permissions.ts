@@ -61,7 +61,6 @@ export const PAGE_ACCESS: Record<string, PageRule & { group: string | null }> = 
   "/chat": { group: "(chat)", access: needs("chat.participate") },
   "/chat/[id]": { group: "(chat)", access: needs("chat.participate"), ownedBy: "participant" },
   "/chat/notifications": { group: "(chat)", access: needs("chat.participate") },
-  "/forbidden": { group: null, access: { kind: "public" } },
 };
 
 export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";

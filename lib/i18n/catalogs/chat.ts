@@ -3,6 +3,7 @@ import { defineCatalog } from "../define";
 export const chat = defineCatalog({
   ar: {
     title: "محادثاتي",
+    brand: "السوق",
     empty: "لا توجد محادثات بعد.",
     askAboutProduct: "اسأل عن منتج",
     productLabel: "المنتج",
@@ -32,6 +33,7 @@ export const chat = defineCatalog({
   },
   en: {
     title: "My conversations",
+    brand: "Marketplace",
     empty: "No conversations yet.",
     askAboutProduct: "Ask about a product",
     productLabel: "Product",
