@@ -8,11 +8,14 @@ import { databaseConfig } from "@/lib/db-config";
 // created on first use rather than at import, so that `next build` needs no database.
 const globalForDb = globalThis as unknown as { prisma?: PrismaClient; pool?: pg.Pool };
 
-/** The process's connections: Prisma and the few plain-driver readers share them (PGlite has one). */
+/**
+ * The process's connections: Prisma and the few plain-driver readers share them. No correctness
+ * may depend on session state surviving on one of them (README, "The pooled-connection rule").
+ */
 export function dbPool(): pg.Pool {
   if (!globalForDb.pool) {
-    const { connectionString, poolMax } = databaseConfig();
-    globalForDb.pool = new pg.Pool({ connectionString, max: poolMax });
+    const { connectionString, poolMax, poolIdleMs } = databaseConfig();
+    globalForDb.pool = new pg.Pool({ connectionString, max: poolMax, idleTimeoutMillis: poolIdleMs });
   }
   return globalForDb.pool;
 }

@@ -1,6 +1,7 @@
 // `npm start`: the whole panel with one command. With DATABASE_URL it uses that PostgreSQL;
-// without it, an embedded PostgreSQL (PGlite) kept in .data/pglite. Migrates, seeds an empty
-// database with demo data, builds if needed, starts Next and prints where to sign in.
+// without it, an embedded PostgreSQL server kept in .data/postgres (the same engine, run the same
+// way). Migrates, seeds an empty database with demo data, builds if needed, starts Next and prints
+// where to sign in.
 import { spawn } from "node:child_process";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../prisma/seed/demo-accounts";
 import { authSecret } from "./lib/auth-secret";
@@ -30,10 +31,9 @@ async function main() {
   ensurePrismaClient();
   let embedded: RunningDatabase | undefined;
   if (!process.env.DATABASE_URL) {
-    embedded = await startEmbeddedPostgres(`${DATA_DIR}/pglite`);
+    embedded = await startEmbeddedPostgres(`${DATA_DIR}/postgres`);
     process.env.DATABASE_URL = embedded.url;
-    process.env.DATABASE_POOL_MAX = "1";
-    console.log(`Embedded PostgreSQL (PGlite) in ${DATA_DIR}/pglite`);
+    console.log(`Embedded PostgreSQL in ${DATA_DIR}/postgres, on port ${embedded.port}`);
   } else {
     console.log("Using the PostgreSQL at DATABASE_URL");
   }

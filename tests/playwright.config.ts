@@ -11,6 +11,8 @@ export const E2E_PORT = Number(process.env.E2E_PORT);
 // from calling out of this closed network.
 export default defineConfig({
   testDir: "./e2e",
+  // The smoke on the embedded database has a server of its own: tests/playwright.embedded.config.ts.
+  testIgnore: "embedded/**",
   outputDir: "./.artifacts/playwright-output",
   fullyParallel: false,
   workers: 1,
@@ -27,14 +29,19 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     },
   },
-  webServer: {
-    command: "npx tsx tests/e2e/support/serve.ts",
+  webServer: launcherServer("tests/e2e/support/serve.ts", E2E_PORT),
+});
+
+/** A server script that runs `npm start`'s launcher on `port`, started and stopped by Playwright. */
+export function launcherServer(script: string, port: number) {
+  return {
+    command: `npx tsx ${script}`,
     cwd: root,
-    url: `http://localhost:${E2E_PORT}/sign-in`,
+    url: `http://localhost:${port}/sign-in`,
     timeout: 240_000,
     reuseExistingServer: false,
-    stdout: "pipe",
-    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
-    env: { PORT: String(E2E_PORT) },
-  },
-});
+    stdout: "pipe" as const,
+    gracefulShutdown: { signal: "SIGTERM" as const, timeout: 10_000 },
+    env: { PORT: String(port) },
+  };
+}

@@ -6,10 +6,12 @@ import { useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { LinkifiedText } from "@/components/messages/linkified-text";
+import { NotSentNotice } from "@/components/messages/not-sent-notice";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { SEND_SHORTCUT_KEYS, submitOnModEnter } from "@/components/ui/send-shortcut";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { isServerFailure } from "@/lib/actions/result";
 import type { ParticipantMessage } from "@/lib/chat-sessions/conversation";
 import { loadChatHistoryAction, markChatReadAction, sendChatMessageAction } from "@/lib/chat/actions";
 import { chatMessageSchema, type ChatMessageInput } from "@/lib/chat/chat-message-schema";
@@ -53,10 +55,14 @@ export function ChatConversation({ sessionId, me, newestFirst, olderBeforeId }: 
   }, [newestFirst]);
 
   const { register, handleSubmit, reset, formState } = useForm<ChatMessageInput>({ resolver: zodResolver(chatMessageSchema), defaultValues: { sessionId, body: "" } });
+  // A send the server or the network failed keeps its draft and says so, with Retry; a refusal
+  // (chat turned off, a body the schema refuses) says why.
+  const [notSent, setNotSent] = useState(false);
   const send = handleSubmit(async (values) => {
-    const result = await sendChatMessageAction(values);
-    if (!result.ok) {
-      toast.error(result.error.message === "chatDisabled" ? t("chatDisabled") : m("bodyRequired"));
+    const result = await sendChatMessageAction(values).catch(() => null);
+    setNotSent(result === null || (!result.ok && isServerFailure(result.error)));
+    if (!result?.ok) {
+      if (result && !isServerFailure(result.error)) toast.error(result.error.message === "chatDisabled" ? t("chatDisabled") : m("bodyRequired"));
       return;
     }
     reset({ sessionId, body: "" });
@@ -124,6 +130,7 @@ export function ChatConversation({ sessionId, me, newestFirst, olderBeforeId }: 
           {formState.isSubmitting ? t("sending") : t("send")}
         </Button>
       </form>
+      {notSent ? <NotSentNotice onRetry={() => void send()} retrying={formState.isSubmitting} /> : null}
     </div>
   );
 }

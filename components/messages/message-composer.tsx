@@ -1,10 +1,13 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
+import { NotSentNotice } from "@/components/messages/not-sent-notice";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { SEND_SHORTCUT_KEYS, submitOnModEnter } from "@/components/ui/send-shortcut";
+import { isServerFailure } from "@/lib/actions/result";
 import type { ConversationMessage } from "@/lib/chat-sessions/conversation";
 import { addMessageAction } from "@/lib/messages/actions";
 import { MAX_BODY, newMessageSchema, type NewMessageInput } from "@/lib/messages/message-schema";
@@ -30,8 +33,12 @@ export function MessageComposer({ sessionId, participants, onSent }: { sessionId
   const length = (useWatch({ control, name: "body" }) ?? "").trim().length;
   const errorText = (key: string | undefined) => (key ? t(key as Parameters<typeof t>[0]) : undefined);
 
+  // A send the server or the network failed keeps its draft and says so, with Retry; a refusal says why.
+  const [notSent, setNotSent] = useState(false);
   const send = handleSubmit(async (values) => {
-    const result = await addMessageAction(values);
+    const result = await addMessageAction(values).catch(() => null);
+    setNotSent(result === null || (!result.ok && isServerFailure(result.error)));
+    if (!result || (!result.ok && isServerFailure(result.error))) return;
     if (!result.ok) {
       const field = result.error.fieldErrors?.senderId;
       if (field) setError("senderId", { message: field });
@@ -83,6 +90,7 @@ export function MessageComposer({ sessionId, participants, onSent }: { sessionId
       <Button type="submit" variant="primary" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? t("sending") : t("send")}
       </Button>
+      {notSent ? <NotSentNotice onRetry={() => void send()} retrying={formState.isSubmitting} /> : null}
     </form>
   );
 }

@@ -44,7 +44,7 @@ export function defineAction<S extends z.ZodType, T>(
       if (error instanceof ActionFailure) return fail(error.code, error.message, error.fieldErrors);
       if (isDatabaseUnavailable(error)) return fail("unavailable", "databaseUnavailable");
       console.error(error);
-      return fail("invalid", "errorBody");
+      return fail("failed", "errorBody");
     }
   };
   // The permission travels with the action, so the matrix test can find every action's cell.

@@ -1,8 +1,10 @@
 // What every server action returns: data, or an error the UI can show in the user's language.
 // `message` is a key of the `common` catalog (or of the action's own namespace, as documented
 // beside the action); `fieldErrors` maps form fields to catalog keys, as zod issues carry them.
+// "failed" and "unavailable" are the server's failures (nothing was wrong with the input: the user
+// may try the same again); the others are answers about the input or the caller.
 export type ActionError = {
-  code: "invalid" | "forbidden" | "not_found" | "conflict" | "unavailable";
+  code: "invalid" | "forbidden" | "not_found" | "conflict" | "unavailable" | "failed";
   message: string;
   fieldErrors?: Record<string, string>;
 };
@@ -14,4 +16,9 @@ export function ok<T>(data: T): ActionResult<T> {
 
 export function fail(code: ActionError["code"], message: string, fieldErrors?: Record<string, string>): ActionResult<never> {
   return { ok: false, error: { code, message, ...(fieldErrors ? { fieldErrors } : {}) } };
+}
+
+/** A failure of the server, not an answer about the input: the same request may succeed if tried again. */
+export function isServerFailure(error: ActionError): boolean {
+  return error.code === "failed" || error.code === "unavailable";
 }

@@ -110,7 +110,6 @@ export async function userOfToken(token: string, { fresh = false }: { fresh?: bo
     return cached.user;
   }
   const { rows } = await dbPool().query<TokenUser & { usedAt: Date | null }>({
-    name: "api-token-user",
     text: `SELECT u.id, u.name, u.email, u.role, t.last_used_at AS "usedAt" FROM api_tokens t JOIN users u ON u.id = t.user_id
             WHERE t.token_hash = $1 AND t.revoked_at IS NULL`,
     values: [hash],
@@ -131,6 +130,6 @@ export async function userOfToken(token: string, { fresh = false }: { fresh?: bo
 function touch(hash: string, entry: Entry | undefined) {
   if (entry) entry.touchedAt = Date.now();
   dbPool()
-    .query({ name: "api-token-touch", text: `UPDATE api_tokens SET last_used_at = now() WHERE token_hash = $1 AND revoked_at IS NULL`, values: [hash] })
+    .query({ text: `UPDATE api_tokens SET last_used_at = now() WHERE token_hash = $1 AND revoked_at IS NULL`, values: [hash] })
     .catch((error: unknown) => console.error("api token last_used_at not written", error));
 }

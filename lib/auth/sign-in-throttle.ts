@@ -5,7 +5,7 @@
 // behind a balancer sees the same failures and the same locks. Each failure is ONE upsert: the
 // row lock taken by `ON CONFLICT DO UPDATE` serializes concurrent failures for one key, and each
 // one re-reads the latest row, so none is lost and the lock falls on exactly the rule's Nth
-// failure. Works on the embedded PGlite (one connection) as on a server.
+// failure.
 import type pg from "pg";
 
 export type ThrottleRule = { maxFailures: number; windowMs: number; lockMs: number };

@@ -3,7 +3,7 @@ import { ActionFailure } from "@/lib/actions/define-action";
 import type { ParticipantMessage } from "@/lib/chat-sessions/conversation";
 import { dbPool } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { eventBus, publishEvent } from "@/lib/realtime/bus";
+import { publishEvent } from "@/lib/realtime/bus";
 import { CHANNEL } from "@/lib/realtime/events";
 
 type Row = {
@@ -28,6 +28,9 @@ type Row = {
 // one order, before the sessions and unread slots (the counters' triggers, at the statement's
 // end): they wait on one another but never deadlock. For each user, event ids follow the arrival
 // order too, and the rows (and NOTIFYs) come out in that order.
+// The statement itself announces each message on the bus's channel: NOTIFY is sent when the
+// transaction commits (never before, never for a rolled-back one), with no round trip of its own.
+// The payload is the bus's `message` event (ids only).
 const SEND_MANY = `
   WITH input AS (
     SELECT t.k, t.session_id, t.sender_id, t.body FROM unnest($1::int[], $2::int[], $3::text[]) WITH ORDINALITY AS t(session_id, sender_id, body, k)
@@ -53,20 +56,13 @@ const SEND_MANY = `
   )
   SELECT s.k::int AS k, m.id, s.body, m.created_at AS "createdAt", m.read_at AS "readAt", u.name AS "senderName", u.role AS "senderRole",
          s.customer_id AS "customerId", s.vendor_id AS "vendorId", n.id AS "notificationId", n.user_id AS "recipientId",
-         ec.id AS "customerEventId", ev.id AS "vendorEventId" /*notify*/
+         ec.id AS "customerEventId", ev.id AS "vendorEventId",
+         pg_notify($4, json_build_object('type', 'message', 'sessionId', s.session_id, 'messageId', m.id, 'senderId', s.sender_id,
+           'participants', json_build_array(s.customer_id, s.vendor_id), 'notification', json_build_object('id', n.id, 'userId', n.user_id),
+           'events', json_build_array(json_build_array(s.customer_id, ec.id), json_build_array(s.vendor_id, ev.id)))::text) AS notified
     FROM s JOIN m ON m.id = s.message_id JOIN n ON n.message_id = m.id JOIN users u ON u.id = s.sender_id
     JOIN e ec ON ec.message_id = m.id AND ec.user_id = s.customer_id JOIN e ev ON ev.message_id = m.id AND ev.user_id = s.vendor_id
    ORDER BY s.k`;
-
-// On PostgreSQL the statement itself announces each message on the bus's channel: NOTIFY is sent
-// when the transaction commits (never before, never for a rolled-back one), with no round trip
-// of its own. The payload is the bus's `message` event (ids only).
-const SEND_MANY_NOTIFYING = SEND_MANY.replace(
-  "/*notify*/",
-  `, pg_notify($4, json_build_object('type', 'message', 'sessionId', s.session_id, 'messageId', m.id, 'senderId', s.sender_id,
-      'participants', json_build_array(s.customer_id, s.vendor_id), 'notification', json_build_object('id', n.id, 'userId', n.user_id),
-      'events', json_build_array(json_build_array(s.customer_id, ec.id), json_build_array(s.vendor_id, ev.id)))::text) AS notified`,
-);
 
 type Send = { senderId: number; sessionId: number; body: string; resolve: (row: Row | undefined) => void; reject: (error: unknown) => void };
 const MAX_BATCH = 200;
@@ -105,10 +101,8 @@ class SendBatcher {
   }
 
   private async execute(batch: Send[]): Promise<(Row | undefined)[]> {
-    const values = [batch.map((b) => b.sessionId), batch.map((b) => b.senderId), batch.map((b) => b.body)];
-    const { rows } = await dbPool().query<Row & { k: number }>(
-      eventBus().writersAnnounce ? { name: "chat-send-many-notifying", text: SEND_MANY_NOTIFYING, values: [...values, CHANNEL] } : { name: "chat-send-many", text: SEND_MANY, values },
-    );
+    const values = [batch.map((b) => b.sessionId), batch.map((b) => b.senderId), batch.map((b) => b.body), CHANNEL];
+    const { rows } = await dbPool().query<Row & { k: number }>(SEND_MANY, values);
     const byK: (Row | undefined)[] = new Array(batch.length);
     for (const row of rows) byK[row.k - 1] = row;
     return byK;

@@ -7,19 +7,6 @@ import { CHANNEL, type ChatEvent } from "./events";
 
 type Listener = (event: ChatEvent) => void;
 
-export type BusMode = "postgres" | "in-process";
-
-/**
- * Where events travel: through PostgreSQL (LISTEN/NOTIFY, every instance) unless the database is
- * the embedded one, a single session (DATABASE_POOL_MAX=1) on which a second, listening
- * connection is impossible; there the bus stays inside the one process. REALTIME_BUS=postgres or
- * in-process says so explicitly.
- */
-export function busMode(env: Partial<NodeJS.ProcessEnv> = process.env): BusMode {
-  if (env.REALTIME_BUS === "postgres" || env.REALTIME_BUS === "in-process") return env.REALTIME_BUS;
-  return databaseConfig(env as NodeJS.ProcessEnv).poolMax > 1 ? "postgres" : "in-process";
-}
-
 const RETRY_MS = 1000;
 // pg_notify refuses payloads of 8000 bytes or more; ours are ids only, far below.
 const MAX_PAYLOAD = 7900;
@@ -37,14 +24,11 @@ export class EventBus {
   private retry: ReturnType<typeof setTimeout> | undefined;
   private closed = false;
 
-  constructor(
-    readonly mode: BusMode = busMode(),
-    private readonly connectionString: () => string = () => databaseConfig().connectionString,
-  ) {}
+  constructor(private readonly connectionString: () => string = () => databaseConfig().connectionString) {}
 
   subscribe(listener: Listener): () => void {
     this.local.on("event", listener);
-    if (this.mode === "postgres") this.listen().catch(() => this.retryLater());
+    this.listen().catch(() => this.retryLater());
     return () => this.local.off("event", listener);
   }
 
@@ -57,32 +41,16 @@ export class EventBus {
     return () => this.local.off("reconnect", callback);
   }
 
-  /**
-   * Whether the writers of logged events (those with event-log ids: messages, read receipts,
-   * session changes) announce them themselves. On PostgreSQL every statement or transaction that
-   * writes user_events also NOTIFYs them (lib/chat/send-message.ts, lib/messages/add-message.ts,
-   * lib/realtime/session-events.ts), sent at commit; NOTIFYs are delivered in commit order, so a
-   * user's events arrive in the order of their ids, none missing while connected. A new writer of
-   * user_events must do the same.
-   */
-  get writersAnnounce(): boolean {
-    return this.mode === "postgres";
-  }
-
   get subscriberCount(): number {
     return this.local.listenerCount("event");
   }
 
-  /** Resolves once this instance hears what other instances publish (at once when in-process). */
+  /** Resolves once this instance hears what other instances publish. */
   ready(): Promise<void> {
-    return this.mode === "postgres" ? this.listen() : Promise.resolve();
+    return this.listen();
   }
 
   async publish(event: ChatEvent): Promise<void> {
-    if (this.mode === "in-process") {
-      this.local.emit("event", event);
-      return;
-    }
     const payload = JSON.stringify(event);
     if (payload.length > MAX_PAYLOAD) throw new Error(`event payload too large (${payload.length} bytes)`);
     // This instance's own subscribers hear it back through LISTEN, like every other instance's.
@@ -182,12 +150,16 @@ export function eventBus(): EventBus {
 }
 
 /**
- * Publishes after the change has committed; a failure to publish never undoes the change. A
- * logged event whose writer announced it (EventBus.writersAnnounce) is not published again. A new
+ * Publishes after the change has committed; a failure to publish never undoes the change.
+ * Logged events (those with event-log ids: messages, read receipts, session changes) are not
+ * published again here: every statement or transaction that writes user_events also NOTIFYs them
+ * (lib/chat/send-message.ts, lib/messages/add-message.ts, lib/realtime/session-events.ts), sent at
+ * commit; NOTIFYs are delivered in commit order, so a user's events arrive in the order of their
+ * ids, none missing while connected. A new writer of user_events must do the same. A new
  * message's notification also goes to the push seam, here, on the one instance that wrote it.
  */
 export async function publishEvent(event: ChatEvent): Promise<void> {
-  const announced = "events" in event && eventBus().writersAnnounce;
+  const announced = "events" in event;
   try {
     if (!announced) await eventBus().publish(event);
   } catch (error) {

@@ -28,7 +28,7 @@ const PRUNE = `
 export async function pruneEventLog(olderThanDays = EVENT_LOG_RETENTION_DAYS): Promise<number> {
   let total = 0;
   for (;;) {
-    const { rows } = await dbPool().query<{ deleted: number }>({ name: "prune-event-log", text: PRUNE, values: [olderThanDays, BATCH, PRUNED_THROUGH] });
+    const { rows } = await dbPool().query<{ deleted: number }>({ text: PRUNE, values: [olderThanDays, BATCH, PRUNED_THROUGH] });
     total += rows[0]!.deleted;
     if (rows[0]!.deleted < BATCH) return total;
   }
@@ -37,7 +37,6 @@ export async function pruneEventLog(olderThanDays = EVENT_LOG_RETENTION_DAYS): P
 /** The highest event id pruned so far (0: none). A replay from before it may be incomplete. */
 export async function eventLogPrunedThrough(): Promise<number> {
   const { rows } = await dbPool().query<{ id: number }>({
-    name: "event-log-pruned-through",
     text: `SELECT (value #>> '{}')::int AS id FROM settings WHERE key = $1`,
     values: [PRUNED_THROUGH],
   });

@@ -128,7 +128,7 @@ async function rawSqlFloor(pairs: Pair[]): Promise<number> {
       const n = next++;
       const pair = pairs[n % PAIRS]!;
       const from = Math.floor(n / PAIRS) % 2 === 0 ? pair.customer : pair.vendor;
-      await pool.query({ name: "floor-send", text: FLOOR_SEND, values: [pair.sessionId, from.id, `floor message ${n}`] });
+      await pool.query({ text: FLOOR_SEND, values: [pair.sessionId, from.id, `floor message ${n}`] });
     }
   }));
   const seconds = (performance.now() - started) / 1000;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { freePort, startEmbeddedPostgres } from "../../scripts/lib/embedded-postgres";
+import { dirname, join } from "node:path";
+import { freePort, removeEmbeddedPostgres, startEmbeddedPostgres } from "../../scripts/lib/embedded-postgres";
 import { prepareDatabase } from "../../scripts/lib/prepare-database";
 import { DEMO_PASSWORD } from "../../prisma/seed/demo-accounts";
 import { DEMO_SIZES } from "../../prisma/seed/seed";
@@ -24,7 +24,7 @@ beforeAll(async () => {
   await proxy.open();
   const viaProxy = new URL(database.url);
   viaProxy.port = String(proxy.port);
-  app = await startAppServer(viaProxy.toString(), { DATABASE_POOL_MAX: String(database.poolMax) });
+  app = await startAppServer(viaProxy.toString());
 }, 180_000);
 
 afterAll(async () => {
@@ -81,13 +81,14 @@ describe("the database goes away while the app runs", () => {
     expect((await apiSessions()).status).toBe(200);
   }, 60_000);
   it("the embedded PostgreSQL server itself stopped and started again: 503 while it is down, then the app recovers by itself", async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), "outage-pglite-"));
+    // Under a 0700 temporary folder: as root, the server's account cannot reach it (see dataFolder).
+    const dataDir = join(mkdtempSync(join(tmpdir(), "outage-embedded-")), "postgres");
     let embedded = await startEmbeddedPostgres(dataDir);
-    const port = Number(new URL(embedded.url).port);
+    const port = embedded.port;
     let embeddedApp: AppServer | null = null;
     try {
       await prepareDatabase(embedded.url, { ...DEMO_SIZES, sessions: 5, customers: 5, products: 5, vendors: 2, orders: 1 });
-      embeddedApp = await startAppServer(embedded.url, { DATABASE_POOL_MAX: "1" });
+      embeddedApp = await startAppServer(embedded.url);
       const cookie = await signInOverHttp(embeddedApp.url, "support@demo.test", DEMO_PASSWORD);
       const page = () => fetch(`${embeddedApp!.url}/chat-sessions`, { headers: { cookie: `${cookie}; locale=en` } });
       expect((await page()).status).toBe(200);
@@ -97,7 +98,7 @@ describe("the database goes away while the app runs", () => {
       expect(during.status).toBe(503);
       expect(await during.text()).toContain("The database is unavailable right now");
 
-      embedded = await startEmbeddedPostgres(dataDir, port);
+      embedded = await startEmbeddedPostgres(dataDir, { port });
       let after = await page();
       for (let attempt = 0; attempt < 40 && after.status !== 200; attempt += 1) {
         await new Promise((resolve) => setTimeout(resolve, 250));
@@ -108,7 +109,8 @@ describe("the database goes away while the app runs", () => {
     } finally {
       await embeddedApp?.stop();
       await embedded.stop().catch(() => undefined);
-      rmSync(dataDir, { recursive: true, force: true });
+      removeEmbeddedPostgres(dataDir);
+      rmSync(dirname(dataDir), { recursive: true, force: true });
     }
   }, 120_000);
 });

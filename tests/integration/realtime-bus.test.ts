@@ -1,16 +1,15 @@
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
-import { EventBus, busMode } from "@/lib/realtime/bus";
+import { EventBus } from "@/lib/realtime/bus";
 import type { ChatEvent } from "@/lib/realtime/events";
 import { registerNotificationChannel, type NewMessageNotice } from "@/lib/notifications/delivery";
 import { addMessage } from "@/lib/messages/add-message";
 import { createSessionFixture, createUser, resetDatabase } from "../support/fixtures";
 
 const url = process.env.DATABASE_URL!;
-const onServer = Number(process.env.DATABASE_POOL_MAX) > 1;
 const buses: EventBus[] = [];
-const bus = (mode: "postgres" | "in-process") => {
-  const created = new EventBus(mode, () => url);
+const bus = () => {
+  const created = new EventBus(() => url);
   buses.push(created);
   return created;
 };
@@ -35,22 +34,9 @@ async function until(check: () => boolean, timeoutMs = 5000) {
 }
 
 describe("the realtime bus", () => {
-  it("picks LISTEN/NOTIFY on a PostgreSQL server and the in-process bus on the single-connection embedded database", () => {
-    expect(busMode({ DATABASE_URL: "postgresql://x", DATABASE_POOL_MAX: "10" })).toBe("postgres");
-    expect(busMode({ DATABASE_URL: "postgresql://x", DATABASE_POOL_MAX: "1" })).toBe("in-process");
-    expect(busMode({ DATABASE_URL: "postgresql://x", DATABASE_POOL_MAX: "1", REALTIME_BUS: "postgres" })).toBe("postgres");
-  });
-
-  it("in-process: subscribers of the same process get every event, in order", async () => {
-    const local = bus("in-process");
-    const seen = collect(local);
-    for (let i = 1; i <= 100; i += 1) await local.publish(message(i));
-    expect(seen.map((e) => (e.type === "message" ? e.messageId : 0))).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
-  });
-
-  it.runIf(onServer)("two instances on one PostgreSQL: what one publishes, both hear (ids only), a burst of 1,000 complete and in order", async () => {
-    const a = bus("postgres");
-    const b = bus("postgres");
+  it("two instances on one PostgreSQL: what one publishes, both hear (ids only), a burst of 1,000 complete and in order", async () => {
+    const a = bus();
+    const b = bus();
     const seenA = collect(a);
     const seenB = collect(b);
     await Promise.all([a.ready(), b.ready()]);
@@ -62,9 +48,9 @@ describe("the realtime bus", () => {
     expect(seenB[0]).toEqual(message(1));
   });
 
-  it.runIf(onServer)("a listener whose connection is killed reconnects and hears again", async () => {
-    const a = bus("postgres");
-    const b = bus("postgres");
+  it("a listener whose connection is killed reconnects and hears again", async () => {
+    const a = bus();
+    const b = bus();
     const seenB = collect(b);
     await b.ready();
     const admin = new pg.Client({ connectionString: url });
@@ -94,7 +80,7 @@ describe("the realtime bus", () => {
     }
   });
 
-  it.runIf(onServer)("a user's event ids are drawn in commit order, so replay after Last-Event-ID never skips a late commit", async () => {
+  it("a user's event ids are drawn in commit order, so replay after Last-Event-ID never skips a late commit", async () => {
     await resetDatabase();
     const { session, vendor } = await createSessionFixture();
     const message = await addMessage({ sessionId: session.id, senderId: session.customerId, body: "q" }, await createUser("support"));

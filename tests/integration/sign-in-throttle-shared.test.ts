@@ -5,9 +5,8 @@ import { ACCOUNT_RULE, ADDRESS_RULE, SharedSignInThrottle } from "@/lib/auth/sig
 // Two "instances": two throttles on two independent pools of the same database, as two
 // `next start` processes behind a balancer would be. One clock, fixed, so nothing depends on time.
 const url = inject("databaseUrl");
-const poolMax = inject("databasePoolMax");
-const poolA = new pg.Pool({ connectionString: url, max: poolMax });
-const poolB = new pg.Pool({ connectionString: url, max: poolMax });
+const poolA = new pg.Pool({ connectionString: url, max: 10 });
+const poolB = new pg.Pool({ connectionString: url, max: 10 });
 let now = Date.parse("2026-11-25T09:00:00Z");
 const clock = () => now;
 const a = new SharedSignInThrottle(() => poolA, clock);

@@ -14,7 +14,6 @@ import { createTestDatabase, type TestDatabase } from "../support/test-database"
 // through LISTEN/NOTIFY, since neither process knows the other exists. A answers the hot API
 // routes without Next's router (lib/http/hot-api-routes.ts), B through it (HOT_API_ROUTES=off),
 // so the same requests to both also prove the two ways answer alike.
-// Needs a PostgreSQL server (the embedded database is one process's single connection).
 let database: TestDatabase;
 let a: AppServer;
 let b: AppServer;
@@ -22,7 +21,6 @@ const closers: (() => void)[] = [];
 
 beforeAll(async () => {
   database = await createTestDatabase("twoinst");
-  if (database.poolMax === 1) return;
   await prepareDatabase(database.url, { ...DEMO_SIZES, sessions: 20, customers: 20, products: 10, vendors: 5, orders: 2, messagesPerSession: 3 });
   // Build once here: two launchers finding a stale build would both run `next build`.
   ensurePrismaClient();
@@ -66,8 +64,7 @@ async function demoVendorProduct(): Promise<number> {
 }
 
 describe("two instances on one PostgreSQL", () => {
-  it("a message sent through one instance reaches an SSE subscriber and the admin list on the other", async ({ skip }) => {
-    if (database.poolMax === 1) skip("no PostgreSQL server: the embedded database cannot be shared by two instances");
+  it("a message sent through one instance reaches an SSE subscriber and the admin list on the other", async () => {
     const customer = await token(a, "customer@demo.test");
     const vendor = await token(b, "vendor@demo.test");
     const productId = await demoVendorProduct();
@@ -135,8 +132,7 @@ async function comparable(response: Response): Promise<{ status: number; headers
 }
 
 describe("the hot API routes", () => {
-  it("answer without Next's router exactly as Next's router does, good requests and bad", async ({ skip }) => {
-    if (database.poolMax === 1) skip("no PostgreSQL server: the embedded database cannot be shared by two instances");
+  it("answer without Next's router exactly as Next's router does, good requests and bad", async () => {
     expect(a.output()).toContain("Hot API routes (no router): POST /api/v1/sessions/[id]/messages, GET /api/v1/events");
     expect(b.output()).not.toContain("Hot API routes");
     const customer = await token(a, "customer@demo.test");

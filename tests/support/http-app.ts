@@ -45,7 +45,7 @@ export async function startHttpApp(label: string): Promise<HttpApp> {
     await prepareDatabase(database.url, { ...DEMO_SIZES, sessions: 30, customers: 20, products: 10, vendors: 5, orders: 3, messagesPerSession: 4 });
     ensurePrismaClient();
     ensureNextBuild();
-    app = await startAppServer(database.url, { DATABASE_POOL_MAX: String(Math.min(database.poolMax, 5)) });
+    app = await startAppServer(database.url, { DATABASE_POOL_MAX: "5" });
     await sql.connect();
     const callers = {} as Record<Role, Caller>;
     for (const role of ROLES) {

@@ -1,11 +1,11 @@
 import type { TestProject } from "vitest/node";
 import { applyMigrations } from "../../scripts/db/schema-engine";
+import { stopScratchServer } from "../../scripts/lib/scratch-postgres";
 import { createTestDatabase } from "./test-database";
 
 declare module "vitest" {
   export interface ProvidedContext {
     databaseUrl: string;
-    databasePoolMax: number;
   }
 }
 
@@ -13,6 +13,8 @@ export default async function setup(project: TestProject) {
   const database = await createTestDatabase("it");
   await applyMigrations(database.url);
   project.provide("databaseUrl", database.url);
-  project.provide("databasePoolMax", database.poolMax);
-  return () => database.drop();
+  return async () => {
+    await database.drop();
+    await stopScratchServer();
+  };
 }

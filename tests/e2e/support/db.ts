@@ -1,17 +1,23 @@
 import pg from "pg";
 import { readFileSync } from "node:fs";
-import { E2E_DATABASE_FILE } from "./paths";
+import { E2E_DATABASE_FILE, E2E_EMBEDDED_DATABASE_FILE } from "./paths";
 
-let pool: pg.Pool | undefined;
-
-/** The e2e server's database, for fixtures and for checking what a flow wrote. */
-export function e2eDb(): pg.Pool {
+const pools = new Map<string, pg.Pool>();
+function poolOf(file: string): pg.Pool {
+  let pool = pools.get(file);
   if (!pool) {
-    const { url, poolMax } = JSON.parse(readFileSync(E2E_DATABASE_FILE, "utf8")) as { url: string; poolMax: number };
-    pool = new pg.Pool({ connectionString: url, max: poolMax });
+    const { url } = JSON.parse(readFileSync(file, "utf8")) as { url: string };
+    pool = new pg.Pool({ connectionString: url, max: 5 });
+    pools.set(file, pool);
   }
   return pool;
 }
+
+/** The e2e server's database, for fixtures and for checking what a flow wrote. */
+export const e2eDb = (): pg.Pool => poolOf(E2E_DATABASE_FILE);
+
+/** The embedded smoke's database: the one `npm start` started by itself. */
+export const embeddedE2eDb = (): pg.Pool => poolOf(E2E_EMBEDDED_DATABASE_FILE);
 
 /** The true unread total, counted from the messages. */
 export async function trueUnreadTotal(): Promise<number> {

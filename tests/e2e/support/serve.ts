@@ -3,13 +3,15 @@
 import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { prepareDatabase } from "../../../scripts/lib/prepare-database";
+import { stopScratchServer } from "../../../scripts/lib/scratch-postgres";
 import { createTestDatabase } from "../../support/test-database";
+import { stopTogether } from "./launcher-process";
 import { E2E_DATABASE_FILE } from "./paths";
 
 const database = await createTestDatabase("e2e");
 await prepareDatabase(database.url);
 mkdirSync("tests/.artifacts", { recursive: true });
-writeFileSync(E2E_DATABASE_FILE, JSON.stringify({ url: database.url, poolMax: database.poolMax }));
+writeFileSync(E2E_DATABASE_FILE, JSON.stringify({ url: database.url }));
 
 const server = spawn("npx", ["tsx", "scripts/start.ts"], {
   stdio: "inherit",
@@ -17,22 +19,11 @@ const server = spawn("npx", ["tsx", "scripts/start.ts"], {
   env: {
     ...process.env,
     DATABASE_URL: database.url,
-    DATABASE_POOL_MAX: String(database.poolMax),
     NEXTAUTH_SECRET: "e2e-secret-not-for-production",
   },
 });
 
-let stopping = false;
-async function stop() {
-  if (stopping) return;
-  stopping = true;
-  if (server.pid && server.exitCode === null) {
-    process.kill(-server.pid, "SIGTERM");
-    await new Promise((resolve) => server.once("exit", resolve));
-  }
+stopTogether(server, async () => {
   await database.drop();
-  process.exit(0);
-}
-process.on("SIGTERM", () => void stop());
-process.on("SIGINT", () => void stop());
-server.on("exit", () => void stop());
+  await stopScratchServer();
+});
