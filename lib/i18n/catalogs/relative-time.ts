@@ -4,15 +4,13 @@ import { defineCatalog } from "../define";
 // accusative, 100, 101, 102… singular (Intl.PluralRules' one/two/few/many/other).
 export const relativeTime = defineCatalog({
   ar: {
-    justNow: "الآن",
-    secondsAgo: { one: "منذ ثانية", two: "منذ ثانيتين", few: "منذ {count} ثوانٍ", many: "منذ {count} ثانية", other: "منذ {count} ثانية" },
+    underAMinute: "منذ أقل من دقيقة",
     minutesAgo: { one: "منذ دقيقة", two: "منذ دقيقتين", few: "منذ {count} دقائق", many: "منذ {count} دقيقة", other: "منذ {count} دقيقة" },
     hoursAgo: { one: "منذ ساعة", two: "منذ ساعتين", few: "منذ {count} ساعات", many: "منذ {count} ساعة", other: "منذ {count} ساعة" },
     daysAgo: { one: "منذ يوم", two: "منذ يومين", few: "منذ {count} أيام", many: "منذ {count} يومًا", other: "منذ {count} يوم" },
     weeksAgo: { one: "منذ أسبوع", two: "منذ أسبوعين", few: "منذ {count} أسابيع", many: "منذ {count} أسبوعًا", other: "منذ {count} أسبوع" },
     monthsAgo: { one: "منذ شهر", two: "منذ شهرين", few: "منذ {count} أشهر", many: "منذ {count} شهرًا", other: "منذ {count} شهر" },
     yearsAgo: { one: "منذ سنة", two: "منذ سنتين", few: "منذ {count} سنوات", many: "منذ {count} سنة", other: "منذ {count} سنة" },
-    secondsAhead: { one: "بعد ثانية", two: "بعد ثانيتين", few: "بعد {count} ثوانٍ", many: "بعد {count} ثانية", other: "بعد {count} ثانية" },
     minutesAhead: { one: "بعد دقيقة", two: "بعد دقيقتين", few: "بعد {count} دقائق", many: "بعد {count} دقيقة", other: "بعد {count} دقيقة" },
     hoursAhead: { one: "بعد ساعة", two: "بعد ساعتين", few: "بعد {count} ساعات", many: "بعد {count} ساعة", other: "بعد {count} ساعة" },
     daysAhead: { one: "بعد يوم", two: "بعد يومين", few: "بعد {count} أيام", many: "بعد {count} يومًا", other: "بعد {count} يوم" },
@@ -21,15 +19,13 @@ export const relativeTime = defineCatalog({
     yearsAhead: { one: "بعد سنة", two: "بعد سنتين", few: "بعد {count} سنوات", many: "بعد {count} سنة", other: "بعد {count} سنة" },
   },
   en: {
-    justNow: "just now",
-    secondsAgo: { one: "{count} second ago", other: "{count} seconds ago" },
+    underAMinute: "less than a minute ago",
     minutesAgo: { one: "{count} minute ago", other: "{count} minutes ago" },
     hoursAgo: { one: "{count} hour ago", other: "{count} hours ago" },
     daysAgo: { one: "{count} day ago", other: "{count} days ago" },
     weeksAgo: { one: "{count} week ago", other: "{count} weeks ago" },
     monthsAgo: { one: "{count} month ago", other: "{count} months ago" },
     yearsAgo: { one: "{count} year ago", other: "{count} years ago" },
-    secondsAhead: { one: "in {count} second", other: "in {count} seconds" },
     minutesAhead: { one: "in {count} minute", other: "in {count} minutes" },
     hoursAhead: { one: "in {count} hour", other: "in {count} hours" },
     daysAhead: { one: "in {count} day", other: "in {count} days" },
