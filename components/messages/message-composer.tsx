@@ -18,7 +18,18 @@ import type { Role } from "@/lib/generated/prisma/enums";
 export type Participant = { id: number; name: string; role: Role };
 
 /** MSG-5: a reply, written as either participant: `participants` is the session's customer, then its vendor. */
-export function MessageComposer({ sessionId, participants, onSent }: { sessionId: number; participants: [Participant, Participant]; onSent: (message: ConversationMessage) => void }) {
+export function MessageComposer({
+  sessionId,
+  participants,
+  onSent,
+  titled = true,
+}: {
+  sessionId: number;
+  participants: [Participant, Participant];
+  onSent: (message: ConversationMessage) => void;
+  /** false where the context names it already (the conversation modal): the form is labelled instead. */
+  titled?: boolean;
+}) {
   const t = useT("messages");
   const shell = useT("shell");
   const common = useT("common");
@@ -51,8 +62,8 @@ export function MessageComposer({ sessionId, participants, onSent }: { sessionId
   });
 
   return (
-    <form onSubmit={send} noValidate className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
-      <h3 className="font-semibold">{t("newMessage")}</h3>
+    <form onSubmit={send} noValidate aria-label={titled ? undefined : t("newMessage")} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
+      {titled ? <h3 className="font-semibold">{t("newMessage")}</h3> : null}
       <fieldset className="flex flex-wrap gap-4">
         <legend className="mb-1 text-sm font-medium">{t("sendAs")}</legend>
         {participants.map((participant, index) => (
