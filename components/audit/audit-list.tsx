@@ -1,5 +1,6 @@
 import { defineResourceList, type ResourceWords } from "@/lib/resources/resource-definition";
 import { ExactTime } from "@/components/ui/relative-time";
+import { AuditEntrySentence, AuditRawDetails } from "./audit-entry-cell";
 import { AUDIT_ACTIONS, AUDIT_SORTS, listAuditLog, auditSortValue, type AuditRow } from "@/lib/audit-log/queries";
 
 const isKnownAction = (action: string): action is (typeof AUDIT_ACTIONS)[number] => (AUDIT_ACTIONS as readonly string[]).includes(action);
@@ -21,9 +22,8 @@ export const auditList = defineResourceList({
     columns: [
       { key: "time", header: t("date"), ...sortable("time"), cell: (row) => <ExactTime value={row.createdAt} /> },
       { key: "actor", header: t("auditActor"), cell: (row) => row.actorName ?? "—" },
-      { key: "action", header: t("auditAction"), cell: (row) => actionLabel(t, row.action) },
-      { key: "target", header: t("auditTarget"), cell: targetLabel },
-      { key: "details", header: t("auditDetails"), cell: (row) => <code dir="ltr" className="block max-w-md truncate text-xs" title={JSON.stringify(row.details)}>{JSON.stringify(row.details)}</code> },
+      { key: "action", header: t("auditAction"), cell: (row) => <AuditEntrySentence entry={row} actionLabel={actionLabel(t, row.action)} /> },
+      { key: "details", header: t("auditDetails"), cell: (row) => <AuditRawDetails details={row.details} /> },
     ],
   }),
   exportColumns: (t) => [

@@ -73,9 +73,19 @@ test("SET-1 an admin turns chat off and on; participants are told, the panel kee
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("إعدادات النظام");
   const toggle = page.getByRole("switch", { name: /تفعيل الدردشة في تطبيق الهاتف/ });
   await expect(toggle).toBeChecked();
+  await expect(toggle).toHaveAccessibleDescription(/عند الإيقاف تُرفض طلبات الدردشة/);
   await expectAccessible(page);
-  await toggle.uncheck();
+  // Switching chat off asks first and says what happens; "cancel" leaves it on.
+  await toggle.click();
+  const ask = page.getByRole("dialog", { name: "إيقاف الدردشة للجميع؟" });
+  await expect(ask).toContainText("لا تُحذف أي رسالة");
+  await expectAccessible(page);
+  await ask.getByRole("button", { name: "إلغاء" }).click();
+  await expect(toggle).toBeChecked();
+  await toggle.click();
+  await ask.getByRole("button", { name: "إيقاف الدردشة" }).click();
   await expect(page.getByText("تم حفظ الإعدادات")).toBeVisible();
+  await expect(toggle).not.toBeChecked();
 
   const customer = await participant(browser, "customer", "en");
   await expect(customer.getByRole("status")).toContainText("Chat is turned off");

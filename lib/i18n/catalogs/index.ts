@@ -1,4 +1,5 @@
 import { api } from "./api";
+import { auditLog } from "./audit-log";
 import { auth } from "./auth";
 import { chat } from "./chat";
 import { chatSessions } from "./chat-sessions";
@@ -13,6 +14,6 @@ import { shortcuts } from "./shortcuts";
 import { userForm } from "./user-form";
 
 // Every feature's catalog is registered here once; `Namespace` is derived from it.
-export const catalogs = { api, auth, chat, chatSessions, common, messages, relativeTime, resources, sessionForm, settings, shell, shortcuts, userForm };
+export const catalogs = { api, auditLog, auth, chat, chatSessions, common, messages, relativeTime, resources, sessionForm, settings, shell, shortcuts, userForm };
 export type Namespace = keyof typeof catalogs;
 export type CatalogOf<N extends Namespace> = (typeof catalogs)[N]["ar"];
