@@ -42,7 +42,7 @@ export type PageRule = {
 
 /** Pages, by URL pattern (route groups dropped, `[id]` kept), with their folder's route group. */
 export const PAGE_ACCESS: Record<string, PageRule & { group: string | null }> = {
-  "/": { group: "(admin)", access: needs("panel.enter"), redirectsTo: "/chat-sessions" },
+  "/": { group: "(admin)", access: needs("chatSessions.view") },
   "/chat-sessions": { group: "(admin)", access: needs("chatSessions.view") },
   "/chat-sessions/new": { group: "(admin)", access: needs("chatSessions.create") },
   "/chat-sessions/[id]/edit": { group: "(admin)", access: needs("chatSessions.view") },

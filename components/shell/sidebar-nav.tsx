@@ -34,6 +34,9 @@ export function SidebarNav({ locale, unreadTotal, showSettings }: { locale: Loca
   const t = translatorFor(locale, "shell");
   return (
     <nav aria-label={t("mainNavigation")} className="space-y-1 p-3">
+      <ul className="space-y-1">
+        <NavItem href="/">{t("navOverview")}</NavItem>
+      </ul>
       <NavGroup id="nav-group-users" title={t("navUserManagement")}>
         <NavItem href="/chat-sessions">
           <span>{t("navChatSessions")}</span>

@@ -25,7 +25,7 @@ for (const locale of ["ar", "en"] as TestLocale[]) {
 
     test(`NAV-1 sidebar shows User Management › Chat Sessions and NAV-2 badge equals the true unread total (${locale})`, async ({ page }) => {
       await signIn(page, "admin", locale);
-      await expect(page).toHaveURL(/\/chat-sessions/);
+      await expect(page).toHaveURL(/\/$/);
       const nav = page.getByRole("navigation").first();
       await expect(nav.getByText(NAV[locale].group)).toBeVisible();
       await expect(nav.getByRole("link", { name: new RegExp(NAV[locale].item) })).toBeVisible();

@@ -5,6 +5,7 @@ import { chat } from "./chat";
 import { chatSessions } from "./chat-sessions";
 import { common } from "./common";
 import { messages } from "./messages";
+import { overview } from "./overview";
 import { relativeTime } from "./relative-time";
 import { resources } from "./resources";
 import { sessionForm } from "./session-form";
@@ -14,6 +15,6 @@ import { shortcuts } from "./shortcuts";
 import { userForm } from "./user-form";
 
 // Every feature's catalog is registered here once; `Namespace` is derived from it.
-export const catalogs = { api, auditLog, auth, chat, chatSessions, common, messages, relativeTime, resources, sessionForm, settings, shell, shortcuts, userForm };
+export const catalogs = { api, auditLog, auth, chat, chatSessions, common, messages, overview, relativeTime, resources, sessionForm, settings, shell, shortcuts, userForm };
 export type Namespace = keyof typeof catalogs;
 export type CatalogOf<N extends Namespace> = (typeof catalogs)[N]["ar"];
