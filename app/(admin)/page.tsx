@@ -87,15 +87,15 @@ export default async function OverviewPage() {
             <table className="w-full text-sm">
               <thead>
                 <tr className="text-xs text-slate-600 dark:text-slate-400">
-                  <th scope="col" className="py-1 text-start font-semibold">{t("vendor")}</th>
-                  <th scope="col" className="py-1 text-start font-semibold">{t("waiting")}</th>
+                  <th scope="col" className="py-1 pe-3 text-start font-semibold">{t("vendor")}</th>
+                  <th scope="col" className="py-1 pe-3 text-start font-semibold">{t("waiting")}</th>
                 </tr>
               </thead>
               <tbody>
                 {figures.vendorsMostWaiting.map((vendor) => (
                   <tr key={vendor.vendorId} className="border-t border-slate-100 dark:border-slate-800">
-                    <td className="py-1"><bdi>{vendor.vendorName}</bdi></td>
-                    <td className="py-1 tabular-nums">{vendorLink(vendor.vendorId, vendor.vendorName, number(vendor.sessions))}</td>
+                    <td className="py-1 pe-3"><bdi>{vendor.vendorName}</bdi></td>
+                    <td className="py-1 pe-3 tabular-nums">{vendorLink(vendor.vendorId, vendor.vendorName, number(vendor.sessions))}</td>
                   </tr>
                 ))}
               </tbody>
@@ -109,19 +109,19 @@ export default async function OverviewPage() {
             <table className="w-full text-sm" data-testid="conversion-by-vendor">
               <thead>
                 <tr className="text-xs text-slate-600 dark:text-slate-400">
-                  <th scope="col" className="py-1 text-start font-semibold">{t("vendor")}</th>
-                  <th scope="col" className="py-1 text-start font-semibold">{t("sessions")}</th>
-                  <th scope="col" className="py-1 text-start font-semibold">{t("converted")}</th>
-                  <th scope="col" className="py-1 text-start font-semibold">{t("share")}</th>
+                  <th scope="col" className="py-1 pe-3 text-start font-semibold">{t("vendor")}</th>
+                  <th scope="col" className="py-1 pe-3 text-start font-semibold">{t("sessions")}</th>
+                  <th scope="col" className="py-1 pe-3 text-start font-semibold">{t("converted")}</th>
+                  <th scope="col" className="py-1 pe-3 text-start font-semibold">{t("share")}</th>
                 </tr>
               </thead>
               <tbody>
                 {figures.conversion.byVendor.map((vendor) => (
                   <tr key={vendor.vendorId} className="border-t border-slate-100 dark:border-slate-800">
-                    <td className="py-1"><bdi>{vendor.vendorName}</bdi></td>
-                    <td className="py-1 tabular-nums">{vendorLink(vendor.vendorId, vendor.vendorName, number(vendor.sessions))}</td>
-                    <td className="py-1 tabular-nums">{number(vendor.converted)}</td>
-                    <td className="py-1 tabular-nums">{formatShare(vendor.converted, vendor.sessions, locale)}</td>
+                    <td className="py-1 pe-3"><bdi>{vendor.vendorName}</bdi></td>
+                    <td className="py-1 pe-3 tabular-nums">{vendorLink(vendor.vendorId, vendor.vendorName, number(vendor.sessions))}</td>
+                    <td className="py-1 pe-3 tabular-nums">{number(vendor.converted)}</td>
+                    <td className="py-1 pe-3 tabular-nums">{formatShare(vendor.converted, vendor.sessions, locale)}</td>
                   </tr>
                 ))}
               </tbody>
