@@ -9,7 +9,7 @@ import { LinkifiedText } from "@/components/messages/linkified-text";
 import { NotSentNotice } from "@/components/messages/not-sent-notice";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
-import { SEND_SHORTCUT_KEYS, submitOnModEnter } from "@/components/ui/send-shortcut";
+import { submitOnEnter } from "@/components/ui/send-shortcut";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { isServerFailure } from "@/lib/actions/result";
 import type { ParticipantMessage } from "@/lib/chat-sessions/conversation";
@@ -125,7 +125,7 @@ export function ChatConversation({ sessionId, me, newestFirst, olderBeforeId }: 
         <label htmlFor="chat-body" className="sr-only">
           {t("messageLabel")}
         </label>
-        <textarea id="chat-body" rows={2} dir="auto" maxLength={4000} placeholder={t("messageLabel")} className={`${inputClass} flex-1`} aria-keyshortcuts={SEND_SHORTCUT_KEYS} onKeyDown={submitOnModEnter} {...register("body")} />
+        <textarea id="chat-body" rows={2} dir="auto" maxLength={4000} placeholder={t("messageLabel")} className={`${inputClass} flex-1`} aria-keyshortcuts="Enter" onKeyDown={submitOnEnter} {...register("body")} />
         <Button type="submit" variant="primary" disabled={formState.isSubmitting}>
           {formState.isSubmitting ? t("sending") : t("send")}
         </Button>

@@ -9,3 +9,10 @@ export function submitOnModEnter(event: KeyboardEvent<HTMLTextAreaElement>): voi
   event.preventDefault();
   event.currentTarget.form?.requestSubmit();
 }
+
+/** The participants' chat: Enter sends and Shift+Enter starts a new line, as in every messenger (Ctrl/Cmd+Enter too). */
+export function submitOnEnter(event: KeyboardEvent<HTMLTextAreaElement>): void {
+  if (event.key !== "Enter" || event.shiftKey || event.altKey || event.nativeEvent.isComposing) return;
+  event.preventDefault();
+  event.currentTarget.form?.requestSubmit();
+}
