@@ -22,7 +22,7 @@ const MAX_SEARCH = 200;
  * A participant's own conversations, newest activity first, with what is new for them. A vendor
  * answers many customers about the same product, so for a vendor the customer's name leads the
  * row; a customer asks many vendors about many products, so the product leads. Each part (name,
- * product, preview) is isolated in its own direction and cut at its own end.
+ * product, preview) is isolated in its own direction and cut at its own end, aligned with the page.
  */
 export default async function MyChatsPage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
   const user = await requirePagePermission("chat.participate");
@@ -60,16 +60,16 @@ export default async function MyChatsPage({ searchParams }: { searchParams: Prom
                 >
                   <span aria-hidden="true" className={`h-2.5 w-2.5 shrink-0 rounded-full ${unread ? "bg-blue-700 dark:bg-blue-400" : "bg-transparent"}`} data-testid={unread ? "unread-marker" : undefined} />
                   <span className="min-w-0 flex-1">
-                    <span dir="auto" className={`block truncate ${unread ? "font-bold" : "font-medium"}`} data-testid="session-lead">
+                    <span dir="auto" className={`block truncate [text-align:match-parent] ${unread ? "font-bold" : "font-medium"}`} data-testid="session-lead">
                       {lead}
                     </span>
-                    <span dir="auto" className="block truncate text-xs text-slate-600 dark:text-slate-400">
+                    <span dir="auto" className="block truncate text-xs [text-align:match-parent] text-slate-600 dark:text-slate-400">
                       {second}
                     </span>
                     {session.lastBody ? (
                       <span className={`flex min-w-0 gap-1 text-sm ${unread ? "text-slate-900 dark:text-slate-100" : "text-slate-600 dark:text-slate-400"}`}>
                         {session.lastFromMe ? <span className="shrink-0 font-medium">{t("youPrefix")}</span> : null}
-                        <span dir="auto" className="min-w-0 flex-1 truncate" data-testid="last-preview">
+                        <span dir="auto" className="min-w-0 flex-1 truncate [text-align:match-parent]" data-testid="last-preview">
                           {session.lastBody}
                         </span>
                       </span>
