@@ -2,8 +2,8 @@ import type { NextConfig } from "next";
 import { securityHeaders } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
-  // The generated Prisma client and pg stay server-side Node modules.
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "exceljs"],
+  // The generated Prisma client, pg and the NATS client stay server-side Node modules.
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "exceljs", "@nats-io/transport-node", "@nats-io/jetstream"],
   poweredByHeader: false,
   // forbidden(): a refused staff member gets the notice with 403 at the page's own URL.
   experimental: { authInterrupts: true },

@@ -11,3 +11,19 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   }
   return false;
 }
+
+const MISSING_ROW_CODES = new Set(["P2003", "P2011", "23503", "23502"]);
+
+/**
+ * A write named a row that does not exist, however wrapped: a foreign key (PostgreSQL 23503,
+ * Prisma P2003), or a not-null column a trigger fills from that row (23502, P2011: a session's
+ * copied names).
+ */
+export function isMissingRowViolation(error: unknown): boolean {
+  for (let current: unknown = error, depth = 0; current && depth < 5; depth += 1) {
+    const candidate = current as { code?: unknown; originalCode?: unknown; cause?: unknown };
+    if (MISSING_ROW_CODES.has(String(candidate.code)) || MISSING_ROW_CODES.has(String(candidate.originalCode))) return true;
+    current = candidate.cause;
+  }
+  return false;
+}

@@ -14,7 +14,7 @@ import { can, type Permission } from "@/lib/permissions";
  * - `anyOf`: the caller needs at least one of these permissions.
  * - `allOf`: the caller needs every one of these permissions.
  * - `signIn`: the mobile sign-in (POST /api/v1/tokens): a token is issued to whoever has the
- *   permission, a refusal to everyone else.
+ *   permission; everyone else gets the 401 of a wrong password, right password or not.
  */
 export type Access =
   | { kind: "public" }

@@ -6,17 +6,23 @@
 // from the request's header, as it would from a root proxy.ts). And a server action posted from
 // another origin is refused with a 403 before Next, which would refuse it with a 500. And the
 // mobile app's hottest API routes are answered without Next's router (lib/http/hot-api-routes.ts).
+// And before anything else: forwarded headers are believed only from a trusted proxy
+// (lib/http/forwarded.ts), and bodies over their route's limit get a 413 (lib/http/body-limit.ts).
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { join } from "node:path";
+import { declaresBodyWithinLimit, whenBodyWithinLimit } from "../lib/http/body-limit";
+import { withClientAddress } from "../lib/http/client-address";
 import { contentSecurityPolicy } from "../lib/http/content-security-policy";
+import { believeForwardedHeaders, trustedProxiesFrom } from "../lib/http/forwarded";
 import { hotApiRoutes } from "../lib/http/hot-api-routes";
 import { crossOriginRefusal, isCrossOriginServerAction } from "../lib/http/server-action-origin";
 import { RESPONSE_SLOT_KEY, type ResponseSlot } from "../lib/http/response-status";
 
 (process.env as Record<string, string>).NODE_ENV = "production";
 const port = Number(process.env.PORT ?? 3000);
+const trustedProxies = trustedProxiesFrom(process.env.TRUSTED_PROXIES);
 
 const slots = new AsyncLocalStorage<ResponseSlot>();
 (globalThis as { [RESPONSE_SLOT_KEY]?: AsyncLocalStorage<ResponseSlot> })[RESPONSE_SLOT_KEY] = slots;
@@ -59,8 +65,8 @@ const handle = app.getRequestHandler();
 // HOT_API_ROUTES=off sends every request through Next's router (the two-instances test compares both).
 const answeredByHotRoute = process.env.HOT_API_ROUTES === "off" ? () => false : await hotApiRoutes(join(process.cwd(), ".next"));
 
-const server = createServer((request, response) => {
-  if (isCrossOriginServerAction(request.method, request.headers)) {
+function dispatch(request: IncomingMessage, response: ServerResponse, clientAddress: string): void {
+  if (isCrossOriginServerAction(request.method, request.url, request.headers)) {
     response.writeHead(403, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" }).end(crossOriginRefusal(request.headers));
     return;
   }
@@ -68,15 +74,29 @@ const server = createServer((request, response) => {
   if (answeredByHotRoute(request, response)) return;
   applyNonce(request, response);
   const slot: ResponseSlot = {};
-  slots.run(slot, () => {
+  withClientAddress(clientAddress, () => slots.run(slot, () => {
     honourRequestedStatus(response, slot);
     handle(request, response).catch((error: unknown) => {
       console.error(error);
       if (!response.headersSent) response.writeHead(500).end();
     });
-  });
+  }));
+}
+
+function serve(request: IncomingMessage, response: ServerResponse): void {
+  const clientAddress = believeForwardedHeaders(request.headers, request.socket.remoteAddress, trustedProxies);
+  whenBodyWithinLimit(request, response, () => dispatch(request, response, clientAddress));
+}
+
+const server = createServer(serve);
+// A client that waits for "100 Continue" before sending its body hears 413 instead when the length it declares is over the limit.
+server.on("checkContinue", (request: IncomingMessage, response: ServerResponse) => {
+  if (declaresBodyWithinLimit(request)) response.writeContinue();
+  serve(request, response);
 });
-server.listen(port, () => console.log(`▲ Next.js (scripts/serve.ts) on http://localhost:${port}`));
+// HOST comes from scripts/start.ts: loopback for the embedded demo, every interface by default otherwise.
+const host = process.env.HOST ?? "127.0.0.1";
+server.listen(port, host, () => console.log(`▲ Next.js (scripts/serve.ts) on http://${host}:${port}`));
 
 // Open event streams would keep a graceful close waiting for ever: stop at once, as `next start` does.
 process.on("SIGTERM", () => process.exit(0));

@@ -1,13 +1,13 @@
 // `npm start`: the whole panel with one command. With DATABASE_URL it uses that PostgreSQL;
 // without it, an embedded PostgreSQL server kept in .data/postgres (the same engine, run the same
-// way). Migrates, seeds an empty database with demo data, builds if needed, starts Next and prints
-// where to sign in.
+// way). Migrates, seeds an empty demo database (embedded, or `--demo` / SEED_DEMO=1) or creates a
+// real one's first admin, builds if needed, starts Next and prints where to sign in.
 import { spawn } from "node:child_process";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../prisma/seed/demo-accounts";
 import { authSecret } from "./lib/auth-secret";
 import { startEmbeddedPostgres, type RunningDatabase } from "./lib/embedded-postgres";
 import { ensureNextBuild } from "./lib/next-build";
-import { prepareDatabase } from "./lib/prepare-database";
+import { demoRequested, listenHost, prepareLaunchDatabase } from "./lib/launch-database";
 import { ensurePrismaClient } from "./lib/prisma-client";
 
 const DATA_DIR = process.env.EMBEDDED_DATA_DIR ?? ".data";
@@ -37,9 +37,12 @@ async function main() {
   } else {
     console.log("Using the PostgreSQL at DATABASE_URL");
   }
-  const { applied, seeded } = await prepareDatabase(process.env.DATABASE_URL!);
+  const demo = demoRequested(embedded !== undefined);
+  const { applied, seeded, firstAdmin, noAccounts } = await prepareLaunchDatabase(process.env.DATABASE_URL!, demo);
   if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
   if (seeded) console.log("Seeded demo data");
+  if (firstAdmin) console.log(`Created the first admin: ${firstAdmin}`);
+  if (noAccounts) console.log("No accounts yet: set ADMIN_EMAIL and ADMIN_PASSWORD, or run `npm run admin:create -- --email …`");
   ensureNextBuild();
 
   // `next start`, plus statuses asked for by pages (503 while the database is down): scripts/serve.ts.
@@ -50,6 +53,7 @@ async function main() {
     env: {
       ...process.env,
       PORT: String(port),
+      HOST: listenHost(embedded !== undefined, demo),
       NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? url,
       NEXTAUTH_SECRET: authSecret(`${DATA_DIR}/auth-secret`),
       NEXT_TELEMETRY_DISABLED: "1",
@@ -66,6 +70,7 @@ async function main() {
 
   await waitUntilUp(`${url}/sign-in`, 60_000);
   console.log(`\nThe admin panel is up: ${url}`);
+  if (!demo) return;
   console.log(`Demo logins (password "${DEMO_PASSWORD}" for each):`);
   for (const account of DEMO_ACCOUNTS) console.log(`  ${account.role.padEnd(9)} ${account.email}`);
 }

@@ -18,7 +18,8 @@ export default defineConfig({
   test: {
     reporters: ["default", ["json", { outputFile: "tests/.artifacts/vitest.json" }]],
     projects: [
-      { ...shared, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" } },
+      // Property tests run hundreds of cases: on a busy 2-core machine 5 s is not enough.
+      { ...shared, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node", testTimeout: 30_000 } },
       {
         ...shared,
         test: {

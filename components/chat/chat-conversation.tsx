@@ -62,7 +62,7 @@ export function ChatConversation({ sessionId, me, newestFirst, olderBeforeId }: 
     const result = await sendChatMessageAction(values).catch(() => null);
     setNotSent(result === null || (!result.ok && isServerFailure(result.error)));
     if (!result?.ok) {
-      if (result && !isServerFailure(result.error)) toast.error(result.error.message === "chatDisabled" ? t("chatDisabled") : m("bodyRequired"));
+      if (result && !isServerFailure(result.error)) toast.error(result.error.message === "chatDisabled" ? t("chatDisabled") : result.error.code === "rate_limited" ? t("sendingTooFast") : m("bodyRequired"));
       return;
     }
     reset({ sessionId, body: "" });

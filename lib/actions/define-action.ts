@@ -8,7 +8,7 @@ import { fail, ok, type ActionResult } from "./result";
 /** Thrown by a use case for an outcome the user should be told about (not found, conflict…). */
 export class ActionFailure extends Error {
   constructor(
-    readonly code: "not_found" | "conflict" | "invalid" | "forbidden",
+    readonly code: "not_found" | "conflict" | "invalid" | "forbidden" | "rate_limited",
     message: string,
     readonly fieldErrors?: Record<string, string>,
   ) {

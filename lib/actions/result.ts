@@ -4,7 +4,7 @@
 // "failed" and "unavailable" are the server's failures (nothing was wrong with the input: the user
 // may try the same again); the others are answers about the input or the caller.
 export type ActionError = {
-  code: "invalid" | "forbidden" | "not_found" | "conflict" | "unavailable" | "failed";
+  code: "invalid" | "forbidden" | "not_found" | "conflict" | "unavailable" | "failed" | "rate_limited";
   message: string;
   fieldErrors?: Record<string, string>;
 };

@@ -1,5 +1,6 @@
-import { isLocale, type Locale } from "@/lib/i18n/config";
-import { translatorFor } from "@/lib/i18n/server";
+import { catalogs } from "@/lib/i18n/catalogs";
+import type { Locale } from "@/lib/i18n/config";
+import { apiLocale } from "@/lib/http/request-locale";
 
 // One error shape for every API answer: a stable code for programs, a message for people.
 export type ApiErrorCode =
@@ -15,15 +16,11 @@ export type ApiErrorCode =
   | "unavailable"
   | "internal";
 
-/** The caller's language: ?lang=, else Accept-Language, else Arabic. */
-function requestLocale(request: Request): Locale {
-  const fromQuery = new URL(request.url).searchParams.get("lang");
-  if (isLocale(fromQuery)) return fromQuery;
-  const accept = request.headers.get("accept-language") ?? "";
-  return /^\s*en\b/i.test(accept) ? "en" : "ar";
+/** The error's JSON, in the caller's language (also written by scripts/serve.ts, before the app). */
+export function apiErrorBody(locale: Locale, code: ApiErrorCode, fields?: Record<string, string>) {
+  return { error: { code, message: catalogs.api[locale][code], ...(fields ? { fields } : {}) } };
 }
 
 export function apiError(request: Request, status: number, code: ApiErrorCode, fields?: Record<string, string>): Response {
-  const t = translatorFor(requestLocale(request), "api");
-  return Response.json({ error: { code, message: t(code), ...(fields ? { fields } : {}) } }, { status });
+  return Response.json(apiErrorBody(apiLocale(new URL(request.url), request.headers.get("accept-language")), code, fields), { status });
 }

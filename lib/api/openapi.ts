@@ -1,8 +1,13 @@
 // The mobile API's contract, served at /api/v1/openapi.json; a test keeps it equal to the routes.
+import { sendRateRule } from "@/lib/chat/send-rate-rule";
+import { TOKEN_IDLE_DAYS } from "./token-lifetime";
+
 const error = { $ref: "#/components/responses/Error" };
 const bearer = [{ bearer: [] }];
 const idPath = [{ name: "id", in: "path", required: true, schema: { type: "integer", minimum: 1 } }];
 const json = (schema: object) => ({ content: { "application/json": { schema } } });
+const errorBody = json({ type: "object", required: ["error"], properties: { error: { type: "object", required: ["code", "message"], properties: { code: { type: "string" }, message: { type: "string" }, fields: { type: "object" } } } } });
+const sendRate = sendRateRule();
 const message = { $ref: "#/components/schemas/Message" };
 
 export const openApiDocument = {
@@ -30,13 +35,17 @@ export const openApiDocument = {
       },
     },
     responses: {
-      Error: json({ type: "object", required: ["error"], properties: { error: { type: "object", required: ["code", "message"], properties: { code: { type: "string" }, message: { type: "string" }, fields: { type: "object" } } } } }),
+      Error: errorBody,
     },
   },
   paths: {
     "/config": { get: { summary: "SET-1: is chat on in the app?", responses: { "200": json({ type: "object", properties: { mobileChatEnabled: { type: "boolean" } } }) } } },
     "/tokens": {
-      post: { summary: "Sign in; returns a bearer token", requestBody: json({ type: "object", required: ["email", "password"], properties: { email: { type: "string" }, password: { type: "string" } } }), responses: { "201": json({ type: "object" }), "400": error, "401": error, "403": error, "429": error } },
+      post: {
+        summary: "Sign in; returns a bearer token",
+        description: `A token stays valid until it is revoked (DELETE /tokens, an admin's password reset or "sign out everywhere", the account's deletion) or until it has not been used for ${TOKEN_IDLE_DAYS} days; then every request with it answers 401 unauthorized, and the app signs in again.`,
+        requestBody: json({ type: "object", required: ["email", "password"], properties: { email: { type: "string" }, password: { type: "string" } } }), responses: { "201": json({ type: "object" }), "400": error, "401": error, "403": error, "429": error },
+      },
       delete: { summary: "Revoke the token in use", security: bearer, responses: { "204": { description: "revoked" }, "401": error } },
     },
     "/sessions": {
@@ -45,7 +54,22 @@ export const openApiDocument = {
     },
     "/sessions/{id}/messages": {
       get: { summary: "Messages, newest first; ?before=<message id> for older", security: bearer, parameters: idPath, responses: { "200": json({ type: "object", required: ["messages", "nextBefore"], properties: { messages: { type: "array", items: message }, nextBefore: { type: ["integer", "null"] } } }), "401": error, "404": error } },
-      post: { summary: "Send a message", security: bearer, parameters: idPath, requestBody: json({ type: "object", required: ["body"], properties: { body: { type: "string", maxLength: 4000 } } }), responses: { "201": json({ type: "object", required: ["message"], properties: { message } }), "400": error, "401": error, "403": error, "404": error, "413": error } },
+      post: {
+        summary: "Send a message",
+        description: `A participant may send ${sendRate.limit} messages per ${sendRate.windowSeconds} seconds, on the app and the web chat together; past that the answer is 429 rate_limited with Retry-After: the seconds until sending is allowed again.`,
+        security: bearer,
+        parameters: idPath,
+        requestBody: json({ type: "object", required: ["body"], properties: { body: { type: "string", maxLength: 4000 } } }),
+        responses: {
+          "201": json({ type: "object", required: ["message"], properties: { message } }),
+          "400": error,
+          "401": error,
+          "403": error,
+          "404": error,
+          "413": error,
+          "429": { description: "sending too fast", headers: { "Retry-After": { description: "seconds until sending is allowed again", schema: { type: "integer", minimum: 1 } } }, ...errorBody },
+        },
+      },
     },
     "/sessions/{id}/read": { post: { summary: "Mark the messages sent to me as read", security: bearer, parameters: idPath, responses: { "200": json({ type: "object" }), "401": error, "404": error } } },
     "/notifications": { get: { summary: "FLOW-1: my notifications and the unread count", security: bearer, responses: { "200": json({ type: "object" }), "401": error } } },

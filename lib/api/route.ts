@@ -2,13 +2,13 @@ import "server-only";
 import type { z } from "zod";
 import { ActionFailure } from "@/lib/actions/define-action";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { isDatabaseUnavailable } from "@/lib/db-errors";
+import { isDatabaseUnavailable, isMissingRowViolation } from "@/lib/db-errors";
+import { API_BODY_LIMIT } from "@/lib/http/body-limit";
 import { can } from "@/lib/permissions";
+import { SendingTooFast } from "@/lib/chat/send-rate";
 import { isMobileChatEnabled } from "@/lib/settings/mobile-chat";
 import { apiError, type ApiErrorCode } from "./errors";
 import { userOfToken } from "./tokens";
-
-const MAX_BODY_BYTES = 16 * 1024;
 
 class ApiFailure extends Error {
   constructor(
@@ -36,9 +36,14 @@ export async function chatUser(request: Request): Promise<CurrentUser> {
   return user;
 }
 
+async function callerStillSignedIn(request: Request): Promise<boolean> {
+  const token = bearerToken(request);
+  return token !== null && (await userOfToken(token, { fresh: true })) !== null;
+}
+
 /** The JSON body, parsed and checked by a zod schema; too large or malformed bodies are refused. */
 export async function jsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
-  const text = await limitedText(request, MAX_BODY_BYTES);
+  const text = await limitedText(request, API_BODY_LIMIT);
   let value: unknown;
   try {
     value = text === "" ? {} : JSON.parse(text);
@@ -91,7 +96,7 @@ export function parsed<S extends z.ZodType>(schema: S, value: unknown): z.output
   throw new ApiFailure(400, "invalid", fields);
 }
 
-const FAILURE_STATUS = { not_found: [404, "not_found"], conflict: [409, "conflict"], invalid: [400, "invalid"], forbidden: [403, "forbidden"] } as const;
+const FAILURE_STATUS = { not_found: [404, "not_found"], conflict: [409, "conflict"], invalid: [400, "invalid"], forbidden: [403, "forbidden"], rate_limited: [429, "rate_limited"] } as const;
 
 /**
  * Every /api/v1 handler runs inside this: whatever goes wrong becomes the one error shape with a
@@ -107,9 +112,14 @@ export function apiRoute<C>(handler: (request: Request, context: C) => Promise<R
       if (error instanceof ActionFailure) {
         if (error.message === "chatDisabled") return apiError(request, 403, "chat_disabled");
         const [status, code] = FAILURE_STATUS[error.code];
-        return apiError(request, status, code, error.fieldErrors);
+        const response = apiError(request, status, code, error.fieldErrors);
+        if (error instanceof SendingTooFast) response.headers.set("retry-after", String(error.retryAfterSeconds));
+        return response;
       }
       if (isDatabaseUnavailable(error)) return apiError(request, 503, "unavailable");
+      // The caller was deleted while an instance still held their token (another instance, or
+      // straight in the database): their write names a user who is gone.
+      if (isMissingRowViolation(error) && !(await callerStillSignedIn(request))) return apiError(request, 401, "unauthorized");
       console.error(error);
       return apiError(request, 500, "internal");
     }

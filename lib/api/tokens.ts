@@ -3,6 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { db, dbPool } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { eventBus, publishEvent } from "@/lib/realtime/bus";
+import { TOKEN_IDLE_DAYS } from "./token-lifetime";
 
 function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
@@ -22,10 +23,18 @@ export async function revokeToken(token: string): Promise<void> {
   const hash = hashToken(token);
   const revoked = await db.$queryRaw<{ userId: number }[]>`
     UPDATE api_tokens SET revoked_at = now() WHERE token_hash = ${hash} AND revoked_at IS NULL RETURNING user_id AS "userId"`;
-  // This instance forgets it before answering; the others as the bus tells them.
-  tokenCache.forgetUser(...revoked.map((r) => r.userId));
   tokenCache.forgetHash(hash);
-  for (const { userId } of revoked) await publishEvent({ type: "revoked", userId });
+  await announceRevoked(revoked.map((r) => r.userId));
+}
+
+/**
+ * After a commit that revoked tokens or web sessions of these users (or deleted them): this
+ * instance forgets their tokens before answering, the others as the bus's `revoked` event tells
+ * them, and their open event streams, here and elsewhere, check whether they may go on.
+ */
+export async function announceRevoked(userIds: number[]): Promise<void> {
+  tokenCache.forgetUser(...userIds);
+  for (const userId of new Set(userIds)) await publishEvent({ type: "revoked", userId });
 }
 
 /**
@@ -98,7 +107,7 @@ const globalForTokens = globalThis as unknown as { apiTokenCache?: TokenCache };
 const tokenCache = (globalForTokens.apiTokenCache ??= new TokenCache());
 
 /**
- * The user of a live (not revoked) token: from this instance's cache when fresh, else one indexed
+ * The user of a live token (not revoked, used within TOKEN_IDLE_DAYS): from this instance's cache when fresh, else one indexed
  * lookup through the driver. `fresh: true` always asks the database (a stream deciding whether
  * its token was just revoked).
  */
@@ -111,8 +120,8 @@ export async function userOfToken(token: string, { fresh = false }: { fresh?: bo
   }
   const { rows } = await dbPool().query<TokenUser & { usedAt: Date | null }>({
     text: `SELECT u.id, u.name, u.email, u.role, t.last_used_at AS "usedAt" FROM api_tokens t JOIN users u ON u.id = t.user_id
-            WHERE t.token_hash = $1 AND t.revoked_at IS NULL`,
-    values: [hash],
+            WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND coalesce(t.last_used_at, t.created_at) > now() - make_interval(days => $2)`,
+    values: [hash, TOKEN_IDLE_DAYS],
   });
   const row = rows[0];
   if (!row) {

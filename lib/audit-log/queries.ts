@@ -6,7 +6,7 @@ import type { ResourceParams } from "@/lib/resources/resource-params";
 import { escapeLike } from "@/lib/search/like-pattern";
 
 export const AUDIT_SORTS = ["time"] as const;
-export const AUDIT_ACTIONS = ["chatSessions.create", "chatSessions.update", "chatSessions.reassign", "chatSessions.delete", "chatSessions.markRead", "chatSessions.export", "messages.add", "messages.markRead", "messages.delete", "settings.mobileChat", "users.create", "users.update", "users.delete", "resources.export"] as const;
+export const AUDIT_ACTIONS = ["chatSessions.create", "chatSessions.update", "chatSessions.reassign", "chatSessions.delete", "chatSessions.markRead", "chatSessions.export", "messages.add", "messages.markRead", "messages.delete", "settings.mobileChat", "users.create", "users.update", "users.delete", "users.signOutEverywhere", "resources.export"] as const;
 export type AuditParams = ResourceParams<(typeof AUDIT_SORTS)[number], (typeof AUDIT_ACTIONS)[number]>;
 export type AuditRow = { id: number; action: string; actorName: string | null; targetType: string; targetId: string | null; details: unknown; createdAt: Date };
 /** An entry's value in the sorted column, its time (where an export's next page starts). */

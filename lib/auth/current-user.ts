@@ -2,20 +2,25 @@ import "server-only";
 import { getServerSession } from "next-auth";
 import { cache } from "react";
 import { forbidden, redirect } from "next/navigation";
-import { db } from "@/lib/db";
 import { can, type Permission } from "@/lib/permissions";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { authOptions } from "./options";
+import { userOfSession, type SessionClaims } from "./session-validity";
 
 export type CurrentUser = { id: number; name: string; email: string; role: Role };
 
-// The JWT says who signed in; the database says who they are now, so a removed user
-// or a changed role takes effect on the next request.
+/** What the session cookie says about its session, or null (signed out, or a cookie from before sessions could end). */
+export const getSessionClaims = cache(async (): Promise<SessionClaims | null> => {
+  const user = (await getServerSession(authOptions))?.user;
+  if (typeof user?.id !== "number" || typeof user.sid !== "string" || typeof user.epoch !== "number") return null;
+  return { userId: user.id, sid: user.sid, epoch: user.epoch };
+});
+
+// The JWT says who signed in; the database says who they are now, so a removed user, a changed
+// role or a session ended (signed out, password reset…) takes effect on the next request.
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await getServerSession(authOptions);
-  const id = session?.user?.id;
-  if (typeof id !== "number") return null;
-  return db.user.findUnique({ where: { id }, select: { id: true, name: true, email: true, role: true } });
+  const claims = await getSessionClaims();
+  return claims ? userOfSession(claims) : null;
 });
 
 /**

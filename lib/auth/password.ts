@@ -20,10 +20,18 @@ export async function hashPassword(password: string): Promise<string> {
   return ["scrypt", COST.N, COST.r, COST.p, salt.toString("base64"), hash.toString("base64")].join("$");
 }
 
+/**
+ * What a missing or unreadable hash (no such account) is checked against: the same cost as a
+ * real one, so the time of an answer does not tell whether an e-mail has an account. No
+ * password matches it (and it is never reported as matching).
+ */
+const UNMATCHABLE_HASH = ["scrypt", COST.N, COST.r, COST.p, randomBytes(16).toString("base64"), Buffer.alloc(KEY_LENGTH).toString("base64")].join("$");
+
+/** Always one scrypt, whether `stored` is a hash or not. */
 export async function verifyPassword(password: string, stored: string | null | undefined): Promise<boolean> {
   const parts = (stored ?? "").split("$");
-  if (parts.length !== 6 || parts[0] !== "scrypt") return false;
-  const [, n, r, p, salt, expected] = parts as [string, string, string, string, string, string];
+  const usable = parts.length === 6 && parts[0] === "scrypt";
+  const [, n, r, p, salt, expected] = (usable ? parts : UNMATCHABLE_HASH.split("$")) as [string, string, string, string, string, string];
   const expectedBytes = Buffer.from(expected, "base64");
   const actual = await scrypt(password, Buffer.from(salt, "base64"), expectedBytes.length, {
     N: Number(n),
@@ -31,5 +39,5 @@ export async function verifyPassword(password: string, stored: string | null | u
     p: Number(p),
     maxmem: MAX_MEM,
   });
-  return actual.length === expectedBytes.length && timingSafeEqual(actual, expectedBytes);
+  return usable && actual.length === expectedBytes.length && timingSafeEqual(actual, expectedBytes);
 }

@@ -5,6 +5,16 @@ import { z } from "zod";
 
 export const SORT_KEYS = ["product", "customer", "vendor", "messages", "lastMessage", "created", "updated"] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
+/** The PostgreSQL type of each sort's column: a cursor's value is compared as one. */
+export const SORT_VALUE_TYPES: Record<SortKey, "text" | "int" | "timestamptz"> = {
+  product: "text",
+  customer: "text",
+  vendor: "text",
+  messages: "int",
+  lastMessage: "timestamptz",
+  created: "timestamptz",
+  updated: "timestamptz",
+};
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
 export const OPTIONAL_COLUMNS = ["createdAt", "updatedAt"] as const;
 export type OptionalColumn = (typeof OPTIONAL_COLUMNS)[number];
@@ -85,6 +95,23 @@ function decodeCursor(raw: string): Cursor | null {
   }
 }
 
+/**
+ * Whether a decoded cursor's value is one the sort's column could hold, as the list writes them:
+ * a string for names (without NUL, which PostgreSQL text cannot hold), an int4 for counts, and a
+ * `toISOString()` time. Anything else would fail in PostgreSQL's cast, so it is refused before.
+ */
+function cursorFitsSort(cursor: Cursor, sort: SortKey): boolean {
+  const { value } = cursor;
+  switch (SORT_VALUE_TYPES[sort]) {
+    case "text":
+      return typeof value === "string" && !value.includes("\u0000");
+    case "int":
+      return typeof value === "number" && Number.isInteger(value) && Math.abs(value) <= MAX_ID;
+    case "timestamptz":
+      return typeof value === "string" && /^\d{4}-/.test(value) && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString() === value;
+  }
+}
+
 type RawParams = Record<string, string | string[] | undefined>;
 
 function first(raw: RawParams, key: string): string | undefined {
@@ -136,7 +163,7 @@ export function parseListParams(raw: RawParams): { params: ListParams; notices: 
     const value = first(raw, key);
     if (!value) continue;
     const cursor = decodeCursor(value);
-    if (cursor) params[key] = cursor;
+    if (cursor && cursorFitsSort(cursor, params.sort)) params[key] = cursor;
     else notices.add("badCursor");
   }
   if (params.after && params.before) params.before = null;

@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { queryRows } from "@/lib/db";
 import { escapeLike } from "@/lib/search/like-pattern";
-import type { Cursor, ListParams, SessionFilters, SortKey } from "./list-params";
+import { SORT_VALUE_TYPES, type Cursor, type ListParams, type SessionFilters, type SortKey } from "./list-params";
 
 export type SessionRow = {
   id: number;
@@ -26,15 +26,15 @@ export type SessionPage = {
   previousCursor: Cursor | null;
 };
 
-/** Each sortable column, its SQL type for keyset comparison, and how to read it off a row. */
-const SORT_COLUMNS: Record<SortKey, { column: string; type: "text" | "int" | "timestamptz"; read: (row: SessionRow) => string | number }> = {
-  product: { column: "product_name", type: "text", read: (row) => row.productName },
-  customer: { column: "customer_name", type: "text", read: (row) => row.customerName },
-  vendor: { column: "vendor_name", type: "text", read: (row) => row.vendorName },
-  messages: { column: "message_count", type: "int", read: (row) => row.messageCount },
-  lastMessage: { column: "last_message_at", type: "timestamptz", read: (row) => row.lastMessageAt.toISOString() },
-  created: { column: "created_at", type: "timestamptz", read: (row) => row.createdAt.toISOString() },
-  updated: { column: "updated_at", type: "timestamptz", read: (row) => row.updatedAt.toISOString() },
+/** Each sortable column and how to read its cursor value off a row (its SQL type: SORT_VALUE_TYPES). */
+const SORT_COLUMNS: Record<SortKey, { column: string; read: (row: SessionRow) => string | number }> = {
+  product: { column: "product_name", read: (row) => row.productName },
+  customer: { column: "customer_name", read: (row) => row.customerName },
+  vendor: { column: "vendor_name", read: (row) => row.vendorName },
+  messages: { column: "message_count", read: (row) => row.messageCount },
+  lastMessage: { column: "last_message_at", read: (row) => row.lastMessageAt.toISOString() },
+  created: { column: "created_at", read: (row) => row.createdAt.toISOString() },
+  updated: { column: "updated_at", read: (row) => row.updatedAt.toISOString() },
 };
 
 /** WHERE conditions for SEARCH-1, FLT-1..5 and the order filter (REL-2); shared by the list, the bulk actions and the export. */
@@ -68,7 +68,7 @@ export async function listSessions(params: ListParams): Promise<SessionPage> {
   const descending = (params.dir === "desc") !== backwards;
   const direction = Prisma.raw(descending ? "DESC" : "ASC");
   const seek = cursor
-    ? Prisma.sql`AND (${column}, id) ${Prisma.raw(descending ? "<" : ">")} (${cursor.value}::${Prisma.raw(sort.type)}, ${cursor.id})`
+    ? Prisma.sql`AND (${column}, id) ${Prisma.raw(descending ? "<" : ">")} (${cursor.value}::${Prisma.raw(SORT_VALUE_TYPES[params.sort])}, ${cursor.id})`
     : Prisma.empty;
   const fetched = await queryRows<SessionRow>(Prisma.sql`
     SELECT ${ROW_COLUMNS} FROM chat_sessions

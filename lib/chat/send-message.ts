@@ -3,8 +3,9 @@ import { ActionFailure } from "@/lib/actions/define-action";
 import type { ParticipantMessage } from "@/lib/chat-sessions/conversation";
 import { dbPool } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { publishEvent } from "@/lib/realtime/bus";
+import { eventBus, publishEvent } from "@/lib/realtime/bus";
 import { CHANNEL } from "@/lib/realtime/events";
+import { consumeSendAllowance } from "./send-rate";
 
 type Row = {
   id: number;
@@ -28,9 +29,6 @@ type Row = {
 // one order, before the sessions and unread slots (the counters' triggers, at the statement's
 // end): they wait on one another but never deadlock. For each user, event ids follow the arrival
 // order too, and the rows (and NOTIFYs) come out in that order.
-// The statement itself announces each message on the bus's channel: NOTIFY is sent when the
-// transaction commits (never before, never for a rolled-back one), with no round trip of its own.
-// The payload is the bus's `message` event (ids only).
 const SEND_MANY = `
   WITH input AS (
     SELECT t.k, t.session_id, t.sender_id, t.body FROM unnest($1::int[], $2::int[], $3::text[]) WITH ORDINALITY AS t(session_id, sender_id, body, k)
@@ -56,13 +54,21 @@ const SEND_MANY = `
   )
   SELECT s.k::int AS k, m.id, s.body, m.created_at AS "createdAt", m.read_at AS "readAt", u.name AS "senderName", u.role AS "senderRole",
          s.customer_id AS "customerId", s.vendor_id AS "vendorId", n.id AS "notificationId", n.user_id AS "recipientId",
-         ec.id AS "customerEventId", ev.id AS "vendorEventId",
-         pg_notify($4, json_build_object('type', 'message', 'sessionId', s.session_id, 'messageId', m.id, 'senderId', s.sender_id,
-           'participants', json_build_array(s.customer_id, s.vendor_id), 'notification', json_build_object('id', n.id, 'userId', n.user_id),
-           'events', json_build_array(json_build_array(s.customer_id, ec.id), json_build_array(s.vendor_id, ev.id)))::text) AS notified
+         ec.id AS "customerEventId", ev.id AS "vendorEventId" /*notify*/
     FROM s JOIN m ON m.id = s.message_id JOIN n ON n.message_id = m.id JOIN users u ON u.id = s.sender_id
     JOIN e ec ON ec.message_id = m.id AND ec.user_id = s.customer_id JOIN e ev ON ev.message_id = m.id AND ev.user_id = s.vendor_id
    ORDER BY s.k`;
+
+// On the PostgreSQL bus the statement itself announces each message on the bus's channel: NOTIFY
+// is sent when the transaction commits (never before, never for a rolled-back one), with no round
+// trip of its own. The payload is the bus's `message` event (ids only). On NATS nothing NOTIFYs:
+// the send publishes after commit (sendAsParticipant), the event log covers a lost publish.
+const SEND_MANY_NOTIFYING = SEND_MANY.replace(
+  "/*notify*/",
+  `, pg_notify($4, json_build_object('type', 'message', 'sessionId', s.session_id, 'messageId', m.id, 'senderId', s.sender_id,
+      'participants', json_build_array(s.customer_id, s.vendor_id), 'notification', json_build_object('id', n.id, 'userId', n.user_id),
+      'events', json_build_array(json_build_array(s.customer_id, ec.id), json_build_array(s.vendor_id, ev.id)))::text) AS notified`,
+);
 
 type Send = { senderId: number; sessionId: number; body: string; resolve: (row: Row | undefined) => void; reject: (error: unknown) => void };
 const MAX_BATCH = 200;
@@ -101,8 +107,9 @@ class SendBatcher {
   }
 
   private async execute(batch: Send[]): Promise<(Row | undefined)[]> {
-    const values = [batch.map((b) => b.sessionId), batch.map((b) => b.senderId), batch.map((b) => b.body), CHANNEL];
-    const { rows } = await dbPool().query<Row & { k: number }>(SEND_MANY, values);
+    const values = [batch.map((b) => b.sessionId), batch.map((b) => b.senderId), batch.map((b) => b.body)];
+    const notifying = eventBus().writersAnnounce;
+    const { rows } = await dbPool().query<Row & { k: number }>(notifying ? SEND_MANY_NOTIFYING : SEND_MANY, notifying ? [...values, CHANNEL] : values);
     const byK: (Row | undefined)[] = new Array(batch.length);
     for (const row of rows) byK[row.k - 1] = row;
     return byK;
@@ -118,9 +125,11 @@ const sends = () => (globalForSends.chatSendBatcher ??= new SendBatcher());
  * the sender takes part in the session, inserts the message — the triggers count it and move the
  * session's last-message time — and the other participant's notification. A session the sender
  * is not part of is "not found", whether it exists or not. Then every instance hears of it.
+ * First, the sender's rate (lib/chat/send-rate.ts): past it, SendingTooFast (429 on the API).
  * (Admins writing on a participant's behalf go through lib/messages/add-message.ts.)
  */
 export async function sendAsParticipant(senderId: number, sessionId: number, body: string): Promise<ParticipantMessage> {
+  await consumeSendAllowance(senderId);
   // Through the driver, as a prepared statement batched with concurrent sends (the hottest write
   // of the app: Prisma's raw query path costs more CPU than the statement itself).
   const row = await sends().send(senderId, sessionId, body);

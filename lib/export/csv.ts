@@ -3,9 +3,16 @@ import type { ExportCell } from "./columns";
 // A byte-order mark makes Excel read the file as UTF-8, so Arabic shows as Arabic.
 export const CSV_BOM = "\uFEFF";
 
+const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_AFTER_SEPARATOR = /([;\t\r\n][ \t\r\n]*)(?=[=+\-@])/g;
+
 /**
- * One RFC 4180 line. Text that a spreadsheet would run as a formula (= + - @, tab, CR) gets a
- * leading apostrophe, so a product called "=HYPERLINK(…)" stays text.
+ * One RFC 4180 line, safe in every Excel locale. Text that a spreadsheet would run as a formula
+ * (= + - @, tab, CR) gets a leading apostrophe, so a product called "=HYPERLINK(…)" stays text.
+ * A spreadsheet whose list separator is not the comma (";" in much of Europe and the Arab world,
+ * tab when pasted) ignores our quotes around a field that does not start its line, and starts a
+ * new cell after each of its own separators and line breaks inside it: text following one of those
+ * is neutralised the same way, and fields holding any separator are quoted for those that do not.
  */
 export function csvLine(cells: ExportCell[]): string {
   return `${cells.map(csvCell).join(",")}\r\n`;
@@ -14,6 +21,7 @@ export function csvLine(cells: ExportCell[]): string {
 function csvCell(cell: ExportCell): string {
   if (typeof cell === "number") return String(cell);
   let text = cell instanceof Date ? cell.toISOString() : cell;
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  text = text.replace(FORMULA_AFTER_SEPARATOR, "$1'");
+  if (FORMULA_START.test(text)) text = `'${text}`;
+  return /[",;\t\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

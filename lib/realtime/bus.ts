@@ -1,165 +1,85 @@
 import "server-only";
-import { EventEmitter } from "node:events";
-import pg from "pg";
-import { databaseConfig } from "@/lib/db-config";
 import { deliverNotification } from "@/lib/notifications/delivery";
-import { CHANNEL, type ChatEvent } from "./events";
+import type { ChatEvent } from "./events";
+import { NatsBus } from "./nats-bus";
+import { PostgresBus } from "./postgres-bus";
 
-type Listener = (event: ChatEvent) => void;
+export type BusListener = (event: ChatEvent) => void;
 
-const RETRY_MS = 1000;
-// pg_notify refuses payloads of 8000 bytes or more; ours are ids only, far below.
-const MAX_PAYLOAD = 7900;
+export type BusKind = "postgres" | "nats";
 
 /**
- * Fans events out to every server instance. On PostgreSQL, through LISTEN/NOTIFY: each instance
- * keeps one dedicated listening connection and hands what arrives to its own subscribers, so
- * instances behind a load balancer share live updates with no sticky sessions. Payloads are
- * ids only; a subscriber fetches what its viewer may see.
+ * Fans events out to every server instance. Payloads are ids only; a subscriber fetches what its
+ * viewer may see. The database stays the source of truth: every logged event (message, read
+ * receipt, session change) is a row of user_events, written in the change's transaction, and
+ * what a stream reads and a reconnecting client replays; the bus only announces.
  */
-export class EventBus {
-  private readonly local = new EventEmitter().setMaxListeners(0);
-  private listener: pg.Client | null = null;
-  private connecting: Promise<void> | null = null;
-  private retry: ReturnType<typeof setTimeout> | undefined;
-  private closed = false;
-
-  constructor(private readonly connectionString: () => string = () => databaseConfig().connectionString) {}
-
-  subscribe(listener: Listener): () => void {
-    this.local.on("event", listener);
-    this.listen().catch(() => this.retryLater());
-    return () => this.local.off("event", listener);
-  }
-
+export interface EventBus {
+  subscribe(listener: BusListener): () => void;
   /**
-   * Called whenever the listening connection is (re)established: events published while it was
-   * down were missed, so whatever was kept on their account (caches) should be dropped.
+   * Called whenever the bus's connection is (re)established: events published while it was
+   * down may have been missed, so whatever was kept on their account (caches) should be dropped
+   * and participants' streams read their logs.
    */
-  onReconnect(callback: () => void): () => void {
-    this.local.on("reconnect", callback);
-    return () => this.local.off("reconnect", callback);
-  }
-
-  get subscriberCount(): number {
-    return this.local.listenerCount("event");
-  }
-
+  onReconnect(callback: () => void): () => void;
+  /**
+   * Whether the writers of logged events announce them themselves, inside their transaction, so
+   * that a user's events arrive in the order of their ids, none missing while connected (the
+   * PostgreSQL bus). Otherwise writers publish after commit and a stream reads its log on each
+   * announcement.
+   */
+  readonly writersAnnounce: boolean;
+  readonly subscriberCount: number;
   /** Resolves once this instance hears what other instances publish. */
-  ready(): Promise<void> {
-    return this.listen();
-  }
+  ready(): Promise<void>;
+  publish(event: ChatEvent): Promise<void>;
+  readonly kind: BusKind;
+  /** Whether this instance hears other instances now (false: live updates are degraded). */
+  readonly listening: boolean;
+  close(): Promise<void>;
+}
 
-  async publish(event: ChatEvent): Promise<void> {
-    const payload = JSON.stringify(event);
-    if (payload.length > MAX_PAYLOAD) throw new Error(`event payload too large (${payload.length} bytes)`);
-    // This instance's own subscribers hear it back through LISTEN, like every other instance's.
-    return new Promise((resolve, reject) => {
-      this.outbox.push({ payload, resolve, reject });
-      if (!this.flushing) void this.flush();
-    });
-  }
-
-  private readonly outbox: { payload: string; resolve: () => void; reject: (error: unknown) => void }[] = [];
-  private flushing = false;
-
-  /**
-   * Sends what is waiting in one statement (one round trip for a burst), in publishing order;
-   * the listening connection is also the sending one, one statement at a time.
-   */
-  private async flush(): Promise<void> {
-    this.flushing = true;
-    while (this.outbox.length > 0) {
-      const batch = this.outbox.splice(0, 500);
-      try {
-        await this.listen();
-        await this.listener!.query("SELECT pg_notify($1, payload) FROM unnest($2::text[]) WITH ORDINALITY AS t(payload, n) ORDER BY n", [
-          CHANNEL,
-          batch.map((item) => item.payload),
-        ]);
-        for (const item of batch) item.resolve();
-      } catch (error) {
-        for (const item of batch) item.reject(error);
-      }
-    }
-    this.flushing = false;
-  }
-
-  async close(): Promise<void> {
-    this.closed = true;
-    clearTimeout(this.retry);
-    this.local.removeAllListeners();
-    const client = this.listener;
-    this.listener = null;
-    await client?.end().catch(() => {});
-  }
-
-  private listen(): Promise<void> {
-    if (this.listener) return Promise.resolve();
-    if (this.closed) return Promise.reject(new Error("the event bus is closed"));
-    this.connecting ??= (async () => {
-      const client = new pg.Client({ connectionString: this.connectionString(), application_name: "realtime-listener" });
-      client.on("notification", (message) => {
-        if (message.channel !== CHANNEL || !message.payload) return;
-        let event: ChatEvent;
-        try {
-          event = JSON.parse(message.payload) as ChatEvent;
-        } catch {
-          return; // a payload that is not ours
-        }
-        this.local.emit("event", event);
-      });
-      // A lost connection is replaced: at once for waiting subscribers, else on the next publish.
-      client.on("error", () => this.reset(client));
-      client.on("end", () => this.reset(client));
-      try {
-        await client.connect();
-        await client.query(`LISTEN ${CHANNEL}`);
-      } catch (error) {
-        await client.end().catch(() => {});
-        throw error;
-      }
-      this.listener = client;
-      this.local.emit("reconnect");
-    })().finally(() => (this.connecting = null));
-    return this.connecting;
-  }
-
-  private reset(client: pg.Client) {
-    if (this.listener !== client) return;
-    this.listener = null;
-    if (this.subscriberCount > 0) this.retryLater();
-  }
-
-  private retryLater() {
-    if (this.closed || this.retry) return;
-    this.retry = setTimeout(() => {
-      this.retry = undefined;
-      if (this.subscriberCount > 0) this.listen().catch(() => this.retryLater());
-    }, RETRY_MS);
-    this.retry.unref?.();
-  }
+/**
+ * The bus this configuration asks for: EVENT_BUS=nats://host:port[,nats://…] is NATS JetStream;
+ * anything else (unset, `postgres`) is PostgreSQL's LISTEN/NOTIFY.
+ */
+export function createEventBus(env: Partial<NodeJS.ProcessEnv> = process.env): EventBus {
+  const servers = env.EVENT_BUS?.trim() ?? "";
+  if (servers.startsWith("nats://")) return new NatsBus(servers.split(","));
+  return new PostgresBus();
 }
 
 const globalForBus = globalThis as unknown as { chatEventBus?: EventBus };
 
-/** The process's bus (kept on globalThis: dev reloads modules, the listening connection stays one). */
+/** The process's bus (kept on globalThis: dev reloads modules, the bus's connection stays one). */
 export function eventBus(): EventBus {
-  globalForBus.chatEventBus ??= new EventBus();
+  globalForBus.chatEventBus ??= createEventBus();
   return globalForBus.chatEventBus;
 }
 
+/** What a readiness check reports: which bus, and whether it hears other instances. */
+export type BusHealth = { kind: BusKind; listening: boolean };
+
 /**
- * Publishes after the change has committed; a failure to publish never undoes the change.
- * Logged events (those with event-log ids: messages, read receipts, session changes) are not
- * published again here: every statement or transaction that writes user_events also NOTIFYs them
- * (lib/chat/send-message.ts, lib/messages/add-message.ts, lib/realtime/session-events.ts), sent at
- * commit; NOTIFYs are delivered in commit order, so a user's events arrive in the order of their
- * ids, none missing while connected. A new writer of user_events must do the same. A new
+ * The bus's health for a readiness check: connects if nothing has yet (the bus connects on first
+ * use), waiting at most `timeoutMs`. Not listening means live updates are degraded (NATS:
+ * streams fall back to reads of the log), never that requests fail.
+ */
+export async function busHealth(bus: EventBus = eventBus(), timeoutMs = 1000): Promise<BusHealth> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
+  await Promise.race([bus.ready().catch(() => {}), timeout]);
+  clearTimeout(timer);
+  return { kind: bus.kind, listening: bus.listening };
+}
+
+/**
+ * Publishes after the change has committed; a failure to publish never undoes the change. A
+ * logged event whose writer announced it (EventBus.writersAnnounce) is not published again. A new
  * message's notification also goes to the push seam, here, on the one instance that wrote it.
  */
 export async function publishEvent(event: ChatEvent): Promise<void> {
-  const announced = "events" in event;
+  const announced = "events" in event && eventBus().writersAnnounce;
   try {
     if (!announced) await eventBus().publish(event);
   } catch (error) {

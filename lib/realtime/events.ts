@@ -12,7 +12,7 @@ export type ChatEvent =
   | { type: "read"; sessionId: number; participants: number[]; events: UserEventIds }
   | { type: "session"; sessionId: number; participants: number[]; events: UserEventIds }
   | { type: "settings" }
-  /** A bearer token of this user was revoked: that token's open streams end. Never forwarded. */
+  /** A bearer token or web session of this user was ended (or the user deleted): their streams check whether to end. Never forwarded. */
   | { type: "revoked"; userId: number };
 
 export const CHANNEL = "chat_events";

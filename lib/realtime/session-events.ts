@@ -1,12 +1,13 @@
 import "server-only";
 import { db, dbPool } from "@/lib/db";
-import { publishEvent } from "./bus";
-import { CHANNEL } from "./events";
+import { eventBus, publishEvent } from "./bus";
+import { CHANNEL, type UserEventIds } from "./events";
 
 const MAX_EVENTS = 200;
 const CHUNK = 1000;
 
 type ChangedSession = { id: number; customerId: number; vendorId: number };
+type Recorded = { sessionId: number; customerId: number; vendorId: number; customerEventId: number; vendorEventId: number };
 
 // Both participants' events of each changed session, inserted in user order (the events' trigger
 // locks each user's row: one order for every writer, so writers never deadlock), and announced in
@@ -21,18 +22,22 @@ const RECORD_EVENTS = `
     RETURNING id, user_id, session_id
   )`;
 
-// PostgreSQL evaluates a volatile output expression after ORDER BY's sort, so the NOTIFYs go out in session order.
 const RECORD = `${RECORD_EVENTS}
-  SELECT c.session_id AS "sessionId", c.customer_id AS "customerId", c.vendor_id AS "vendorId", ec.id AS "customerEventId", ev.id AS "vendorEventId",
-         pg_notify($5, json_build_object('type', $1::text, 'sessionId', c.session_id, 'participants', json_build_array(c.customer_id, c.vendor_id),
-           'events', json_build_array(json_build_array(c.customer_id, ec.id), json_build_array(c.vendor_id, ev.id)))::text) AS notified
+  SELECT c.session_id AS "sessionId", c.customer_id AS "customerId", c.vendor_id AS "vendorId", ec.id AS "customerEventId", ev.id AS "vendorEventId" /*notify*/
     FROM changed c
     JOIN e ec ON ec.session_id = c.session_id AND ec.user_id = c.customer_id
     JOIN e ev ON ev.session_id = c.session_id AND ev.user_id = c.vendor_id
    ORDER BY c.session_id`;
 
+// PostgreSQL evaluates a volatile output expression after ORDER BY's sort, so the NOTIFYs go out in session order.
+const RECORD_NOTIFYING = RECORD.replace(
+  "/*notify*/",
+  `, pg_notify($5, json_build_object('type', $1::text, 'sessionId', c.session_id, 'participants', json_build_array(c.customer_id, c.vendor_id),
+      'events', json_build_array(json_build_array(c.customer_id, ec.id), json_build_array(c.vendor_id, ev.id)))::text) AS notified`,
+);
+
 // Beyond MAX_EVENTS sessions, one announcement for them all: staff refresh, participants' streams read their logs.
-const RECORD_MANY = `${RECORD_EVENTS}
+const RECORD_MANY_NOTIFYING = `${RECORD_EVENTS}
   SELECT pg_notify($5, $6) FROM (SELECT count(*) FROM e) AS done`;
 
 /**
@@ -49,10 +54,27 @@ export async function recordSessionsChanged(type: "read" | "session", sessions: 
 }
 
 async function recordChunk(type: "read" | "session", sessions: ChangedSession[]): Promise<void> {
-  const values = [type, sessions.map((s) => s.id), sessions.map((s) => s.customerId), sessions.map((s) => s.vendorId), CHANNEL];
+  const many = sessions.length > MAX_EVENTS;
+  const notifying = eventBus().writersAnnounce;
+  const values = [type, sessions.map((s) => s.id), sessions.map((s) => s.customerId), sessions.map((s) => s.vendorId)];
+  const manyEvent = { type, sessionId: 0, participants: [], events: [] };
   try {
-    if (sessions.length > MAX_EVENTS) await dbPool().query(RECORD_MANY, [...values, JSON.stringify({ type, sessionId: 0, participants: [], events: [] })]);
-    else await dbPool().query(RECORD, values);
+    if (notifying && many) {
+      await dbPool().query(RECORD_MANY_NOTIFYING, [...values, CHANNEL, JSON.stringify(manyEvent)]);
+      return;
+    }
+    const { rows } = await dbPool().query<Recorded>(notifying ? RECORD_NOTIFYING : RECORD, notifying ? [...values, CHANNEL] : values);
+    if (notifying) return;
+    // Published after commit, the announcement names its log rows (the bus's reconciler knows them heard).
+    if (many) return await publishEvent({ ...manyEvent, events: rows.flatMap((row): UserEventIds => [[row.customerId, row.customerEventId], [row.vendorId, row.vendorEventId]]) });
+    for (const row of rows) {
+      await publishEvent({
+        type,
+        sessionId: row.sessionId,
+        participants: [row.customerId, row.vendorId],
+        events: [[row.customerId, row.customerEventId], [row.vendorId, row.vendorEventId]],
+      });
+    }
   } catch (error) {
     console.error("session change not recorded", error);
   }

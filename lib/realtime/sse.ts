@@ -85,7 +85,13 @@ class EventLogReader {
   }
 }
 
-type Sink = { viewer: StreamViewer; onEvent(event: ChatEvent): void; resync(): void };
+type Sink = {
+  viewer: StreamViewer;
+  onEvent(event: ChatEvent): void;
+  resync(): void;
+  /** The bus reconnected: what it may have dropped meanwhile (events, a revocation, a settings change) is looked up. */
+  catchUp(): void;
+};
 
 /**
  * The instance's open streams, by user: one subscription to the bus hands each event only to
@@ -109,9 +115,9 @@ class StreamHub {
     if (!this.unsubscribe) {
       const bus = eventBus();
       const offEvents = bus.subscribe((event) => this.dispatch(event));
-      // Events may have been lost while the bus was reconnecting: every participant's stream reads.
+      // Events may have been lost while the bus was reconnecting: every stream catches up.
       const offReconnect = bus.onReconnect(() => {
-        for (const sink of this.all) if (!sink.viewer.staff) sink.resync();
+        for (const sink of [...this.all]) sink.catchUp();
       });
       this.unsubscribe = () => (offEvents(), offReconnect());
     }
@@ -170,7 +176,7 @@ export function eventStream(
   viewer: StreamViewer,
   lastEventId: number | null,
   signal: AbortSignal,
-  /** Asked on every settings change and revocation of the viewer's tokens: true ends the stream (SET-1 off, token revoked). */
+  /** Asked on every settings change and revocation of the viewer's tokens or sessions: true ends the stream (SET-1 off, token revoked, session ended). */
   endWhen?: () => Promise<boolean>,
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
@@ -237,27 +243,34 @@ export function eventStream(
           readQueued = false;
         });
       };
+      const checkEnd = () => {
+        if (endWhen) void endWhen().then((yes) => yes && end(), () => {});
+      };
       let ready = false;
       sink = {
         viewer,
         onEvent(event) {
           const mayEnd = event.type === "settings" || (event.type === "revoked" && event.userId === viewer.userId);
-          if (mayEnd && endWhen) void endWhen().then((yes) => yes && end(), () => {});
+          if (mayEnd) checkEnd();
           const out = visibleTo(viewer, event);
           if (!out) return;
           if (out.id === undefined || viewer.staff) send(out);
           else if (ready && out.id > sentUpTo) {
-            // Every event is announced by the transaction that writes it, and NOTIFYs arrive in
-            // commit order, which for one user is id order: with no read pending, an event that
-            // comes is the next one, and is sent as it is, with no read.
-            // Otherwise (a read pending or failed) the stream reads.
-            if (!readQueued && !dirty) {
+            // On PostgreSQL every event is announced by the transaction that writes it, and NOTIFYs
+            // arrive in commit order, which for one user is id order: with no read pending, an
+            // event that comes is the next one, and is sent as it is, with no read.
+            // Otherwise (a read pending or failed, a bus whose writers publish after commit) the stream reads.
+            if (eventBus().writersAnnounce && !readQueued && !dirty) {
               send(out);
               sentUpTo = out.id;
             } else pull();
           }
         },
         resync() {
+          if (ready) pull();
+        },
+        catchUp() {
+          checkEnd();
           if (ready) pull();
         },
       };

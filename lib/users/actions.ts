@@ -1,7 +1,7 @@
 "use server";
 import { defineAction } from "@/lib/actions/define-action";
-import { createUser, deleteUser, updateUser } from "./manage-users";
-import { createUserSchema, deleteUserSchema, updateUserSchema } from "./user-schema";
+import { createUser, deleteUser, signOutEverywhere, updateUser } from "./manage-users";
+import { createUserSchema, deleteUserSchema, signOutEverywhereSchema, updateUserSchema } from "./user-schema";
 
 // Error messages are keys of the `userForm` catalog.
 export const createUserAction = defineAction("users.manage", createUserSchema, createUser);
@@ -9,3 +9,5 @@ export const createUserAction = defineAction("users.manage", createUserSchema, c
 export const updateUserAction = defineAction("users.manage", updateUserSchema, updateUser);
 
 export const deleteUserAction = defineAction("users.manage", deleteUserSchema, deleteUser);
+
+export const signOutEverywhereAction = defineAction("users.manage", signOutEverywhereSchema, signOutEverywhere);

@@ -5,10 +5,13 @@ import { ActionFailure } from "@/lib/actions/define-action";
 import { audit } from "@/lib/audit";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { hashPassword } from "@/lib/auth/password";
+import { endEverySession } from "@/lib/auth/session-validity";
+import { announceRevoked } from "@/lib/api/tokens";
 import { db } from "@/lib/db";
+import { can } from "@/lib/permissions";
 import { blocksDeletion, isLinked, type UserLinks } from "./link-rules";
 import { userLinks } from "./user-links";
-import type { createUserSchema, deleteUserSchema, updateUserSchema } from "./user-schema";
+import type { createUserSchema, deleteUserSchema, signOutEverywhereSchema, updateUserSchema } from "./user-schema";
 
 export type DeleteUserOutcome = { status: "deleted" } | { status: "refused"; links: UserLinks };
 
@@ -37,8 +40,9 @@ export async function createUser(input: z.output<typeof createUserSchema>, actor
  */
 export async function updateUser(input: z.output<typeof updateUserSchema>, actor: CurrentUser): Promise<{ id: number }> {
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
+  let sessionsEnded = false;
   try {
-    return await db.$transaction(async (tx) => {
+    const saved = await db.$transaction(async (tx) => {
       const [current] = await tx.$queryRaw<{ role: string }[]>`SELECT role::text FROM users WHERE id = ${input.id} FOR UPDATE`;
       if (!current) throw new ActionFailure("not_found", "userGone");
       if (current.role !== input.role) {
@@ -46,12 +50,29 @@ export async function updateUser(input: z.output<typeof updateUserSchema>, actor
         if (isLinked(await userLinks(tx, input.id))) throw new ActionFailure("invalid", "invalidInput", { role: "roleLocked" });
       }
       await tx.user.update({ where: { id: input.id }, data: { name: input.name, email: input.email, role: input.role, ...(passwordHash ? { passwordHash } : {}) } });
-      await audit(tx, { actorId: actor.id, action: "users.update", targetType: "user", targetId: input.id, details: { role: input.role, passwordReset: passwordHash !== undefined } });
+      // A reset password locks out whoever knew the old one; staff made a participant leaves the panel.
+      sessionsEnded = passwordHash !== undefined || (current.role !== input.role && !can(input.role, "panel.enter"));
+      if (sessionsEnded) await endEverySession(tx, input.id);
+      await audit(tx, { actorId: actor.id, action: "users.update", targetType: "user", targetId: input.id, details: { role: input.role, passwordReset: passwordHash !== undefined, sessionsEnded } });
       return { id: input.id };
     });
+    if (sessionsEnded) await announceRevoked([input.id]);
+    return saved;
   } catch (error) {
     throw isViolation(error, "P2002") ? emailTaken() : error;
   }
+}
+
+/** Ends every web session, API token and open stream of the user, on every instance (admins, from the user's page). */
+export async function signOutEverywhere(input: z.output<typeof signOutEverywhereSchema>, actor: CurrentUser): Promise<{ id: number }> {
+  await db.$transaction(async (tx) => {
+    const [found] = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM users WHERE id = ${input.id} FOR UPDATE`;
+    if (!found) throw new ActionFailure("not_found", "userGone");
+    await endEverySession(tx, input.id);
+    await audit(tx, { actorId: actor.id, action: "users.signOutEverywhere", targetType: "user", targetId: input.id });
+  });
+  await announceRevoked([input.id]);
+  return { id: input.id };
 }
 
 /**
@@ -62,7 +83,7 @@ export async function updateUser(input: z.output<typeof updateUserSchema>, actor
 export async function deleteUser(input: z.output<typeof deleteUserSchema>, actor: CurrentUser): Promise<DeleteUserOutcome> {
   if (input.id === actor.id) throw new ActionFailure("invalid", "cannotDeleteSelf");
   try {
-    return await db.$transaction(async (tx): Promise<DeleteUserOutcome> => {
+    const outcome = await db.$transaction(async (tx): Promise<DeleteUserOutcome> => {
       const links = await userLinks(tx, input.id);
       if (blocksDeletion(links)) return { status: "refused", links };
       const deleted = await tx.user.deleteMany({ where: { id: input.id } });
@@ -70,6 +91,9 @@ export async function deleteUser(input: z.output<typeof deleteUserSchema>, actor
       await audit(tx, { actorId: actor.id, action: "users.delete", targetType: "user", targetId: input.id });
       return { status: "deleted" };
     });
+    // Their tokens went with them (cascade): every instance forgets them and closes their streams.
+    if (outcome.status === "deleted") await announceRevoked([input.id]);
+    return outcome;
   } catch (error) {
     if (isViolation(error, "P2003")) return { status: "refused", links: await userLinks(db, input.id) };
     throw error;

@@ -32,3 +32,4 @@ export type UserFormValues = z.input<ReturnType<typeof userFormSchema>>;
 export const createUserSchema = userFormSchema("create");
 export const updateUserSchema = userFormSchema("edit").extend({ id: z.number().int().min(1).max(MAX_ID) });
 export const deleteUserSchema = z.object({ id: z.number().int().min(1).max(MAX_ID) });
+export const signOutEverywhereSchema = deleteUserSchema;

@@ -44,7 +44,7 @@ export function benchHarness(name: string, serverUrl: string | undefined) {
    * The built app on a free loopback port, on the bench's database, served as `npm start` serves it
    * (scripts/serve.ts) or by plain `next start`; resolves with its URL once it answers.
    */
-  async function startInstance(pool: number, server: AppServer = "serve"): Promise<string> {
+  async function startInstance(pool: number, server: AppServer = "serve", env: Record<string, string> = {}): Promise<string> {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server.
@@ -53,7 +53,7 @@ export function benchHarness(name: string, serverUrl: string | undefined) {
     const child = spawn(process.execPath, [...nodeArgs, ...command], {
       detached: true,
       stdio: ["ignore", "ignore", "inherit"],
-      env: { ...process.env, PORT: String(port), DATABASE_URL: url.toString(), DATABASE_POOL_MAX: String(pool), NEXTAUTH_URL: base, NEXTAUTH_SECRET: "bench-secret", NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+      env: { ...process.env, PORT: String(port), DATABASE_URL: url.toString(), DATABASE_POOL_MAX: String(pool), NEXTAUTH_URL: base, NEXTAUTH_SECRET: "bench-secret", NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", SEND_RATE_LIMIT: process.env.SEND_RATE_LIMIT ?? "1000000000", ...env },
     });
     children.push(child);
     const deadline = Date.now() + 60_000;

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import ExcelJS from "exceljs";
+import { hashPassword } from "../../lib/auth/password";
 import { DEMO_PASSWORD } from "../../prisma/seed/demo-accounts";
 import { expectAccessible } from "./support/axe";
 import { signIn, type TestLocale } from "./support/auth";
@@ -141,6 +142,31 @@ test("REL-1 an admin creates a user, resets their password (they sign in with it
   await expect(page.getByText("User deleted")).toBeVisible();
   const { rows } = await e2eDb().query("SELECT 1 FROM users WHERE email = $1", [email]);
   expect(rows).toHaveLength(0);
+});
+
+test("an admin signs a user out everywhere: the browser they were signed in with goes to sign-in (ar)", async ({ page, browser }) => {
+  const email = `signed-out-${Date.now()}@e2e.test`;
+  const password = "a password of the test";
+  const { rows: [user] } = await e2eDb().query<{ id: number }>("INSERT INTO users (name, email, password_hash, role, updated_at) VALUES ('سلمى الدعم', $1, $2, 'support', now()) RETURNING id", [email, await hashPassword(password)]);
+  const context = await browser.newContext();
+  const agent = await context.newPage();
+  await agent.goto("/sign-in");
+  await agent.locator("#email").fill(email);
+  await agent.locator("#password").fill(password);
+  await agent.locator("form:has(#email) button[type=submit]").click();
+  await expect(agent).toHaveURL(/\/chat-sessions/);
+
+  await signIn(page, "admin", "ar");
+  await page.goto(`/users/${user!.id}`);
+  await page.getByRole("button", { name: "تسجيل الخروج من كل الأجهزة" }).click();
+  await expect(page.getByRole("dialog")).toContainText("ستنتهي كل جلسات «سلمى الدعم»");
+  await expectAccessible(page);
+  await page.getByTestId("confirm-action").click();
+  await expect(page.getByText("سُجِّل خروج المستخدم من كل مكان")).toBeVisible();
+
+  await agent.reload();
+  await expect(agent).toHaveURL(/\/sign-in/);
+  await context.close();
 });
 
 test("REL-1 deleting a customer who has sessions is refused with how many (ar)", async ({ page }) => {

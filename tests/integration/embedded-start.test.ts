@@ -1,6 +1,6 @@
 import pg from "pg";
 import { mkdtempSync, readFileSync, realpathSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { networkInterfaces, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../prisma/seed/demo-accounts";
@@ -27,7 +27,22 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-const start = () => startAppServer(null, { EMBEDDED_DATA_DIR: dataDir, DATABASE_POOL_IDLE_MS: "1000" });
+// SEED_DEMO unset: the embedded database is a demo without being asked.
+const start = () => startAppServer(null, { EMBEDDED_DATA_DIR: dataDir, DATABASE_POOL_IDLE_MS: "1000", SEED_DEMO: "" });
+
+/** Whether the app answers at the machine's non-loopback address (the demo's published logins must not). */
+async function answersFromTheNetwork(appUrl: string): Promise<boolean> {
+  const address = Object.values(networkInterfaces())
+    .flat()
+    .find((entry) => entry?.family === "IPv4" && !entry.internal)?.address;
+  expect(address, "this machine has a non-loopback IPv4 address").toBeDefined();
+  try {
+    await fetch(`http://${address}:${new URL(appUrl).port}/sign-in`, { signal: AbortSignal.timeout(5_000) });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** The embedded server's own address, as the launcher printed it, with the password it keeps in .data. */
 function embeddedUrl(output: string): string {
@@ -112,6 +127,7 @@ describe("npm start without DATABASE_URL (embedded PostgreSQL)", () => {
     expect(output).toContain("Seeded demo data");
     expect((await fetch(`${app.url}/sign-in`)).status).toBe(200);
     await until(async () => app!.output().includes("admin@demo.test"), "the demo logins are printed");
+    expect(await answersFromTheNetwork(app.url), "the embedded demo listens on loopback only").toBe(false);
     sql = new pg.Client({ connectionString: embeddedUrl(output), application_name: "embedded-start-test" });
     await sql.connect();
     expect((await sql.query<{ version: string }>("SELECT current_setting('server_version') AS version")).rows[0]!.version).toMatch(/^\d+\.\d+/);

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseListParams } from "@/lib/chat-sessions/list-params";
+import { encodeCursor, parseListParams, SORT_KEYS, SORT_VALUE_TYPES } from "@/lib/chat-sessions/list-params";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { catalogs } from "@/lib/i18n/catalogs";
 import { PAGE_ACCESS, ROUTE_ACCESS, type Method } from "@/lib/route-permissions";
@@ -294,6 +294,35 @@ describe("hostile input over HTTP", () => {
     expect(Object.keys(listTitles).every((pattern) => pattern in PAGE_ACCESS)).toBe(true);
     expect(requests).toBeGreaterThanOrEqual(Object.keys(PAGE_ACCESS).length * 5);
     expect(await databaseFingerprint(http.sql)).toBe(before);
+  }, 120_000);
+
+  it("a well-formed list cursor whose value does not fit its sort's type shows the first page and its notice, never a 5xx", async () => {
+    const notice = catalogs.chatSessions.ar.notice_badCursor;
+    // Built as the pager builds them (a value and an id), with values of every other kind.
+    const wrongValues: Record<(typeof SORT_VALUE_TYPES)[keyof typeof SORT_VALUE_TYPES], (string | number)[]> = {
+      text: [42, 1.5, "bad\u0000name"],
+      int: ["abc", "2026-11-25T10:00:00.000Z", "7", 1.5, 2_147_483_648, -1e300],
+      timestamptz: ["abc", 42, "2026-02-31T00:00:00.000Z", "2026-11-25", "+275760-09-13T00:00:00.000Z", "-000001-01-01T00:00:00.000Z", "bad\u0000time"],
+    };
+    const pagesWithCursor = [`/chat-sessions`, `/products/${http.ids.product}`];
+    let requests = 0;
+    for (const path of pagesWithCursor) {
+      for (const sort of SORT_KEYS) {
+        for (const value of wrongValues[SORT_VALUE_TYPES[sort]]) {
+          for (const key of ["after", "before"]) {
+            const query = `sort=${sort}&dir=asc&${key}=${encodeCursor({ value, id: 1 })}&page=3`;
+            const response = await fetch(`${http.app.url}${path}?${query}`, { headers: { cookie: http.callers.admin.cookie }, redirect: "manual" });
+            const text = await response.text();
+            requests += 1;
+            const label = `GET ${path}?${query} (${JSON.stringify(value)}) → ${response.status}`;
+            expect(response.status, label).toBe(200);
+            expect(text, label).toContain(notice);
+          }
+        }
+      }
+    }
+    expect(requests).toBe(pagesWithCursor.length * 2 * SORT_KEYS.reduce((sum, sort) => sum + wrongValues[SORT_VALUE_TYPES[sort]].length, 0));
+    expect(http.app.output()).not.toMatch(/Error:|⨯/);
   }, 120_000);
 
   it("every web route handler (exports, the event stream) answers its data or a localized 4xx to hostile query strings, never a 5xx or a broken stream", async () => {

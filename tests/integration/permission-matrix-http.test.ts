@@ -225,8 +225,9 @@ describe("permission matrix × pages and route handlers, over HTTP", () => {
             ok = response.status >= 200 && response.status < 400;
             if (method !== "GET") writesAllowed += 1;
           } else if (rule.credentials === "bearer" || pattern.startsWith("/api/v1/")) {
-            // The API's one error shape, in the caller's language (Arabic by default).
-            const expected = role === null ? { status: 401, code: "unauthorized" } : { status: 403, code: "forbidden" };
+            // The API's one error shape, in the caller's language (Arabic by default). The sign-in
+            // refuses an account that may not use it as it refuses a wrong password: 401.
+            const expected = role === null || rule.access.kind === "signIn" ? { status: 401, code: "unauthorized" } : { status: 403, code: "forbidden" };
             ok = response.status === expected.status && text === JSON.stringify({ error: { code: expected.code, message: apiWords[expected.code as keyof typeof apiWords] } });
           } else {
             ok = (role === null ? [401, 403] : [403]).includes(response.status) && text === common.forbidden;

@@ -97,10 +97,11 @@ describe("the panel's sign-in (next-auth authorize) uses the shared throttle", (
     const email = `locked-${Date.now()}@test.local`;
     await db.user.create({ data: { name: "Locked", role: "support", email, passwordHash: await hashPassword("right-password") } });
     const provider = authOptions.providers[0] as unknown as {
-      options: { authorize: (credentials: Record<string, string>, request: { headers: Record<string, string> }) => Promise<unknown> };
+      options: { authorize: (credentials: Record<string, string>) => Promise<unknown> };
     };
-    const authorize = (password: string) =>
-      provider.options.authorize({ email, password }, { headers: { "x-forwarded-for": "198.51.100.9" } });
+    const { withClientAddress } = await import("@/lib/http/client-address");
+    // as scripts/serve.ts hands the client's address to the app
+    const authorize = (password: string) => withClientAddress("198.51.100.9", () => provider.options.authorize({ email, password }));
     for (let i = 0; i < ACCOUNT_RULE.maxFailures; i += 1) expect(await authorize("wrong-password")).toBeNull();
     // the app's own clock is the database's: the lock is ~15 minutes from now for instance B too
     const otherInstance = new SharedSignInThrottle(() => poolB);

@@ -1,46 +1,43 @@
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { connect } from "@nats-io/transport-node";
+import { hashPassword } from "@/lib/auth/password";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ensureNextBuild } from "../../scripts/lib/next-build";
 import { prepareDatabase } from "../../scripts/lib/prepare-database";
 import { ensurePrismaClient } from "../../scripts/lib/prisma-client";
 import { DEMO_PASSWORD } from "../../prisma/seed/demo-accounts";
 import { DEMO_SIZES } from "../../prisma/seed/seed";
-import { startAppServer, type AppServer } from "../support/app-server";
+import { startAppServers, type AppServer } from "../support/app-server";
 import { signInOverHttp } from "../support/http-session";
+import { postServerAction } from "../support/server-action-http";
 import { openSse } from "../support/sse-client";
+import { NATS_URL, requireNats } from "../support/nats-server";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 // Two instances behind no load balancer at all, sharing one PostgreSQL: live updates must travel
-// through LISTEN/NOTIFY, since neither process knows the other exists. A answers the hot API
-// routes without Next's router (lib/http/hot-api-routes.ts), B through it (HOT_API_ROUTES=off),
-// so the same requests to both also prove the two ways answer alike.
+// through the bus (LISTEN/NOTIFY, and again with NATS), since neither process knows the other
+// exists. A answers the hot API routes without Next's router (lib/http/hot-api-routes.ts), B
+// through it (HOT_API_ROUTES=off), so the same requests to both also prove the two ways answer alike.
+type Bus = "postgres" | "nats";
 let database: TestDatabase;
-let a: AppServer;
-let b: AppServer;
+const pairs = {} as Record<Bus, [AppServer, AppServer]>;
 const closers: (() => void)[] = [];
 
 beforeAll(async () => {
   database = await createTestDatabase("twoinst");
+  await requireNats();
   await prepareDatabase(database.url, { ...DEMO_SIZES, sessions: 20, customers: 20, products: 10, vendors: 5, orders: 2, messagesPerSession: 3 });
   // Build once here: two launchers finding a stale build would both run `next build`.
   ensurePrismaClient();
   ensureNextBuild();
-  const started = await Promise.allSettled([
-    startAppServer(database.url, { DATABASE_POOL_MAX: "5" }),
-    startAppServer(database.url, { DATABASE_POOL_MAX: "5", HOT_API_ROUTES: "off" }),
-  ]);
-  const failed = started.find((outcome) => outcome.status === "rejected");
-  if (failed) {
-    // Never leave the instance that did start running.
-    await Promise.all(started.map((outcome) => (outcome.status === "fulfilled" ? outcome.value.stop() : undefined)));
-    throw failed.reason;
+  for (const [bus, EVENT_BUS] of [["postgres", "postgres"], ["nats", NATS_URL]] as const) {
+    pairs[bus] = (await startAppServers(database.url, [{ DATABASE_POOL_MAX: "5", EVENT_BUS }, { DATABASE_POOL_MAX: "5", EVENT_BUS, HOT_API_ROUTES: "off" }])) as [AppServer, AppServer];
   }
-  [a, b] = started.map((outcome) => (outcome as PromiseFulfilledResult<AppServer>).value) as [AppServer, AppServer];
 }, 240_000);
 
 afterAll(async () => {
   for (const close of closers) close();
-  await Promise.all([a?.stop(), b?.stop()]);
+  await Promise.all(Object.values(pairs).flat().map((app) => app.stop()));
   await database?.drop();
 });
 
@@ -50,12 +47,26 @@ async function token(app: AppServer, email: string): Promise<string> {
   return ((await response.json()) as { token: string }).token;
 }
 
-async function demoVendorProduct(): Promise<number> {
+async function listenOnNats(): Promise<{ messageIds: number[] }> {
+  const connection = await connect({ servers: NATS_URL });
+  const heard = { messageIds: [] as number[] };
+  connection.subscribe("chat.events", {
+    callback: (_error, message) => {
+      heard.messageIds.push((message.json() as { messageId?: number }).messageId ?? 0);
+    },
+  });
+  await connection.flush();
+  closers.push(() => void connection.close());
+  return heard;
+}
+
+async function demoVendorProduct(name: string): Promise<number> {
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
   try {
     const { rows } = await client.query<{ id: number }>(
-      `INSERT INTO products (name, vendor_id, updated_at) SELECT 'Two-instance lamp', id, now() FROM users WHERE email = 'vendor@demo.test' RETURNING id`,
+      `INSERT INTO products (name, vendor_id, updated_at) SELECT $1, id, now() FROM users WHERE email = 'vendor@demo.test' RETURNING id`,
+      [name],
     );
     return rows[0]!.id;
   } finally {
@@ -63,11 +74,15 @@ async function demoVendorProduct(): Promise<number> {
   }
 }
 
-describe("two instances on one PostgreSQL", () => {
+describe.each<Bus>(["postgres", "nats"])("two instances on one PostgreSQL, on the %s bus", (bus) => {
   it("a message sent through one instance reaches an SSE subscriber and the admin list on the other", async () => {
+    const [a, b] = pairs[bus];
+    // On NATS, a listener of our own on the bus's subject proves the announcement went through NATS
+    // (the instances' log reconcilers would deliver it even with NATS silent).
+    const announced = bus === "nats" ? await listenOnNats() : null;
     const customer = await token(a, "customer@demo.test");
     const vendor = await token(b, "vendor@demo.test");
-    const productId = await demoVendorProduct();
+    const productId = await demoVendorProduct(`Two-instance lamp (${bus})`);
     const started = await fetch(`${a.url}/api/v1/sessions`, { method: "POST", headers: { authorization: `Bearer ${customer}`, "content-type": "application/json" }, body: JSON.stringify({ productId }) });
     expect(started.status).toBe(201);
     const { id: sessionId } = (await started.json()) as { id: number };
@@ -94,10 +109,11 @@ describe("two instances on one PostgreSQL", () => {
     expect(atVendor.id).toMatch(/^\d+$/); // the vendor's notification id: the resume point
     expect(JSON.parse(atVendor.data)).toEqual({ sessionId, messageId: message.id, senderId: expect.any(Number) });
     await adminStream.sse.waitFor(ofMessage(message.id));
+    if (announced) await vi.waitFor(() => expect(announced.messageIds).toContain(message.id));
     // The admin list on B (what the live refresh re-renders) shows the session with its message.
     const list = await fetch(`${b.url}/chat-sessions`, { headers: { cookie: `${adminCookie}; locale=en` } });
     expect(list.status).toBe(200);
-    expect(await list.text()).toContain("Two-instance lamp");
+    expect(await list.text()).toContain(`Two-instance lamp (${bus})`);
 
     // And back: the vendor replies through B, the customer hears it on A.
     const reply = await fetch(`${b.url}/api/v1/sessions/${sessionId}/messages`, { method: "POST", headers: { authorization: `Bearer ${vendor}`, "content-type": "application/json" }, body: JSON.stringify({ body: "Answered through B" }) });
@@ -106,6 +122,36 @@ describe("two instances on one PostgreSQL", () => {
     await customerStream.sse.waitFor(ofMessage(answer.id));
     // Nothing of this session reached anyone else: the vendor stream only saw its own session.
     for (const event of vendorStream.sse.events) expect((JSON.parse(event.data) as { sessionId?: number }).sessionId ?? sessionId).toBe(sessionId);
+  }, 60_000);
+});
+
+describe.each(["postgres", "nats"] as const)("ending a user's sessions on two instances (%s bus)", (bus) => {
+  it("'sign out everywhere' through one instance refuses the user's token on the other at once, within its token cache, and closes their stream there", async () => {
+    const [a, b] = pairs[bus];
+    const email = `twoinst-${bus}@example.com`;
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    const password = "a password of the test";
+    const { rows } = await client
+      .query<{ id: number }>(`INSERT INTO users (name, email, password_hash, role, updated_at) VALUES ('Two-instance customer', $1, $2, 'customer', now()) RETURNING id`, [email, await hashPassword(password)])
+      .finally(() => client.end());
+    const userId = rows[0]!.id;
+    const issued = await fetch(`${b.url}/api/v1/tokens`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password }) });
+    const { token } = (await issued.json()) as { token: string };
+    const bearer = { authorization: `Bearer ${token}` };
+    expect((await fetch(`${b.url}/api/v1/sessions`, { headers: bearer })).status).toBe(200); // B now holds the token for 30 s
+    const stream = await openSse(`${b.url}/api/v1/events`, bearer);
+    closers.push(stream.close);
+    expect(stream.status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 500)); // both instances LISTEN by now
+
+    const adminCookie = await signInOverHttp(a.url, "admin@demo.test", DEMO_PASSWORD);
+    const ended = await postServerAction(a.url, adminCookie, { file: "lib/users/actions.ts", name: "signOutEverywhereAction", path: `/users/${userId}` }, { id: userId });
+    expect(ended.text).toContain('"ok":true');
+
+    const closed = await Promise.race([stream.sse.done.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 10_000))]);
+    expect(closed, "the stream on B ended").toBe(true);
+    expect((await fetch(`${b.url}/api/v1/sessions`, { headers: bearer })).status).toBe(401);
   }, 60_000);
 });
 
@@ -133,6 +179,7 @@ async function comparable(response: Response): Promise<{ status: number; headers
 
 describe("the hot API routes", () => {
   it("answer without Next's router exactly as Next's router does, good requests and bad", async () => {
+    const [a, b] = pairs.postgres;
     expect(a.output()).toContain("Hot API routes (no router): POST /api/v1/sessions/[id]/messages, GET /api/v1/events");
     expect(b.output()).not.toContain("Hot API routes");
     const customer = await token(a, "customer@demo.test");

@@ -5,11 +5,13 @@ export type AppServer = { url: string; output: () => string; stop: () => Promise
 
 /**
  * Runs the built app (`npm start`'s launcher) on a free port, against `databaseUrl`, or with
- * none (null) on the embedded PostgreSQL.
+ * none (null) on the embedded PostgreSQL. The tests seed demo data, so they say so (SEED_DEMO=1,
+ * without which the launcher refuses a database with the demo password); `SEED_DEMO: ""` starts
+ * it as a real deployment.
  */
 export async function startAppServer(databaseUrl: string | null, env: Record<string, string> = {}): Promise<AppServer> {
   const port = await freePort();
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), NEXTAUTH_SECRET: "test-secret", ...env };
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), NEXTAUTH_SECRET: "test-secret", SEED_DEMO: "1", ...env };
   delete childEnv.DATABASE_URL;
   delete childEnv.DATABASE_POOL_MAX;
   if (databaseUrl) childEnv.DATABASE_URL = databaseUrl;
@@ -31,4 +33,16 @@ export async function startAppServer(databaseUrl: string | null, env: Record<str
       await new Promise((resolve) => child.once("exit", resolve));
     },
   };
+}
+
+/** Several instances at once, one per environment; if one fails to start, the others are stopped. */
+export async function startAppServers(databaseUrl: string, envs: Record<string, string>[]): Promise<AppServer[]> {
+  const started = await Promise.allSettled(envs.map((env) => startAppServer(databaseUrl, env)));
+  const failed = started.find((outcome) => outcome.status === "rejected");
+  if (failed) {
+    // Never leave an instance that did start running.
+    await Promise.all(started.map((outcome) => (outcome.status === "fulfilled" ? outcome.value.stop() : undefined)));
+    throw failed.reason;
+  }
+  return started.map((outcome) => (outcome as PromiseFulfilledResult<AppServer>).value);
 }

@@ -37,7 +37,7 @@ export type HttpApp = {
   stop: () => Promise<void>;
 };
 
-export async function startHttpApp(label: string): Promise<HttpApp> {
+export async function startHttpApp(label: string, env: Record<string, string> = {}): Promise<HttpApp> {
   const database = await createTestDatabase(label);
   let app: AppServer | undefined;
   const sql = new pg.Client({ connectionString: database.url });
@@ -45,7 +45,7 @@ export async function startHttpApp(label: string): Promise<HttpApp> {
     await prepareDatabase(database.url, { ...DEMO_SIZES, sessions: 30, customers: 20, products: 10, vendors: 5, orders: 3, messagesPerSession: 4 });
     ensurePrismaClient();
     ensureNextBuild();
-    app = await startAppServer(database.url, { DATABASE_POOL_MAX: "5" });
+    app = await startAppServer(database.url, { DATABASE_POOL_MAX: "5", ...env });
     await sql.connect();
     const callers = {} as Record<Role, Caller>;
     for (const role of ROLES) {

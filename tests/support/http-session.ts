@@ -1,5 +1,5 @@
 /** Signs in through next-auth's credentials endpoint over HTTP; returns the Cookie header to send. */
-export async function signInOverHttp(baseUrl: string, email: string, password: string): Promise<string> {
+export async function signInOverHttp(baseUrl: string, email: string, password: string, headers: Record<string, string> = {}): Promise<string> {
   const jar = new Map<string, string>();
   const remember = (response: Response) => {
     for (const cookie of response.headers.getSetCookie()) {
@@ -9,13 +9,13 @@ export async function signInOverHttp(baseUrl: string, email: string, password: s
     }
   };
   const cookieHeader = () => [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
-  const csrfResponse = await fetch(`${baseUrl}/api/auth/csrf`);
+  const csrfResponse = await fetch(`${baseUrl}/api/auth/csrf`, { headers });
   remember(csrfResponse);
   const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
   const signIn = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookieHeader() },
+    headers: { ...headers, "content-type": "application/x-www-form-urlencoded", cookie: cookieHeader() },
     body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
   });
   remember(signIn);

@@ -42,6 +42,28 @@ describe("list URL state", () => {
 
   it("decodes cursors with Arabic text", () => {
     const after = { value: "سماعات لاسلكية", id: 7 };
-    expect(parseListParams({ after: encodeCursor(after), page: "2" }).params.after).toEqual(after);
+    expect(parseListParams({ sort: "product", after: encodeCursor(after), page: "2" }).params.after).toEqual(after);
+  });
+
+  it("refuses a well-formed cursor whose value does not fit its sort's type, with the bad-cursor notice", () => {
+    const wrong: [string, string | number][] = [
+      ["product", 42],
+      ["customer", "a\u0000b"],
+      ["messages", "abc"],
+      ["messages", 1.5],
+      ["messages", 2_147_483_648],
+      ["lastMessage", "abc"],
+      ["created", 42],
+      ["updated", "2026-02-31T00:00:00.000Z"],
+      ["lastMessage", "+275760-09-13T00:00:00.000Z"],
+    ];
+    for (const [sort, value] of wrong) {
+      for (const key of ["after", "before"]) {
+        const { params, notices } = parseListParams({ sort, [key]: encodeCursor({ value, id: 7 }), page: "3" });
+        expect({ sort, value, key, after: params.after, before: params.before, page: params.page, notices }).toEqual({ sort, value, key, after: null, before: null, page: 1, notices: ["badCursor"] });
+      }
+    }
+    const fitting: [string, string | number][] = [["product", "سماعات"], ["messages", 0], ["created", "2026-11-25T10:00:00.000Z"]];
+    for (const [sort, value] of fitting) expect(parseListParams({ sort, after: encodeCursor({ value, id: 7 }) }).params.after).toEqual({ value, id: 7 });
   });
 });

@@ -2,6 +2,8 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { openApiDocument } from "@/lib/api/openapi";
+import { TOKEN_IDLE_DAYS } from "@/lib/api/token-lifetime";
+import { sendRateRule } from "@/lib/chat/send-rate-rule";
 
 function routeFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((entry) => {
@@ -19,5 +21,13 @@ describe("the mobile API's OpenAPI document", () => {
     });
     const documented = Object.entries(openApiDocument.paths).flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method} ${path}`));
     expect(served.sort()).toEqual(documented.sort());
+  });
+
+  it("states the tokens' lifetime and the send rate in force, with the 429 and its Retry-After", () => {
+    expect(openApiDocument.paths["/tokens"].post.description).toContain(`${TOKEN_IDLE_DAYS} days`);
+    const send = openApiDocument.paths["/sessions/{id}/messages"].post;
+    const { limit, windowSeconds } = sendRateRule();
+    expect(send.description).toContain(`${limit} messages per ${windowSeconds} seconds`);
+    expect(Object.keys(send.responses["429"].headers)).toEqual(["Retry-After"]);
   });
 });

@@ -1,4 +1,5 @@
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { getCurrentUser, getSessionClaims } from "@/lib/auth/current-user";
+import { userOfSession } from "@/lib/auth/session-validity";
 import { translatorFor, getLocale } from "@/lib/i18n/server";
 import { can } from "@/lib/permissions";
 import { SSE_HEADERS, eventStream, lastEventIdOf } from "@/lib/realtime/sse";
@@ -13,5 +14,8 @@ export async function GET(request: Request): Promise<Response> {
     const t = translatorFor(await getLocale(), "common");
     return new Response(t("forbidden"), { status: user ? 403 : 401, headers: { "content-type": "text/plain; charset=utf-8" } });
   }
-  return new Response(eventStream({ userId: user.id, staff }, lastEventIdOf(request), request.signal), { headers: SSE_HEADERS });
+  // Ends when this session does (signed out, password reset, deleted…: a `revoked` event for the user).
+  const claims = (await getSessionClaims())!;
+  const sessionEnded = async () => !(await userOfSession(claims));
+  return new Response(eventStream({ userId: user.id, staff }, lastEventIdOf(request), request.signal, sessionEnded), { headers: SSE_HEADERS });
 }

@@ -76,6 +76,7 @@ export const resources = defineCatalog({
     "audit_users.create": "إنشاء مستخدم",
     "audit_users.update": "تعديل مستخدم",
     "audit_users.delete": "حذف مستخدم",
+    "audit_users.signOutEverywhere": "تسجيل خروج مستخدم من كل مكان",
   },
   en: {
     all: "All",
@@ -151,5 +152,6 @@ export const resources = defineCatalog({
     "audit_users.create": "User created",
     "audit_users.update": "User edited",
     "audit_users.delete": "User deleted",
+    "audit_users.signOutEverywhere": "User signed out everywhere",
   },
 });

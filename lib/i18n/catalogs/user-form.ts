@@ -25,6 +25,10 @@ export const userForm = defineCatalog({
     deleteTitle: "حذف المستخدم",
     deleteBody: "سيُحذف المستخدم «{name}» نهائيًا. لا يمكن التراجع عن هذا الإجراء.",
     deleted: "تم حذف المستخدم",
+    signOutEverywhere: "تسجيل الخروج من كل الأجهزة",
+    signOutEverywhereTitle: "تسجيل خروج «{name}» من كل مكان",
+    signOutEverywhereBody: "ستنتهي كل جلسات «{name}» في المتصفحات، ومفاتيح تطبيق الجوال، والتحديثات المباشرة المفتوحة، وعليه أن يسجّل الدخول من جديد.",
+    signedOutEverywhere: "سُجِّل خروج المستخدم من كل مكان",
     deleteRefused: {
       one: "لا يمكن حذف «{name}» لأنه مشارك في جلسة حوارية واحدة. احذف الجلسة أولًا إن كان ذلك مقصودًا.",
       two: "لا يمكن حذف «{name}» لأنه مشارك في جلستين حواريتين. احذف الجلستين أولًا إن كان ذلك مقصودًا.",
@@ -67,6 +71,10 @@ export const userForm = defineCatalog({
     deleteTitle: "Delete user",
     deleteBody: "“{name}” will be deleted for good. This cannot be undone.",
     deleted: "User deleted",
+    signOutEverywhere: "Sign out everywhere",
+    signOutEverywhereTitle: "Sign “{name}” out everywhere",
+    signOutEverywhereBody: "Every browser session, mobile app token and open live update of “{name}” ends; they will have to sign in again.",
+    signedOutEverywhere: "The user was signed out everywhere",
     deleteRefused: {
       one: "“{name}” cannot be deleted: they take part in 1 chat session. Delete it first if that is what you mean.",
       other: "“{name}” cannot be deleted: they take part in {count} chat sessions. Delete them first if that is what you mean.",

@@ -19,6 +19,8 @@ const server = spawn("npx", ["tsx", "scripts/start.ts"], {
   env: {
     ...process.env,
     DATABASE_URL: database.url,
+    // seeded above with the demo accounts: without this the launcher refuses their published password
+    SEED_DEMO: "1",
     NEXTAUTH_SECRET: "e2e-secret-not-for-production",
   },
 });

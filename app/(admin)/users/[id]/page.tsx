@@ -6,6 +6,7 @@ import { ResourceDetails } from "@/components/resource/resource-details";
 import type { RawSearchParams } from "@/components/resource/resource-list";
 import { buttonClass } from "@/components/ui/button";
 import { DeleteUserButton } from "@/components/users/delete-user-button";
+import { SignOutEverywhereButton } from "@/components/users/sign-out-everywhere-button";
 import { requirePagePermission } from "@/lib/auth/current-user";
 import { getTranslator } from "@/lib/i18n/server";
 import { can } from "@/lib/permissions";
@@ -34,6 +35,7 @@ export default async function UserPage({ params, searchParams }: Props) {
             <Link href={`/users/${user.id}/edit`} className={buttonClass("secondary")}>
               {userWords("edit")}
             </Link>
+            <SignOutEverywhereButton user={{ id: user.id, name: user.name }} />
             {user.id !== me.id ? <DeleteUserButton user={{ id: user.id, name: user.name }} links={links} /> : null}
           </>
         ) : null
