@@ -38,7 +38,7 @@ test("FLOW-1 the customer asks, the vendor is notified live and replies, the cus
   const sessionPath = new URL(customer.url()).pathname;
   await customer.locator("#chat-body").fill("السلام عليكم، هل المنتج متوفر؟");
   await customer.getByRole("button", { name: "إرسال" }).click();
-  await expect(customer.getByTestId("chat-messages").locator("li").last()).toContainText("هل المنتج متوفر؟");
+  await expect(customer.getByTestId("chat-messages").locator("li[data-message-id]").last()).toContainText("هل المنتج متوفر؟");
 
   // The vendor's bell counts the new notification without reloading.
   await expect(bell).toHaveAttribute("data-count", String(notifiedBefore + 1));

@@ -46,7 +46,7 @@ for (const locale of ["ar", "en"] as TestLocale[]) {
     await box.press("Shift+Enter");
     await expect(box).toHaveValue(`mine ${stamp}\n`);
     await box.press("Enter");
-    await expect(customer.getByTestId("chat-messages").locator("li").last()).toContainText(`mine ${stamp}`);
+    await expect(customer.getByTestId("chat-messages").locator("li[data-message-id]").last()).toContainText(`mine ${stamp}`);
     await expect(box).toHaveValue("");
     await customer.goto("/chat");
     await expect(row).toHaveAttribute("data-unread", "false");
