@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { FigureTable } from "@/components/overview/figure-table";
+import { FigureTable, FiguresTable } from "@/components/overview/figure-table";
 import { OverviewChart } from "@/components/overview/overview-chart";
 import { requirePagePermission } from "@/lib/auth/current-user";
 import { getLocale, getTranslator } from "@/lib/i18n/server";
@@ -69,14 +69,14 @@ export default async function OverviewPage() {
         <Card id="messages-per-day" title={t("messagesPerDay")}>
           <figure aria-labelledby="messages-per-day">
             <OverviewChart kind="bar" points={days} name={t("messages")} />
-            <FigureTable summary={t("showTable")} headers={[t("day"), t("messages")]} rows={days.map((day) => [day.label, day.text])} />
+            <FigureTable summary={t("showTable")} headers={[t("day"), t("messages")]} rows={days.map((day) => ({ key: day.label, cells: [day.label, day.text] }))} />
           </figure>
         </Card>
         <Card id="first-reply" title={t("firstReply")} hint={t("firstReplyHint")}>
           {weeks.length ? (
             <figure aria-labelledby="first-reply">
               <OverviewChart kind="line" points={weeks} name={t("medianMinutes")} />
-              <FigureTable summary={t("showTable")} headers={[t("week"), t("median")]} rows={weeks.map((week) => [week.label, week.text])} />
+              <FigureTable summary={t("showTable")} headers={[t("week"), t("median")]} rows={weeks.map((week) => ({ key: week.label, cells: [week.label, week.text] }))} />
             </figure>
           ) : (
             <p className="text-sm">{t("noData")}</p>
@@ -84,48 +84,24 @@ export default async function OverviewPage() {
         </Card>
         <Card id="vendors-waiting" title={t("vendorsWaiting")}>
           {figures.vendorsMostWaiting.length ? (
-            <table className="w-full text-sm">
-              <thead>
-                <tr className="text-xs text-slate-600 dark:text-slate-400">
-                  <th scope="col" className="py-1 pe-3 text-start font-semibold">{t("vendor")}</th>
-                  <th scope="col" className="py-1 pe-3 text-start font-semibold">{t("waiting")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {figures.vendorsMostWaiting.map((vendor) => (
-                  <tr key={vendor.vendorId} className="border-t border-slate-100 dark:border-slate-800">
-                    <td className="py-1 pe-3"><bdi>{vendor.vendorName}</bdi></td>
-                    <td className="py-1 pe-3 tabular-nums">{vendorLink(vendor.vendorId, vendor.vendorName, number(vendor.sessions))}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <FiguresTable
+              headers={[t("vendor"), t("waiting")]}
+              rows={figures.vendorsMostWaiting.map((vendor) => ({ key: vendor.vendorId, cells: [<bdi key="name">{vendor.vendorName}</bdi>, vendorLink(vendor.vendorId, vendor.vendorName, number(vendor.sessions))] }))}
+            />
           ) : (
             <p className="text-sm">{t("noneWaiting")}</p>
           )}
         </Card>
         <Card id="conversion-by-vendor" title={t("conversionByVendor")}>
           {figures.conversion.byVendor.length ? (
-            <table className="w-full text-sm" data-testid="conversion-by-vendor">
-              <thead>
-                <tr className="text-xs text-slate-600 dark:text-slate-400">
-                  <th scope="col" className="py-1 pe-3 text-start font-semibold">{t("vendor")}</th>
-                  <th scope="col" className="py-1 pe-3 text-start font-semibold">{t("sessions")}</th>
-                  <th scope="col" className="py-1 pe-3 text-start font-semibold">{t("converted")}</th>
-                  <th scope="col" className="py-1 pe-3 text-start font-semibold">{t("share")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {figures.conversion.byVendor.map((vendor) => (
-                  <tr key={vendor.vendorId} className="border-t border-slate-100 dark:border-slate-800">
-                    <td className="py-1 pe-3"><bdi>{vendor.vendorName}</bdi></td>
-                    <td className="py-1 pe-3 tabular-nums">{vendorLink(vendor.vendorId, vendor.vendorName, number(vendor.sessions))}</td>
-                    <td className="py-1 pe-3 tabular-nums">{number(vendor.converted)}</td>
-                    <td className="py-1 pe-3 tabular-nums">{formatShare(vendor.converted, vendor.sessions, locale)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <FiguresTable
+              testId="conversion-by-vendor"
+              headers={[t("vendor"), t("sessions"), t("converted"), t("share")]}
+              rows={figures.conversion.byVendor.map((vendor) => ({
+                key: vendor.vendorId,
+                cells: [<bdi key="name">{vendor.vendorName}</bdi>, vendorLink(vendor.vendorId, vendor.vendorName, number(vendor.sessions)), number(vendor.converted), formatShare(vendor.converted, vendor.sessions, locale)],
+              }))}
+            />
           ) : (
             <p className="text-sm">{t("noData")}</p>
           )}
