@@ -4,6 +4,7 @@ import Script from "next/script";
 import type { ReactNode } from "react";
 import { Toaster } from "sonner";
 import { ZOD_JITLESS_SCRIPT, nonceOf } from "@/lib/http/content-security-policy";
+import { RequestIdProvider } from "@/components/shell/request-reference";
 import { LocaleProvider } from "@/lib/i18n/client";
 import { directionOf } from "@/lib/i18n/config";
 import { getLocale, getTranslator } from "@/lib/i18n/server";
@@ -25,7 +26,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           {ZOD_JITLESS_SCRIPT}
         </Script>
         <LocaleProvider locale={locale}>
-          {children}
+          <RequestIdProvider id={requestHeaders.get("x-request-id")}>{children}</RequestIdProvider>
           <Toaster dir={dir} position={dir === "rtl" ? "bottom-left" : "bottom-right"} richColors closeButton />
         </LocaleProvider>
       </body>

@@ -5,7 +5,14 @@ export function databaseConfig(env: NodeJS.ProcessEnv = process.env) {
   if (!connectionString) {
     throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides one.");
   }
-  return { connectionString, poolMax: positiveInteger(env.DATABASE_POOL_MAX, 10), poolIdleMs: positiveInteger(env.DATABASE_POOL_IDLE_MS, 10_000) };
+  return {
+    connectionString,
+    // What needs a session of its own (the bus's LISTEN) when DATABASE_URL goes through a
+    // transaction-mode pooler such as PgBouncer: the server itself. Unset: DATABASE_URL.
+    directConnectionString: env.DATABASE_DIRECT_URL || connectionString,
+    poolMax: positiveInteger(env.DATABASE_POOL_MAX, 10),
+    poolIdleMs: positiveInteger(env.DATABASE_POOL_IDLE_MS, 10_000),
+  };
 }
 
 function positiveInteger(value: string | undefined, fallback: number): number {

@@ -3,6 +3,9 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 import { databaseConfig } from "@/lib/db-config";
+import { whenClosing } from "@/lib/lifecycle";
+import { logger } from "@/lib/observability/logger";
+import { metrics } from "@/lib/observability/metrics";
 
 // One pool and one client per server process (dev reloads modules, so they live on globalThis),
 // created on first use rather than at import, so that `next build` needs no database.
@@ -16,6 +19,15 @@ export function dbPool(): pg.Pool {
   if (!globalForDb.pool) {
     const { connectionString, poolMax, poolIdleMs } = databaseConfig();
     globalForDb.pool = new pg.Pool({ connectionString, max: poolMax, idleTimeoutMillis: poolIdleMs });
+    metrics().pools.push(globalForDb.pool);
+    const pool = globalForDb.pool;
+    // An idle connection the server ends (a restart, an administrator's kill) is an event, not a crash:
+    // the pool drops it and opens another on the next query.
+    pool.on("error", (error) => logger().warn({ err: error }, "an idle database connection was closed by the server"));
+    whenClosing(async () => {
+      await globalForDb.prisma?.$disconnect();
+      await pool.end();
+    });
   }
   return globalForDb.pool;
 }

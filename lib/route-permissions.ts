@@ -82,6 +82,9 @@ export const ROUTE_ACCESS: Record<string, Partial<Record<Method, RouteRule>>> = 
   "/orders/export": { GET: { access: { kind: "allOf", permissions: ["orders.view", "resources.export"] }, credentials: "cookie" } },
   "/audit/export": { GET: { access: { kind: "allOf", permissions: ["audit.view", "resources.export"] }, credentials: "cookie" } },
   "/api/v1/config": { GET: { access: { kind: "public" }, credentials: "none" } },
+  // Probes for load balancers and orchestrators: no session, nothing about the host.
+  "/healthz": { GET: { access: { kind: "public" }, credentials: "none" } },
+  "/readyz": { GET: { access: { kind: "public" }, credentials: "none" } },
   "/api/v1/openapi.json": { GET: { access: { kind: "public" }, credentials: "none" } },
   "/api/v1/tokens": {
     POST: { access: { kind: "signIn", permission: "chat.participate" }, credentials: "none" },

@@ -8,6 +8,8 @@
 // mobile app's hottest API routes are answered without Next's router (lib/http/hot-api-routes.ts).
 // And before anything else: forwarded headers are believed only from a trusted proxy
 // (lib/http/forwarded.ts), and bodies over their route's limit get a 413 (lib/http/body-limit.ts).
+// And what operating it needs: a request id and a log line per request (lib/http/request-log.ts),
+// GET /metrics (lib/http/metrics-endpoint.ts), and a graceful shutdown (scripts/lib/graceful-shutdown.ts).
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
@@ -16,11 +18,17 @@ import { declaresBodyWithinLimit, whenBodyWithinLimit } from "../lib/http/body-l
 import { withClientAddress } from "../lib/http/client-address";
 import { contentSecurityPolicy } from "../lib/http/content-security-policy";
 import { believeForwardedHeaders, trustedProxiesFrom } from "../lib/http/forwarded";
+import { answeredByMetrics, recordRequestMetrics } from "../lib/http/metrics-endpoint";
+import { withRequestLog } from "../lib/http/request-log";
+import { logger, routeConsoleToLogger } from "../lib/observability/logger";
+import { shutDownGracefully } from "./lib/graceful-shutdown";
 import { hotApiRoutes } from "../lib/http/hot-api-routes";
 import { crossOriginRefusal, isCrossOriginServerAction } from "../lib/http/server-action-origin";
 import { RESPONSE_SLOT_KEY, type ResponseSlot } from "../lib/http/response-status";
 
 (process.env as Record<string, string>).NODE_ENV = "production";
+routeConsoleToLogger();
+recordRequestMetrics();
 const port = Number(process.env.PORT ?? 3000);
 const trustedProxies = trustedProxiesFrom(process.env.TRUSTED_PROXIES);
 
@@ -66,6 +74,7 @@ const handle = app.getRequestHandler();
 const answeredByHotRoute = process.env.HOT_API_ROUTES === "off" ? () => false : await hotApiRoutes(join(process.cwd(), ".next"));
 
 function dispatch(request: IncomingMessage, response: ServerResponse, clientAddress: string): void {
+  if (answeredByMetrics(request, response)) return;
   if (isCrossOriginServerAction(request.method, request.url, request.headers)) {
     response.writeHead(403, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" }).end(crossOriginRefusal(request.headers));
     return;
@@ -83,9 +92,12 @@ function dispatch(request: IncomingMessage, response: ServerResponse, clientAddr
   }));
 }
 
+/** Every request, a refused one too, is logged with its id (the outermost step). */
 function serve(request: IncomingMessage, response: ServerResponse): void {
-  const clientAddress = believeForwardedHeaders(request.headers, request.socket.remoteAddress, trustedProxies);
-  whenBodyWithinLimit(request, response, () => dispatch(request, response, clientAddress));
+  withRequestLog(request, response, () => {
+    const clientAddress = believeForwardedHeaders(request.headers, request.socket.remoteAddress, trustedProxies);
+    whenBodyWithinLimit(request, response, () => dispatch(request, response, clientAddress));
+  });
 }
 
 const server = createServer(serve);
@@ -96,8 +108,5 @@ server.on("checkContinue", (request: IncomingMessage, response: ServerResponse) 
 });
 // HOST comes from scripts/start.ts: loopback for the embedded demo, every interface by default otherwise.
 const host = process.env.HOST ?? "127.0.0.1";
-server.listen(port, host, () => console.log(`▲ Next.js (scripts/serve.ts) on http://${host}:${port}`));
-
-// Open event streams would keep a graceful close waiting for ever: stop at once, as `next start` does.
-process.on("SIGTERM", () => process.exit(0));
-process.on("SIGINT", () => process.exit(0));
+server.listen(port, host, () => logger().info({ host, port }, "listening"));
+shutDownGracefully(server);

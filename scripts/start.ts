@@ -46,7 +46,9 @@ async function main() {
   ensureNextBuild();
 
   // `next start`, plus statuses asked for by pages (503 while the database is down): scripts/serve.ts.
-  const server = spawn("./node_modules/.bin/tsx", ["scripts/serve.ts"], {
+  // One process (`node --import tsx`, not the tsx CLI, whose signal relay SIGKILLs a child that is
+  // slow to acknowledge SIGTERM under load), so that SIGTERM reaches the graceful shutdown.
+  const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
     stdio: "inherit",
     // Its own process group, so that stopping it also stops the next-server it forks.
     detached: true,
@@ -59,8 +61,15 @@ async function main() {
       NEXT_TELEMETRY_DISABLED: "1",
     },
   });
+  let stopping = false;
   const shutdown = async (code: number) => {
-    if (server.pid && server.exitCode === null) process.kill(-server.pid, "SIGTERM");
+    if (stopping) return;
+    stopping = true;
+    if (server.pid && server.exitCode === null) {
+      process.kill(-server.pid, "SIGTERM");
+      // The server finishes the requests in flight (scripts/lib/graceful-shutdown.ts) before the database goes.
+      await new Promise((resolve) => server.once("exit", resolve));
+    }
     await embedded?.stop();
     process.exit(code);
   };
@@ -71,7 +80,8 @@ async function main() {
   await waitUntilUp(`${url}/sign-in`, 60_000);
   console.log(`\nThe admin panel is up: ${url}`);
   if (!demo) return;
-  console.log(`Demo logins (password "${DEMO_PASSWORD}" for each):`);
+  // The password is for a person at a terminal, never for a collected log.
+  console.log(process.stdout.isTTY ? `Demo logins (password "${DEMO_PASSWORD}" for each):` : "Demo logins (password: see the README):");
   for (const account of DEMO_ACCOUNTS) console.log(`  ${account.role.padEnd(9)} ${account.email}`);
 }
 

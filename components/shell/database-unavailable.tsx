@@ -15,6 +15,6 @@ export async function loadOrUnavailable<T>(load: () => Promise<T>): Promise<{ lo
     if (!isDatabaseUnavailable(error)) throw error;
     setResponseStatus(503, { "retry-after": "5" });
     const common = await getTranslator("common");
-    return { unavailable: <MessagePage title={common("errorTitle")} body={common("databaseUnavailable")} /> };
+    return { unavailable: <MessagePage title={common("errorTitle")} body={common("databaseUnavailable")} reference /> };
   }
 }

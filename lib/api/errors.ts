@@ -12,6 +12,7 @@ export type ApiErrorCode =
   | "malformed_json"
   | "too_large"
   | "conflict"
+  | "idempotency_key_reused"
   | "rate_limited"
   | "unavailable"
   | "internal";

@@ -6,6 +6,14 @@ const error = { $ref: "#/components/responses/Error" };
 const bearer = [{ bearer: [] }];
 const idPath = [{ name: "id", in: "path", required: true, schema: { type: "integer", minimum: 1 } }];
 const json = (schema: object) => ({ content: { "application/json": { schema } } });
+const idempotencyKey = {
+  name: "Idempotency-Key",
+  in: "header",
+  required: false,
+  description:
+    "Makes a retry safe: a request repeated with the same key and the same body (after a timeout, a lost connection) gets the first answer again (with the header Idempotent-Replayed: true), and nothing new is stored; the same key with another body is 422 idempotency_key_reused. Keys are per user and count for 24 hours. A UUID per intended write is a good key.",
+  schema: { type: "string", pattern: "^[\\x21-\\x7E]{1,255}$" },
+};
 const errorBody = json({ type: "object", required: ["error"], properties: { error: { type: "object", required: ["code", "message"], properties: { code: { type: "string" }, message: { type: "string" }, fields: { type: "object" } } } } });
 const sendRate = sendRateRule();
 const message = { $ref: "#/components/schemas/Message" };
@@ -50,7 +58,7 @@ export const openApiDocument = {
     },
     "/sessions": {
       get: { summary: "My sessions", security: bearer, responses: { "200": json({ type: "object" }), "401": error, "403": error } },
-      post: { summary: "Start or reuse a session about a product (customers)", security: bearer, requestBody: json({ type: "object", required: ["productId"], properties: { productId: { type: "integer" } } }), responses: { "200": json({ type: "object" }), "201": json({ type: "object" }), "400": error, "401": error, "403": error, "404": error } },
+      post: { summary: "Start or reuse a session about a product (customers)", security: bearer, parameters: [idempotencyKey], requestBody: json({ type: "object", required: ["productId"], properties: { productId: { type: "integer" } } }), responses: { "200": json({ type: "object" }), "201": json({ type: "object" }), "400": error, "401": error, "403": error, "404": error, "409": error, "422": error } },
     },
     "/sessions/{id}/messages": {
       get: { summary: "Messages, newest first; ?before=<message id> for older", security: bearer, parameters: idPath, responses: { "200": json({ type: "object", required: ["messages", "nextBefore"], properties: { messages: { type: "array", items: message }, nextBefore: { type: ["integer", "null"] } } }), "401": error, "404": error } },
@@ -58,7 +66,7 @@ export const openApiDocument = {
         summary: "Send a message",
         description: `A participant may send ${sendRate.limit} messages per ${sendRate.windowSeconds} seconds, on the app and the web chat together; past that the answer is 429 rate_limited with Retry-After: the seconds until sending is allowed again.`,
         security: bearer,
-        parameters: idPath,
+        parameters: [...idPath, idempotencyKey],
         requestBody: json({ type: "object", required: ["body"], properties: { body: { type: "string", maxLength: 4000 } } }),
         responses: {
           "201": json({ type: "object", required: ["message"], properties: { message } }),
@@ -66,7 +74,9 @@ export const openApiDocument = {
           "401": error,
           "403": error,
           "404": error,
+          "409": error,
           "413": error,
+          "422": error,
           "429": { description: "sending too fast", headers: { "Retry-After": { description: "seconds until sending is allowed again", schema: { type: "integer", minimum: 1 } } }, ...errorBody },
         },
       },

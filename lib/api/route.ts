@@ -4,10 +4,12 @@ import { ActionFailure } from "@/lib/actions/define-action";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { isDatabaseUnavailable, isMissingRowViolation } from "@/lib/db-errors";
 import { API_BODY_LIMIT } from "@/lib/http/body-limit";
+import { noteRequestUser } from "@/lib/observability/request-context";
 import { can } from "@/lib/permissions";
 import { SendingTooFast } from "@/lib/chat/send-rate";
 import { isMobileChatEnabled } from "@/lib/settings/mobile-chat";
 import { apiError, type ApiErrorCode } from "./errors";
+import { fingerprintOf, idempotencyKeyOf, onceForKey } from "./idempotency";
 import { userOfToken } from "./tokens";
 
 class ApiFailure extends Error {
@@ -31,6 +33,7 @@ export async function chatUser(request: Request): Promise<CurrentUser> {
   const token = bearerToken(request);
   const user = token ? await userOfToken(token) : null;
   if (!user) throw new ApiFailure(401, "unauthorized");
+  noteRequestUser(user.id);
   if (!can(user.role, "chat.participate")) throw new ApiFailure(403, "forbidden");
   if (!(await isMobileChatEnabled())) throw new ApiFailure(403, "chat_disabled");
   return user;
@@ -154,6 +157,30 @@ export function apiJson(data: unknown, status = 200): Response {
   const length = Buffer.byteLength(text);
   if (length >= COMPRESS_FROM) return Response.json(data, { status });
   return new Response(text, { status, headers: { "content-type": "application/json", "cache-control": "no-store", "content-length": String(length) } });
+}
+
+/**
+ * A write that honours Idempotency-Key (lib/api/idempotency.ts): with a key, `write` runs once in
+ * the key's transaction and its answer is stored and replayed (`Idempotent-Replayed: true`); the
+ * same key with another route, id or body is a 422. Without a key: null, the caller writes as usual.
+ */
+export async function answerOncePerKey(
+  request: Request,
+  userId: number,
+  route: string,
+  input: unknown,
+  write: Parameters<typeof onceForKey>[1],
+): Promise<Response | null> {
+  const key = idempotencyKeyOf(request);
+  if (key === null) return null;
+  if (key === "invalid") throw new ApiFailure(400, "invalid", { "Idempotency-Key": "1–255 visible ASCII characters" });
+  const outcome = await onceForKey({ userId, key, fingerprint: fingerprintOf(route, input) }, write);
+  if (outcome.kind === "mismatch") throw new ApiFailure(422, "idempotency_key_reused");
+  if (outcome.kind === "in_progress") throw new ApiFailure(409, "conflict");
+  const { status, text } = outcome.answer;
+  const headers: Record<string, string> = { "content-type": "application/json", "cache-control": "no-store" };
+  if (outcome.replayed) headers["idempotent-replayed"] = "true";
+  return new Response(text, { status, headers });
 }
 
 export function notFound(): never {

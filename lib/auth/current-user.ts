@@ -2,6 +2,7 @@ import "server-only";
 import { getServerSession } from "next-auth";
 import { cache } from "react";
 import { forbidden, redirect } from "next/navigation";
+import { noteRequestUser } from "@/lib/observability/request-context";
 import { can, type Permission } from "@/lib/permissions";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { authOptions } from "./options";
@@ -20,7 +21,10 @@ export const getSessionClaims = cache(async (): Promise<SessionClaims | null> =>
 // role or a session ended (signed out, password reset…) takes effect on the next request.
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const claims = await getSessionClaims();
-  return claims ? userOfSession(claims) : null;
+  if (!claims) return null;
+  const user = await userOfSession(claims);
+  if (user) noteRequestUser(user.id);
+  return user;
 });
 
 /**

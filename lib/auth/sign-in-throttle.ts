@@ -25,10 +25,12 @@ export class SharedSignInThrottle {
    * @param pool where `sign_in_attempts` lives (the app passes its own pool, lazily)
    * @param now  the clock, for tests; by default the database's own clock, so instances with
    *             skewed clocks still agree.
+   * @param onFailure told of every failure recorded and the lock it started (0: none), e.g. to count them
    */
   constructor(
     private readonly pool: () => Queryable,
     private readonly now?: () => number,
+    private readonly onFailure?: (key: string, lockMs: number) => void,
   ) {}
 
   private at(): Date | null {
@@ -73,7 +75,9 @@ export class SharedSignInThrottle {
       [key, this.at(), rule.maxFailures, rule.windowMs, rule.lockMs],
     );
     await this.prune();
-    return Math.max(0, Number(rows[0]?.ms ?? 0));
+    const lockMs = Math.max(0, Number(rows[0]?.ms ?? 0));
+    this.onFailure?.(key, lockMs);
+    return lockMs;
   }
 
   async recordSuccess(key: string): Promise<void> {

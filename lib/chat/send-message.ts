@@ -2,6 +2,7 @@ import "server-only";
 import { ActionFailure } from "@/lib/actions/define-action";
 import type { ParticipantMessage } from "@/lib/chat-sessions/conversation";
 import { dbPool } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { eventBus, publishEvent } from "@/lib/realtime/bus";
 import { CHANNEL } from "@/lib/realtime/events";
@@ -61,13 +62,16 @@ const SEND_MANY = `
 
 // On the PostgreSQL bus the statement itself announces each message on the bus's channel: NOTIFY
 // is sent when the transaction commits (never before, never for a rolled-back one), with no round
-// trip of its own. The payload is the bus's `message` event (ids only). On NATS nothing NOTIFYs:
-// the send publishes after commit (sendAsParticipant), the event log covers a lost publish.
+// trip of its own. The payload is the bus's `message` event (ids only), stamped `at` for the
+// bus-lag metric; the column is cast to text because Prisma's raw queries (sendInTransaction)
+// cannot read void. On NATS nothing NOTIFYs: the send publishes after commit (announceSent), the
+// event log covers a lost publish.
 const SEND_MANY_NOTIFYING = SEND_MANY.replace(
   "/*notify*/",
   `, pg_notify($4, json_build_object('type', 'message', 'sessionId', s.session_id, 'messageId', m.id, 'senderId', s.sender_id,
       'participants', json_build_array(s.customer_id, s.vendor_id), 'notification', json_build_object('id', n.id, 'userId', n.user_id),
-      'events', json_build_array(json_build_array(s.customer_id, ec.id), json_build_array(s.vendor_id, ev.id)))::text) AS notified`,
+      'events', json_build_array(json_build_array(s.customer_id, ec.id), json_build_array(s.vendor_id, ev.id)),
+      'at', floor(extract(epoch FROM clock_timestamp()) * 1000))::text)::text AS notified`,
 );
 
 type Send = { senderId: number; sessionId: number; body: string; resolve: (row: Row | undefined) => void; reject: (error: unknown) => void };
@@ -107,13 +111,17 @@ class SendBatcher {
   }
 
   private async execute(batch: Send[]): Promise<(Row | undefined)[]> {
-    const values = [batch.map((b) => b.sessionId), batch.map((b) => b.senderId), batch.map((b) => b.body)];
-    const notifying = eventBus().writersAnnounce;
-    const { rows } = await dbPool().query<Row & { k: number }>(notifying ? SEND_MANY_NOTIFYING : SEND_MANY, notifying ? [...values, CHANNEL] : values);
+    const [statement, values] = sendStatement(batch.map((b) => b.sessionId), batch.map((b) => b.senderId), batch.map((b) => b.body));
+    const { rows } = await dbPool().query<Row & { k: number }>(statement, values);
     const byK: (Row | undefined)[] = new Array(batch.length);
     for (const row of rows) byK[row.k - 1] = row;
     return byK;
   }
+}
+
+/** The send statement for this bus (see SEND_MANY_NOTIFYING) and its parameters. */
+function sendStatement(sessionIds: number[], senderIds: number[], bodies: string[]): [string, unknown[]] {
+  return eventBus().writersAnnounce ? [SEND_MANY_NOTIFYING, [sessionIds, senderIds, bodies, CHANNEL]] : [SEND_MANY, [sessionIds, senderIds, bodies]];
 }
 
 const globalForSends = globalThis as unknown as { chatSendBatcher?: SendBatcher };
@@ -134,7 +142,31 @@ export async function sendAsParticipant(senderId: number, sessionId: number, bod
   // of the app: Prisma's raw query path costs more CPU than the statement itself).
   const row = await sends().send(senderId, sessionId, body);
   if (!row) throw new ActionFailure("not_found", "sessionNotFound");
-  await publishEvent({
+  await announceSent(row, senderId, sessionId);
+  return messageOf(row, senderId);
+}
+
+/**
+ * The same send inside a caller's transaction (an Idempotency-Key's, which stores the answer with
+ * the message): the same rate and statement, alone rather than batched; `announce` once it has
+ * committed. A replayed key never gets here, so it does not count against the rate; an attempt
+ * refused for the rate is rolled back with its key (not counted), so the same key may try again.
+ */
+export async function sendInTransaction(
+  tx: Prisma.TransactionClient,
+  senderId: number,
+  sessionId: number,
+  body: string,
+): Promise<{ message: ParticipantMessage; announce: () => Promise<void> }> {
+  await consumeSendAllowance(senderId, (statement, values) => tx.$queryRawUnsafe(statement, ...values));
+  const [statement, values] = sendStatement([sessionId], [senderId], [body]);
+  const [row] = await tx.$queryRawUnsafe<Row[]>(statement, ...values);
+  if (!row) throw new ActionFailure("not_found", "sessionNotFound");
+  return { message: messageOf(row, senderId), announce: () => announceSent(row, senderId, sessionId) };
+}
+
+function announceSent(row: Row, senderId: number, sessionId: number): Promise<void> {
+  return publishEvent({
     type: "message",
     sessionId,
     messageId: row.id,
@@ -143,5 +175,8 @@ export async function sendAsParticipant(senderId: number, sessionId: number, bod
     notification: { id: row.notificationId, userId: row.recipientId },
     events: [[row.customerId, row.customerEventId], [row.vendorId, row.vendorEventId]],
   });
+}
+
+function messageOf(row: Row, senderId: number): ParticipantMessage {
   return { id: row.id, body: row.body, createdAt: row.createdAt, readAt: row.readAt, sender: { id: senderId, name: row.senderName, role: row.senderRole }, fromMarketplaceSupport: false };
 }

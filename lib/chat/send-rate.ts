@@ -21,10 +21,18 @@ const CONSUME = `
     sent = CASE WHEN w.window_start <= now() - make_interval(secs => $2) THEN 1 ELSE LEAST(w.sent + 1, 2147483647) END
   RETURNING sent, ceil(extract(epoch FROM window_start + make_interval(secs => $2) - now()))::int AS "retryAfter"`;
 
-/** Counts one send of the user; throws SendingTooFast past the limit. One round trip. */
-export async function consumeSendAllowance(userId: number): Promise<void> {
+type Window = { sent: number; retryAfter: number };
+type RunConsume = (statement: string, values: unknown[]) => Promise<Window[]>;
+
+const onPool: RunConsume = async (statement, values) => (await dbPool().query<Window>(statement, values)).rows;
+
+/**
+ * Counts one send of the user; throws SendingTooFast past the limit. One round trip, on the pool,
+ * or in a caller's transaction (`run`): an Idempotency-Key's, whose connection is the one that
+ * may go on (concurrent same-key requests hold the others, waiting on the key's row).
+ */
+export async function consumeSendAllowance(userId: number, run: RunConsume = onPool): Promise<void> {
   const { limit, windowSeconds } = sendRateRule();
-  const { rows } = await dbPool().query<{ sent: number; retryAfter: number }>(CONSUME, [userId, windowSeconds]);
-  const row = rows[0]!;
-  if (row.sent > limit) throw new SendingTooFast(Math.max(1, row.retryAfter));
+  const [row] = await run(CONSUME, [userId, windowSeconds]);
+  if (row!.sent > limit) throw new SendingTooFast(Math.max(1, row!.retryAfter));
 }

@@ -1,4 +1,5 @@
 import { format as formatDate } from "date-fns";
+import { metrics } from "@/lib/observability/metrics";
 import type { ExportColumn, ExportEnd } from "./columns";
 import { csvStream } from "./csv-stream";
 import { xlsxStream } from "./xlsx";
@@ -17,7 +18,13 @@ export function exportResponse<Row>(options: {
   rightToLeft: boolean;
   onEnd: (end: ExportEnd) => Promise<void>;
 }): Response {
-  const { format, name, columns, rows, rightToLeft, onEnd } = options;
+  const { format, name, columns, rows, rightToLeft } = options;
+  const started = performance.now();
+  const onEnd = async (end: ExportEnd) => {
+    metrics().exportRows.inc({ format }, end.rows);
+    metrics().exportDuration.observe({ format, completed: String(end.completed) }, (performance.now() - started) / 1000);
+    await options.onEnd(end);
+  };
   const body = format === "csv" ? csvStream(columns, rows, onEnd) : xlsxStream(columns, { name, rightToLeft }, rows, onEnd);
   const fileName = `${name}-${formatDate(new Date(), "yyyy-MM-dd")}.${format}`;
   return new Response(body, {

@@ -5,6 +5,7 @@ import { audit } from "@/lib/audit";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
 import { MESSAGE_SELECT, conversationMessage, type ConversationMessage } from "@/lib/chat-sessions/conversation";
+import { announcementOf } from "@/lib/realtime/announcement";
 import { eventBus, publishEvent } from "@/lib/realtime/bus";
 import { CHANNEL, type ChatEvent, type UserEventIds } from "@/lib/realtime/events";
 import type { newMessageSchema } from "./message-schema";
@@ -43,7 +44,7 @@ export async function addMessage(input: z.output<typeof newMessageSchema>, actor
     const events: UserEventIds = logged.map(({ userId, id }) => [userId, id]);
     const event: ChatEvent = { type: "message", sessionId: input.sessionId, messageId: created.id, senderId: input.senderId, participants: [session.customerId, session.vendorId], notification: notice, events };
     // On PostgreSQL the transaction announces it (NOTIFY at commit, in commit order: see EventBus.writersAnnounce).
-    if (eventBus().writersAnnounce) await tx.$executeRaw`SELECT pg_notify(${CHANNEL}, ${JSON.stringify(event)})`;
+    if (eventBus().writersAnnounce) await tx.$executeRaw`SELECT pg_notify(${CHANNEL}, ${announcementOf(event)})`;
     return { message: conversationMessage(created), event };
   });
   await publishEvent(event);

@@ -1,4 +1,5 @@
 import "server-only";
+import { whenClosing } from "@/lib/lifecycle";
 import { deliverNotification } from "@/lib/notifications/delivery";
 import type { ChatEvent } from "./events";
 import { NatsBus } from "./nats-bus";
@@ -53,7 +54,10 @@ const globalForBus = globalThis as unknown as { chatEventBus?: EventBus };
 
 /** The process's bus (kept on globalThis: dev reloads modules, the bus's connection stays one). */
 export function eventBus(): EventBus {
-  globalForBus.chatEventBus ??= createEventBus();
+  if (!globalForBus.chatEventBus) {
+    const bus = (globalForBus.chatEventBus = createEventBus());
+    whenClosing(() => bus.close());
+  }
   return globalForBus.chatEventBus;
 }
 

@@ -1,5 +1,7 @@
 import "server-only";
+import { pruneIdempotencyKeys } from "@/lib/api/idempotency";
 import { dbPool } from "@/lib/db";
+import { metrics } from "@/lib/observability/metrics";
 
 /** How long a participant's events are kept for replay after a reconnect. */
 export const EVENT_LOG_RETENTION_DAYS = 30;
@@ -27,11 +29,20 @@ const PRUNE = `
 /** Deletes the events older than the retention window; returns how many went. */
 export async function pruneEventLog(olderThanDays = EVENT_LOG_RETENTION_DAYS): Promise<number> {
   let total = 0;
-  for (;;) {
-    const { rows } = await dbPool().query<{ deleted: number }>({ text: PRUNE, values: [olderThanDays, BATCH, PRUNED_THROUGH] });
-    total += rows[0]!.deleted;
-    if (rows[0]!.deleted < BATCH) return total;
+  try {
+    for (;;) {
+      const { rows } = await dbPool().query<{ deleted: number }>({ text: PRUNE, values: [olderThanDays, BATCH, PRUNED_THROUGH] });
+      total += rows[0]!.deleted;
+      if (rows[0]!.deleted < BATCH) break;
+    }
+  } catch (error) {
+    metrics().pruneRuns.inc({ outcome: "failed" });
+    throw error;
+  } finally {
+    metrics().prunedEvents.inc(total);
   }
+  metrics().pruneRuns.inc({ outcome: "ok" });
+  return total;
 }
 
 /** The highest event id pruned so far (0: none). A replay from before it may be incomplete. */
@@ -45,9 +56,13 @@ export async function eventLogPrunedThrough(): Promise<number> {
 
 const globalForPruning = globalThis as unknown as { eventLogPruning?: ReturnType<typeof setInterval> };
 
-/** Every instance that serves event streams prunes the log once an hour (concurrent prunes are harmless). */
+/**
+ * Every instance that serves event streams prunes the log once an hour (concurrent prunes are
+ * harmless), and the mobile API's expired Idempotency-Keys with it.
+ */
 export function keepEventLogPruned(): void {
   globalForPruning.eventLogPruning ??= setInterval(() => {
     pruneEventLog().catch((error: unknown) => console.error("event log not pruned", error));
+    pruneIdempotencyKeys().catch((error: unknown) => console.error("idempotency keys not pruned", error));
   }, PRUNE_EVERY_MS).unref();
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { EventEmitter } from "node:events";
 import { DeliverPolicy, DiscardPolicy, StorageType, jetstream, jetstreamManager, type ConsumerMessages, type JetStreamClient } from "@nats-io/jetstream";
 import { connect, type NatsConnection } from "@nats-io/transport-node";
+import { announcementOf, eventOfAnnouncement } from "./announcement";
 import type { BusListener, EventBus } from "./bus";
 import type { ChatEvent } from "./events";
 import { LogReconciler, type LogQuery } from "./log-reconciler";
@@ -106,7 +107,7 @@ export class NatsBus implements EventBus {
       if ("events" in event) return;
       throw new Error("NATS is not connected: event not published");
     }
-    await this.stream.publish(this.config.subjects[0]!, JSON.stringify(event), { timeout: PUBLISH_TIMEOUT_MS });
+    await this.stream.publish(this.config.subjects[0]!, announcementOf(event), { timeout: PUBLISH_TIMEOUT_MS });
   }
 
   async close(): Promise<void> {
@@ -144,12 +145,8 @@ export class NatsBus implements EventBus {
   }
 
   private receive(payload: string) {
-    let event: ChatEvent;
-    try {
-      event = JSON.parse(payload) as ChatEvent;
-    } catch {
-      return; // not ours
-    }
+    const event = eventOfAnnouncement(payload);
+    if (!event) return; // not ours
     if (this.reconciler.admit(event)) this.local.emit("event", event);
   }
 

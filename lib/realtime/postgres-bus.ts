@@ -2,6 +2,7 @@ import "server-only";
 import { EventEmitter } from "node:events";
 import pg from "pg";
 import { databaseConfig } from "@/lib/db-config";
+import { announcementOf, eventOfAnnouncement } from "./announcement";
 import type { BusListener, EventBus } from "./bus";
 import { CHANNEL, type ChatEvent } from "./events";
 
@@ -12,7 +13,8 @@ const MAX_PAYLOAD = 7900;
 /**
  * The default bus, PostgreSQL's LISTEN/NOTIFY: each instance keeps one dedicated listening
  * connection and hands what arrives to its own subscribers, so instances behind a load balancer
- * share live updates with no sticky sessions.
+ * share live updates with no sticky sessions. It listens on DATABASE_DIRECT_URL when set (a
+ * transaction-mode pooler such as PgBouncer cannot hold a LISTEN), else on DATABASE_URL.
  */
 export class PostgresBus implements EventBus {
   private readonly local = new EventEmitter().setMaxListeners(0);
@@ -23,7 +25,7 @@ export class PostgresBus implements EventBus {
 
   readonly kind = "postgres" as const;
 
-  constructor(private readonly connectionString: () => string = () => databaseConfig().connectionString) {}
+  constructor(private readonly connectionString: () => string = () => databaseConfig().directConnectionString) {}
 
   subscribe(listener: BusListener): () => void {
     this.local.on("event", listener);
@@ -57,7 +59,7 @@ export class PostgresBus implements EventBus {
   }
 
   async publish(event: ChatEvent): Promise<void> {
-    const payload = JSON.stringify(event);
+    const payload = announcementOf(event);
     if (payload.length > MAX_PAYLOAD) throw new Error(`event payload too large (${payload.length} bytes)`);
     // This instance's own subscribers hear it back through LISTEN, like every other instance's.
     return new Promise((resolve, reject) => {
@@ -107,13 +109,8 @@ export class PostgresBus implements EventBus {
       const client = new pg.Client({ connectionString: this.connectionString(), application_name: "realtime-listener" });
       client.on("notification", (message) => {
         if (message.channel !== CHANNEL || !message.payload) return;
-        let event: ChatEvent;
-        try {
-          event = JSON.parse(message.payload) as ChatEvent;
-        } catch {
-          return; // a payload that is not ours
-        }
-        this.local.emit("event", event);
+        const event = eventOfAnnouncement(message.payload);
+        if (event) this.local.emit("event", event); // else a payload that is not ours
       });
       // A lost connection is replaced: at once for waiting subscribers, else on the next publish.
       client.on("error", () => this.reset(client));

@@ -1,5 +1,6 @@
 import "server-only";
 import { db, dbPool } from "@/lib/db";
+import { announcementOf } from "./announcement";
 import { eventBus, publishEvent } from "./bus";
 import { CHANNEL, type UserEventIds } from "./events";
 
@@ -33,7 +34,8 @@ const RECORD = `${RECORD_EVENTS}
 const RECORD_NOTIFYING = RECORD.replace(
   "/*notify*/",
   `, pg_notify($5, json_build_object('type', $1::text, 'sessionId', c.session_id, 'participants', json_build_array(c.customer_id, c.vendor_id),
-      'events', json_build_array(json_build_array(c.customer_id, ec.id), json_build_array(c.vendor_id, ev.id)))::text) AS notified`,
+      'events', json_build_array(json_build_array(c.customer_id, ec.id), json_build_array(c.vendor_id, ev.id)),
+      'at', floor(extract(epoch FROM clock_timestamp()) * 1000))::text) AS notified`,
 );
 
 // Beyond MAX_EVENTS sessions, one announcement for them all: staff refresh, participants' streams read their logs.
@@ -60,7 +62,7 @@ async function recordChunk(type: "read" | "session", sessions: ChangedSession[])
   const manyEvent = { type, sessionId: 0, participants: [], events: [] };
   try {
     if (notifying && many) {
-      await dbPool().query(RECORD_MANY_NOTIFYING, [...values, CHANNEL, JSON.stringify(manyEvent)]);
+      await dbPool().query(RECORD_MANY_NOTIFYING, [...values, CHANNEL, announcementOf(manyEvent)]);
       return;
     }
     const { rows } = await dbPool().query<Recorded>(notifying ? RECORD_NOTIFYING : RECORD, notifying ? [...values, CHANNEL] : values);

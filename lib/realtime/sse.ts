@@ -1,10 +1,14 @@
 import "server-only";
 import { dbPool } from "@/lib/db";
+import { whenDraining } from "@/lib/lifecycle";
+import { metrics } from "@/lib/observability/metrics";
 import { eventBus } from "./bus";
 import { eventLogPrunedThrough, keepEventLogPruned } from "./event-log";
 import type { ChatEvent } from "./events";
 
 const HEARTBEAT_MS = 20_000;
+/** When this instance shuts down, how soon its streams' clients come back (to another instance, through the balancer). */
+const RECONNECT_AFTER_SHUTDOWN_MS = 500;
 const REPLAY_LIMIT = 1000;
 
 export type StreamViewer = { userId: number; staff: boolean };
@@ -93,6 +97,8 @@ type Sink = {
   catchUp(): void;
 };
 
+const streamKind = (sink: Sink) => (sink.viewer.staff ? "staff" : "participant");
+
 /**
  * The instance's open streams, by user: one subscription to the bus hands each event only to
  * the streams that may see it (staff streams, the two participants' streams; settings to all,
@@ -108,6 +114,7 @@ class StreamHub {
   add(sink: Sink) {
     keepEventLogPruned();
     this.all.add(sink);
+    metrics().openStreams.inc({ kind: streamKind(sink) });
     if (sink.viewer.staff) this.staff.add(sink);
     let mine = this.byUser.get(sink.viewer.userId);
     if (!mine) this.byUser.set(sink.viewer.userId, (mine = new Set()));
@@ -125,6 +132,7 @@ class StreamHub {
 
   remove(sink: Sink) {
     if (!this.all.delete(sink)) return;
+    metrics().openStreams.dec({ kind: streamKind(sink) });
     this.staff.delete(sink);
     const mine = this.byUser.get(sink.viewer.userId);
     mine?.delete(sink);
@@ -184,8 +192,10 @@ export function eventStream(
   const unsubscribe = () => sink && hub().remove(sink);
   let heartbeat: ReturnType<typeof setInterval> | undefined;
   let open = true;
+  let offDrain = () => {};
   const stop = () => {
     open = false;
+    offDrain();
     unsubscribe();
     clearInterval(heartbeat);
   };
@@ -276,6 +286,11 @@ export function eventStream(
       };
       hub().add(sink);
       signal.addEventListener("abort", end);
+      // This instance is shutting down: the client is to come back soon, with Last-Event-ID, to another one.
+      offDrain = whenDraining(() => {
+        if (open) controller.enqueue(encoder.encode(`retry: ${RECONNECT_AFTER_SHUTDOWN_MS}\n: shutting down\n\n`));
+        end();
+      });
       controller.enqueue(encoder.encode(`retry: 2000\n: connected\n\n`));
       if (!viewer.staff) {
         // Where to start: after Last-Event-ID (the replay), or after the newest event now.

@@ -1,4 +1,5 @@
 // npm run bench:load -- [--agents 50] [--seconds 30] [--pool 10] [--sessions 2000] [--messages-per-session 100] [--floor-seconds 10]
+//                         [--via-proxy [--pool-mode transaction|session]]
 // N simulated staff agents on loopback against ONE built `next start` on a fresh seeded database
 // (the demo seed's sizes by default; `bench_load_<pid>` on the local PostgreSQL or $BENCH_LOAD_DATABASE_URL's server, dropped after).
 // Each agent signs in (support or admin, through next-auth's credentials endpoint, as the form
@@ -14,6 +15,9 @@
 // and that every send is stored exactly once. Last, the raw-SQL floor of the two reads: the same
 // queries the list and open pages make, in hand-written SQL through a pg pool of --pool
 // connections, with the same number of concurrent loops, for --floor-seconds; and the ratios.
+// --via-proxy: after the run against one instance, the same load for --seconds against three
+// instances behind nginx with their queries through PgBouncer (scripts/lib/scaled-out.ts; pool mode
+// transaction unless --pool-mode says session), and both throughputs side by side.
 import { Agent, request as httpRequest } from "node:http";
 import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
@@ -24,6 +28,7 @@ import { DEMO_SIZES, seed } from "../../prisma/seed/seed";
 import { applyMigrations } from "../db/schema-engine";
 import { ensureNextBuild } from "../lib/next-build";
 import { ensurePrismaClient } from "../lib/prisma-client";
+import { ensureProxyPackages, startScaledOut } from "../lib/scaled-out";
 import { serverActionId } from "../lib/server-action-id";
 import { benchHarness, cpuTicks, percentile } from "./harness";
 import { table } from "./measure";
@@ -37,8 +42,11 @@ const { values } = parseArgs({
     sessions: { type: "string", default: "2000" },
     "messages-per-session": { type: "string", default: String(DEMO_SIZES.messagesPerSession) },
     "floor-seconds": { type: "string", default: "10" },
+    "via-proxy": { type: "boolean", default: false },
+    "pool-mode": { type: "string", default: "transaction" },
   },
 });
+const POOL_MODE = values["pool-mode"] === "session" ? "session" : "transaction";
 const int = wholeNumberFlags(values);
 const AGENTS = int("agents");
 const SECONDS = int("seconds");
@@ -197,100 +205,124 @@ async function main() {
   }
   console.log(`${cookies.length} agents signed in (${STAFF.join(", ")})`);
 
-  const samples: Record<Kind, number[]> = { list: [], open: [], markRead: [], send: [] };
-  const errors: string[] = [];
-  let sendsOk = 0;
-  let deeperPages = 0;
-  const timed = async (kind: Kind, run: () => Promise<Reply>, ok: (reply: Reply) => boolean, what: string): Promise<Reply | null> => {
-    const started = performance.now();
-    try {
-      const reply = await run();
-      const ms = performance.now() - started;
-      if (!ok(reply)) {
-        errors.push(`${kind} ${what}: ${reply.status}${reply.location ? ` → ${reply.location}` : ""} ${reply.text.slice(0, 200).replace(/\s+/g, " ")}`);
+  // Numbers every send's body across runs (each is checked to be stored exactly once).
+  let sequence = 0;
+  const runAgents = async (base: string, cookies: string[], serverPids: number[], title: string) => {
+    const samples: Record<Kind, number[]> = { list: [], open: [], markRead: [], send: [] };
+    const errors: string[] = [];
+    let sendsOk = 0;
+    let deeperPages = 0;
+    const timed = async (kind: Kind, run: () => Promise<Reply>, ok: (reply: Reply) => boolean, what: string): Promise<Reply | null> => {
+      const started = performance.now();
+      try {
+        const reply = await run();
+        const ms = performance.now() - started;
+        if (!ok(reply)) {
+          errors.push(`${kind} ${what}: ${reply.status}${reply.location ? ` → ${reply.location}` : ""} ${reply.text.slice(0, 200).replace(/\s+/g, " ")}`);
+          return null;
+        }
+        samples[kind].push(ms);
+        return reply;
+      } catch (error) {
+        errors.push(`${kind} ${what}: ${String(error)}`);
         return null;
       }
-      samples[kind].push(ms);
-      return reply;
-    } catch (error) {
-      errors.push(`${kind} ${what}: ${String(error)}`);
-      return null;
+    };
+    const get = (cookie: string, path: string) => httpCall(base, "GET", path, { cookie, accept: "text/html" });
+    const action = (cookie: string, path: string, id: string, input: unknown) =>
+      httpCall(base, "POST", path, { cookie, origin: base, "next-action": id, accept: "text/x-component", "content-type": "text/plain;charset=UTF-8" }, JSON.stringify([input]));
+    const isPage = (marker: string) => (reply: Reply) => reply.status === 200 && reply.text.includes(marker);
+    // a list page: rows, or the empty state for a view nothing matches
+    const isList = (reply: Reply) => reply.status === 200 && (reply.text.includes("data-row-id=") || reply.text.includes('data-testid="sessions-empty"'));
+    const actionOk = (reply: Reply) => reply.status === 200 && reply.text.includes('"ok":true');
+
+    const backends = () =>
+      withClient(async (c) => (await c.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = $1", [dbName])).rows.map((r) => r.pid));
+    const cpuBefore = { server: ticksOf(serverPids), db: ticksOf(await backends()), self: process.cpuUsage() };
+    const deadline = performance.now() + SECONDS * 1000;
+    const started = performance.now();
+    await Promise.all(
+      cookies.map(async (cookie, agentIndex) => {
+        while (performance.now() < deadline) {
+          // Browse: a random view, then sometimes the page's own next-page links.
+          const view = randomView(data);
+          let reply = await timed("list", () => get(cookie, view.path), isList, view.path);
+          let page = 1;
+          for (let depth = chance(0.3) ? 1 + Math.floor(Math.random() * 3) : 0; reply && depth > 0 && performance.now() < deadline; depth -= 1) {
+            const next = nextPagePath(reply.text, view.query, page);
+            if (!next) break;
+            page += 1;
+            deeperPages += 1;
+            reply = await timed("list", () => get(cookie, next), (r) => isList(r) && !r.text.includes(BAD_CURSOR_NOTICE) && r.text.includes(`"page\\":${page}`), next);
+          }
+          if (performance.now() >= deadline) break;
+          // Open a session (one listed, else any), mark it read, sometimes reply in it.
+          const listed = reply ? [...reply.text.matchAll(/data-row-id="(\d+)"/g)].map((m) => Number(m[1])) : [];
+          const session = listed.length ? data.sessions.find((s) => s.id === pick(listed)) ?? pick(data.sessions) : pick(data.sessions);
+          const path = `/chat-sessions/${session.id}/edit`;
+          await timed("open", () => get(cookie, path), isPage('id="messages"'), path);
+          if (chance(0.5)) await timed("markRead", () => action(cookie, path, markReadId, { sessionId: session.id, all: true }), actionOk, path);
+          if (chance(0.5)) {
+            const n = (sequence += 1);
+            const sent = await timed(
+              "send",
+              () => action(cookie, path, addMessageId, { sessionId: session.id, senderId: chance(0.5) ? session.vendorId : session.customerId, body: `load ${agentIndex}-${n}` }),
+              actionOk,
+              path,
+            );
+            if (sent) sendsOk += 1;
+          }
+        }
+      }),
+    );
+    const elapsed = (performance.now() - started) / 1000;
+    const selfCpu = process.cpuUsage(cpuBefore.self);
+    const cpu = {
+      server: (ticksOf(serverPids) - cpuBefore.server) / 100 / elapsed,
+      db: (ticksOf(await backends()) - cpuBefore.db) / 100 / elapsed, // backends that lived through the run
+      agents: (selfCpu.user + selfCpu.system) / 1e6 / elapsed,
+    };
+    const requests = KINDS.reduce((sum, kind) => sum + samples[kind].length, 0) + errors.length;
+    const rows: (string | number)[][] = [["kind", "requests", "per s", "p50 ms", "p95 ms", "p99 ms", "max ms"]];
+    for (const kind of KINDS) {
+      const sorted = [...samples[kind]].sort((a, b) => a - b);
+      rows.push([kind, sorted.length, (sorted.length / elapsed).toFixed(1), percentile(sorted, 0.5).toFixed(1), percentile(sorted, 0.95).toFixed(1), percentile(sorted, 0.99).toFixed(1), (sorted.at(-1) ?? NaN).toFixed(1)]);
     }
+    const all = KINDS.flatMap((kind) => samples[kind]).sort((a, b) => a - b);
+    rows.push(["all", all.length, (all.length / elapsed).toFixed(1), percentile(all, 0.5).toFixed(1), percentile(all, 0.95).toFixed(1), percentile(all, 0.99).toFixed(1), (all.at(-1) ?? NaN).toFixed(1)]);
+    console.log(`\n${title}: ${requests} requests in ${elapsed.toFixed(1)} s = ${(requests / elapsed).toFixed(1)} requests/s, ${AGENTS} agents (load average ${load()})\n`);
+    console.log(table(rows));
+    const pct = (share: number) => `${Math.round(share * 100)}%`;
+    console.log(`CPU during the run (share of one core): server ${pct(cpu.server)}, PostgreSQL backends ${pct(cpu.db)}, agents ${pct(cpu.agents)}`);
+    console.log(`(list includes ${deeperPages} next pages followed through the pages' keyset cursors)`);
+    console.log(`\nerrors: ${errors.length}`);
+    for (const error of errors.slice(0, 20)) console.log(`  ${error}`);
+    if (errors.length > 20) console.log(`  … and ${errors.length - 20} more`);
+    return { samples, errors, sendsOk, elapsed, all, requests };
   };
-  const get = (cookie: string, path: string) => httpCall(base, "GET", path, { cookie, accept: "text/html" });
-  const action = (cookie: string, path: string, id: string, input: unknown) =>
-    httpCall(base, "POST", path, { cookie, origin: base, "next-action": id, accept: "text/x-component", "content-type": "text/plain;charset=UTF-8" }, JSON.stringify([input]));
-  const isPage = (marker: string) => (reply: Reply) => reply.status === 200 && reply.text.includes(marker);
-  // a list page: rows, or the empty state for a view nothing matches
-  const isList = (reply: Reply) => reply.status === 200 && (reply.text.includes("data-row-id=") || reply.text.includes('data-testid="sessions-empty"'));
-  const actionOk = (reply: Reply) => reply.status === 200 && reply.text.includes('"ok":true');
 
-  const backends = () =>
-    withClient(async (c) => (await c.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = $1", [dbName])).rows.map((r) => r.pid));
-  const serverPids = children.map((c) => c.pid!);
-  const cpuBefore = { server: ticksOf(serverPids), db: ticksOf(await backends()), self: process.cpuUsage() };
-  const deadline = performance.now() + SECONDS * 1000;
-  const started = performance.now();
-  let sequence = 0;
-  await Promise.all(
-    cookies.map(async (cookie, agentIndex) => {
-      while (performance.now() < deadline) {
-        // Browse: a random view, then sometimes the page's own next-page links.
-        const view = randomView(data);
-        let reply = await timed("list", () => get(cookie, view.path), isList, view.path);
-        let page = 1;
-        for (let depth = chance(0.3) ? 1 + Math.floor(Math.random() * 3) : 0; reply && depth > 0 && performance.now() < deadline; depth -= 1) {
-          const next = nextPagePath(reply.text, view.query, page);
-          if (!next) break;
-          page += 1;
-          deeperPages += 1;
-          reply = await timed("list", () => get(cookie, next), (r) => isList(r) && !r.text.includes(BAD_CURSOR_NOTICE) && r.text.includes(`"page\\":${page}`), next);
-        }
-        if (performance.now() >= deadline) break;
-        // Open a session (one listed, else any), mark it read, sometimes reply in it.
-        const listed = reply ? [...reply.text.matchAll(/data-row-id="(\d+)"/g)].map((m) => Number(m[1])) : [];
-        const session = listed.length ? data.sessions.find((s) => s.id === pick(listed)) ?? pick(data.sessions) : pick(data.sessions);
-        const path = `/chat-sessions/${session.id}/edit`;
-        await timed("open", () => get(cookie, path), isPage('id="messages"'), path);
-        if (chance(0.5)) await timed("markRead", () => action(cookie, path, markReadId, { sessionId: session.id, all: true }), actionOk, path);
-        if (chance(0.5)) {
-          const n = (sequence += 1);
-          const sent = await timed(
-            "send",
-            () => action(cookie, path, addMessageId, { sessionId: session.id, senderId: chance(0.5) ? session.vendorId : session.customerId, body: `load ${agentIndex}-${n}` }),
-            actionOk,
-            path,
-          );
-          if (sent) sendsOk += 1;
-        }
+  const direct = await runAgents(base, cookies, children.map((c) => c.pid!), "1 instance, direct");
+  let viaProxy: Awaited<ReturnType<typeof runAgents>> | null = null;
+  if (values["via-proxy"]) {
+    const missing = ensureProxyPackages();
+    if (missing) throw new Error(`--via-proxy: ${missing}`);
+    const cluster = await startScaledOut(url.toString(), { count: 3, poolMax: POOL, poolMode: POOL_MODE });
+    try {
+      const proxyCookies: string[] = [];
+      for (let i = 0; i < AGENTS; i += 4) {
+        proxyCookies.push(...(await Promise.all(Array.from({ length: Math.min(4, AGENTS - i) }, (_, j) => signIn(cluster.url, STAFF[(i + j) % STAFF.length]!)))));
       }
-    }),
-  );
-  const elapsed = (performance.now() - started) / 1000;
-  const selfCpu = process.cpuUsage(cpuBefore.self);
-  const cpu = {
-    server: (ticksOf(serverPids) - cpuBefore.server) / 100 / elapsed,
-    db: (ticksOf(await backends()) - cpuBefore.db) / 100 / elapsed, // backends that lived through the run
-    agents: (selfCpu.user + selfCpu.system) / 1e6 / elapsed,
-  };
-  agent.destroy();
-
-  const requests = KINDS.reduce((sum, kind) => sum + samples[kind].length, 0) + errors.length;
-  const rows: (string | number)[][] = [["kind", "requests", "per s", "p50 ms", "p95 ms", "p99 ms", "max ms"]];
-  for (const kind of KINDS) {
-    const sorted = [...samples[kind]].sort((a, b) => a - b);
-    rows.push([kind, sorted.length, (sorted.length / elapsed).toFixed(1), percentile(sorted, 0.5).toFixed(1), percentile(sorted, 0.95).toFixed(1), percentile(sorted, 0.99).toFixed(1), (sorted.at(-1) ?? NaN).toFixed(1)]);
+      viaProxy = await runAgents(cluster.url, proxyCookies, cluster.instances.map((instance) => instance.process.pid!), `3 instances via nginx + PgBouncer (${POOL_MODE} mode)`);
+    } finally {
+      await cluster.close();
+    }
+    const rate = (run: typeof direct) => (run.requests / run.elapsed).toFixed(1);
+    console.log(`\nthroughput: 1 instance direct ${rate(direct)} requests/s; 3 instances via nginx + PgBouncer ${rate(viaProxy)} requests/s (${AGENTS} agents each, ${cpus().length} cores)`);
   }
-  const all = KINDS.flatMap((kind) => samples[kind]).sort((a, b) => a - b);
-  rows.push(["all", all.length, (all.length / elapsed).toFixed(1), percentile(all, 0.5).toFixed(1), percentile(all, 0.95).toFixed(1), percentile(all, 0.99).toFixed(1), (all.at(-1) ?? NaN).toFixed(1)]);
-  console.log(`\n${requests} requests in ${elapsed.toFixed(1)} s = ${(requests / elapsed).toFixed(1)} requests/s, ${AGENTS} agents (load average ${load()})\n`);
-  console.log(table(rows));
-  const pct = (share: number) => `${Math.round(share * 100)}%`;
-  console.log(`CPU during the run (share of one core): server ${pct(cpu.server)}, PostgreSQL backends ${pct(cpu.db)}, agents ${pct(cpu.agents)}`);
-  console.log(`(list includes ${deeperPages} next pages followed through the pages' keyset cursors)`);
-  console.log(`\nerrors: ${errors.length}`);
-  for (const error of errors.slice(0, 20)) console.log(`  ${error}`);
-  if (errors.length > 20) console.log(`  … and ${errors.length - 20} more`);
+  agent.destroy();
+  const { samples, elapsed, all } = direct;
+  const errors = [...direct.errors, ...(viaProxy?.errors ?? [])];
+  const sendsOk = direct.sendsOk + (viaProxy?.sendsOk ?? 0);
 
   // Counters: every stored counter and the badge against a fresh count; every send stored once.
   const check = await withBenchDb(async (c) => {

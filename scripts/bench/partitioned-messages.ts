@@ -40,10 +40,10 @@ async function timed(client: pg.Client, sql: string): Promise<string> {
 async function main() {
   console.log(`bench:partitioned-messages — ${MESSAGES} messages, ${SESSIONS} sessions, ${MONTHS} monthly partitions, load average ${load()} on ${cpus().length} cores`);
   await bench.withClient((c) => c.query(`CREATE DATABASE "${bench.dbName}"`));
-  const client = new pg.Client({ connectionString: bench.url.toString() });
+  // Serial plans, set for this connection of its own at its start (no session state set later).
+  const client = new pg.Client({ connectionString: bench.url.toString(), options: "-c max_parallel_workers_per_gather=0" });
   await client.connect();
   try {
-    await client.query("SET max_parallel_workers_per_gather = 0");
     await client.query(`CREATE TABLE plain (id bigint PRIMARY KEY, session_id int NOT NULL, sender_id int NOT NULL, body text NOT NULL, created_at timestamptz NOT NULL, read_at timestamptz)`);
     await client.query(`CREATE TABLE parted (id bigint NOT NULL, session_id int NOT NULL, sender_id int NOT NULL, body text NOT NULL, created_at timestamptz NOT NULL, read_at timestamptz) PARTITION BY RANGE (created_at)`);
     for (let month = 0; month < MONTHS; month += 1) {

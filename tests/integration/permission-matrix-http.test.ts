@@ -176,6 +176,8 @@ describe("permission matrix × pages and route handlers, over HTTP", () => {
     ),
     "GET /api/v1/config": () => fetch(`${http.app.url}/api/v1/config`),
     "GET /api/v1/openapi.json": () => fetch(`${http.app.url}/api/v1/openapi.json`),
+    "GET /healthz": () => fetch(`${http.app.url}/healthz`),
+    "GET /readyz": () => fetch(`${http.app.url}/readyz`),
     "POST /api/v1/tokens": (role) =>
       fetch(`${http.app.url}/api/v1/tokens`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: `${role ?? "nobody"}@demo.test`, password: role ? DEMO_PASSWORD : "wrong-password" }) }),
     "DELETE /api/v1/tokens": async (role) => {

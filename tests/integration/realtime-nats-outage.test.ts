@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { sendAsParticipant } from "@/lib/chat/send-message";
+import { readiness } from "@/lib/observability/readiness";
 import { busHealth, type EventBus } from "@/lib/realtime/bus";
 import { NatsBus } from "@/lib/realtime/nats-bus";
 import { eventStream } from "@/lib/realtime/sse";
@@ -27,7 +28,7 @@ async function until(check: () => boolean, timeoutMs = 15_000) {
 const globalForBus = globalThis as unknown as { chatEventBus?: EventBus };
 
 describe("a NATS outage", () => {
-  it("degrades live updates to reads of the log (sends keep working, no errors), shows in the bus's health, recovers by itself, and then ends a stream whose token was revoked meanwhile", async () => {
+  it("degrades live updates to reads of the log (sends keep working, no errors), shows in the bus's health and in readiness as degraded (still ready), recovers by itself, and then ends a stream whose token was revoked meanwhile", async () => {
     await resetDatabase();
     const { session, customer, vendor } = await createSessionFixture();
     const bus = new NatsBus([nats.url], { namespace: "outage", reconcileMs: 200 });
@@ -37,6 +38,7 @@ describe("a NATS outage", () => {
     try {
       await bus.ready();
       expect(await busHealth(bus)).toEqual({ kind: "nats", listening: true });
+      expect(await readiness()).toEqual({ ready: true });
       const vendorStream = new SseReader(new Response(eventStream({ userId: vendor.id, staff: false }, null, leave.signal)));
       const staffStream = new SseReader(new Response(eventStream({ userId: 1, staff: true }, null, leave.signal)));
       // A customer's app stream whose token gets revoked while NATS is down: the `revoked` event is lost.
@@ -53,6 +55,8 @@ describe("a NATS outage", () => {
       await nats.stop();
       await until(() => !bus.listening);
       expect(await busHealth(bus, 200)).toEqual({ kind: "nats", listening: false });
+      // Every instance is in the same state and still serves: /readyz stays 200, saying degraded.
+      expect(await readiness()).toEqual({ ready: true, degraded: "bus_not_listening" });
       // Sends go on; both streams still hear, from the log.
       const during = await sendAsParticipant(customer.id, session.id, "NATS is down");
       const reply = await sendAsParticipant(vendor.id, session.id, "still here");
@@ -67,6 +71,7 @@ describe("a NATS outage", () => {
       await nats.start();
       await until(() => bus.listening);
       expect(await busHealth(bus)).toEqual({ kind: "nats", listening: true });
+      expect(await readiness()).toEqual({ ready: true });
       // On reattaching, every stream asks again whether it should end: the revoked token's does.
       await until(() => customerStreamEnded);
       const after = await sendAsParticipant(customer.id, session.id, "NATS is back");

@@ -157,13 +157,13 @@ describe.each(["postgres", "nats"] as const)("ending a user's sessions on two in
 
 /**
  * What two servers must agree on: the status, the headers but those of the connection and its
- * encoding, and the body (ids and times aside). Next's router drops a small answer's length and
+ * encoding (and the request's own id), and the body (ids and times aside). Next's router drops a small answer's length and
  * so gzips even 159 bytes; the hot route keeps the length and sends them as they are.
  */
 async function comparable(response: Response): Promise<{ status: number; headers: Record<string, string>; body: unknown }> {
   const headers: Record<string, string> = {};
   response.headers.forEach((value, name) => {
-    if (!["date", "connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding"].includes(name)) headers[name] = value;
+    if (!["date", "x-request-id", "connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding"].includes(name)) headers[name] = value;
   });
   // Next's router names its client-router cache keys in every Vary; they mean nothing to the JSON API.
   const vary = headers.vary?.split(", ").filter((key) => !/^(rsc|next-router-)/.test(key)).join(", ");

@@ -8,6 +8,7 @@ export type SseEvent = { event: string; id: string | null; data: string };
 export class SseReader {
   readonly events: SseEvent[] = [];
   private buffer = "";
+  private received = "";
   private waiters: (() => void)[] = [];
   readonly done: Promise<void>;
 
@@ -19,13 +20,20 @@ export class SseReader {
         for (;;) {
           const { done, value } = await reader.read();
           if (done) break;
-          this.buffer += decoder.decode(value, { stream: true });
+          const text = decoder.decode(value, { stream: true });
+          this.buffer += text;
+          this.received += text;
           this.drain();
         }
       } catch {
         // aborted
       }
     })();
+  }
+
+  /** Everything received so far, as it came (comments and retry hints included). */
+  text(): string {
+    return this.received;
   }
 
   private drain() {

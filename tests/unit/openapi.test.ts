@@ -23,6 +23,19 @@ describe("the mobile API's OpenAPI document", () => {
     expect(served.sort()).toEqual(documented.sort());
   });
 
+  it("documents Idempotency-Key (and its 422) on exactly the operations whose handler honours it", () => {
+    const honouring = routeFiles("app/api/v1")
+      .filter((file) => readFileSync(file, "utf8").includes("answerOncePerKey("))
+      .map((file) => `/${relative("app/api/v1", file).replace(/\/?route\.ts$/, "")}`.replace(/\[(\w+)\]/g, "{$1}"));
+    expect(honouring.sort()).toEqual(["/sessions", "/sessions/{id}/messages"]);
+    const documented = Object.entries(openApiDocument.paths).flatMap(([path, operations]) =>
+      Object.values(operations as Record<string, { parameters?: { name: string }[]; responses: Record<string, unknown> }>)
+        .filter((operation) => operation.parameters?.some((parameter) => parameter.name === "Idempotency-Key") && "422" in operation.responses)
+        .map(() => path),
+    );
+    expect(documented.sort()).toEqual(honouring.sort());
+  });
+
   it("states the tokens' lifetime and the send rate in force, with the 429 and its Retry-After", () => {
     expect(openApiDocument.paths["/tokens"].post.description).toContain(`${TOKEN_IDLE_DAYS} days`);
     const send = openApiDocument.paths["/sessions/{id}/messages"].post;

@@ -1,12 +1,12 @@
 // The server the browser tests talk to: `npm start`'s launcher on a database of its own
 // (created here, seeded with the demo data, dropped when Playwright stops the server).
 import { spawn } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { createWriteStream, mkdirSync, writeFileSync } from "node:fs";
 import { prepareDatabase } from "../../../scripts/lib/prepare-database";
 import { stopScratchServer } from "../../../scripts/lib/scratch-postgres";
 import { createTestDatabase } from "../../support/test-database";
 import { stopTogether } from "./launcher-process";
-import { E2E_DATABASE_FILE } from "./paths";
+import { E2E_DATABASE_FILE, E2E_SERVER_LOG } from "./paths";
 
 const database = await createTestDatabase("e2e");
 await prepareDatabase(database.url);
@@ -14,7 +14,7 @@ mkdirSync("tests/.artifacts", { recursive: true });
 writeFileSync(E2E_DATABASE_FILE, JSON.stringify({ url: database.url }));
 
 const server = spawn("npx", ["tsx", "scripts/start.ts"], {
-  stdio: "inherit",
+  stdio: ["ignore", "pipe", "pipe"],
   detached: true,
   env: {
     ...process.env,
@@ -24,6 +24,15 @@ const server = spawn("npx", ["tsx", "scripts/start.ts"], {
     NEXTAUTH_SECRET: "e2e-secret-not-for-production",
   },
 });
+
+// Shown as before, and kept whole for tests/e2e/zzz-log-hygiene.spec.ts.
+const serverLog = createWriteStream(E2E_SERVER_LOG);
+for (const [output, shown] of [[server.stdout!, process.stdout], [server.stderr!, process.stderr]] as const) {
+  output.on("data", (chunk: Buffer) => {
+    shown.write(chunk);
+    serverLog.write(chunk);
+  });
+}
 
 stopTogether(server, async () => {
   await database.drop();

@@ -1,7 +1,7 @@
-import { apiRoute, chatUser, jsonBody } from "@/lib/api/route";
+import { answerOncePerKey, apiRoute, chatUser, jsonBody } from "@/lib/api/route";
 import { startSessionSchema } from "@/lib/api/schemas";
 import { listMySessions } from "@/lib/chat/my-sessions";
-import { startSessionAboutProduct } from "@/lib/chat/start-session";
+import { startSessionAboutProduct, startSessionIn } from "@/lib/chat/start-session";
 import { apiError } from "@/lib/api/errors";
 import { can } from "@/lib/permissions";
 
@@ -13,11 +13,16 @@ export const GET = apiRoute(async (request: Request) => {
   return Response.json({ sessions: await listMySessions(user.id) });
 });
 
-/** Start (or return to) a conversation about a product with its vendor. Customers only. */
+/** Start (or return to) a conversation about a product with its vendor. Customers only. Honours Idempotency-Key. */
 export const POST = apiRoute(async (request: Request) => {
   const user = await chatUser(request);
   if (!can(user.role, "chat.start")) return apiError(request, 403, "forbidden");
   const { productId } = await jsonBody(request, startSessionSchema);
+  const once = await answerOncePerKey(request, user.id, "POST /api/v1/sessions", { productId }, async (tx) => {
+    const { session, announce } = await startSessionIn(tx, user.id, productId);
+    return { status: session.created ? 201 : 200, body: session, after: announce };
+  });
+  if (once) return once;
   const session = await startSessionAboutProduct(user.id, productId);
   return Response.json(session, { status: session.created ? 201 : 200 });
 });
