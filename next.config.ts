@@ -6,6 +6,8 @@ const nextConfig: NextConfig = {
   // The logger and the metrics registry are process-wide, shared with scripts/serve.ts.
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "exceljs", "@nats-io/transport-node", "@nats-io/jetstream", "pino", "pino-pretty", "prom-client"],
   poweredByHeader: false,
+  // forbidden(): a refused staff member gets the notice with 403 at the page's own URL.
+  experimental: { authInterrupts: true },
   // `npm test` type-checks the whole project (tests included) as a step of its own.
   typescript: { ignoreBuildErrors: true },
   async headers() {

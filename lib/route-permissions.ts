@@ -42,7 +42,7 @@ export type PageRule = {
 
 /** Pages, by URL pattern (route groups dropped, `[id]` kept), with their folder's route group. */
 export const PAGE_ACCESS: Record<string, PageRule & { group: string | null }> = {
-  "/": { group: "(admin)", access: needs("panel.enter"), redirectsTo: "/chat-sessions" },
+  "/": { group: "(admin)", access: needs("chatSessions.view") },
   "/chat-sessions": { group: "(admin)", access: needs("chatSessions.view") },
   "/chat-sessions/new": { group: "(admin)", access: needs("chatSessions.create") },
   "/chat-sessions/[id]": { group: "(admin)", access: needs("chatSessions.view") },
@@ -62,7 +62,6 @@ export const PAGE_ACCESS: Record<string, PageRule & { group: string | null }> = 
   "/chat": { group: "(chat)", access: needs("chat.participate") },
   "/chat/[id]": { group: "(chat)", access: needs("chat.participate"), ownedBy: "participant" },
   "/chat/notifications": { group: "(chat)", access: needs("chat.participate") },
-  "/forbidden": { group: null, access: { kind: "public" } },
 };
 
 export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { LiveRefresh } from "@/components/realtime/live-refresh";
@@ -11,6 +12,12 @@ import { getLocale, getTranslator } from "@/lib/i18n/server";
 import { isMobileChatEnabled } from "@/lib/settings/mobile-chat";
 
 export const dynamic = "force-dynamic";
+
+// Customers and vendors see the marketplace's name, never the staff's "admin panel".
+export async function generateMetadata(): Promise<Metadata> {
+  const brand = (await getTranslator("chat"))("brand");
+  return { title: { default: brand, template: `%s · ${brand}` } };
+}
 
 /** The participants' web chat: phone-first, the same languages and live updates as the panel. */
 async function loadShell() {

@@ -2,7 +2,8 @@
 import { useCallback, useMemo } from "react";
 import { ListView, type ListViewState } from "@/components/list-engine/list-view";
 import { useResourceText } from "@/components/list-engine/use-resource-text";
-import { auditList, type AuditRow } from "@/lib/audit-log/list";
+import { auditList, isKnownAction, type AuditRow } from "@/lib/audit-log/list";
+import { AuditEntrySentence, AuditRawDetails } from "./audit-entry-cell";
 
 type Props = { view: ListViewState<AuditRow, keyof typeof auditList.sorts, typeof auditList.filters>; columnsCookie: string; canExport: boolean };
 
@@ -11,13 +12,11 @@ export function AuditView(props: Props) {
   const { t, text } = useResourceText("audit", "audit_");
   const cells = useMemo(
     () => ({
-      details: (row: AuditRow) => (
-        <code dir="ltr" className="block max-w-md truncate text-xs" title={JSON.stringify(row.details)}>
-          {JSON.stringify(row.details)}
-        </code>
-      ),
+      // On screen the entry reads as a sentence that names and links its target; the export keeps the plain columns.
+      action: (row: AuditRow) => <AuditEntrySentence entry={row} actionLabel={isKnownAction(row.action) ? t(`audit_${row.action}`) : row.action} />,
+      details: (row: AuditRow) => <AuditRawDetails details={row.details} />,
     }),
-    [],
+    [t],
   );
   const openHref = useCallback((row: AuditRow) => (row.actorId ? `/users/${row.actorId}` : "/audit"), []);
   return <ListView declaration={auditList} t={t} text={text} cells={cells} openHref={openHref} {...props} />;

@@ -9,6 +9,7 @@ import { LinkifiedText } from "@/components/messages/linkified-text";
 import { NotSentNotice } from "@/components/messages/not-sent-notice";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { submitOnEnter } from "@/components/ui/send-shortcut";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { isServerFailure } from "@/lib/actions/result";
 import type { ParticipantMessage } from "@/lib/chat-sessions/conversation";
@@ -57,14 +58,27 @@ export function ChatConversation({ sessionId, me, newestFirst, olderBeforeId }: 
   // A send the server or the network failed keeps its draft and says so, with Retry; a refusal
   // (chat turned off, a body the schema refuses) says why.
   const [notSent, setNotSent] = useState(false);
+  // Optimistic: the message shows at once, "sending…", until the server has it ("sent", then
+  // the stored message itself replaces it); if it fails, the draft goes back to the box.
+  const [outgoing, setOutgoing] = useState<{ body: string; storedId: number | null } | null>(null);
+  const arrived = outgoing?.storedId != null && newestFirst.some((message) => message.id === outgoing.storedId);
+  useEffect(() => {
+    if (arrived) setOutgoing(null);
+    else if (outgoing) end.current?.scrollIntoView({ block: "end" });
+  }, [arrived, outgoing]);
   const send = handleSubmit(async (values) => {
+    setOutgoing({ body: values.body, storedId: null });
+    setNotSent(false);
+    reset({ sessionId, body: "" });
     const result = await sendChatMessageAction(values).catch(() => null);
     setNotSent(result === null || (!result.ok && isServerFailure(result.error)));
     if (!result?.ok) {
+      setOutgoing(null);
+      reset({ sessionId, body: values.body });
       if (result && !isServerFailure(result.error)) toast.error(result.error.message === "chatDisabled" ? t("chatDisabled") : result.error.code === "rate_limited" ? t("sendingTooFast") : m("bodyRequired"));
       return;
     }
-    reset({ sessionId, body: "" });
+    setOutgoing({ body: values.body, storedId: result.data.id });
     router.refresh();
   });
   const loadOlder = () =>
@@ -118,13 +132,31 @@ export function ChatConversation({ sessionId, me, newestFirst, olderBeforeId }: 
             </li>
           );
         })}
+        {outgoing && !arrived ? (
+          <li className="flex justify-end" data-testid="outgoing-message" data-state={outgoing.storedId === null ? "sending" : "sent"}>
+            <div className="max-w-[85%] rounded-2xl rounded-se-sm bg-blue-700 px-3 py-2 text-sm text-white opacity-80">
+              <p className="whitespace-pre-wrap break-words" dir="auto">
+                {outgoing.body}
+              </p>
+              <p className="mt-1 flex items-center gap-1 text-xs text-blue-100">
+                {outgoing.storedId === null ? (
+                  t("sending")
+                ) : (
+                  <>
+                    <Check aria-hidden="true" className="h-3.5 w-3.5" /> {t("delivered")}
+                  </>
+                )}
+              </p>
+            </div>
+          </li>
+        ) : null}
       </ol>
       <div ref={end} />
       <form onSubmit={send} noValidate className="sticky bottom-0 flex items-end gap-2 border-t border-slate-200 bg-slate-50 pt-3 dark:border-slate-800 dark:bg-slate-950">
         <label htmlFor="chat-body" className="sr-only">
           {t("messageLabel")}
         </label>
-        <textarea id="chat-body" rows={2} dir="auto" maxLength={4000} placeholder={t("messageLabel")} className={`${inputClass} flex-1`} {...register("body")} />
+        <textarea id="chat-body" rows={2} dir="auto" maxLength={4000} placeholder={t("messageLabel")} className={`${inputClass} flex-1`} aria-keyshortcuts="Enter" onKeyDown={submitOnEnter} {...register("body")} />
         <Button type="submit" variant="primary" disabled={formState.isSubmitting}>
           {formState.isSubmitting ? t("sending") : t("send")}
         </Button>

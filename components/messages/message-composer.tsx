@@ -6,6 +6,7 @@ import { toast } from "sonner";
 import { NotSentNotice } from "@/components/messages/not-sent-notice";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { SEND_SHORTCUT_KEYS, submitOnModEnter } from "@/components/ui/send-shortcut";
 import { isServerFailure } from "@/lib/actions/result";
 import type { ConversationMessage } from "@/lib/chat-sessions/conversation";
 import { addMessageAction } from "@/lib/messages/actions";
@@ -17,7 +18,18 @@ import type { Role } from "@/lib/generated/prisma/enums";
 export type Participant = { id: number; name: string; role: Role };
 
 /** MSG-5: a reply, written as either participant: `participants` is the session's customer, then its vendor. */
-export function MessageComposer({ sessionId, participants, onSent }: { sessionId: number; participants: [Participant, Participant]; onSent: (message: ConversationMessage) => void }) {
+export function MessageComposer({
+  sessionId,
+  participants,
+  onSent,
+  titled = true,
+}: {
+  sessionId: number;
+  participants: [Participant, Participant];
+  onSent: (message: ConversationMessage) => void;
+  /** false where the context names it already (the conversation modal): the form is labelled instead. */
+  titled?: boolean;
+}) {
   const t = useT("messages");
   const shell = useT("shell");
   const common = useT("common");
@@ -50,8 +62,8 @@ export function MessageComposer({ sessionId, participants, onSent }: { sessionId
   });
 
   return (
-    <form onSubmit={send} noValidate className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
-      <h3 className="font-semibold">{t("newMessage")}</h3>
+    <form onSubmit={send} noValidate aria-label={titled ? undefined : t("newMessage")} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
+      {titled ? <h3 className="font-semibold">{t("newMessage")}</h3> : null}
       <fieldset className="flex flex-wrap gap-4">
         <legend className="mb-1 text-sm font-medium">{t("sendAs")}</legend>
         {participants.map((participant, index) => (
@@ -73,6 +85,8 @@ export function MessageComposer({ sessionId, participants, onSent }: { sessionId
           className={inputClass}
           aria-invalid={formState.errors.body ? true : undefined}
           aria-describedby="message-body-counter"
+          aria-keyshortcuts={SEND_SHORTCUT_KEYS}
+          onKeyDown={submitOnModEnter}
           {...register("body")}
         />
         <div className="flex justify-between text-xs">

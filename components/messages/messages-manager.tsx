@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useMemo, useState, useTransition } from "react";
+import { useMemo, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -10,6 +10,7 @@ import { deleteMessageAction, markMessagesReadAction } from "@/lib/messages/acti
 import { useT } from "@/lib/i18n/client";
 import { MessageComposer, type Participant } from "./message-composer";
 import { MessageBubble, MessageRow, type MessageSide, type MessageView } from "./message-item";
+import { useScrollToNewest } from "./use-scroll-to-newest";
 
 type Props = {
   sessionId: number;
@@ -21,8 +22,9 @@ type Props = {
 };
 
 /**
- * The relation manager of the edit page (MSG-1..7): every message of the session, newest
- * first, as a conversation or a table; reply, mark read, delete. After a change the page is
+ * The relation manager of the edit page (MSG-1..7): every message of the session, read as a
+ * chat (oldest at the top, scrolled to the newest, earlier ones loaded above), as a
+ * conversation or a table; reply below it, mark read, delete. After a change the page is
  * refreshed so the counters and the sidebar badge show the database's new values.
  */
 export function MessagesManager({ sessionId, participants, initialMessages, initialOlderBeforeId, can }: Props) {
@@ -33,10 +35,13 @@ export function MessagesManager({ sessionId, participants, initialMessages, init
   // and read receipts); pages loaded further back are kept here and appended.
   const [older, setOlder] = useState<ConversationMessage[]>([]);
   const [olderCursor, setOlderCursor] = useState<number | null | undefined>(undefined);
+  // Pages arrive newest first; the reader sees them oldest first.
   const messages = useMemo(() => {
     const oldestNewId = initialMessages.at(-1)?.id ?? Number.POSITIVE_INFINITY;
-    return [...initialMessages, ...older.filter((m) => m.id < oldestNewId)];
+    return [...initialMessages, ...older.filter((m) => m.id < oldestNewId)].reverse();
   }, [initialMessages, older]);
+  const scroller = useRef<HTMLDivElement>(null);
+  useScrollToNewest(scroller, messages.at(-1)?.id, messages[0]?.id);
   const olderBeforeId = olderCursor === undefined ? initialOlderBeforeId : olderCursor;
   const [view, setView] = useState<MessageView>("conversation");
   const [selected, setSelected] = useState<Set<number>>(new Set());
@@ -133,47 +138,49 @@ export function MessagesManager({ sessionId, participants, initialMessages, init
         ) : null}
       </div>
 
-      {can.reply ? <MessageComposer sessionId={sessionId} participants={participants} onSent={() => router.refresh()} /> : null}
-
       {messages.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">{t("empty")}</p>
-      ) : view === "conversation" ? (
-        <ol className="space-y-3" data-testid="messages-list">
-          {messages.map((message) => (
-            <MessageBubble key={message.id} {...itemProps(message)} />
-          ))}
-        </ol>
-      ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900">
-          <table className="w-full text-start text-sm" data-testid="messages-list">
-            <caption className="sr-only">{t("title")}</caption>
-            <thead className="bg-slate-50 text-xs text-slate-700 dark:bg-slate-800 dark:text-slate-300">
-              <tr>
-                <th scope="col" className="p-3 text-start">
-                  <input type="checkbox" className="h-4 w-4" checked={allShownSelected} aria-label={t("selectAllShown")} onChange={(event) => selectAllShown(event.target.checked)} />
-                </th>
-                <th scope="col" className="p-3 text-start font-semibold">{t("colContent")}</th>
-                <th scope="col" className="p-3 text-start font-semibold">{t("colSender")}</th>
-                <th scope="col" className="p-3 text-start font-semibold">{t("colSentAt")}</th>
-                <th scope="col" className="p-3 text-start font-semibold">{t("colStatus")}</th>
-                <th scope="col" className="p-3 text-start font-semibold">{t("colActions")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200 dark:divide-slate-700">
-              {messages.map((message) => (
-                <MessageRow key={message.id} {...itemProps(message)} />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {olderBeforeId ? (
-        <div className="flex justify-center">
-          <Button onClick={loadOlder} disabled={pending}>
-            {pending ? common("loading") : t("loadOlder")}
-          </Button>
-        </div>
       ) : null}
+      <div ref={scroller} role="region" aria-label={t("historyLabel")} tabIndex={0} data-testid="messages-scroller" className="max-h-[70vh] space-y-3 overflow-y-auto focus:outline-2 focus:outline-blue-600">
+        {olderBeforeId ? (
+          <div className="flex justify-center">
+            <Button onClick={loadOlder} disabled={pending}>
+              {pending ? common("loading") : t("loadOlder")}
+            </Button>
+          </div>
+        ) : null}
+        {messages.length === 0 ? null : view === "conversation" ? (
+          <ol className="space-y-3" data-testid="messages-list">
+            {messages.map((message) => (
+              <MessageBubble key={message.id} {...itemProps(message)} />
+            ))}
+          </ol>
+        ) : (
+          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900">
+            <table className="w-full text-start text-sm" data-testid="messages-list">
+              <caption className="sr-only">{t("title")}</caption>
+              <thead className="bg-slate-50 text-xs text-slate-700 dark:bg-slate-800 dark:text-slate-300">
+                <tr>
+                  <th scope="col" className="p-3 text-start">
+                    <input type="checkbox" className="h-4 w-4" checked={allShownSelected} aria-label={t("selectAllShown")} onChange={(event) => selectAllShown(event.target.checked)} />
+                  </th>
+                  <th scope="col" className="p-3 text-start font-semibold">{t("colContent")}</th>
+                  <th scope="col" className="p-3 text-start font-semibold">{t("colSender")}</th>
+                  <th scope="col" className="p-3 text-start font-semibold">{t("colSentAt")}</th>
+                  <th scope="col" className="p-3 text-start font-semibold">{t("colStatus")}</th>
+                  <th scope="col" className="p-3 text-start font-semibold">{t("colActions")}</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-200 dark:divide-slate-700">
+                {messages.map((message) => (
+                  <MessageRow key={message.id} {...itemProps(message)} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </div>
+      {can.reply ? <MessageComposer sessionId={sessionId} participants={participants} onSent={() => router.refresh()} /> : null}
       <ConfirmDialog open={deleting !== null} title={t("deleteTitle")} body={t("deleteBody")} confirmLabel={t("deleteMessage")} pending={pending} onConfirm={confirmDelete} onCancel={() => setDeleting(null)} />
     </section>
   );

@@ -2,6 +2,7 @@
 import { format } from "date-fns";
 import { ar, enUS } from "date-fns/locale";
 import { inputClass } from "@/components/ui/field";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { useLocale } from "@/lib/i18n/client";
 
 // The spec's MM/DD/YYYY, HH:MM:SS AM/PM; Arabic writes its own comma and ص/م.
@@ -24,8 +25,11 @@ function fromLocalInput(local: string): string {
  */
 export function DateTimeField({ id, value, onChange, invalid, describedBy }: { id: string; value: string; onChange: (iso: string) => void; invalid: boolean; describedBy: string }) {
   const locale = useLocale();
+  // The browser's time zone is known only in the browser: the server renders the field empty,
+  // and the local time appears once hydrated (else React reports a mismatch outside UTC).
+  const hydrated = useHydrated();
   const date = new Date(value);
-  const valid = !Number.isNaN(date.getTime());
+  const valid = hydrated && !Number.isNaN(date.getTime());
   return (
     <div className="flex flex-wrap items-center gap-3">
       <input
@@ -34,14 +38,13 @@ export function DateTimeField({ id, value, onChange, invalid, describedBy }: { i
         step={1}
         dir="ltr"
         className={`${inputClass} max-w-xs`}
-        value={toLocalInput(value)}
+        value={hydrated ? toLocalInput(value) : ""}
         aria-invalid={invalid || undefined}
         aria-describedby={describedBy}
         onChange={(event) => onChange(fromLocalInput(event.target.value))}
-        suppressHydrationWarning
       />
       {valid ? (
-        <output htmlFor={id} className="text-sm text-slate-700 tabular-nums dark:text-slate-300" data-testid="last-message-display" suppressHydrationWarning>
+        <output htmlFor={id} className="text-sm text-slate-700 tabular-nums dark:text-slate-300" data-testid="last-message-display">
           <bdi>{format(date, DISPLAY_FORMAT[locale], { locale: locale === "ar" ? ar : enUS })}</bdi>
         </output>
       ) : null}

@@ -3,7 +3,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-import { Controller, useForm, type FieldPath } from "react-hook-form";
+import { Controller, useForm, type FieldErrors, type FieldPath } from "react-hook-form";
 import { toast } from "sonner";
 import { Button, buttonClass } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -26,6 +26,14 @@ const FIELDS: FieldPath<SessionFormValues>[] = ["productId", "customerId", "vend
 const OWN_ERRORS = new Set(["editConflict", "sessionGone", "reassignAdminOnly"]);
 const blank = (): SessionFormValues => ({ productId: 0, customerId: 0, vendorId: 0, orderId: null, lastMessageAt: new Date().toISOString() });
 
+/** After a failed submit, the user lands on the first field to fix, in the form's order. */
+function focusFirstInvalid(invalid: Iterable<string>): void {
+  const names = new Set(invalid);
+  const first = FIELDS.find((field) => names.has(field));
+  if (first) document.getElementById(first)?.focus();
+}
+const focusFirstError = (errors: FieldErrors<SessionFormValues>) => focusFirstInvalid(Object.keys(errors));
+
 /** FORM-1..5 (create) and ROW-3 (edit): one form, validated by the schema the server uses. */
 export function SessionForm(props: Props) {
   const t = useT("sessionForm");
@@ -37,9 +45,12 @@ export function SessionForm(props: Props) {
   const [conflict, setConflict] = useState(false);
   // A session with messages about to change hands: who will see how many messages, until confirmed.
   const [reassign, setReassign] = useState<{ messages: number; names: string[] } | null>(null);
+  const [confirmDiscard, setConfirmDiscard] = useState(false);
   const form = useForm<SessionFormValues>({ resolver: zodResolver(sessionFormSchema), defaultValues: props.initial ?? blank() });
   const { control, handleSubmit, setError, setValue, reset, formState, getFieldState, watch } = form;
   const [customerId, vendorId, orderId] = watch(["customerId", "vendorId", "orderId"]);
+  // Read while rendering: react-hook-form tracks only the form state a render reads.
+  const changed = formState.isDirty;
   // The version this form was opened on. Live refreshes re-render the page with newer props, but
   // the user's edits are still based on this one, so a save after someone else's is a conflict.
   const [opened] = useState(() => (props.mode === "edit" ? { updatedAt: props.initial.updatedAt, lastMessageAt: props.initial.lastMessageAt } : null));
@@ -53,6 +64,7 @@ export function SessionForm(props: Props) {
   const showServerError = (error: ActionError): void => {
     const fieldErrors = Object.entries(error.fieldErrors ?? {}).filter(([field]) => (FIELDS as string[]).includes(field));
     for (const [field, key] of fieldErrors) setError(field as FieldPath<SessionFormValues>, { message: key });
+    focusFirstInvalid(fieldErrors.map(([field]) => field));
     if (error.code === "conflict") setConflict(true);
     else if (!fieldErrors.length) toast.error(OWN_ERRORS.has(error.message) ? message(error.message) : common(error.message as Parameters<typeof common>[0]));
   };
@@ -68,15 +80,16 @@ export function SessionForm(props: Props) {
       setDuplicateOf(null);
       toast.success(t("created"));
       if (another) {
-        reset(blank());
-        setLabels(NO_LABELS);
-        setProposedVendor(null);
+        // FORM-5: the next session of a series usually shares product, customer and vendor; they
+        // stay with their names, the order and the time start afresh.
+        reset({ ...blank(), productId: values.productId, customerId: values.customerId, vendorId: values.vendorId });
+        setLabels((current) => ({ ...current, order: null }));
         document.getElementById("productId")?.focus();
       } else {
         router.push("/chat-sessions");
         router.refresh();
       }
-    });
+    }, focusFirstError);
 
   const saveConfirming = (confirmedMessages: number | null) => handleSubmit(async (values) => {
     if (props.mode !== "edit" || !opened) return;
@@ -97,7 +110,7 @@ export function SessionForm(props: Props) {
     toast.success(t("saved"));
     router.push("/chat-sessions");
     router.refresh();
-  });
+  }, focusFirstError);
   const save = saveConfirming(null);
 
   const entityField = (name: "productId" | "customerId" | "vendorId", kind: "product" | "customer" | "vendor", labelKey: "product" | "customer" | "vendor") => (
@@ -234,10 +247,26 @@ export function SessionForm(props: Props) {
             {formState.isSubmitting ? t("saving") : t("save")}
           </Button>
         )}
-        <Link href="/chat-sessions" className={buttonClass("ghost")}>
+        <Link
+          href="/chat-sessions"
+          className={buttonClass("ghost")}
+          onClick={(event) => {
+            if (!changed) return;
+            event.preventDefault();
+            setConfirmDiscard(true);
+          }}
+        >
           {t("cancel")}
         </Link>
       </div>
+      <ConfirmDialog
+        open={confirmDiscard}
+        title={t("discardTitle")}
+        body={t("discardBody")}
+        confirmLabel={t("discardConfirm")}
+        onConfirm={() => router.push("/chat-sessions")}
+        onCancel={() => setConfirmDiscard(false)}
+      />
       {reassign ? (
         <ConfirmDialog
           open

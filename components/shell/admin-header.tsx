@@ -4,6 +4,7 @@ import { translatorFor } from "@/lib/i18n/server";
 import type { Locale } from "@/lib/i18n/config";
 import type { Theme } from "@/lib/preferences/theme";
 import { roleLabelKey } from "@/lib/roles";
+import { KeyboardShortcuts } from "./keyboard-shortcuts";
 import { LanguageSwitch } from "./language-switch";
 import { SignOutButton } from "./sign-out-button";
 import { ThemeToggle } from "./theme-toggle";
@@ -16,6 +17,7 @@ export function AdminHeader({ user, locale, theme, children }: { user: CurrentUs
       {children}
       <span className="truncate font-semibold">{common("appName")}</span>
       <div className="ms-auto flex items-center gap-1">
+        <KeyboardShortcuts />
         <LanguageSwitch locale={locale} />
         <ThemeToggle locale={locale} theme={theme} />
         <details className="relative">

@@ -1,7 +1,7 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { translatorFor } from "@/lib/i18n/server";
 import type { Locale } from "@/lib/i18n/config";
+import { NavLink } from "./nav-link";
 import { UnreadBadge } from "./unread-badge";
 
 const LINK_CLASS = "flex items-center gap-2 rounded-md px-2 py-2 text-sm font-medium hover:bg-slate-100 dark:hover:bg-slate-800";
@@ -22,9 +22,9 @@ function NavGroup({ id, title, children }: { id: string; title: string; children
 function NavItem({ href, children }: { href: string; children: ReactNode }) {
   return (
     <li>
-      <Link href={href} className={LINK_CLASS}>
+      <NavLink href={href} className={LINK_CLASS}>
         {children}
-      </Link>
+      </NavLink>
     </li>
   );
 }
@@ -34,6 +34,9 @@ export function SidebarNav({ locale, unreadTotal, showSettings }: { locale: Loca
   const t = translatorFor(locale, "shell");
   return (
     <nav aria-label={t("mainNavigation")} className="space-y-1 p-3">
+      <ul className="space-y-1">
+        <NavItem href="/">{t("navOverview")}</NavItem>
+      </ul>
       <NavGroup id="nav-group-users" title={t("navUserManagement")}>
         <NavItem href="/chat-sessions">
           <span>{t("navChatSessions")}</span>

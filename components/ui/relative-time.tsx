@@ -1,7 +1,8 @@
 "use client";
-import { format, formatDistanceToNow } from "date-fns";
+import { format } from "date-fns";
 import { ar, enUS } from "date-fns/locale";
 import { useLocale } from "@/lib/i18n/client";
+import { formatRelativeTime } from "@/lib/i18n/relative-time";
 
 const DATE_LOCALES = { ar, en: enUS } as const;
 
@@ -12,7 +13,7 @@ export function RelativeTime({ value }: { value: Date | string }) {
   const dateLocale = DATE_LOCALES[locale];
   return (
     <time dateTime={date.toISOString()} title={format(date, "PPpp", { locale: dateLocale })} suppressHydrationWarning>
-      {formatDistanceToNow(date, { addSuffix: true, locale: dateLocale })}
+      {formatRelativeTime(date, locale)}
     </time>
   );
 }

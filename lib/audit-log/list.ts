@@ -6,7 +6,7 @@ import { defineList } from "@/lib/list-engine/declaration";
 export const AUDIT_ACTIONS = ["chatSessions.create", "chatSessions.update", "chatSessions.reassign", "chatSessions.delete", "chatSessions.markRead", "chatSessions.export", "messages.add", "messages.markRead", "messages.delete", "settings.mobileChat", "users.create", "users.update", "users.delete", "users.signOutEverywhere", "resources.export"] as const;
 export type AuditRow = { id: number; action: string; actorId: number | null; actorName: string | null; targetType: string; targetId: string | null; details: unknown; createdAt: Date };
 
-const isKnownAction = (action: string): action is (typeof AUDIT_ACTIONS)[number] => (AUDIT_ACTIONS as readonly string[]).includes(action);
+export const isKnownAction = (action: string): action is (typeof AUDIT_ACTIONS)[number] => (AUDIT_ACTIONS as readonly string[]).includes(action);
 
 export const auditList = defineList({
   path: "/audit",
@@ -18,7 +18,7 @@ export const auditList = defineList({
     { key: "time", header: "date", kind: "date", value: (row: AuditRow) => row.createdAt, sort: "time", width: 22 },
     { key: "actor", header: "auditActor", kind: "text", value: (row: AuditRow) => row.actorName, width: 28 },
     { key: "action", header: "auditAction", kind: "text", value: (row: AuditRow) => row.action, label: (row: AuditRow) => (isKnownAction(row.action) ? (`audit_${row.action}` as const) : null), width: 24 },
-    { key: "target", header: "auditTarget", kind: "text", value: (row: AuditRow) => `${row.targetType}${row.targetId ? ` #${row.targetId}` : ""}`, width: 20 },
+    { key: "target", header: "auditTarget", kind: "text", value: (row: AuditRow) => `${row.targetType}${row.targetId ? ` #${row.targetId}` : ""}`, width: 20, toggleable: true },
     { key: "details", header: "auditDetails", kind: "text", value: (row: AuditRow) => JSON.stringify(row.details), width: 60 },
   ],
   sorts: { time: { type: "timestamptz", read: (row: AuditRow) => row.createdAt.toISOString() } },

@@ -1,7 +1,7 @@
 import "server-only";
 import { getServerSession } from "next-auth";
 import { cache } from "react";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { noteRequestUser } from "@/lib/observability/request-context";
 import { can, type Permission } from "@/lib/permissions";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -27,11 +27,18 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   return user;
 });
 
-/** For pages: strangers go to sign-in, customers and vendors to their chat, other refusals to a notice. */
+/**
+ * For pages: strangers go to sign-in, customers and vendors to their chat; staff refused a page
+ * stay at its URL and get the "no access" notice with 403 (inside the panel's shell: the
+ * forbidden file of the route group).
+ */
 export async function requirePagePermission(permission: Permission): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) redirect("/sign-in");
-  if (!can(user.role, permission)) redirect(can(user.role, "chat.participate") && permission !== "chat.participate" ? "/chat" : "/forbidden");
+  if (!can(user.role, permission)) {
+    if (can(user.role, "chat.participate") && permission !== "chat.participate") redirect("/chat");
+    forbidden();
+  }
   return user;
 }
 

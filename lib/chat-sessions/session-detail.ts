@@ -1,9 +1,10 @@
 import "server-only";
+import { cache } from "react";
 import { db } from "@/lib/db";
 import { parseRouteId } from "@/lib/route-id";
 
-/** A session as the edit page shows it; null for an id that is not a session. */
-export async function getSessionDetail(rawId: string) {
+/** A session as the edit page shows it; null for an id that is not a session. Once per request (title and page). */
+export const getSessionDetail = cache(async (rawId: string) => {
   const id = parseRouteId(rawId);
   if (id === null) return null;
   return db.chatSession.findUnique({
@@ -25,4 +26,4 @@ export async function getSessionDetail(rawId: string) {
       vendor: { select: { id: true, name: true, role: true } },
     },
   });
-}
+});

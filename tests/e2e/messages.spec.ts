@@ -38,10 +38,11 @@ test("ROW-2 MSG-1..5 manage messages: content, sender and role, time, read state
   await page.getByLabel(new RegExp(session.customer_name)).check();
   await page.locator("#message-body").fill("Is it still available? https://example.test/item");
   await page.getByRole("button", { name: "Send" }).click();
-  await expect(list.locator("[data-message-id]").first()).toContainText("Is it still available?");
-  await expect(list.locator("[data-message-id]").first().getByRole("link", { name: "https://example.test/item" })).toBeVisible();
-  await expect(list.locator("[data-message-id]").first()).toHaveAttribute("data-read", "false");
-  await expect(list.locator("[data-message-id]").first()).toHaveAttribute("data-side", "customer");
+  // Read as a chat: the newest message is the last one.
+  await expect(list.locator("[data-message-id]").last()).toContainText("Is it still available?");
+  await expect(list.locator("[data-message-id]").last().getByRole("link", { name: "https://example.test/item" })).toBeVisible();
+  await expect(list.locator("[data-message-id]").last()).toHaveAttribute("data-read", "false");
+  await expect(list.locator("[data-message-id]").last()).toHaveAttribute("data-side", "customer");
   await expect(page.getByRole("radio", { name: new RegExp(session.customer_name) })).toBeChecked();
   await expect(badge(page)).toHaveAttribute("data-count", String(before + 1));
   await page.getByRole("button", { name: "Send" }).click();

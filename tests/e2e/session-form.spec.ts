@@ -45,7 +45,7 @@ test("FORM-1..5 Create saves and returns to the list with the new session visibl
   await expect(page.locator("tbody tr").first()).toContainText(product.name.slice(0, 20));
 });
 
-test("FORM-5 Create & create another stays on a fresh form with focus on the first field; Cancel saves nothing (ar)", async ({ page }) => {
+test("FORM-5 Create & create another keeps product, customer and vendor with their names for the next session; a failed submit focuses the first invalid field; Cancel on a changed form asks first (ar)", async ({ page }) => {
   await signIn(page, "admin", "ar");
   const { product, customerName } = await someProductAndCustomer(1);
   await page.goto("/chat-sessions/new");
@@ -53,25 +53,47 @@ test("FORM-5 Create & create another stays on a fresh form with focus on the fir
   await expect(page.getByText("اختر المنتج.")).toBeVisible();
   await expect(page.getByText("اختر العميل.")).toBeVisible();
   await expect(page.getByText("اختر البائع.")).toBeVisible();
+  await expect(page.locator("#productId")).toBeFocused();
   await expectAccessible(page);
   const before = await sessionCount();
   await chooseOption(page, "productId", product.name);
+  await page.getByRole("button", { name: "إنشاء", exact: true }).click();
+  await expect(page.locator("#customerId")).toBeFocused();
   await chooseOption(page, "customerId", customerName);
   await page.getByRole("button", { name: "إنشاء وإنشاء أخرى" }).click();
   await expect(page.getByText("تم إنشاء الجلسة")).toBeVisible();
   await expect(page).toHaveURL(/\/chat-sessions\/new$/);
-  await expect(page.locator("#productId")).toHaveValue("");
+  // Kept with their names, and their values: never text without a value.
+  await expect(page.locator("#productId")).toHaveValue(product.name);
+  await expect(page.locator("#customerId")).toHaveValue(customerName);
+  await expect(page.locator("#vendorId")).toHaveValue(product.vendor_name);
+  await expect(page.locator("#orderId")).toHaveValue("");
   await expect(page.locator("#productId")).toBeFocused();
   expect(await sessionCount()).toBe(before + 1);
   // the same trio again: the form says a session exists and offers to open it
-  await chooseOption(page, "productId", product.name);
-  await chooseOption(page, "customerId", customerName);
   await page.getByRole("button", { name: "إنشاء", exact: true }).click();
   await expect(page.getByText("توجد جلسة لنفس المنتج والعميل والبائع")).toBeVisible();
   await expect(page.getByRole("link", { name: "فتح الجلسة الموجودة" })).toBeVisible();
+  expect(await sessionCount()).toBe(before + 1);
+  // Cancel after a change asks before discarding; staying keeps the form, confirming leaves it.
+  await page.locator("#lastMessageAt").fill("2026-01-02T03:04:05");
   await page.getByRole("link", { name: "إلغاء" }).click();
+  const ask = page.getByRole("dialog", { name: "تجاهل التغييرات؟" });
+  await expect(ask).toBeVisible();
+  await expectAccessible(page);
+  await ask.getByRole("button", { name: "إلغاء" }).click();
+  await expect(page).toHaveURL(/\/chat-sessions\/new$/);
+  await page.getByRole("link", { name: "إلغاء" }).click();
+  await ask.getByRole("button", { name: "تجاهل التغييرات" }).click();
   await expect(page).toHaveURL(/\/chat-sessions$/);
   expect(await sessionCount()).toBe(before + 1);
+});
+
+test("FORM-5 Cancel on an untouched form leaves at once (en)", async ({ page }) => {
+  await signIn(page, "qa", "en");
+  await page.goto("/chat-sessions/new");
+  await page.getByRole("link", { name: "Cancel" }).click();
+  await expect(page).toHaveURL(/\/chat-sessions$/);
 });
 
 /** "yyyy-MM-ddTHH:mm:ss" in this machine's time zone (the browser's), as the picker takes it. */

@@ -1,13 +1,11 @@
 import type { Metadata } from "next";
 import { MobileChatSetting } from "@/components/settings/mobile-chat-setting";
 import { requirePagePermission } from "@/lib/auth/current-user";
+import { titleOfGuardedPage } from "@/lib/auth/page-title";
 import { getTranslator } from "@/lib/i18n/server";
 import { isMobileChatEnabled } from "@/lib/settings/mobile-chat";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslator("settings");
-  return { title: t("title") };
-}
+export const generateMetadata = (): Promise<Metadata> => titleOfGuardedPage("settings.manage", async () => (await getTranslator("settings"))("title"));
 
 /** SET-1: system settings, admins only. */
 export default async function SettingsPage() {

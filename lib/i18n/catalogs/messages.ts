@@ -3,6 +3,7 @@ import { defineCatalog } from "../define";
 export const messages = defineCatalog({
   ar: {
     title: "الرسائل",
+    historyLabel: "سجل الرسائل",
     conversationView: "محادثة",
     tableView: "جدول",
     viewLabel: "طريقة العرض",
@@ -45,6 +46,7 @@ export const messages = defineCatalog({
   },
   en: {
     title: "Messages",
+    historyLabel: "Message history",
     conversationView: "Conversation",
     tableView: "Table",
     viewLabel: "View",

@@ -2,6 +2,7 @@ import { defineCatalog } from "../define";
 
 export const shell = defineCatalog({
   ar: {
+    navOverview: "نظرة عامة",
     navUserManagement: "إدارة المستخدمين",
     navChatSessions: "الجلسات الحوارية",
     navSystem: "النظام",
@@ -29,6 +30,7 @@ export const shell = defineCatalog({
     skipToContent: "تخطَّ إلى المحتوى",
   },
   en: {
+    navOverview: "Overview",
     navUserManagement: "User Management",
     navChatSessions: "Chat Sessions",
     navSystem: "System",

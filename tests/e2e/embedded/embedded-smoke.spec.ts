@@ -57,7 +57,7 @@ for (const locale of ["ar", "en"] as const) {
     await expectAccessible(customer);
     down = false;
     await customer.getByTestId("not-sent").getByRole("button", { name: w.retry }).click();
-    await expect(customer.getByTestId("chat-messages").locator("li").last()).toContainText(`Is it in stock? (${locale})`);
+    await expect(customer.getByTestId("chat-messages").locator("li[data-message-id]").last()).toContainText(`Is it in stock? (${locale})`);
     await expect(customer.getByTestId("not-sent")).toHaveCount(0);
     await expect(customer.locator("#chat-body")).toHaveValue("");
 
@@ -91,7 +91,7 @@ test("the panel's composer (en): a failed send keeps its draft, says it was not 
   await expect(page.locator("#message-body")).toHaveValue("Sent from the panel, second try");
   down = false;
   await page.getByTestId("not-sent").getByRole("button", { name: "Retry" }).click();
-  await expect(page.getByTestId("messages-list").locator("[data-message-id]").first()).toContainText("Sent from the panel, second try");
+  await expect(page.getByTestId("messages-list").locator("[data-message-id]").last()).toContainText("Sent from the panel, second try");
   await expect(page.getByTestId("not-sent")).toHaveCount(0);
   // A mistake in what was typed is still said as it was.
   await page.getByRole("button", { name: "Send", exact: true }).click();

@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
 import { SessionForm } from "@/components/session-form/session-form";
 import { requirePagePermission } from "@/lib/auth/current-user";
+import { titleOfGuardedPage } from "@/lib/auth/page-title";
 import { getTranslator } from "@/lib/i18n/server";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslator("sessionForm");
-  return { title: t("createTitle") };
-}
+export const generateMetadata = (): Promise<Metadata> => titleOfGuardedPage("chatSessions.create", async () => (await getTranslator("sessionForm"))("createTitle"));
 
 export default async function NewChatSessionPage() {
   await requirePagePermission("chatSessions.create");

@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import { UserForm } from "@/components/users/user-form";
 import { requirePagePermission } from "@/lib/auth/current-user";
+import { titleOfGuardedPage } from "@/lib/auth/page-title";
 import { getTranslator } from "@/lib/i18n/server";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslator("userForm"))("newTitle") };
-}
+export const generateMetadata = (): Promise<Metadata> => titleOfGuardedPage("users.manage", async () => (await getTranslator("userForm"))("newTitle"));
 
 export default async function NewUserPage() {
   await requirePagePermission("users.manage");

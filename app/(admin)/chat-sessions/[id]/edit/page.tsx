@@ -1,7 +1,7 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SessionMessages } from "@/components/messages/session-messages";
+import { recordMetadata } from "@/components/resource/record-metadata";
 import { SessionForm } from "@/components/session-form/session-form";
 import { ExactTime } from "@/components/ui/relative-time";
 import { requirePagePermission } from "@/lib/auth/current-user";
@@ -11,10 +11,7 @@ import { getTranslator } from "@/lib/i18n/server";
 import { getEntityLabel } from "@/lib/lookups/search-entities";
 import { can } from "@/lib/permissions";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslator("sessionForm");
-  return { title: t("editTitle") };
-}
+export const generateMetadata = recordMetadata("chatSessions.view", getSessionDetail, async () => (await getTranslator("sessionForm"))("editTitle"));
 
 /** ROW-2 and ROW-3: the session's details, and below them the messages section (MSG-1..7). */
 export default async function EditChatSessionPage({ params }: { params: Promise<{ id: string }> }) {

@@ -1,0 +1,41 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible } from "./support/axe";
+import { signIn, type TestLocale } from "./support/auth";
+import { trueUnreadTotal } from "./support/db";
+
+const TEXT = {
+  ar: { title: "نظرة عامة", table: "عرض البيانات جدولًا", perDay: "الرسائل يوميًا (آخر 30 يومًا)", dir: "rtl" },
+  en: { title: "Overview", table: "Show the data as a table", perDay: "Messages per day (last 30 days)", dir: "ltr" },
+} as const;
+
+for (const locale of ["ar", "en"] as TestLocale[]) {
+  test(`staff land on the overview: figures link to the list, charts have table alternatives and follow the reading direction (${locale})`, async ({ page }) => {
+    await signIn(page, "support", locale);
+    await expect(page).toHaveURL(/\/$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(TEXT[locale].title);
+    await expect(page.locator("aside").getByRole("link", { name: TEXT[locale].title })).toHaveAttribute("aria-current", "page");
+    const unread = page.getByTestId("overview-unread");
+    await expect(unread).toHaveText(new Intl.NumberFormat("en-US").format(await trueUnreadTotal()));
+    await expect(unread).toHaveAttribute("href", "/chat-sessions?unread=1");
+    await expect(page.getByTestId("overview-conversion")).toHaveText(/%|—/);
+
+    // Messages per day: a chart for the eye, the same 31 days as a table for everyone.
+    const perDay = page.getByRole("figure", { name: TEXT[locale].perDay });
+    await expect(perDay.locator(".recharts-surface")).toBeVisible();
+    await perDay.getByText(TEXT[locale].table).click();
+    await expect(perDay.locator("tbody tr")).toHaveCount(31);
+    // Time runs with the reading direction: values on the start side, the newest day at the end.
+    const chart = await perDay.locator(".recharts-surface").boundingBox();
+    const yAxis = await perDay.locator(".recharts-yAxis").boundingBox();
+    const yOnRight = yAxis!.x > chart!.x + chart!.width / 2;
+    expect(yOnRight).toBe(TEXT[locale].dir === "rtl");
+    await expectAccessible(page);
+
+    // A vendor's figure opens the list filtered to that vendor.
+    const vendorLinks = page.locator('a[href^="/chat-sessions?vendor="]');
+    if ((await vendorLinks.count()) > 0) {
+      await vendorLinks.first().click();
+      await expect(page).toHaveURL(/\/chat-sessions\?vendor=\d+/);
+    }
+  });
+}
