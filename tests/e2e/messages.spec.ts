@@ -103,8 +103,8 @@ test("MSG-5 a message support writes as the vendor names them in the panel; the 
   await signIn(page, "admin", "en");
   await page.goto("/audit");
   const label = catalogs.resources.en["audit_messages.add"];
-  await page.getByRole("combobox").selectOption({ label });
-  await page.getByRole("button", { name: "Apply" }).click();
-  await expect(page).toHaveURL(/filter=messages\.add/);
+  await page.getByRole("button", { name: "Filters", exact: true }).click();
+  await page.getByLabel("Action", { exact: true }).selectOption({ label });
+  await expect(page).toHaveURL(/action=messages\.add/);
   await expect(page.getByRole("row").filter({ hasText: "فريق الدعم" }).first()).toContainText(label);
 });
