@@ -88,8 +88,6 @@ export type ListDeclaration<Row extends { id: number }, S extends string, F exte
   bulkActions: readonly ListAction<W>[];
   /** the cookie prefix that remembers a user's toggleable columns when the URL says nothing */
   columnsCookie: string;
-  /** the realtime topic whose events refresh the list */
-  liveTopic: string;
 };
 
 /** A column's value for the screen: its words when the column states them, else the value itself. */

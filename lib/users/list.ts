@@ -36,5 +36,4 @@ export const usersList = defineList({
   },
   bulkActions: [{ key: "export", permission: "resources.export", label: "bulkExportCsv" }],
   columnsCookie: "userColumns",
-  liveTopic: "sessions",
 });
