@@ -11,6 +11,7 @@ import { ColumnMenu } from "./column-menu";
 import { ListFilterChips, ListFiltersPanel, type FilterText } from "./list-filters";
 import { ListTable } from "./list-table";
 import type { ListViewWords } from "./list-words";
+import { NoScriptControls } from "./no-script-controls";
 import { ListNotices } from "./notices";
 import { Pagination } from "./pagination";
 import { SearchBox } from "./search-box";
@@ -86,6 +87,7 @@ export function ListView<Row extends { id: number }, S extends string, F extends
         <ListFiltersPanel t={t} text={text} filters={declaration.filters} values={url.params} labels={labels} onChange={changeFilters} onLabel={(key, id, label) => setPicked((current) => ({ ...current, [key]: { id, label } }))} />
         <ColumnMenu t={t} columns={declaration.columns.filter((column) => column.toggleable).map(label)} cookie={columnsCookie} visible={shownColumns} onChange={(columns) => url.change({ columns } as Partial<ListState<S, F>>)} />
       </div>
+      <NoScriptControls declaration={declaration} params={params} page={page} t={t} text={text} />
       <ListFilterChips t={t} text={text} filters={declaration.filters} values={url.params} labels={labels} onChange={changeFilters} />
       {selectedCount > 0 ? (
         <BulkBar
