@@ -1,8 +1,10 @@
 import { cookies } from "next/headers";
 import type { RawSearchParams } from "@/lib/list-engine/url-state";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { columnsCookieName, parseListParams, type EntityFilterKey } from "@/lib/chat-sessions/list-params";
-import { loadSessionsView } from "@/lib/chat-sessions/list-view";
+import { sessionsList } from "@/lib/chat-sessions/list";
+import { columnsCookieName, parseListParams, type EntityFilterKey, type FilterLabels } from "@/lib/chat-sessions/list-params";
+import { sessionsSource } from "@/lib/chat-sessions/list-source";
+import { loadListView } from "@/lib/list-engine/load-view";
 import { can } from "@/lib/permissions";
 import { SessionsView } from "./sessions-view";
 
@@ -16,7 +18,7 @@ export type SessionsScope = { title: string; filter: Partial<Record<EntityFilter
 export async function SessionsList({ user, searchParams, scope }: { user: CurrentUser; searchParams: RawSearchParams; scope?: SessionsScope }) {
   const parsed = parseListParams(searchParams);
   const cookieStore = await cookies();
-  const view = await loadSessionsView({ params: { ...parsed.params, ...scope?.filter }, notices: parsed.notices }, cookieStore.get(columnsCookieName(user.id))?.value);
+  const view = await loadListView(sessionsList, sessionsSource, { params: { ...parsed.params, ...scope?.filter }, notices: parsed.notices }, cookieStore.get(columnsCookieName(user.id))?.value);
   return (
     <SessionsView
       params={view.params}
@@ -28,7 +30,7 @@ export async function SessionsList({ user, searchParams, scope }: { user: Curren
       anySessions={view.anyRows}
       visibleColumns={view.visibleColumns}
       columnsCookie={columnsCookieName(user.id)}
-      labels={view.labels}
+      labels={view.labels as FilterLabels}
       scope={scope ? { title: scope.title, locked: Object.keys(scope.filter) as EntityFilterKey[] } : undefined}
       permissions={{
         create: can(user.role, "chatSessions.create"),

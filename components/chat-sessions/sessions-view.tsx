@@ -25,7 +25,7 @@ import {
   type ListParams,
 } from "@/lib/chat-sessions/list-params";
 import type { Cursor } from "@/lib/list-engine/cursor";
-import type { Selection } from "@/lib/chat-sessions/selection";
+import type { Selection } from "@/lib/list-engine/selection";
 import { filtersOf, type ListNotice } from "@/lib/list-engine/url-state";
 import { useT } from "@/lib/i18n/client";
 import { ConversationDialog } from "./conversation-dialog";
@@ -103,7 +103,7 @@ export function SessionsView({ params, notices, rows, nextCursor, previousCursor
 
   const confirmDelete = () =>
     startAction(async () => {
-      const target: Selection = pendingDelete?.kind === "row" ? { ids: [pendingDelete.row.id] } : selection();
+      const target: Selection<typeof sessionsList.filters> = pendingDelete?.kind === "row" ? { ids: [pendingDelete.row.id] } : selection();
       const result = await deleteSessionsAction(target);
       setPendingDelete(null);
       if (!result.ok) {

@@ -4,12 +4,14 @@ import { useCallback, useState, type ReactNode } from "react";
 import { buttonClass } from "@/components/ui/button";
 import type { Cursor } from "@/lib/list-engine/cursor";
 import type { FilterDeclarations, ListDeclaration } from "@/lib/list-engine/declaration";
+import type { Selection } from "@/lib/list-engine/selection";
 import { activeFilterCount, filtersOf, noFilters, serializeListState, type ListFilters, type ListNotice, type ListState } from "@/lib/list-engine/url-state";
 import { BulkBar } from "./bulk-bar";
 import { ColumnMenu } from "./column-menu";
 import { ListFilterChips, ListFiltersPanel, type FilterText } from "./list-filters";
 import { ListTable } from "./list-table";
 import type { ListViewWords } from "./list-words";
+import { NoScriptControls } from "./no-script-controls";
 import { ListNotices } from "./notices";
 import { Pagination } from "./pagination";
 import { SearchBox } from "./search-box";
@@ -39,6 +41,8 @@ type Props<Row extends { id: number }, S extends string, F extends FilterDeclara
   actions?: ReactNode;
   cells?: Partial<Record<string, (row: Row) => ReactNode>>;
   rowActions?: (row: Row) => ReactNode;
+  /** the section's bulk action buttons; `done` clears the selection once one has acted */
+  bulkActions?: (selected: { selection: () => Selection<F>; count: number; done: () => void }) => ReactNode;
   /** where Enter on a row goes */
   openHref: (row: Row) => string;
 };
@@ -48,7 +52,7 @@ type Props<Row extends { id: number }, S extends string, F extends FilterDeclara
  * column menu, notices, the bulk bar (select all matching, export with its column picker), the
  * table with its keyboard model, and keyset pages — all driven by the URL.
  */
-export function ListView<Row extends { id: number }, S extends string, F extends FilterDeclarations>({ declaration, view, t, text, columnsCookie, canExport, actions, cells, rowActions, openHref }: Props<Row, S, F>) {
+export function ListView<Row extends { id: number }, S extends string, F extends FilterDeclarations>({ declaration, view, t, text, columnsCookie, canExport, actions, cells, rowActions, bulkActions, openHref }: Props<Row, S, F>) {
   const router = useRouter();
   const { params, page, total } = view;
   const url = useListUrl(declaration, params);
@@ -83,6 +87,7 @@ export function ListView<Row extends { id: number }, S extends string, F extends
         <ListFiltersPanel t={t} text={text} filters={declaration.filters} values={url.params} labels={labels} onChange={changeFilters} onLabel={(key, id, label) => setPicked((current) => ({ ...current, [key]: { id, label } }))} />
         <ColumnMenu t={t} columns={declaration.columns.filter((column) => column.toggleable).map(label)} cookie={columnsCookie} visible={shownColumns} onChange={(columns) => url.change({ columns } as Partial<ListState<S, F>>)} />
       </div>
+      <NoScriptControls declaration={declaration} params={params} page={page} t={t} text={text} />
       <ListFilterChips t={t} text={text} filters={declaration.filters} values={url.params} labels={labels} onChange={changeFilters} />
       {selectedCount > 0 ? (
         <BulkBar
@@ -94,6 +99,7 @@ export function ListView<Row extends { id: number }, S extends string, F extends
           pageFullySelected={page.rows.length > 0 && page.rows.every((row) => selection.selected.has(row.id))}
           onSelectAllMatching={selection.selectAllMatching}
           onClear={selection.clear}
+          actions={bulkActions?.({ selection: selection.selection, count: selectedCount, done: selection.clear })}
           export={canExport ? { href: exportHref, columns: declaration.columns.filter((column) => !column.toggleable || shownColumns.includes(column.key)).map(label), fileName: declaration.path.slice(1) } : null}
         />
       ) : null}

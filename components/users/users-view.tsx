@@ -4,11 +4,12 @@ import { ListView, type ListViewState } from "@/components/list-engine/list-view
 import { useResourceText } from "@/components/list-engine/use-resource-text";
 import { Badge } from "@/components/ui/badge";
 import { usersList, type UserRow } from "@/lib/users/list";
+import { SignOutSelectedButton } from "./sign-out-selected-button";
 
-type Props = { view: ListViewState<UserRow, keyof typeof usersList.sorts, typeof usersList.filters>; columnsCookie: string; canExport: boolean; actions: ReactNode };
+type Props = { view: ListViewState<UserRow, keyof typeof usersList.sorts, typeof usersList.filters>; columnsCookie: string; canExport: boolean; canSignOut: boolean; actions: ReactNode };
 
-/** REL-1: the users, on the engine's screen, with the sessions and unread badges in their colours. */
-export function UsersView(props: Props) {
+/** REL-1: the users, on the engine's screen, with the sessions and unread badges in their colours and, for admins, the bulk sign-out. */
+export function UsersView({ canSignOut, ...props }: Props) {
   const { t, text } = useResourceText("users", "role_");
   const cells = useMemo(
     () => ({
@@ -19,5 +20,5 @@ export function UsersView(props: Props) {
     [],
   );
   const openHref = useCallback((row: UserRow) => `/users/${row.id}`, []);
-  return <ListView declaration={usersList} t={t} text={text} cells={cells} openHref={openHref} {...props} />;
+  return <ListView declaration={usersList} t={t} text={text} cells={cells} openHref={openHref} bulkActions={canSignOut ? (selected) => <SignOutSelectedButton {...selected} /> : undefined} {...props} />;
 }

@@ -31,5 +31,4 @@ export const auditList = defineList({
   },
   bulkActions: [{ key: "export", permission: "resources.export", label: "bulkExportCsv" }],
   columnsCookie: "auditColumns",
-  liveTopic: "audit",
 });

@@ -38,11 +38,11 @@ export async function endSession(claims: SessionClaims, expiresAt: Date): Promis
 }
 
 /**
- * Ends every web session and API token of the user, inside the caller's transaction. After it
- * commits, call `announceRevoked([userId])` so that every instance drops its cached tokens and
- * closes the user's open streams.
+ * Ends every web session and API token of the users, inside the caller's transaction. After it
+ * commits, call `announceRevoked(userIds)` so that every instance drops its cached tokens and
+ * closes the users' open streams.
  */
-export async function endEverySession(tx: Prisma.TransactionClient, userId: number): Promise<void> {
-  await tx.$executeRaw`UPDATE users SET session_epoch = session_epoch + 1 WHERE id = ${userId}`;
-  await tx.$executeRaw`UPDATE api_tokens SET revoked_at = now() WHERE user_id = ${userId} AND revoked_at IS NULL`;
+export async function endEverySession(tx: Prisma.TransactionClient, userIds: number[]): Promise<void> {
+  await tx.$executeRaw`UPDATE users SET session_epoch = session_epoch + 1 WHERE id = ANY(${userIds})`;
+  await tx.$executeRaw`UPDATE api_tokens SET revoked_at = now() WHERE user_id = ANY(${userIds}) AND revoked_at IS NULL`;
 }

@@ -4,7 +4,10 @@ import { ActionFailure, defineAction } from "@/lib/actions/define-action";
 import { loadConversation } from "./conversation";
 import { deleteSessions } from "./delete-sessions";
 import { markSessionsRead } from "./mark-sessions-read";
-import { selectionSchema } from "./selection";
+import { selectionSchemaOf } from "@/lib/list-engine/selection";
+import { sessionsList } from "./list";
+
+const selectionSchema = selectionSchemaOf(sessionsList);
 
 export const markSessionsReadAction = defineAction("messages.markRead", selectionSchema, (selection, user) => markSessionsRead(selection, user.id));
 

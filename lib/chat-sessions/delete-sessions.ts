@@ -2,14 +2,16 @@ import "server-only";
 import { db } from "@/lib/db";
 import { audit } from "@/lib/audit";
 import { recordSessionsChanged } from "@/lib/realtime/session-events";
-import { selectionSql } from "./selection-sql";
-import type { Selection } from "./selection";
+import { selectionSql } from "@/lib/list-engine/list-source";
+import type { Selection } from "@/lib/list-engine/selection";
+import type { sessionsList } from "./list";
+import { sessionsSource } from "./list-source";
 
 /** ROW-4 and BULK-2: sessions and all their messages go, in one transaction, for good. */
-export async function deleteSessions(selection: Selection, actorId: number): Promise<{ sessions: number; messages: number }> {
+export async function deleteSessions(selection: Selection<typeof sessionsList.filters>, actorId: number): Promise<{ sessions: number; messages: number }> {
   const { result, deleted } = await db.$transaction(async (tx) => {
     const deleted = await tx.$queryRaw<{ id: number; message_count: number; customerId: number; vendorId: number }[]>`
-      DELETE FROM chat_sessions WHERE ${selectionSql(selection)}
+      DELETE FROM chat_sessions WHERE ${selectionSql(sessionsSource, selection)}
       RETURNING id, message_count, customer_id AS "customerId", vendor_id AS "vendorId"`;
     const messages = deleted.reduce((sum, row) => sum + row.message_count, 0);
     await audit(tx, {

@@ -67,5 +67,4 @@ export const sessionsList = defineList({
     { key: "delete", permission: "chatSessions.delete", label: "bulkDelete", confirm: { title: "bulkDeleteTitle", body: "bulkDeleteBody" } },
   ],
   columnsCookie: "chatSessionColumns",
-  liveTopic: "sessions",
 });

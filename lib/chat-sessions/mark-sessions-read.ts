@@ -2,16 +2,18 @@ import "server-only";
 import { db } from "@/lib/db";
 import { audit } from "@/lib/audit";
 import { recordSessionsChanged } from "@/lib/realtime/session-events";
-import { selectionSql } from "./selection-sql";
-import type { Selection } from "./selection";
+import { selectionSql } from "@/lib/list-engine/list-source";
+import type { Selection } from "@/lib/list-engine/selection";
+import type { sessionsList } from "./list";
+import { sessionsSource } from "./list-source";
 
 /** BULK-1: every unread message of the selected sessions becomes read; triggers move the counters. */
-export async function markSessionsRead(selection: Selection, actorId: number): Promise<{ messages: number }> {
+export async function markSessionsRead(selection: Selection<typeof sessionsList.filters>, actorId: number): Promise<{ messages: number }> {
   const { messages, sessions } = await db.$transaction(async (tx) => {
     const touched = await tx.$queryRaw<{ id: number; customerId: number; vendorId: number; messages: number }[]>`
       WITH updated AS (
         UPDATE chat_messages SET read_at = now()
-         WHERE read_at IS NULL AND session_id IN (SELECT id FROM chat_sessions WHERE ${selectionSql(selection)})
+         WHERE read_at IS NULL AND session_id IN (SELECT id FROM chat_sessions WHERE ${selectionSql(sessionsSource, selection)})
         RETURNING session_id
       )
       SELECT s.id, s.customer_id AS "customerId", s.vendor_id AS "vendorId", count(*)::int AS messages

@@ -15,7 +15,7 @@ type Tx = Prisma.TransactionClient;
  * The server action of a declared bulk action: the caller's permission is the declaration's,
  * the selection (ticked ids or all matching) is parsed with the list's own schema and turned into
  * the list's WHERE clause, and the change and its audit entry (`<words>.<key>`, with the
- * selection) are written in one transaction. `after` runs once it is committed (live events).
+ * selection; or the declared `auditAction`) are written in one transaction. `after` runs once it is committed (live events).
  */
 export function listBulkAction<Row extends { id: number }, S extends string, F extends FilterDeclarations, W extends Namespace, T>(
   declaration: ListDeclaration<Row, S, F, W>,
@@ -29,7 +29,7 @@ export function listBulkAction<Row extends { id: number }, S extends string, F e
   return defineAction(declared.permission, selectionSchemaOf(declaration), async (selection: Selection<F>, user) => {
     const result = await db.$transaction(async (tx) => {
       const done = await perform(tx, selectionSql(source, selection), user);
-      await audit(tx, { actorId: user.id, action: `${declaration.words}.${key}`, targetType: declaration.auditTarget, details: { selection, ...done.details } as Prisma.InputJsonValue });
+      await audit(tx, { actorId: user.id, action: declared.auditAction ?? `${declaration.words}.${key}`, targetType: declaration.auditTarget, details: { selection, ...done.details } as Prisma.InputJsonValue });
       return done.result;
     });
     await after?.(result);

@@ -63,6 +63,8 @@ export type ListAction<W extends Namespace> = {
   label: keyof CatalogOf<W> & string;
   /** asked before acting: a title and a body from the section's words */
   confirm?: { title: keyof CatalogOf<W> & string; body: keyof CatalogOf<W> & string };
+  /** the audit entry's action when it is not `<words>.<key>` (e.g. the single-record action's own name) */
+  auditAction?: string;
 };
 
 export type ListDeclaration<Row extends { id: number }, S extends string, F extends FilterDeclarations, W extends Namespace> = {
@@ -88,8 +90,6 @@ export type ListDeclaration<Row extends { id: number }, S extends string, F exte
   bulkActions: readonly ListAction<W>[];
   /** the cookie prefix that remembers a user's toggleable columns when the URL says nothing */
   columnsCookie: string;
-  /** the realtime topic whose events refresh the list */
-  liveTopic: string;
 };
 
 /** A column's value for the screen: its words when the column states them, else the value itself. */

@@ -36,5 +36,4 @@ export const ordersList = defineList({
   },
   bulkActions: [{ key: "export", permission: "resources.export", label: "bulkExportCsv" }],
   columnsCookie: "orderColumns",
-  liveTopic: "sessions",
 });

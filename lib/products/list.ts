@@ -36,5 +36,4 @@ export const productsList = defineList({
   },
   bulkActions: [{ key: "export", permission: "resources.export", label: "bulkExportCsv" }],
   columnsCookie: "productColumns",
-  liveTopic: "sessions",
 });

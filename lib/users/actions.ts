@@ -1,6 +1,10 @@
 "use server";
 import { defineAction } from "@/lib/actions/define-action";
-import { createUser, deleteUser, signOutEverywhere, updateUser } from "./manage-users";
+import { announceRevoked } from "@/lib/api/tokens";
+import { listBulkAction } from "@/lib/list-engine/bulk-action";
+import { usersList } from "./list";
+import { usersSource } from "./list-source";
+import { createUser, deleteUser, signOutEverywhere, signOutSelectedUsers, updateUser } from "./manage-users";
 import { createUserSchema, deleteUserSchema, signOutEverywhereSchema, updateUserSchema } from "./user-schema";
 
 // Error messages are keys of the `userForm` catalog.
@@ -11,3 +15,6 @@ export const updateUserAction = defineAction("users.manage", updateUserSchema, u
 export const deleteUserAction = defineAction("users.manage", deleteUserSchema, deleteUser);
 
 export const signOutEverywhereAction = defineAction("users.manage", signOutEverywhereSchema, signOutEverywhere);
+
+/** The users list's bulk "sign out everywhere": the ticked users or all matching the filters. */
+export const signOutSelectedUsersAction = listBulkAction(usersList, usersSource, "signOutEverywhere", signOutSelectedUsers, ({ ids }) => announceRevoked(ids));

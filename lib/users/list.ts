@@ -34,7 +34,15 @@ export const usersList = defineList({
     withUnread: { kind: "toggle" },
     created: { kind: "dateRange" },
   },
-  bulkActions: [{ key: "export", permission: "resources.export", label: "bulkExportCsv" }],
+  bulkActions: [
+    { key: "export", permission: "resources.export", label: "bulkExportCsv" },
+    {
+      key: "signOutEverywhere",
+      permission: "users.manage",
+      label: "bulkSignOutEverywhere",
+      confirm: { title: "bulkSignOutEverywhereTitle", body: "bulkSignOutEverywhereBody" },
+      auditAction: "users.signOutEverywhere",
+    },
+  ],
   columnsCookie: "userColumns",
-  liveTopic: "sessions",
 });

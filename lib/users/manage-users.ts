@@ -52,7 +52,7 @@ export async function updateUser(input: z.output<typeof updateUserSchema>, actor
       await tx.user.update({ where: { id: input.id }, data: { name: input.name, email: input.email, role: input.role, ...(passwordHash ? { passwordHash } : {}) } });
       // A reset password locks out whoever knew the old one; staff made a participant leaves the panel.
       sessionsEnded = passwordHash !== undefined || (current.role !== input.role && !can(input.role, "panel.enter"));
-      if (sessionsEnded) await endEverySession(tx, input.id);
+      if (sessionsEnded) await endEverySession(tx, [input.id]);
       await audit(tx, { actorId: actor.id, action: "users.update", targetType: "user", targetId: input.id, details: { role: input.role, passwordReset: passwordHash !== undefined, sessionsEnded } });
       return { id: input.id };
     });
@@ -68,11 +68,23 @@ export async function signOutEverywhere(input: z.output<typeof signOutEverywhere
   await db.$transaction(async (tx) => {
     const [found] = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM users WHERE id = ${input.id} FOR UPDATE`;
     if (!found) throw new ActionFailure("not_found", "userGone");
-    await endEverySession(tx, input.id);
+    await endEverySession(tx, [input.id]);
     await audit(tx, { actorId: actor.id, action: "users.signOutEverywhere", targetType: "user", targetId: input.id });
   });
   await announceRevoked([input.id]);
   return { id: input.id };
+}
+
+/**
+ * The users bulk action's change (inside its transaction): every user the selection names (ticked
+ * ids or all matching the list's filters) loses every session, token and stream. The ids go to
+ * `announceRevoked` once it commits.
+ */
+export async function signOutSelectedUsers(tx: Prisma.TransactionClient, where: Prisma.Sql) {
+  const users = await tx.$queryRaw<{ id: number }[]>`SELECT u.id FROM users u WHERE ${where} ORDER BY u.id FOR UPDATE`;
+  const ids = users.map((user) => user.id);
+  await endEverySession(tx, ids);
+  return { result: { ids }, details: { users: ids.length } };
 }
 
 /**

@@ -155,7 +155,7 @@ test("an admin signs a user out everywhere: the browser they were signed in with
   await agent.locator("#email").fill(email);
   await agent.locator("#password").fill(password);
   await agent.locator("form:has(#email) button[type=submit]").click();
-  await expect(agent).toHaveURL(/\/chat-sessions/);
+  await expect(agent).not.toHaveURL(/\/sign-in/);
 
   await signIn(page, "admin", "ar");
   await page.goto(`/users/${user!.id}`);
@@ -168,6 +168,26 @@ test("an admin signs a user out everywhere: the browser they were signed in with
   await agent.reload();
   await expect(agent).toHaveURL(/\/sign-in/);
   await context.close();
+});
+
+test("an admin signs the users a search matches out everywhere from the list's bulk bar, confirmed with their count (ar)", async ({ page }) => {
+  const tag = `bulkout${Date.now()}`;
+  const db = e2eDb();
+  const { rows: matched } = await db.query<{ id: number }>(
+    "INSERT INTO users (name, email, role, updated_at) VALUES ($1, $2, 'customer', now()), ($3, $4, 'vendor', now()) RETURNING id",
+    [`${tag} one`, `${tag}-1@e2e.test`, `${tag} two`, `${tag}-2@e2e.test`],
+  );
+  const { rows: [untouched] } = await db.query<{ id: number }>("INSERT INTO users (name, email, role, updated_at) VALUES ('Not in the search', $1, 'customer', now()) RETURNING id", [`${tag}-3@e2e.test`]);
+  await signIn(page, "admin", "ar");
+  await page.goto(`/users?q=${tag}`);
+  await page.getByRole("checkbox", { name: "تحديد كل الصفوف في هذه الصفحة" }).check();
+  await page.getByRole("button", { name: "تسجيل الخروج من كل مكان" }).click();
+  await expect(page.getByRole("dialog")).toContainText("ستنتهي كل جلسات مستخدمَين اثنين");
+  await expectAccessible(page);
+  await page.getByTestId("confirm-action").click();
+  await expect(page.getByText("سُجِّل خروج مستخدمَين من كل مكان")).toBeVisible();
+  const { rows } = await db.query<{ id: number; session_epoch: number }>("SELECT id, session_epoch FROM users WHERE id = ANY($1) ORDER BY id", [[...matched.map((user) => user.id), untouched!.id]]);
+  expect(rows.map((row) => row.session_epoch > 0)).toEqual([true, true, false]);
 });
 
 test("REL-1 deleting a customer who has sessions is refused with how many (ar)", async ({ page }) => {
@@ -187,6 +207,9 @@ test("support and QA see users but cannot manage them", async ({ page }) => {
   await signIn(page, "support", "en");
   await page.goto("/users");
   await expect(page.getByRole("link", { name: "New user" })).toHaveCount(0);
+  await page.getByRole("checkbox", { name: "Select every row on this page" }).check();
+  await expect(page.getByRole("button", { name: "Export CSV" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sign out everywhere" })).toHaveCount(0);
   expect((await page.goto("/users/new"))?.status()).toBe(403);
   await expect(page.getByTestId("forbidden")).toBeVisible();
   await expect(page).toHaveTitle("No access · Marketplace Admin");

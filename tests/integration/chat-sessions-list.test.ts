@@ -2,7 +2,9 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { DEFAULT_PARAMS, type ListParams } from "@/lib/chat-sessions/list-params";
 import { COUNT_CAP, countSessions, listSessions } from "@/lib/chat-sessions/list-query";
-import { loadSessionsView } from "@/lib/chat-sessions/list-view";
+import { sessionsList } from "@/lib/chat-sessions/list";
+import { sessionsSource } from "@/lib/chat-sessions/list-source";
+import { loadListView } from "@/lib/list-engine/load-view";
 import { parseListParams } from "@/lib/chat-sessions/list-params";
 import { createProduct, createUser, resetDatabase } from "../support/fixtures";
 
@@ -154,7 +156,7 @@ describe("chat sessions list queries", () => {
 
   it("LIST-1 bad query strings fall back to a safe view with a notice: filters naming nobody, unknown sort, huge pages", async () => {
     const parsed = parseListParams({ customer: "999999", vendor: String(ids.techShop), sort: "password", size: "1000000000", page: "abc" });
-    const shown = await loadSessionsView(parsed, "updatedAt,bogus");
+    const shown = await loadListView(sessionsList, sessionsSource, parsed, "updatedAt,bogus");
     expect(shown.params.customer).toBeNull();
     expect(shown.params.vendor).toBe(ids.techShop);
     expect(shown.labels.vendor).toBe("متجر التقنية");
@@ -162,7 +164,7 @@ describe("chat sessions list queries", () => {
     expect(shown.page.rows.map((row) => row.id)).toEqual([ids.headphonesAhmad, ids.watchSara]);
     // COL-7/COL-8: the URL says nothing, so the user's remembered choice applies (unknown names dropped).
     expect(shown.visibleColumns).toEqual(["updatedAt"]);
-    expect((await loadSessionsView(parseListParams({ cols: "" }), "updatedAt")).visibleColumns).toEqual([]);
+    expect((await loadListView(sessionsList, sessionsSource, parseListParams({ cols: "" }), "updatedAt")).visibleColumns).toEqual([]);
   });
 
   it("LIST-1 counts matches only up to COUNT_CAP, never the whole table, and says when there are more", async () => {

@@ -5,7 +5,7 @@ import { sessionsList, type SessionRow } from "@/lib/chat-sessions/list";
 import { sessionsSource } from "@/lib/chat-sessions/list-source";
 import { exportColumnsOf } from "@/lib/list-engine/export-columns";
 import { EXPORT_BATCH, rowsInOrder } from "@/lib/list-engine/keyset";
-import type { Selection } from "@/lib/chat-sessions/selection";
+import type { Selection } from "@/lib/list-engine/selection";
 import type { ExportEnd } from "@/lib/export/columns";
 import { csvStream } from "@/lib/export/csv-stream";
 import { xlsxStream } from "@/lib/export/xlsx";
@@ -24,7 +24,7 @@ const { GET } = await import("@/app/(admin)/chat-sessions/export/route");
 const { translatorFor } = await import("@/lib/i18n/server");
 const columns = exportColumnsOf(sessionsList.columns, translatorFor("en", "chatSessions"), null);
 // In creation order (ties, such as the clones made in one statement, go by id).
-const exportRows = (selection: Selection) => rowsInOrder(sessionsList, sessionsSource, selection, { sort: "created", dir: "asc" });
+const exportRows = (selection: Selection<typeof sessionsList.filters>) => rowsInOrder(sessionsList, sessionsSource, selection, { sort: "created", dir: "asc" });
 const headers = columns.map((column) => column.header);
 const noAudit = async () => {};
 const decode = async (response: Response) => new TextDecoder("utf-8", { ignoreBOM: true }).decode(await response.arrayBuffer());

@@ -53,7 +53,6 @@ const itemsList = defineList({
     { key: "tally", permission: "messages.markRead", label: "bulkMarkRead" },
   ],
   columnsCookie: "items",
-  liveTopic: "items",
 });
 
 const itemsSource: ListSource<keyof typeof itemsList.sorts, typeof itemsList.filters> = {

@@ -28,6 +28,12 @@ describe("permission matrix × server actions", () => {
     }
   });
 
+  it("the list bulk actions are among them under their declared permission (users' sign out everywhere: admins only)", () => {
+    const permissionOf = (suffix: string) => actions.find(({ name }) => name.endsWith(suffix))?.action.permission;
+    expect(permissionOf("users/actions.ts#signOutSelectedUsersAction")).toBe("users.manage");
+    expect(PERMISSIONS["users.manage"]).toEqual(["admin"]);
+  });
+
   it("each role (and no one signed in) is refused exactly the actions the matrix does not grant", async () => {
     let cells = 0;
     for (const role of [...ROLES, null]) {

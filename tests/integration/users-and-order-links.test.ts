@@ -3,7 +3,9 @@ import { verifyPassword } from "@/lib/auth/password";
 import { createSessionAction, updateSessionAction } from "@/lib/chat-sessions/session-actions";
 import { parseListParams } from "@/lib/chat-sessions/list-params";
 import { listSessions } from "@/lib/chat-sessions/list-query";
-import { loadSessionsView } from "@/lib/chat-sessions/list-view";
+import { sessionsList } from "@/lib/chat-sessions/list";
+import { sessionsSource } from "@/lib/chat-sessions/list-source";
+import { loadListView } from "@/lib/list-engine/load-view";
 import { db } from "@/lib/db";
 import { searchEntities } from "@/lib/lookups/search-entities";
 import { createUserAction, deleteUserAction, updateUserAction } from "@/lib/users/actions";
@@ -110,7 +112,7 @@ describe("REL-2 a session linked to an order, both ways", () => {
     const { params } = parseListParams({ order: String(orderId) });
     expect((await listSessions(params)).rows.map((row) => [row.id, row.orderId])).toEqual([[linkedId, orderId]]);
     // the order's page shows the same table, filtered by the order
-    const view = await loadSessionsView({ params, notices: [] }, undefined);
+    const view = await loadListView(sessionsList, sessionsSource, { params, notices: [] }, undefined);
     expect(view.labels.order).toBe(`\u2066#${orderId}\u2069 · سارة ↔ متجر الأزياء`);
     expect(view.total).toEqual({ count: 1, capped: false });
 
@@ -136,7 +138,7 @@ describe("REL-2 a session linked to an order, both ways", () => {
   });
 
   it("a bad order in the list's URL is dropped with a notice", async () => {
-    const view = await loadSessionsView(parseListParams({ order: "424242" }), undefined);
+    const view = await loadListView(sessionsList, sessionsSource, parseListParams({ order: "424242" }), undefined);
     expect(view.params.order).toBeNull();
     expect(view.notices).toContain("badFilter");
     expect(parseListParams({ order: "x" }).notices).toContain("badFilter");

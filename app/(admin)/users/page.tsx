@@ -17,10 +17,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function UsersPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const { user, view, columnsCookie, canExport } = await loadListPage(usersList, usersSource, await searchParams);
   const t = await getTranslator("resources");
-  const actions = can(user.role, "users.manage") ? (
+  const canManage = can(user.role, "users.manage");
+  const actions = canManage ? (
     <Link href="/users/new" className={buttonClass("primary")}>
       {t("newUser")}
     </Link>
   ) : null;
-  return <UsersView view={view} columnsCookie={columnsCookie} canExport={canExport} actions={actions} />;
+  return <UsersView view={view} columnsCookie={columnsCookie} canExport={canExport} canSignOut={canManage} actions={actions} />;
 }

@@ -1,0 +1,44 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { useT } from "@/lib/i18n/client";
+import type { Selection } from "@/lib/list-engine/selection";
+import { signOutSelectedUsersAction } from "@/lib/users/actions";
+import { usersList } from "@/lib/users/list";
+
+// The words are the declared bulk action's (lib/users/list.ts).
+const declared = usersList.bulkActions.find((action) => action.key === "signOutEverywhere")!;
+
+type Props = { selection: () => Selection<typeof usersList.filters>; count: number; done: () => void };
+
+/** The users list's bulk "sign out everywhere" (admins): asks with the count, then ends every session of the selection. */
+export function SignOutSelectedButton({ selection, count, done }: Props) {
+  const t = useT("resources");
+  const common = useT("common");
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [pending, startTransition] = useTransition();
+  const confirm = () =>
+    startTransition(async () => {
+      const result = await signOutSelectedUsersAction(selection());
+      setOpen(false);
+      if (!result.ok) {
+        toast.error(result.error.message === "databaseUnavailable" || result.error.message === "forbidden" ? common(result.error.message) : common("errorBody"));
+        return;
+      }
+      toast.success(t("signedOutSelected", { count: result.data.ids.length }));
+      done();
+      router.refresh();
+    });
+  return (
+    <>
+      <Button variant="secondary" onClick={() => setOpen(true)} disabled={pending}>
+        {t(declared.label)}
+      </Button>
+      <ConfirmDialog open={open} title={t(declared.confirm!.title)} body={t(declared.confirm!.body, { count })} confirmLabel={t(declared.label)} pending={pending} onConfirm={confirm} onCancel={() => setOpen(false)} />
+    </>
+  );
+}
