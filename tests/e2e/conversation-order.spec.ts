@@ -69,8 +69,8 @@ for (const locale of ["ar", "en"] as TestLocale[]) {
 
     await dialog.getByRole("button", { name: TEXT[locale].markAll }).click();
     await expect(dialog.getByRole("button", { name: TEXT[locale].markAll })).toBeDisabled();
-    const unread = await e2eDb().query("SELECT 1 FROM chat_messages WHERE session_id = $1 AND read_at IS NULL", [session.id]);
-    expect(unread.rowCount).toBe(0);
+    // The button is disabled while the action runs: wait for its commit, not for the button.
+    await expect.poll(async () => (await e2eDb().query("SELECT 1 FROM chat_messages WHERE session_id = $1 AND read_at IS NULL", [session.id])).rowCount).toBe(0);
     await expect(page.getByTestId("nav-unread-badge").first()).toHaveAttribute("data-count", String(await trueUnreadTotal()));
 
     const body = `quick answer ${locale} ${Date.now()}`;
