@@ -2,6 +2,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { ensureNextBuild } from "./lib/next-build";
+import { failedPlaywrightTests, failedVitestTests, type PlaywrightReport } from "./lib/failed-tests";
 import { ensurePrismaClient } from "./lib/prisma-client";
 import { scratchServerUrl, stopScratchServer } from "./lib/scratch-postgres";
 
@@ -34,8 +35,9 @@ await stopScratchServer();
 function readJson<T>(path: string): T | null {
   return existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as T) : null;
 }
-const vitest = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTotalTests: number }>(`${ARTIFACTS}/vitest.json`);
-type PlaywrightReport = { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+const vitest = readJson<Parameters<typeof failedVitestTests>[0] & { numPassedTests: number; numFailedTests: number; numPendingTests: number }>(`${ARTIFACTS}/vitest.json`);
+const playwrightReport = readJson<PlaywrightReport>(`${ARTIFACTS}/playwright.json`);
+const embeddedReport = readJson<PlaywrightReport>(`${ARTIFACTS}/playwright-embedded.json`);
 
 // A runner that crashed before reporting counts as one failure, so it can never look green.
 function playwrightTotals(report: PlaywrightReport | null, status: number) {
@@ -43,8 +45,8 @@ function playwrightTotals(report: PlaywrightReport | null, status: number) {
   const failed = report.stats.unexpected + report.stats.flaky + (status !== 0 && report.stats.unexpected === 0 ? 1 : 0);
   return { passed: report.stats.expected, failed, skipped: report.stats.skipped, label: `${report.stats.expected} passed, ${failed} failed` };
 }
-const playwright = playwrightTotals(readJson<PlaywrightReport>(`${ARTIFACTS}/playwright.json`), playwrightStatus);
-const embedded = playwrightTotals(readJson<PlaywrightReport>(`${ARTIFACTS}/playwright-embedded.json`), embeddedStatus);
+const playwright = playwrightTotals(playwrightReport, playwrightStatus);
+const embedded = playwrightTotals(embeddedReport, embeddedStatus);
 
 const passed = (typecheckStatus === 0 ? 1 : 0) + (vitest?.numPassedTests ?? 0) + playwright.passed + embedded.passed;
 const failed =
@@ -56,6 +58,8 @@ const failed =
 // A test that could not run here (say, the scaled-out smoke test without nginx) shows in the totals.
 const skipped = (vitest?.numPendingTests ?? 0) + playwright.skipped + embedded.skipped;
 
+const failures = [...failedVitestTests(vitest), ...failedPlaywrightTests(playwrightReport), ...failedPlaywrightTests(embeddedReport)];
+if (failures.length) console.log(`\nFailed:\n${failures.map((failure) => `  ${failure}`).join("\n")}`);
 console.log(
   `\ntypecheck: ${typecheckStatus === 0 ? "passed" : "failed"} · vitest: ${vitest?.numPassedTests ?? 0} passed, ${vitest?.numFailedTests ?? "?"} failed · playwright: ${playwright.label} · playwright on the embedded database: ${embedded.label} · ${((Date.now() - started) / 1000).toFixed(0)} s`,
 );

@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { removeEmbeddedPostgres } from "../../../scripts/lib/embedded-postgres";
 import { stopTogether } from "./launcher-process";
+import { showServerOutput } from "./shown-log";
 import { E2E_EMBEDDED_DATABASE_FILE } from "./paths";
 
 const dataDir = mkdtempSync(join(tmpdir(), "e2e-embedded-"));
@@ -16,8 +17,8 @@ const env: NodeJS.ProcessEnv = { ...process.env, EMBEDDED_DATA_DIR: dataDir, NEX
 delete env.DATABASE_URL;
 delete env.DATABASE_POOL_MAX;
 const server = spawn("npx", ["tsx", "scripts/start.ts"], { stdio: ["ignore", "pipe", "inherit"], detached: true, env });
+showServerOutput(server.stdout!, process.stdout);
 server.stdout!.on("data", (chunk: Buffer) => {
-  process.stdout.write(chunk);
   const port = /Embedded PostgreSQL in .* on port (\d+)/.exec(chunk.toString())?.[1];
   if (!port) return;
   const password = readFileSync(join(dataDir, "postgres", "password"), "utf8").trim();

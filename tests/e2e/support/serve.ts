@@ -6,6 +6,7 @@ import { prepareDatabase } from "../../../scripts/lib/prepare-database";
 import { stopScratchServer } from "../../../scripts/lib/scratch-postgres";
 import { createTestDatabase } from "../../support/test-database";
 import { stopTogether } from "./launcher-process";
+import { showServerOutput } from "./shown-log";
 import { E2E_DATABASE_FILE, E2E_SERVER_LOG } from "./paths";
 
 const database = await createTestDatabase("e2e");
@@ -25,14 +26,10 @@ const server = spawn("npx", ["tsx", "scripts/start.ts"], {
   },
 });
 
-// Shown as before, and kept whole for tests/e2e/zzz-log-hygiene.spec.ts.
+// Shown without the access log, and kept whole for tests/e2e/zzz-log-hygiene.spec.ts.
 const serverLog = createWriteStream(E2E_SERVER_LOG);
-for (const [output, shown] of [[server.stdout!, process.stdout], [server.stderr!, process.stderr]] as const) {
-  output.on("data", (chunk: Buffer) => {
-    shown.write(chunk);
-    serverLog.write(chunk);
-  });
-}
+showServerOutput(server.stdout!, process.stdout, serverLog);
+showServerOutput(server.stderr!, process.stderr, serverLog);
 
 stopTogether(server, async () => {
   await database.drop();
