@@ -4,6 +4,7 @@ import { queryRows } from "@/lib/db";
 import type { Cursor } from "./cursor";
 import type { FilterDeclarations, ListDeclaration } from "./declaration";
 import { filterConditions, filtersSql, selectionConditions, type ListSource } from "./list-source";
+import { matchingIdsInOrder, rowsByIds } from "./matching-ids";
 import { readPage } from "./plan";
 import type { Selection } from "./selection";
 import type { ListFilters, ListState } from "./url-state";
@@ -80,10 +81,12 @@ export async function countMatching<S extends string, F extends FilterDeclaratio
 export const EXPORT_BATCH = 500;
 
 /**
- * The selected rows in the list's own order (sort, direction, id), a batch at a time: each batch
- * is a keyset seek after the last row sent, so the millionth row costs what the first did, memory
+ * The selected rows in the list's own order (sort, direction, id), a batch at a time, so memory
  * stays flat, nothing holds a transaction (or the embedded database's only connection) for the
  * length of a download, and stopping the loop — the browser cancelled — stops the reading.
+ * Every row or ticked ids: each batch is a keyset seek after the last row sent, so the millionth
+ * row costs what the first did. All matching a search or filter: the matching ids in order are
+ * read once (the search runs once), then the rows by id (matching-ids.ts).
  */
 export async function* rowsInOrder<Row extends { id: number }, S extends string, F extends FilterDeclarations>(
   declaration: SortDeclaration<Row, S>,
@@ -92,6 +95,14 @@ export async function* rowsInOrder<Row extends { id: number }, S extends string,
   order: { sort: S; dir: "asc" | "desc" },
 ): AsyncGenerator<Row[]> {
   const where = selectionConditions(source, selection);
+  if ("filters" in selection && where.length > 0) {
+    const ids = await matchingIdsInOrder(source, where, { column: source.sortColumns[order.sort], dir: order.dir });
+    for (let start = 0; start < ids.length; start += EXPORT_BATCH) {
+      const rows = await rowsByIds<Row, S, F>(source, ids.slice(start, start + EXPORT_BATCH));
+      if (rows.length > 0) yield rows;
+    }
+    return;
+  }
   let after: Cursor | null = null;
   for (;;) {
     const page: ListPage<Row> & { hasMore: boolean } = await seekPage<Row, S, F>(declaration, source, where, { ...order, size: EXPORT_BATCH, after, before: null });
