@@ -8,27 +8,16 @@
 import type pg from "pg";
 import { measure, table, type Timing } from "./measure";
 
-type SortKey = "product" | "customer" | "vendor" | "messages" | "lastMessage" | "created" | "updated";
 type Dir = "asc" | "desc";
 /** What the app is asked for (merged into the list's default params) and the same rows in SQL. */
 export type MatrixFilter = { name: string; params: Record<string, unknown>; where: string; values: unknown[] };
 export type MatrixRow = { name: string; app: Timing; best: Timing; bestShape: string };
 
-const SORT_SQL: Record<SortKey, string> = {
-  product: "product_name",
-  customer: "customer_name",
-  vendor: "vendor_name",
-  messages: "message_count",
-  lastMessage: "last_message_at",
-  created: "created_at",
-  updated: "updated_at",
-};
 const COLUMNS = "id, product_id, product_name, customer_id, customer_name, vendor_id, vendor_name, order_id, message_count, unread_count, last_message_at, created_at, updated_at";
 const PAGE = 26; // 25 rows and one to know there is a next page, as the app asks
 
 /** The hand-written shapes of one page of the same rows. */
-function shapes(where: string, sort: SortKey, dir: Dir): Record<string, string> {
-  const column = SORT_SQL[sort];
+function shapes(where: string, column: string, dir: Dir): Record<string, string> {
   return {
     // the sort's index, each row tested against the filter until the page is full
     walk: `SELECT ${COLUMNS} FROM chat_sessions WHERE ${where} ORDER BY ${column} ${dir}, id ${dir} LIMIT ${PAGE}`,
@@ -39,6 +28,8 @@ function shapes(where: string, sort: SortKey, dir: Dir): Record<string, string> 
       SELECT ${COLUMNS} FROM chat_sessions JOIN page USING (id) ORDER BY page.sort_value ${dir}, page.id ${dir}`,
   };
 }
+
+const fmt = (ms: number) => ms.toFixed(1);
 
 async function timeOnce(run: () => Promise<unknown>): Promise<number> {
   const started = performance.now();
@@ -53,17 +44,23 @@ async function measureAdaptive(run: () => Promise<unknown>): Promise<Timing> {
 }
 
 /**
- * Runs the matrix: `app(sort, dir, params)` is the app's list query for one page.
- * `raw` is a bare connection; candidate shapes are cut off after `timeoutMs`.
+ * Runs the matrix: `sortColumns` names each sort's column, `app(sort, dir, params)` is the app's
+ * list query for one page, `raw` a bare connection; candidate shapes are cut off after `timeoutMs`.
  */
-export async function runMatrix(raw: pg.Client, filters: MatrixFilter[], app: (sort: SortKey, dir: Dir, params: Record<string, unknown>) => Promise<unknown>, timeoutMs = 3_000): Promise<MatrixRow[]> {
+export async function runMatrix<S extends string>(
+  raw: pg.Client,
+  sortColumns: Record<S, string>,
+  filters: MatrixFilter[],
+  app: (sort: S, dir: Dir, params: Record<string, unknown>) => Promise<unknown>,
+  timeoutMs = 3_000,
+): Promise<MatrixRow[]> {
   const rows: MatrixRow[] = [];
   for (const filter of filters) {
-    for (const sort of Object.keys(SORT_SQL) as SortKey[]) {
+    for (const sort of Object.keys(sortColumns) as S[]) {
       for (const dir of ["asc", "desc"] as const) {
         let bestShape = "";
         let bestMs = Number.POSITIVE_INFINITY;
-        for (const [shape, sql] of Object.entries(shapes(filter.where, sort, dir))) {
+        for (const [shape, sql] of Object.entries(shapes(filter.where, sortColumns[sort], dir))) {
           await raw.query(`SET statement_timeout = ${timeoutMs}`);
           try {
             await raw.query(sql, filter.values);
@@ -75,17 +72,17 @@ export async function runMatrix(raw: pg.Client, filters: MatrixFilter[], app: (s
             await raw.query("SET statement_timeout = 0");
           }
         }
-        const bestSql = shapes(filter.where, sort, dir)[bestShape]!;
+        const bestSql = shapes(filter.where, sortColumns[sort], dir)[bestShape]!;
         const best = await measure(() => raw.query(bestSql, filter.values));
         const appTiming = await measureAdaptive(() => app(sort, dir, filter.params));
-        rows.push({ name: `${filter.name} × ${sort} ${dir}`, app: appTiming, best, bestShape });
+        const row = { name: `${filter.name} × ${sort} ${dir}`, app: appTiming, best, bestShape };
+        rows.push(row);
+        console.error(`${row.name}: app ${fmt(appTiming.median)}/${fmt(appTiming.p95)} ms, best (${bestShape}) ${fmt(best.median)}/${fmt(best.p95)} ms`);
       }
     }
   }
   return rows;
 }
-
-const fmt = (ms: number) => ms.toFixed(1);
 
 /** The whole matrix, then the worst 10 by p95 and how many are over 50 ms or miss a target. */
 export function printMatrix(rows: MatrixRow[]): void {

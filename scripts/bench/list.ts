@@ -129,7 +129,7 @@ if (parts.has("matrix")) {
     { name: "FLT-2 + 'يوسف'", params: { vendor: busyVendor.id, q: "يوسف" }, where: "vendor_id = $1 AND search_text LIKE $2", values: [busyVendor.id, commonArabic] },
     { name: "FLT-5 + 'watch'", params: { recent: true, q: "watch" }, where: "last_message_at >= now() - interval '7 days' AND search_text LIKE $1", values: ["%watch%"] },
   ];
-  const rows = await runMatrix(raw, filters, (sort, dir, params) => listSessions({ ...DEFAULT_PARAMS, ...params, sort, dir }));
+  const rows = await runMatrix(raw, SORT_SQL as Record<(typeof SORT_KEYS)[number], string>, filters, (sort, dir, params) => listSessions({ ...DEFAULT_PARAMS, ...params, sort, dir }));
   printMatrix(rows);
   console.log(`(load average ${load()})`);
 }
