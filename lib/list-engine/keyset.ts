@@ -3,7 +3,9 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { queryRows } from "@/lib/db";
 import type { Cursor } from "./cursor";
 import type { FilterDeclarations, ListDeclaration } from "./declaration";
-import { filtersSql, selectionSql, type ListSource } from "./list-source";
+import { filterConditions, filtersSql, selectionConditions, type ListSource } from "./list-source";
+import { matchingIdsInOrder, rowsByIds } from "./matching-ids";
+import { readPage } from "./plan";
 import type { Selection } from "./selection";
 import type { ListFilters, ListState } from "./url-state";
 
@@ -17,13 +19,13 @@ type Seek<S extends string> = { sort: S; dir: "asc" | "desc"; size: number; afte
 /**
  * One page by keyset ("seek") pagination: the rows after or before a cursor (sort value, id) in
  * the order (sort column, id) are an index range scan, so page 2,000 costs what page 1 costs —
- * OFFSET would read and throw away every row before it. `where` narrows the rows (filters or a
- * selection).
+ * OFFSET would read and throw away every row before it. `conditions` narrow the rows (filters or
+ * a selection); when they do, the read plan is chosen by the shape of the request (plan.ts).
  */
 async function seekPage<Row extends { id: number }, S extends string, F extends FilterDeclarations>(
   declaration: SortDeclaration<Row, S>,
   source: ListSource<S, F>,
-  where: Prisma.Sql,
+  conditions: Prisma.Sql[],
   seek: Seek<S>,
 ): Promise<ListPage<Row> & { hasMore: boolean }> {
   const sort = declaration.sorts[seek.sort];
@@ -34,12 +36,8 @@ async function seekPage<Row extends { id: number }, S extends string, F extends 
   // Reading backwards flips the order; the rows are turned round again below.
   const descending = (seek.dir === "desc") !== backwards;
   const direction = Prisma.raw(descending ? "DESC" : "ASC");
-  const after = cursor ? Prisma.sql`AND (${column}, ${id}) ${Prisma.raw(descending ? "<" : ">")} (${cursor.value}::${Prisma.raw(sort.type)}, ${cursor.id})` : Prisma.empty;
-  const fetched = await queryRows<Row>(Prisma.sql`
-    SELECT ${source.select} FROM ${source.from}
-     WHERE ${where} ${after}
-     ORDER BY ${column} ${direction}, ${id} ${direction}
-     LIMIT ${seek.size + 1}`);
+  const after = cursor ? [Prisma.sql`(${column}, ${id}) ${Prisma.raw(descending ? "<" : ">")} (${cursor.value}::${Prisma.raw(sort.type)}, ${cursor.id})`] : [];
+  const fetched = await readPage<Row, S, F>(source, conditions, after, { column, direction, limit: seek.size + 1 });
   const hasMore = fetched.length > seek.size;
   const rows = fetched.slice(0, seek.size);
   if (backwards) rows.reverse();
@@ -58,7 +56,7 @@ export async function listPage<Row extends { id: number }, S extends string, F e
   source: ListSource<S, F>,
   params: ListState<S, F>,
 ): Promise<ListPage<Row>> {
-  const { rows, nextCursor, previousCursor } = await seekPage<Row, S, F>(declaration, source, filtersSql(source, params), params);
+  const { rows, nextCursor, previousCursor } = await seekPage<Row, S, F>(declaration, source, filterConditions(source, params), params);
   return { rows, nextCursor, previousCursor };
 }
 
@@ -83,10 +81,12 @@ export async function countMatching<S extends string, F extends FilterDeclaratio
 export const EXPORT_BATCH = 500;
 
 /**
- * The selected rows in the list's own order (sort, direction, id), a batch at a time: each batch
- * is a keyset seek after the last row sent, so the millionth row costs what the first did, memory
+ * The selected rows in the list's own order (sort, direction, id), a batch at a time, so memory
  * stays flat, nothing holds a transaction (or the embedded database's only connection) for the
  * length of a download, and stopping the loop — the browser cancelled — stops the reading.
+ * Every row or ticked ids: each batch is a keyset seek after the last row sent, so the millionth
+ * row costs what the first did. All matching a search or filter: the matching ids in order are
+ * read once (the search runs once), then the rows by id (matching-ids.ts).
  */
 export async function* rowsInOrder<Row extends { id: number }, S extends string, F extends FilterDeclarations>(
   declaration: SortDeclaration<Row, S>,
@@ -94,7 +94,15 @@ export async function* rowsInOrder<Row extends { id: number }, S extends string,
   selection: Selection<F>,
   order: { sort: S; dir: "asc" | "desc" },
 ): AsyncGenerator<Row[]> {
-  const where = selectionSql(source, selection);
+  const where = selectionConditions(source, selection);
+  if ("filters" in selection && where.length > 0) {
+    const ids = await matchingIdsInOrder(source, where, { column: source.sortColumns[order.sort], dir: order.dir });
+    for (let start = 0; start < ids.length; start += EXPORT_BATCH) {
+      const rows = await rowsByIds<Row, S, F>(source, ids.slice(start, start + EXPORT_BATCH));
+      if (rows.length > 0) yield rows;
+    }
+    return;
+  }
   let after: Cursor | null = null;
   for (;;) {
     const page: ListPage<Row> & { hasMore: boolean } = await seekPage<Row, S, F>(declaration, source, where, { ...order, size: EXPORT_BATCH, after, before: null });

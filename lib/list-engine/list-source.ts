@@ -34,9 +34,9 @@ function filterCondition(column: string, value: unknown): Prisma.Sql {
   return Prisma.sql`${name} = ${value}`;
 }
 
-/** The WHERE conditions of a search and filter set; shared by the list, the count, bulk actions and the export. */
-export function filtersSql<S extends string, F extends FilterDeclarations>(source: ListSource<S, F>, filters: ListFilters<F>): Prisma.Sql {
-  const conditions: Prisma.Sql[] = [Prisma.sql`TRUE`];
+/** The conditions of a search and filter set, one per active part; none when nothing narrows the list. */
+export function filterConditions<S extends string, F extends FilterDeclarations>(source: ListSource<S, F>, filters: ListFilters<F>): Prisma.Sql[] {
+  const conditions: Prisma.Sql[] = [];
   if (filters.q && source.search) conditions.push(source.search(filters.q));
   const values = filters as Record<string, unknown>;
   for (const [key, condition] of Object.entries(source.filters) as [string, string | ((value: unknown) => Prisma.Sql)][]) {
@@ -44,9 +44,22 @@ export function filtersSql<S extends string, F extends FilterDeclarations>(sourc
     if (value == null || value === false) continue;
     conditions.push(typeof condition === "string" ? filterCondition(condition, value) : condition(value));
   }
-  return Prisma.join(conditions, " AND ");
+  return conditions;
+}
+
+/** All of `conditions` as one WHERE clause (TRUE when there are none). */
+export const allOf = (conditions: Prisma.Sql[]): Prisma.Sql => Prisma.join([Prisma.sql`TRUE`, ...conditions], " AND ");
+
+/** The WHERE conditions of a search and filter set; shared by the list, the count, bulk actions and the export. */
+export function filtersSql<S extends string, F extends FilterDeclarations>(source: ListSource<S, F>, filters: ListFilters<F>): Prisma.Sql {
+  return allOf(filterConditions(source, filters));
+}
+
+/** The conditions that pick a selection's rows: its ids, or its filters. */
+export function selectionConditions<S extends string, F extends FilterDeclarations>(source: ListSource<S, F>, selection: Selection<F>): Prisma.Sql[] {
+  return "ids" in selection ? [Prisma.sql`${Prisma.raw(source.id)} = ANY(${selection.ids}::int[])`] : filterConditions(source, selection.filters);
 }
 
 export function selectionSql<S extends string, F extends FilterDeclarations>(source: ListSource<S, F>, selection: Selection<F>): Prisma.Sql {
-  return "ids" in selection ? Prisma.sql`${Prisma.raw(source.id)} = ANY(${selection.ids}::int[])` : filtersSql(source, selection.filters);
+  return allOf(selectionConditions(source, selection));
 }

@@ -1,16 +1,22 @@
-// npm run bench:list — each list scenario through the app's own query functions, next to the
-// same query as hand-written SQL on a bare pg connection, in the same run; prints median, p95
-// and the ratios. Then the export of 100,000 rows (CSV and XLSX, app and raw floor, each in a
-// fresh process: scripts/bench/export.ts): time, first byte, peak RSS.
+// npm run bench:list [-- --parts alone,matrix,export] — each list scenario through the app's own
+// query functions, next to the same query as hand-written SQL on a bare pg connection, in the same
+// run; prints median, p95 and the ratios. Then the combination matrix (scripts/bench/list-matrix.ts:
+// every sort × direction × filter or search, against the best hand-written SQL). Then the export
+// of 100,000 rows (CSV and XLSX, app and raw floor, each in a fresh process:
+// scripts/bench/export.ts): time, first byte, peak RSS.
 // Run `npm run bench:seed` first. The app code is loaded with the react-server condition, as
 // Next loads it, so its "server-only" guard lets it in.
 import { spawnSync } from "node:child_process";
 import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 import pg from "pg";
 import { benchDatabaseUrl } from "./database";
+import { printMatrix, runMatrix, type MatrixFilter } from "./list-matrix";
 import { measure, table, type Timing } from "./measure";
 
+const { values: flags } = parseArgs({ options: { parts: { type: "string", default: "alone,matrix,export" } } });
+const parts = new Set(flags.parts!.split(","));
 const url = await benchDatabaseUrl();
 process.env.DATABASE_URL = url;
 process.env.DATABASE_POOL_MAX = "4";
@@ -34,8 +40,9 @@ const busyProduct = await one<{ id: number }>("SELECT product_id AS id FROM chat
 const deepOffset = Math.max(0, Math.min(49_974, Number(sessions) - 26));
 const deep = await one<{ last_message_at: Date; id: number }>("SELECT last_message_at, id FROM chat_sessions ORDER BY last_message_at DESC, id DESC OFFSET $1 LIMIT 1", [deepOffset]);
 
-// A rare term: one product's full name (a couple of dozen sessions out of a million).
-const rare = await one<{ term: string }>("SELECT lower(product_name) AS term FROM chat_sessions WHERE id = 1");
+// A rare term: one product's full name (a few dozen sessions out of a million), a five-digit one
+// at 20k products so that no other product's name starts with it.
+const rare = await one<{ term: string }>("SELECT lower(name) AS term FROM products WHERE id >= (SELECT max(id) * 3 / 5 FROM products) ORDER BY id LIMIT 1");
 const COLUMNS = "id, product_id, product_name, customer_id, customer_name, vendor_id, vendor_name, message_count, unread_count, last_message_at, created_at, updated_at";
 const SORT_SQL: Record<string, string> = { product: "product_name", customer: "customer_name", vendor: "vendor_name", messages: "message_count", lastMessage: "last_message_at", created: "created_at", updated: "updated_at" };
 
@@ -78,42 +85,71 @@ const scenarios: Scenario[] = [
 ];
 
 const fmt = (ms: number) => ms.toFixed(1);
-// Warm every path once (JIT, Prisma's query plans, the database's cache) before timing any.
-for (const scenario of scenarios) {
-  for (let i = 0; i < 3; i += 1) {
-    await scenario.app();
-    await scenario.raw();
-  }
-}
-const results: (string | number)[][] = [["scenario", "app median", "app p95", "raw median", "raw p95", "ratio median", "ratio p95", "p95 <= 150 ms"]];
-const timings: { name: string; app: Timing; raw: Timing }[] = [];
-for (const scenario of scenarios) {
-  const app = await measure(scenario.app);
-  const floor = await measure(scenario.raw);
-  timings.push({ name: scenario.name, app, raw: floor });
-  results.push([scenario.name, fmt(app.median), fmt(app.p95), fmt(floor.median), fmt(floor.p95), (app.median / floor.median).toFixed(2), (app.p95 / floor.p95).toFixed(2), app.p95 <= 150 ? "yes" : "NO"]);
-}
 const load = () => loadavg().map((value) => value.toFixed(1)).join(" ");
-console.log(`\nList at ${Number(sessions).toLocaleString("en")} sessions / ${Number(messages).toLocaleString("en")} messages (ms, 20 runs each; ${cpus().length} CPUs, load average ${load()})\n`);
-console.log(table(results));
-const first = timings[0]!.app.median;
-const deepPage = timings.find((t) => t.name.endsWith("(keyset)"))!.app.median;
-console.log(`\ndeep page / page 1: ${(deepPage / first).toFixed(2)}×`);
+console.log(`\nList at ${Number(sessions).toLocaleString("en")} sessions / ${Number(messages).toLocaleString("en")} messages (${cpus().length} CPUs, load average ${load()})`);
 
-// Export: the first 100,000 rows of the whole set, through the app's streaming writers and
-// through the raw floor, each in a fresh process (peak RSS is the kernel's high-water mark).
-const EXPORT_ROWS = 100_000;
-function timeExport(format: "csv" | "xlsx", mode: "app" | "raw") {
-  const script = fileURLToPath(new URL("./export.ts", import.meta.url));
-  const run = spawnSync(process.execPath, ["--import", "tsx", "--conditions=react-server", script, format, String(EXPORT_ROWS), mode, url], { encoding: "utf8" });
-  if (run.status !== 0) throw new Error(`export bench failed: ${run.stderr}`);
-  const result = JSON.parse(run.stdout.trim().split("\n").at(-1)!) as { rows: number; seconds: number; firstByteMs: number; mb: number; baselineRssMb: number; peakRssMb: number };
-  return [`${format} ${mode}`, result.rows, result.seconds.toFixed(2), result.firstByteMs.toFixed(0), result.mb.toFixed(1), result.baselineRssMb.toFixed(0), result.peakRssMb.toFixed(0)];
+if (parts.has("alone")) {
+  // Warm every path once (JIT, Prisma's query plans, the database's cache) before timing any.
+  for (const scenario of scenarios) {
+    for (let i = 0; i < 3; i += 1) {
+      await scenario.app();
+      await scenario.raw();
+    }
+  }
+  const results: (string | number)[][] = [["scenario", "app median", "app p95", "raw median", "raw p95", "ratio median", "ratio p95", "p95 <= 150 ms"]];
+  const timings: { name: string; app: Timing; raw: Timing }[] = [];
+  for (const scenario of scenarios) {
+    const app = await measure(scenario.app);
+    const floor = await measure(scenario.raw);
+    timings.push({ name: scenario.name, app, raw: floor });
+    results.push([scenario.name, fmt(app.median), fmt(app.p95), fmt(floor.median), fmt(floor.p95), (app.median / floor.median).toFixed(2), (app.p95 / floor.p95).toFixed(2), app.p95 <= 150 ? "yes" : "NO"]);
+  }
+  console.log(`\nEach scenario alone (ms, 20 runs each; load average ${load()})\n`);
+  console.log(table(results));
+  const first = timings[0]!.app.median;
+  const deepPage = timings.find((t) => t.name.endsWith("(keyset)"))!.app.median;
+  console.log(`\ndeep page / page 1: ${(deepPage / first).toFixed(2)}×`);
 }
-console.log(`\nExport of ${EXPORT_ROWS.toLocaleString("en")} rows (targets: CSV <= 3 s, XLSX <= 6 s, first byte < 1 s, peak RSS <= 250 MB)\n`);
-const exportTable: (string | number)[][] = [["export", "rows", "seconds", "first byte ms", "MB", "RSS at start MB", "peak RSS MB"]];
-for (const format of ["csv", "xlsx"] as const) for (const mode of ["app", "raw"] as const) exportTable.push(timeExport(format, mode));
-console.log(table(exportTable));
-console.log(`(load average ${load()})`);
+
+if (parts.has("matrix")) {
+  const { pattern: commonArabic } = await one<{ pattern: string }>("SELECT '%' || search_normalize($1) || '%' AS pattern", ["يوسف"]);
+  const rarePattern = `%${rare.term}%`;
+  const search = (name: string, term: string, pattern: string): MatrixFilter => ({ name, params: { q: term }, where: "search_text LIKE $1", values: [pattern] });
+  const filters: MatrixFilter[] = [
+    { name: "no filter", params: {}, where: "TRUE", values: [] },
+    { name: "FLT-1 customer", params: { customer: busyCustomer.id }, where: "customer_id = $1", values: [busyCustomer.id] },
+    { name: "FLT-2 vendor", params: { vendor: busyVendor.id }, where: "vendor_id = $1", values: [busyVendor.id] },
+    { name: "FLT-3 product", params: { product: busyProduct.id }, where: "product_id = $1", values: [busyProduct.id] },
+    { name: "FLT-4 unread", params: { unread: true }, where: "unread_count > 0", values: [] },
+    { name: "FLT-5 recent", params: { recent: true }, where: "last_message_at >= now() - interval '7 days'", values: [] },
+    search("'يوسف'", "يوسف", commonArabic),
+    search("'watch'", "watch", "%watch%"),
+    search(`rare '${rare.term}'`, rare.term, rarePattern),
+    { name: "FLT-4 + FLT-5", params: { unread: true, recent: true }, where: "unread_count > 0 AND last_message_at >= now() - interval '7 days'", values: [] },
+    { name: "FLT-2 + 'يوسف'", params: { vendor: busyVendor.id, q: "يوسف" }, where: "vendor_id = $1 AND search_text LIKE $2", values: [busyVendor.id, commonArabic] },
+    { name: "FLT-5 + 'watch'", params: { recent: true, q: "watch" }, where: "last_message_at >= now() - interval '7 days' AND search_text LIKE $1", values: ["%watch%"] },
+  ];
+  const rows = await runMatrix(raw, SORT_SQL as Record<(typeof SORT_KEYS)[number], string>, filters, (sort, dir, params) => listSessions({ ...DEFAULT_PARAMS, ...params, sort, dir }));
+  printMatrix(rows);
+  console.log(`(load average ${load()})`);
+}
+
+if (parts.has("export")) {
+  // Export: the first 100,000 rows of the whole set, through the app's streaming writers and
+  // through the raw floor, each in a fresh process (peak RSS is the kernel's high-water mark).
+  const EXPORT_ROWS = 100_000;
+  function timeExport(format: "csv" | "xlsx", mode: "app" | "raw") {
+    const script = fileURLToPath(new URL("./export.ts", import.meta.url));
+    const run = spawnSync(process.execPath, ["--import", "tsx", "--conditions=react-server", script, format, String(EXPORT_ROWS), mode, url], { encoding: "utf8" });
+    if (run.status !== 0) throw new Error(`export bench failed: ${run.stderr}`);
+    const result = JSON.parse(run.stdout.trim().split("\n").at(-1)!) as { rows: number; seconds: number; firstByteMs: number; mb: number; baselineRssMb: number; peakRssMb: number };
+    return [`${format} ${mode}`, result.rows, result.seconds.toFixed(2), result.firstByteMs.toFixed(0), result.mb.toFixed(1), result.baselineRssMb.toFixed(0), result.peakRssMb.toFixed(0)];
+  }
+  console.log(`\nExport of ${EXPORT_ROWS.toLocaleString("en")} rows (targets: CSV <= 3 s, XLSX <= 6 s, first byte < 1 s, peak RSS <= 250 MB)\n`);
+  const exportTable: (string | number)[][] = [["export", "rows", "seconds", "first byte ms", "MB", "RSS at start MB", "peak RSS MB"]];
+  for (const format of ["csv", "xlsx"] as const) for (const mode of ["app", "raw"] as const) exportTable.push(timeExport(format, mode));
+  console.log(table(exportTable));
+  console.log(`(load average ${load()})`);
+}
 await raw.end();
 process.exit(0);

@@ -18,7 +18,6 @@
 // --via-proxy: after the run against one instance, the same load for --seconds against three
 // instances behind nginx with their queries through PgBouncer (scripts/lib/scaled-out.ts; pool mode
 // transaction unless --pool-mode says session), and both throughputs side by side.
-import { Agent, request as httpRequest } from "node:http";
 import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import pg from "pg";
@@ -31,6 +30,7 @@ import { ensurePrismaClient } from "../lib/prisma-client";
 import { ensureProxyPackages, startScaledOut } from "../lib/scaled-out";
 import { serverActionId } from "../lib/server-action-id";
 import { benchHarness, cpuTicks, percentile } from "./harness";
+import { agent, httpCall, signIn, type Reply } from "./http-client";
 import { table } from "./measure";
 import { wholeNumberFlags } from "./options";
 
@@ -54,7 +54,6 @@ const POOL = int("pool");
 const SESSIONS = int("sessions");
 const MESSAGES_PER_SESSION = int("messages-per-session", 0);
 const FLOOR_SECONDS = int("floor-seconds");
-const PASSWORD = "demo-password";
 const STAFF = ["support@demo.test", "admin@demo.test"];
 // the list's notice when a page link's cursor does not parse (the first page is shown instead)
 const BAD_CURSOR_NOTICE = "رابط الصفحة غير صالح";
@@ -64,40 +63,6 @@ const { url, dbName, children, withClient, cleanUp } = bench;
 const startInstance = () => bench.startInstance(POOL);
 const withBenchDb = <T>(run: (client: pg.Client) => Promise<T>) => withClient(run, url.toString());
 
-// Plain node:http with keep-alive: fetch costs the client several times more CPU.
-const agent = new Agent({ keepAlive: true, maxSockets: 1024 });
-type Reply = { status: number; text: string; location?: string; setCookie: string[] };
-function httpCall(base: string, method: string, path: string, headers: Record<string, string>, body?: string): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(`${base}${path}`, { method, agent, headers: body === undefined ? headers : { ...headers, "content-length": String(Buffer.byteLength(body)) } }, (res) => {
-      let text = "";
-      res.setEncoding("utf8");
-      res.on("data", (chunk: string) => (text += chunk));
-      res.on("end", () => resolve({ status: res.statusCode!, text, location: res.headers.location, setCookie: res.headers["set-cookie"] ?? [] }));
-    });
-    req.on("error", reject);
-    req.end(body);
-  });
-}
-
-async function signIn(base: string, email: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const remember = (reply: Reply) => {
-    for (const cookie of reply.setCookie) {
-      const [pair] = cookie.split(";");
-      const [name, ...value] = (pair ?? "").split("=");
-      if (name) jar.set(name.trim(), value.join("="));
-    }
-  };
-  const cookie = () => [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
-  const csrf = await httpCall(base, "GET", "/api/auth/csrf", {});
-  remember(csrf);
-  const { csrfToken } = JSON.parse(csrf.text) as { csrfToken: string };
-  const body = new URLSearchParams({ csrfToken, email, password: PASSWORD, json: "true" }).toString();
-  remember(await httpCall(base, "POST", "/api/auth/callback/credentials", { "content-type": "application/x-www-form-urlencoded", cookie: cookie() }, body));
-  if (![...jar.keys()].some((name) => name.includes("session-token"))) throw new Error(`sign-in failed for ${email}`);
-  return cookie();
-}
 
 /** CPU ticks (user + system, 1/100 s) used so far by these processes and their descendants (Linux /proc). */
 const ticksOf = (rootPids: number[]) => [...cpuTicks(rootPids).values()].reduce((sum, ticks) => sum + ticks, 0);

@@ -4,8 +4,9 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { defineList } from "@/lib/list-engine/declaration";
 import { listBulkAction } from "@/lib/list-engine/bulk-action";
 import { listExportRoute } from "@/lib/list-engine/export-route";
-import { countMatching, listPage } from "@/lib/list-engine/keyset";
+import { countMatching, EXPORT_BATCH, listPage, rowsInOrder } from "@/lib/list-engine/keyset";
 import type { ListSource } from "@/lib/list-engine/list-source";
+import { planLimits } from "@/lib/list-engine/plan";
 import { filtersOf, parseListState, serializeListState } from "@/lib/list-engine/url-state";
 import { actAs } from "../support/mock-current-user";
 import { createUser, resetDatabase } from "../support/fixtures";
@@ -151,5 +152,43 @@ describe("the list engine, driven through a section declared in this file", () =
     expect((await GET(new Request("http://localhost/items/export?format=csv&kind=green"))).status).toBe(400);
     actAs("qa");
     expect((await GET(new Request("http://localhost/items/export?format=csv"))).status).toBe(403);
+  });
+  it("exports all matching with the search run once, not once a batch, in the list's order", async () => {
+    // Several batches of matches; the filter bumps a sequence once for each statement that
+    // evaluates it (an uncorrelated subquery runs once a statement).
+    await db.$executeRawUnsafe("CREATE SEQUENCE IF NOT EXISTS list_engine_filter_runs");
+    const runs = async () => (await db.$queryRawUnsafe<{ n: number }[]>("SELECT (CASE WHEN is_called THEN last_value ELSE 0 END)::int AS n FROM list_engine_filter_runs"))[0]!.n;
+    const many = EXPORT_BATCH * 3;
+    const countedSource: typeof itemsSource = {
+      ...itemsSource,
+      from: Prisma.sql`(SELECT n AS id, 'item ' || (n % 7) AS name, n % 12 / 5 * 5 + n % 2 AS score, CASE WHEN n % 3 = 0 THEN 'red' ELSE 'blue' END AS kind,
+        timestamptz '2026-01-01' + (n / 10) * interval '1 day' AS created_at FROM generate_series(1, ${many}) AS n) AS items`,
+      filters: { ...itemsSource.filters, high: () => Prisma.sql`score >= 5 AND (SELECT nextval('list_engine_filter_runs')) > 0` },
+    };
+    const before = await runs();
+    const filters = filtersOf(itemsList, parseListState(itemsList, { high: "1" }).params);
+    const exported: Item[] = [];
+    for await (const batch of rowsInOrder(itemsList, countedSource, { filters }, { sort: "name", dir: "desc" })) exported.push(...batch);
+    expect(await runs()).toBe(before + 1);
+    const expected = await db.$queryRaw<{ id: number }[]>`SELECT id FROM ${countedSource.from} WHERE score >= 5 ORDER BY name DESC, id DESC`;
+    expect(expected.length).toBeGreaterThan(EXPORT_BATCH);
+    expect(exported.map((row) => row.id)).toEqual(expected.map((row) => row.id));
+  });
+
+  it("reads the matches first when the walk runs past its budget, with the same rows", async () => {
+    // A filter that takes 2 ms a row cannot finish a walk in 1 ms: the walk is cancelled (no
+    // error reaches the page) and the page is read the other way.
+    const slowSource: typeof itemsSource = { ...itemsSource, filters: { ...itemsSource.filters, high: () => Prisma.sql`score >= 5 AND pg_sleep(0.002) IS NOT NULL` } };
+    const limits = { ...planLimits };
+    Object.assign(planLimits, { fewMatches: 0, walkBudgetMs: 1 });
+    try {
+      const params = { ...parseListState(itemsList, { high: "1", sort: "name", dir: "asc" }).params, size: 10 as const };
+      const first = await listPage(itemsList, slowSource, params);
+      const second = await listPage(itemsList, slowSource, { ...params, after: first.nextCursor });
+      const expected = ordered((await all()).filter((row) => row.score >= 5), "name", 1).map((row) => row.id);
+      expect([...first.rows, ...second.rows].map((row) => row.id)).toEqual(expected.slice(0, 20));
+    } finally {
+      Object.assign(planLimits, limits);
+    }
   });
 });

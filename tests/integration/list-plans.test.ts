@@ -1,0 +1,105 @@
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { db } from "@/lib/db";
+import { DEFAULT_PARAMS, SORT_KEYS, type ListParams } from "@/lib/chat-sessions/list-params";
+import { listSessions } from "@/lib/chat-sessions/list-query";
+import { sessionsSource } from "@/lib/chat-sessions/list-source";
+import { planLimits } from "@/lib/list-engine/plan";
+import { createProduct, createUser, resetDatabase } from "../support/fixtures";
+
+vi.mock("@/lib/auth/current-user", () => import("../support/mock-current-user"));
+
+// Issue 16: the list reads a filtered page one of two ways (the sort's index walked, or the
+// matches read first and sorted after: lib/list-engine/plan.ts). Whichever it takes, a keyset walk
+// through every combination of search or filter, sort and direction must visit the same rows as
+// the whole list, page by page, both ways — ties included (names, counts and times repeat).
+
+const PAGE = 4;
+const size = PAGE as unknown as ListParams["size"];
+const defaults = { ...planLimits };
+let ids: Record<string, number> = {};
+
+beforeAll(async () => {
+  await resetDatabase();
+  // Two customers share a name; two products share a name; names that the searches find sit at
+  // both ends of each name order.
+  const customers = await Promise.all(["يوسف العتيبي", "يوسف العتيبي", "Aaron Smith", "زياد يوسف", "Olivia Brown"].map((name) => createUser("customer", name)));
+  const vendors = await Promise.all(["متجر يوسف", "Book Nook", "Watch World"].map((name) => createUser("vendor", name)));
+  const products = [
+    await createProduct(vendors[0]!.id, "Smart Watch"),
+    await createProduct(vendors[1]!.id, "Smart Watch"),
+    await createProduct(vendors[1]!.id, "Arabic Novel 12345"),
+    await createProduct(vendors[2]!.id, "ساعة ذكية"),
+  ];
+  // 36 sessions: every product with every customer (and one more round for the first two
+  // products), so each filter keeps several rows.
+  for (let n = 0; n < 36; n += 1) {
+    const product = products[n % products.length]!;
+    await db.chatSession.create({ data: { productId: product.id, vendorId: product.vendorId, customerId: customers[Math.floor(n / 4) % customers.length]!.id } });
+  }
+  // Counts, unread and times repeat in small cycles: ties everywhere, resolved by id.
+  await db.$executeRawUnsafe(`UPDATE chat_sessions SET message_count = id % 4, unread_count = CASE WHEN id % 3 = 0 THEN 1 + id % 2 ELSE 0 END,
+    last_message_at = now() - (id % 5) * interval '1 day' - CASE WHEN id % 2 = 0 THEN interval '0' ELSE interval '30 days' END,
+    created_at = timestamptz '2025-06-01' + (id % 6) * interval '3 days', updated_at = timestamptz '2025-07-01' + (id % 7) * interval '2 days'`);
+  ids = { customer: customers[0]!.id, vendor: vendors[1]!.id, product: products[0]!.id };
+});
+
+afterEach(() => Object.assign(planLimits, defaults));
+
+/** The combinations: what the list is asked for, and the same rows in hand-written SQL. */
+const combinations = (): { name: string; params: Partial<ListParams>; where: string }[] => [
+  { name: "no filter", params: {}, where: "TRUE" },
+  { name: "FLT-1 customer", params: { customer: ids.customer! }, where: `customer_id = ${ids.customer}` },
+  { name: "FLT-2 vendor", params: { vendor: ids.vendor! }, where: `vendor_id = ${ids.vendor}` },
+  { name: "FLT-3 product", params: { product: ids.product! }, where: `product_id = ${ids.product}` },
+  { name: "FLT-4 unread", params: { unread: true }, where: "unread_count > 0" },
+  { name: "FLT-5 recent", params: { recent: true }, where: "last_message_at >= now() - interval '7 days'" },
+  { name: "Arabic name", params: { q: "يوسف" }, where: "search_text LIKE '%يوسف%'" },
+  { name: "Latin word", params: { q: "WATCH" }, where: "search_text LIKE '%watch%'" },
+  { name: "rare term", params: { q: "novel 12345" }, where: "search_text LIKE '%novel 12345%'" },
+  { name: "two filters", params: { unread: true, recent: true }, where: "unread_count > 0 AND last_message_at >= now() - interval '7 days'" },
+  { name: "filter and search", params: { vendor: ids.vendor!, q: "watch" }, where: `vendor_id = ${ids.vendor} AND search_text LIKE '%watch%'` },
+];
+
+async function expectWalkMatchesWholeList(name: string, params: Partial<ListParams>, where: string) {
+  for (const sort of SORT_KEYS) {
+    for (const dir of ["asc", "desc"] as const) {
+      const column = sessionsSource.sortColumns[sort];
+      const expected = (await db.$queryRawUnsafe<{ id: number }[]>(`SELECT id FROM chat_sessions WHERE ${where} ORDER BY ${column} ${dir}, id ${dir}`)).map((row) => row.id);
+      const label = `${name} × ${sort} ${dir}`;
+      const first = { ...DEFAULT_PARAMS, ...params, sort, dir, size };
+      let page = await listSessions(first);
+      const forward = page.rows.map((row) => row.id);
+      while (page.nextCursor) {
+        page = await listSessions({ ...first, after: page.nextCursor });
+        forward.push(...page.rows.map((row) => row.id));
+      }
+      expect(forward, label).toEqual(expected);
+      const backward = page.rows.map((row) => row.id);
+      while (page.previousCursor) {
+        page = await listSessions({ ...first, before: page.previousCursor });
+        backward.unshift(...page.rows.map((row) => row.id));
+      }
+      expect(backward, `${label}, backwards`).toEqual(expected);
+    }
+  }
+}
+
+describe("keyset pages over every combination of filter, sort and direction, whichever way the page is read", () => {
+  it("has rows for every combination, with ties", async () => {
+    for (const { name, where } of combinations()) {
+      const [row] = await db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM chat_sessions WHERE ${where}`);
+      expect(row!.n, name).toBeGreaterThan(PAGE);
+    }
+  });
+
+  it("reading the matches first", async () => {
+    planLimits.fewMatches = Number.POSITIVE_INFINITY;
+    for (const { name, params, where } of combinations()) await expectWalkMatchesWholeList(name, params, where);
+  });
+
+  it("walking the sort's index (the planner's own plan)", async () => {
+    planLimits.fewMatches = 0;
+    planLimits.walkBudgetMs = 60_000;
+    for (const { name, params, where } of combinations()) await expectWalkMatchesWholeList(name, params, where);
+  });
+});
