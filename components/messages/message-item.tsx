@@ -32,12 +32,12 @@ function Sender({ message, side }: { message: ConversationMessage; side: Message
   );
 }
 
-/** MSG-4: read, with the time it was read, or unread. */
-function ReadStatus({ readAt }: { readAt: Date | null }) {
+/** MSG-4: read, with the time it was read (and the staff member who marked it, if one did), or unread. */
+function ReadStatus({ readAt, markedReadBy }: Pick<ConversationMessage, "readAt" | "markedReadBy">) {
   const t = useT("messages");
   return readAt ? (
     <span className="text-emerald-800 dark:text-emerald-300">
-      {t("read")} · <ExactTime value={readAt} />
+      {markedReadBy ? t("markedReadBy", { name: markedReadBy.name }) : t("read")} · <ExactTime value={readAt} />
     </span>
   ) : (
     <strong className="text-amber-900 dark:text-amber-200">{t("unread")}</strong>
@@ -85,7 +85,7 @@ export function MessageBubble(props: MessageItemProps) {
         </p>
         <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-600 dark:text-slate-400">
           <RelativeTime value={message.createdAt} />
-          <ReadStatus readAt={message.readAt} />
+          <ReadStatus readAt={message.readAt} markedReadBy={message.markedReadBy} />
         </div>
         <div className="flex flex-wrap items-center gap-2">
           <SelectBox {...props} />
@@ -114,7 +114,7 @@ export function MessageRow(props: MessageItemProps) {
         <ExactTime value={message.createdAt} />
       </td>
       <td className="p-3">
-        <ReadStatus readAt={message.readAt} />
+        <ReadStatus readAt={message.readAt} markedReadBy={message.markedReadBy} />
       </td>
       <td className="p-3">
         <Controls {...props} />
