@@ -30,6 +30,7 @@ import { filtersOf, type ListNotice } from "@/lib/list-engine/url-state";
 import { useT } from "@/lib/i18n/client";
 import { ConversationDialog } from "./conversation-dialog";
 import { SessionsTable } from "./sessions-table";
+import type { WaitingThresholds } from "@/lib/chat-sessions/waiting";
 
 export type ListPermissions = { create: boolean; edit: boolean; delete: boolean; markRead: boolean; export: boolean };
 
@@ -46,17 +47,33 @@ type Props = {
   columnsCookie: string;
   labels: FilterLabels;
   permissions: ListPermissions;
+  /** when the waiting column turns amber and red (issue 19) */
+  thresholds: WaitingThresholds;
   /** shown on another resource's page: its heading, and the filters its page fixes (hidden here) */
   scope?: { title: string; locked: EntityFilterKey[] };
 };
 
 const NO_LOCK: EntityFilterKey[] = [];
-const FILTER_LABELS = { customer: "filterCustomer", vendor: "filterVendor", product: "filterProduct", order: "filterOrder", unread: "filterUnread", recent: "filterRecent" } as const;
+const FILTER_LABELS = {
+  customer: "filterCustomer",
+  vendor: "filterVendor",
+  product: "filterProduct",
+  order: "filterOrder",
+  unread: "filterUnread",
+  recent: "filterRecent",
+  awaiting: "filterAwaiting",
+  waitingOver: "filterWaitingOver",
+} as const;
+/** The words of the choice filters' values. */
+const OPTION_LABELS: Record<string, Record<string, "optionAwaitingVendor" | "optionAwaitingCustomer" | "optionOverAmber" | "optionOverRed">> = {
+  awaiting: { vendor: "optionAwaitingVendor", customer: "optionAwaitingCustomer" },
+  waitingOver: { amber: "optionOverAmber", red: "optionOverRed" },
+};
 
 type PendingDelete = { kind: "row"; row: SessionRow } | { kind: "bulk" } | null;
 
 /** The triage screen: toolbar, chips, bulk bar, table and pages, all driven by the URL. */
-export function SessionsView({ params, notices, rows, nextCursor, previousCursor, total, anySessions, visibleColumns, columnsCookie, labels, permissions, scope }: Props) {
+export function SessionsView({ params, notices, rows, nextCursor, previousCursor, total, anySessions, visibleColumns, columnsCookie, labels, permissions, thresholds, scope }: Props) {
   const t = useT("chatSessions");
   const common = useT("common");
   const router = useRouter();
@@ -73,7 +90,11 @@ export function SessionsView({ params, notices, rows, nextCursor, previousCursor
     setPicked((current) => ({ ...current, [key]: id != null && label != null ? { id, label } : undefined }));
   }, []);
   const labelOf = (key: keyof FilterLabels) => (picked[key] && picked[key].id === url.params[key] ? picked[key].label : labels[key]);
-  const filterText = { label: (key: string) => t(FILTER_LABELS[key as keyof typeof FILTER_LABELS]), option: (_key: string, value: string) => value };
+  const filterText = { label: (key: string) => t(FILTER_LABELS[key as keyof typeof FILTER_LABELS]), option: (key: string, value: string) => {
+      const word = OPTION_LABELS[key]?.[value];
+      return word ? t(word) : value;
+    },
+  };
   const shownLabels = Object.fromEntries(ENTITY_FILTER_KEYS.map((key) => [key, labelOf(key)])) as FilterLabels;
   // Message counts of every row seen, so BULK-2's confirmation can say how many messages go
   // with a selection that spans pages.
@@ -214,6 +235,7 @@ export function SessionsView({ params, notices, rows, nextCursor, previousCursor
             selected={selected}
             allMatching={allMatching}
             permissions={{ edit: permissions.edit, delete: permissions.delete }}
+            thresholds={thresholds}
             onToggle={toggle}
             onTogglePage={togglePage}
             onSort={(sort, dir) => url.change({ sort, dir })}

@@ -77,6 +77,8 @@ function sentenceOf(entry: AuditEntry, locale: Locale): AuditSentence {
       return { text: t("messageDeleted", { session: String(details.sessionId), target: t("messageTarget", { id: id ?? "" }) }), target: null };
     case "settings.mobileChat":
       return { text: t(details.enabled ? "chatTurnedOn" : "chatTurnedOff"), target: { label: t("settingTarget"), href: "/settings" } };
+    case "settings.waitingThresholds":
+      return { text: t("waitingThresholdsSet", { amber: count(details.amberMinutes), red: count(details.redMinutes) }), target: null };
     case "users.create":
       return { text: t("userCreated", { role: role(details.role) }), target: user(id) };
     case "users.update":

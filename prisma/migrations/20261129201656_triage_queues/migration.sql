@@ -25,9 +25,10 @@ ALTER TABLE "chat_messages" ADD CONSTRAINT "chat_messages_read_by_staff_id_fkey"
 -- reply (and it is unread for the vendor); sent by the vendor, the customer owes it. A message
 -- from anyone else (a former participant of a session whose seat changed) counts for neither side.
 
--- Longest waiting first over every queue: sessions nobody owes a reply sort after every waiting one
--- (a keyset seek cannot compare NULLs; lib/chat-sessions/list-source.ts names the same expression).
-CREATE INDEX "chat_sessions_waiting_sort_idx" ON "chat_sessions" ((coalesce("awaiting_since", 'infinity'::timestamptz)), "id");
+-- Longest waiting first over every queue: sessions nobody owes a reply sort after every waiting one,
+-- at the last millisecond a cursor can name (a keyset seek cannot compare NULLs, and a cursor holds an
+-- ISO time); lib/chat-sessions/waiting.ts names the same expression.
+CREATE INDEX "chat_sessions_waiting_sort_idx" ON "chat_sessions" ((coalesce("awaiting_since", '9999-12-31T23:59:59.999Z'::timestamptz)), "id");
 
 -- Who owes the reply in one session and since when, from its messages: the side that did not send
 -- the newest message, since the first message of the newest unanswered run. Three index seeks on
