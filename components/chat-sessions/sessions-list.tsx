@@ -7,6 +7,7 @@ import { sessionsSource } from "@/lib/chat-sessions/list-source";
 import { loadListView } from "@/lib/list-engine/load-view";
 import { can } from "@/lib/permissions";
 import { getWaitingThresholds } from "@/lib/settings/waiting-thresholds";
+import { currentTabKey, queueTabsFor } from "@/lib/chat-sessions/queue-tabs";
 import { SessionsView } from "./sessions-view";
 
 /** Sessions of one user, product or order, shown on its page. */
@@ -19,9 +20,10 @@ export type SessionsScope = { title: string; filter: Partial<Record<EntityFilter
 export async function SessionsList({ user, searchParams, scope }: { user: CurrentUser; searchParams: RawSearchParams; scope?: SessionsScope }) {
   const parsed = parseListParams(searchParams);
   const cookieStore = await cookies();
-  const [view, thresholds] = await Promise.all([
+  const [view, thresholds, tabs] = await Promise.all([
     loadListView(sessionsList, sessionsSource, { params: { ...parsed.params, ...scope?.filter }, notices: parsed.notices }, cookieStore.get(columnsCookieName(user.id))?.value),
     getWaitingThresholds(),
+    scope ? null : queueTabsFor(user),
   ]);
   return (
     <SessionsView
@@ -36,6 +38,7 @@ export async function SessionsList({ user, searchParams, scope }: { user: Curren
       columnsCookie={columnsCookieName(user.id)}
       labels={view.labels as FilterLabels}
       thresholds={thresholds}
+      queues={tabs ? { tabs, current: currentTabKey(tabs, view.params) } : undefined}
       scope={scope ? { title: scope.title, locked: Object.keys(scope.filter) as EntityFilterKey[] } : undefined}
       permissions={{
         create: can(user.role, "chatSessions.create"),

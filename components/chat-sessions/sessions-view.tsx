@@ -31,6 +31,7 @@ import { useT } from "@/lib/i18n/client";
 import { ConversationDialog } from "./conversation-dialog";
 import { SessionsTable } from "./sessions-table";
 import type { WaitingThresholds } from "@/lib/chat-sessions/waiting";
+import { SessionQueues, type QueuesState } from "./session-queues";
 
 export type ListPermissions = { create: boolean; edit: boolean; delete: boolean; markRead: boolean; export: boolean };
 
@@ -49,6 +50,8 @@ type Props = {
   permissions: ListPermissions;
   /** when the waiting column turns amber and red (issue 19) */
   thresholds: WaitingThresholds;
+  /** the queue tabs (issue 19), on the main list only */
+  queues?: QueuesState;
   /** shown on another resource's page: its heading, and the filters its page fixes (hidden here) */
   scope?: { title: string; locked: EntityFilterKey[] };
 };
@@ -73,7 +76,7 @@ const OPTION_LABELS: Record<string, Record<string, "optionAwaitingVendor" | "opt
 type PendingDelete = { kind: "row"; row: SessionRow } | { kind: "bulk" } | null;
 
 /** The triage screen: toolbar, chips, bulk bar, table and pages, all driven by the URL. */
-export function SessionsView({ params, notices, rows, nextCursor, previousCursor, total, anySessions, visibleColumns, columnsCookie, labels, permissions, thresholds, scope }: Props) {
+export function SessionsView({ params, notices, rows, nextCursor, previousCursor, total, anySessions, visibleColumns, columnsCookie, labels, permissions, thresholds, queues, scope }: Props) {
   const t = useT("chatSessions");
   const common = useT("common");
   const router = useRouter();
@@ -171,6 +174,8 @@ export function SessionsView({ params, notices, rows, nextCursor, previousCursor
           </Link>
         ) : null}
       </div>
+
+      {queues ? <SessionQueues queues={queues} query={serializeListParams({ ...params, after: null, before: null, page: 1 }).toString()} /> : null}
 
       <ListNotices t={t} notices={notices} />
 
