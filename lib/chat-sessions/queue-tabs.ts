@@ -16,13 +16,12 @@ const filtersOfQuery = (query: string): SessionFilters => filtersOf(sessionsList
 /** What makes two views the same queue: their search and filters (not sort, size or columns). */
 const queueIdentity = (filters: SessionFilters) => serializeListParams(filters).toString();
 
+export const builtInQueueTabs = (): QueueTabState[] => QUEUE_TABS.map((tab) => ({ key: tab.key, query: new URLSearchParams(tab.params).toString(), word: tab.label, view: null }));
+
 /** The built-in queues, then this user's saved views and the shared ones. */
 export async function queueTabsFor(user: CurrentUser): Promise<QueueTabState[]> {
   const views = await visibleViews(user);
-  return [
-    ...QUEUE_TABS.map((tab) => ({ key: tab.key, query: new URLSearchParams(tab.params).toString(), word: tab.label, view: null })),
-    ...views.map((view) => ({ key: savedViewTabKey(view.id), query: view.query, word: null, view })),
-  ];
+  return [...builtInQueueTabs(), ...views.map((view) => ({ key: savedViewTabKey(view.id), query: view.query, word: null, view }))];
 }
 
 /** The key of the first tab showing these search and filters, if one does. */

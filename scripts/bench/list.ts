@@ -1,7 +1,7 @@
 // npm run bench:list — each list scenario through the app's own query functions, next to the
 // same query as hand-written SQL on a bare pg connection, in the same run; prints median, p95
 // and the ratios. Then the export of 100,000 rows (CSV and XLSX, app and raw floor, each in a
-// fresh process: scripts/bench/export.ts): time, first byte, peak RSS.
+// fresh process: scripts/bench/export.ts): time, first byte, peak RSS. `--lists-only` skips the export.
 // Run `npm run bench:seed` first. The app code is loaded with the react-server condition, as
 // Next loads it, so its "server-only" guard lets it in.
 import { spawnSync } from "node:child_process";
@@ -18,6 +18,9 @@ process.env.DATABASE_POOL_MAX = "4";
 const { DEFAULT_PARAMS, SORT_KEYS } = await import("../../lib/chat-sessions/list-params");
 const { COUNT_CAP, countSessions, listSessions } = await import("../../lib/chat-sessions/list-query");
 const { getUnreadTotal } = await import("../../lib/chat-sessions/unread-total");
+const { builtInQueueTabs, countQueueTabs } = await import("../../lib/chat-sessions/queue-tabs");
+const { TAB_COUNT_CAP } = await import("../../lib/chat-sessions/queues");
+const { WAITING_SORT_SQL } = await import("../../lib/chat-sessions/waiting");
 const { db } = await import("../../lib/db");
 type ListParams = typeof DEFAULT_PARAMS;
 
@@ -37,7 +40,17 @@ const deep = await one<{ last_message_at: Date; id: number }>("SELECT last_messa
 // A rare term: one product's full name (a couple of dozen sessions out of a million).
 const rare = await one<{ term: string }>("SELECT lower(product_name) AS term FROM chat_sessions WHERE id = 1");
 const COLUMNS = "id, product_id, product_name, customer_id, customer_name, vendor_id, vendor_name, message_count, unread_count, last_message_at, created_at, updated_at";
-const SORT_SQL: Record<string, string> = { product: "product_name", customer: "customer_name", vendor: "vendor_name", messages: "message_count", lastMessage: "last_message_at", created: "created_at", updated: "updated_at" };
+const SORT_SQL: Record<string, string> = { product: "product_name", customer: "customer_name", vendor: "vendor_name", messages: "message_count", lastMessage: "last_message_at", created: "created_at", updated: "updated_at", waiting: WAITING_SORT_SQL };
+// Issue 19's built-in queues (lib/chat-sessions/queues.ts), as hand-written conditions; 1440 minutes is the default red threshold.
+const QUEUE_SQL = [
+  "TRUE",
+  "unread_count > 0",
+  "awaiting = 'vendor'",
+  "awaiting = 'vendor' AND awaiting_since < now() - interval '1440 minutes'",
+  "awaiting = 'customer'",
+  "last_message_at >= now() - interval '7 days'",
+];
+const tabCountsSql = `SELECT ${QUEUE_SQL.map((where, i) => `(SELECT count(*) FROM (SELECT 1 FROM chat_sessions WHERE ${where} LIMIT ${TAB_COUNT_CAP + 1}) s) AS c${i}`).join(", ")}`;
 
 type Scenario = { name: string; app: () => Promise<unknown>; raw: () => Promise<unknown> };
 const page = (patch: Partial<ListParams>, where: string, values: unknown[] = [], order = "last_message_at DESC, id DESC"): Scenario => ({
@@ -66,6 +79,8 @@ const scenarios: Scenario[] = [
     `page ${Math.floor(deepOffset / 25) + 2} (keyset)`,
     page({ after: { value: deep.last_message_at.toISOString(), id: deep.id }, page: 2000 }, "(last_message_at, id) < ($1::timestamptz, $2)", [deep.last_message_at, deep.id]),
   ),
+  named("queue awaiting vendor, longest waiting first", page({ awaiting: "vendor", sort: "waiting", dir: "asc" }, "awaiting = 'vendor'", [], `${WAITING_SORT_SQL} asc, id asc`)),
+  { name: `queue tabs: all ${QUEUE_SQL.length} counts (capped at ${TAB_COUNT_CAP})`, app: () => countQueueTabs(builtInQueueTabs()), raw: () => raw.query(tabCountsSql) },
   { name: "NAV-2 badge", app: () => getUnreadTotal(), raw: () => raw.query("SELECT sum(total) FROM unread_totals") },
   // No work at all: what the app's database layer (Prisma + adapter) adds to any query.
   { name: "driver floor: SELECT 1", app: () => db.$queryRaw`SELECT 1`, raw: () => raw.query("SELECT 1") },
@@ -99,6 +114,11 @@ console.log(table(results));
 const first = timings[0]!.app.median;
 const deepPage = timings.find((t) => t.name.endsWith("(keyset)"))!.app.median;
 console.log(`\ndeep page / page 1: ${(deepPage / first).toFixed(2)}×`);
+
+if (process.argv.includes("--lists-only")) {
+  await raw.end();
+  process.exit(0);
+}
 
 // Export: the first 100,000 rows of the whole set, through the app's streaming writers and
 // through the raw floor, each in a fresh process (peak RSS is the kernel's high-water mark).
