@@ -47,6 +47,7 @@ export const PAGE_ACCESS: Record<string, PageRule & { group: string | null }> = 
   "/chat-sessions/new": { group: "(admin)", access: needs("chatSessions.create") },
   "/chat-sessions/[id]": { group: "(admin)", access: needs("chatSessions.view") },
   "/chat-sessions/[id]/edit": { group: "(admin)", access: needs("chatSessions.view") },
+  "/chat-sessions/triage": { group: "(admin)", access: needs("chatSessions.view") },
   "/chat-sessions/[id]/messages": { group: "(admin)", access: needs("chatSessions.view"), redirectsTo: "/chat-sessions/{id}/edit" },
   "/users": { group: "(admin)", access: needs("users.view") },
   "/users/new": { group: "(admin)", access: needs("users.manage") },

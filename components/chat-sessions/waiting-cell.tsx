@@ -11,7 +11,7 @@ const TONE_CLASS = {
 } as const;
 
 /** Issue 19: "Vendor · 3 hours ago" / "البائع · منذ 3 ساعات", coloured by the admin's thresholds; a dash when nobody owes a reply. */
-export function WaitingCell({ row, thresholds }: { row: SessionRow; thresholds: WaitingThresholds }) {
+export function WaitingCell({ row, thresholds }: { row: Pick<SessionRow, "awaiting" | "awaitingSince">; thresholds: WaitingThresholds }) {
   const t = useT("chatSessions");
   if (row.awaiting === "none" || !row.awaitingSince) return <span className="text-slate-500">—</span>;
   const since = new Date(row.awaitingSince);

@@ -22,7 +22,7 @@ export type MessageItemProps = {
 };
 
 /** MSG-2: the sender's name, a badge saying whether they are the customer or the vendor, and the staff member who wrote it for them. */
-function Sender({ message, side }: { message: ConversationMessage; side: MessageSide }) {
+export function Sender({ message, side }: { message: ConversationMessage; side: MessageSide }) {
   const shell = useT("shell");
   return (
     <span className="font-semibold">
@@ -33,7 +33,7 @@ function Sender({ message, side }: { message: ConversationMessage; side: Message
 }
 
 /** MSG-4: read, with the time it was read (and the staff member who marked it, if one did), or unread. */
-function ReadStatus({ readAt, markedReadBy }: Pick<ConversationMessage, "readAt" | "markedReadBy">) {
+export function ReadStatus({ readAt, markedReadBy }: Pick<ConversationMessage, "readAt" | "markedReadBy">) {
   const t = useT("messages");
   return readAt ? (
     <span className="text-emerald-800 dark:text-emerald-300">
