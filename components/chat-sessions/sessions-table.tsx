@@ -64,9 +64,18 @@ export function SessionsTable({ rows, params, visibleColumns, fixedColumns, sele
       vendor: (row: SessionRow) => <PersonLink id={row.vendorId} name={row.vendorName} term={term} />,
       messages: (row: SessionRow) => <MessageCountBadge count={row.messageCount} locale={locale} />,
       unread: (row: SessionRow) => <UnreadCountBadge count={row.unreadCount} locale={locale} />,
-      waiting: (row: SessionRow) => <WaitingCell row={row} thresholds={thresholds} />,
+      waiting: (row: SessionRow) => (
+        <span className="flex flex-col gap-0.5">
+          <WaitingCell row={row} thresholds={thresholds} />
+          {row.heldBy ? (
+            <span className="text-xs text-slate-600 dark:text-slate-400" data-testid="held-by">
+              {t("heldBy", { name: row.heldBy })}
+            </span>
+          ) : null}
+        </span>
+      ),
     }),
-    [term, locale, thresholds],
+    [term, locale, thresholds, t],
   );
   const words = useCallback((key: string) => t(key as Parameters<typeof t>[0]), [t]);
   const listQuery = serializeListParams(params).toString();

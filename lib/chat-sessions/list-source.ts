@@ -17,7 +17,8 @@ export const sessionsSource: ListSource<keyof Declared["sorts"] & string, Declar
   select: Prisma.sql`id, product_id AS "productId", product_name AS "productName", customer_id AS "customerId",
   customer_name AS "customerName", vendor_id AS "vendorId", vendor_name AS "vendorName", order_id AS "orderId", message_count AS "messageCount",
   unread_count AS "unreadCount", last_message_at AS "lastMessageAt", created_at AS "createdAt", updated_at AS "updatedAt",
-  awaiting, awaiting_since AS "awaitingSince"`,
+  awaiting, awaiting_since AS "awaitingSince",
+  (SELECT u.name FROM session_holds h JOIN users u ON u.id = h.holder_id WHERE h.session_id = chat_sessions.id AND h.expires_at > now()) AS "heldBy"`,
   id: "id",
   sortColumns: {
     product: "product_name",

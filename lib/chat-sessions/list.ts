@@ -22,6 +22,8 @@ export type SessionRow = {
   /** triage queues (issue 19): the side that owes the reply, since when */
   awaiting: AwaitingSide;
   awaitingSince: Date | null;
+  /** the agent holding it in triage mode now, if one is */
+  heldBy: string | null;
 };
 
 const AWAITING_WORDS = { vendor: "awaitingVendor", customer: "awaitingCustomer", none: null } as const;
@@ -39,11 +41,12 @@ export const sessionsList = defineList({
     { key: "vendor", header: "colVendor", kind: "link", value: (row: SessionRow) => row.vendorName, sort: "vendor", width: 25 },
     { key: "messages", header: "colMessages", kind: "badge", value: (row: SessionRow) => row.messageCount, sort: "messages", width: 12 },
     { key: "unread", header: "colUnread", kind: "badge", value: (row: SessionRow) => row.unreadCount, width: 12 },
-    { key: "waiting", header: "colWaiting", kind: "relativeTime", value: (row: SessionRow) => row.awaitingSince, sort: "waiting", width: 22 },
-    { key: "awaiting", header: "colAwaiting", kind: "text", value: (row: SessionRow) => row.awaiting, label: (row: SessionRow) => AWAITING_WORDS[row.awaiting], exportOnly: true, width: 16 },
     { key: "lastMessage", header: "colLastMessage", kind: "relativeTime", value: (row: SessionRow) => row.lastMessageAt, sort: "lastMessage", width: 22 },
     { key: "createdAt", header: "colCreatedAt", kind: "date", value: (row: SessionRow) => row.createdAt, sort: "created", toggleable: true, width: 22 },
     { key: "updatedAt", header: "colUpdatedAt", kind: "date", value: (row: SessionRow) => row.updatedAt, sort: "updated", toggleable: true, width: 22 },
+    // Issue 19: after the columns above, so existing exports keep their column positions.
+    { key: "waiting", header: "colWaiting", kind: "relativeTime", value: (row: SessionRow) => row.awaitingSince, sort: "waiting", width: 22 },
+    { key: "awaiting", header: "colAwaiting", kind: "text", value: (row: SessionRow) => row.awaiting, label: (row: SessionRow) => AWAITING_WORDS[row.awaiting], exportOnly: true, width: 16 },
   ],
   sorts: {
     product: { type: "text", read: (row: SessionRow) => row.productName },
