@@ -1,4 +1,5 @@
 "use client";
+import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { ExactTime, RelativeTime } from "@/components/ui/relative-time";
 import type { ConversationMessage } from "@/lib/chat-sessions/conversation";
@@ -22,7 +23,7 @@ export type MessageItemProps = {
 };
 
 /** MSG-2: the sender's name, a badge saying whether they are the customer or the vendor, and the staff member who wrote it for them. */
-export function Sender({ message, side }: { message: ConversationMessage; side: MessageSide }) {
+function Sender({ message, side }: { message: ConversationMessage; side: MessageSide }) {
   const shell = useT("shell");
   return (
     <span className="font-semibold">
@@ -33,7 +34,7 @@ export function Sender({ message, side }: { message: ConversationMessage; side: 
 }
 
 /** MSG-4: read, with the time it was read (and the staff member who marked it, if one did), or unread. */
-export function ReadStatus({ readAt, markedReadBy }: Pick<ConversationMessage, "readAt" | "markedReadBy">) {
+function ReadStatus({ readAt, markedReadBy }: Pick<ConversationMessage, "readAt" | "markedReadBy">) {
   const t = useT("messages");
   return readAt ? (
     <span className="text-emerald-800 dark:text-emerald-300">
@@ -69,10 +70,9 @@ function SelectBox({ message, selected, onSelect }: Pick<MessageItemProps, "mess
 
 /**
  * One message as a chat bubble (MSG-1..4): the customer's on the start side, the vendor's on the
- * end side, so the conversation mirrors itself in RTL.
+ * end side, so the conversation mirrors itself in RTL. `children`: the bubble's controls, if any.
  */
-export function MessageBubble(props: MessageItemProps) {
-  const { message, side } = props;
+export function MessageBubbleFrame({ message, side, children }: { message: ConversationMessage; side: MessageSide; children?: ReactNode }) {
   const fromCustomer = side === "customer";
   return (
     <li className={`flex ${fromCustomer ? "justify-start" : "justify-end"}`} data-message-id={message.id} data-read={message.readAt ? "true" : "false"} data-side={side}>
@@ -87,12 +87,21 @@ export function MessageBubble(props: MessageItemProps) {
           <RelativeTime value={message.createdAt} />
           <ReadStatus readAt={message.readAt} markedReadBy={message.markedReadBy} />
         </div>
-        <div className="flex flex-wrap items-center gap-2">
-          <SelectBox {...props} />
-          <Controls {...props} />
-        </div>
+        {children}
       </div>
     </li>
+  );
+}
+
+/** A bubble in the messages manager: selectable, with its controls. */
+export function MessageBubble(props: MessageItemProps) {
+  return (
+    <MessageBubbleFrame message={props.message} side={props.side}>
+      <div className="flex flex-wrap items-center gap-2">
+        <SelectBox {...props} />
+        <Controls {...props} />
+      </div>
+    </MessageBubbleFrame>
   );
 }
 

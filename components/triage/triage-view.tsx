@@ -1,15 +1,13 @@
 "use client";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useTransition } from "react";
+import { Fragment, useCallback, useEffect, useRef, useTransition } from "react";
 import { toast } from "sonner";
 import { WaitingCell } from "@/components/chat-sessions/waiting-cell";
 import { MessageComposer } from "@/components/messages/message-composer";
-import { ReadStatus, Sender } from "@/components/messages/message-item";
-import { LinkifiedText } from "@/components/messages/linkified-text";
+import { MessageBubbleFrame } from "@/components/messages/message-item";
 import { useScrollToNewest } from "@/components/messages/use-scroll-to-newest";
 import { Button, buttonClass } from "@/components/ui/button";
-import { RelativeTime } from "@/components/ui/relative-time";
 import type { WaitingThresholds } from "@/lib/chat-sessions/waiting";
 import { encodeCursor, type Cursor } from "@/lib/list-engine/cursor";
 import { useT } from "@/lib/i18n/client";
@@ -30,6 +28,14 @@ type Props = {
   thresholds: WaitingThresholds;
   can: { reply: boolean; markRead: boolean };
 };
+
+/** The keys, as the page lists them. */
+const KEYS = [
+  ["r", "keyReply"],
+  ["e", "keyMarkRead"],
+  ["s", "keySkip"],
+  ["Esc", "keyBack"],
+] as const;
 
 /** Keys typed into a field are text, not commands. */
 const typing = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
@@ -102,7 +108,6 @@ export function TriageView({ loaded, cursor, position, listQuery, backHref, thre
     return () => window.removeEventListener("keydown", onKey);
   }, [pending, back, next, markReadAndNext, can]);
 
-  const sideOf = (senderId: number) => (senderId === session.customer.id ? "customer" : "vendor");
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -131,25 +136,9 @@ export function TriageView({ loaded, cursor, position, listQuery, backHref, thre
             <p>{t("noMessages")}</p>
           ) : (
             <ol className="space-y-3" data-testid="triage-conversation">
-              {messages.map((message) => {
-                const side = sideOf(message.sender.id);
-                return (
-                  <li key={message.id} data-message-id={message.id} className={`flex ${side === "customer" ? "justify-start" : "justify-end"}`}>
-                    <div className={`max-w-[85%] space-y-1 rounded-2xl border border-slate-200 px-4 py-2 dark:border-slate-700 ${side === "customer" ? "bg-white dark:bg-slate-800" : "bg-blue-50 dark:bg-blue-950"}`}>
-                      <div className="text-sm">
-                        <Sender message={message} side={side} />
-                      </div>
-                      <p className="whitespace-pre-wrap break-words text-sm" dir="auto">
-                        <LinkifiedText text={message.body} />
-                      </p>
-                      <div className="flex flex-wrap gap-x-3 text-xs text-slate-600 dark:text-slate-400">
-                        <RelativeTime value={message.createdAt} />
-                        <ReadStatus readAt={message.readAt} markedReadBy={message.markedReadBy} />
-                      </div>
-                    </div>
-                  </li>
-                );
-              })}
+              {messages.map((message) => (
+                <MessageBubbleFrame key={message.id} message={message} side={message.sender.id === session.customer.id ? "customer" : "vendor"} />
+              ))}
             </ol>
           )}
         </div>
@@ -173,22 +162,14 @@ export function TriageView({ loaded, cursor, position, listQuery, backHref, thre
           {t("keyboardTitle")}
         </h2>
         <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
-          <dt>
-            <kbd>r</kbd>
-          </dt>
-          <dd>{t("keyReply")}</dd>
-          <dt>
-            <kbd>e</kbd>
-          </dt>
-          <dd>{t("keyMarkRead")}</dd>
-          <dt>
-            <kbd>s</kbd>
-          </dt>
-          <dd>{t("keySkip")}</dd>
-          <dt>
-            <kbd>Esc</kbd>
-          </dt>
-          <dd>{t("keyBack")}</dd>
+          {KEYS.map(([key, word]) => (
+            <Fragment key={key}>
+              <dt>
+                <kbd>{key}</kbd>
+              </dt>
+              <dd>{t(word)}</dd>
+            </Fragment>
+          ))}
         </dl>
       </section>
     </div>
