@@ -79,6 +79,7 @@ export const ROUTE_ACCESS: Record<string, Partial<Record<Method, RouteRule>>> = 
   "/api/auth/[...nextauth]": { GET: { access: { kind: "public" }, credentials: "none" }, POST: { access: { kind: "public" }, credentials: "none" } },
   "/api/events": { GET: { access: needs("chatSessions.view", "chat.participate"), credentials: "cookie" } },
   "/chat-sessions/export": { GET: { access: needs("chatSessions.export"), credentials: "cookie" } },
+  "/chat-sessions/transcript": { GET: { access: needs("chatSessions.export"), credentials: "cookie" } },
   "/users/export": { GET: { access: { kind: "allOf", permissions: ["users.view", "resources.export"] }, credentials: "cookie" } },
   "/products/export": { GET: { access: { kind: "allOf", permissions: ["products.view", "resources.export"] }, credentials: "cookie" } },
   "/orders/export": { GET: { access: { kind: "allOf", permissions: ["orders.view", "resources.export"] }, credentials: "cookie" } },

@@ -7,6 +7,7 @@ import { Button, buttonClass } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { deleteSessionsAction, markSessionsReadAction } from "@/lib/chat-sessions/actions";
 import { BulkBar } from "@/components/list-engine/bulk-bar";
+import { ExportButton } from "@/components/list-engine/export-button";
 import { ColumnMenu } from "@/components/list-engine/column-menu";
 import { ListFilterChips, ListFiltersPanel } from "@/components/list-engine/list-filters";
 import { ListNotices } from "@/components/list-engine/notices";
@@ -139,13 +140,13 @@ export function SessionsView({ params, notices, rows, nextCursor, previousCursor
       router.refresh();
     });
 
-  const exportHref = (format: "csv" | "xlsx", fields: string[] | null) => {
+  const exportHref = (format: "csv" | "xlsx", fields: string[] | null, file: "export" | "transcript" = "export") => {
     // The file comes in the list's current sort: the view's own query, or the ticked ids in that order.
     const view = serializeListParams({ ...params, after: null, before: null, page: 1, columns: null });
     const query = allMatching ? view : new URLSearchParams({ ids: [...selected].join(","), ...(view.has("sort") ? { sort: params.sort, dir: params.dir } : {}) });
     query.set("format", format);
     if (fields) query.set("fields", fields.join(","));
-    return `${sessionsList.path}/export?${query.toString()}`;
+    return `${sessionsList.path}/${file}?${query.toString()}`;
   };
 
   const filtered = activeFilterCount(unlocked(params)) > 0 || params.q !== "";
@@ -197,11 +198,18 @@ export function SessionsView({ params, notices, rows, nextCursor, previousCursor
           onSelectAllMatching={selectAllMatching}
           onClear={clearSelection}
           actions={
-            permissions.markRead ? (
-              <Button onClick={markRead} disabled={acting}>
-                {t("bulkMarkRead")}
-              </Button>
-            ) : null
+            <>
+              {permissions.markRead ? (
+                <Button onClick={markRead} disabled={acting}>
+                  {t("bulkMarkRead")}
+                </Button>
+              ) : null}
+              {permissions.export
+                ? (["csv", "xlsx"] as const).map((format) => (
+                    <ExportButton key={format} t={t} href={exportHref(format, null, "transcript")} label={t(format === "csv" ? "transcriptCsv" : "transcriptXlsx")} fileName="chat-transcripts" />
+                  ))
+                : null}
+            </>
           }
           export={permissions.export ? { href: exportHref, columns: exportOffer, fileName: "chat-sessions" } : null}
           destructive={

@@ -66,6 +66,8 @@ function sentenceOf(entry: AuditEntry, locale: Locale): AuditSentence {
       return { text: t("sessionsMarkedRead", { messages, selection: sessionSelection(details.selection) }), target: null };
     case "chatSessions.export":
       return { text: t("sessionsExported", { count: count(details.rows), format, selection: sessionSelection(details.selection) }) + interrupted, target: null };
+    case "chatSessions.exportTranscript":
+      return { text: t("transcriptExported", { count: count(details.rows), format, selection: sessionSelection(details.selection) }) + interrupted, target: null };
     case "messages.add": {
       const side = details.onBehalfOf === "customer" ? t("sideCustomer") : details.onBehalfOf === "vendor" ? t("sideVendor") : null;
       const text = side ? t("messageAddedOnBehalf", { session: String(details.sessionId), side }) : t("messageAdded", { session: String(details.sessionId) });
