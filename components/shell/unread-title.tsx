@@ -41,7 +41,7 @@ export function UnreadTitle({ total }: { total: number }) {
   const t = useT("shell");
   const [announced, setAnnounced] = useState("");
   const previous = useRef<number | null>(null);
-  const shown = total > 999 ? "999+" : formatNumber(locale, total);
+  const shown = formatNumber(locale, total);
 
   useEffect(() => {
     const apply = () => {

@@ -11,13 +11,19 @@ const WORDS = {
   en: { save: "Save view", name: "View name", share: "Share with all staff", confirm: "Save", vendorTab: "Awaiting vendor", start: "Start triage", done: "No more sessions" },
 } as const;
 
+// Each test runs two locales with axe on a shared 2-core machine: more than the default minute when it is busy.
+test.describe.configure({ timeout: 150_000 });
+
 const tabCount = (page: Page, name: string) => page.getByTestId("queue-tabs").getByRole("link", { name: new RegExp(name) }).locator("[data-count]");
 
 test("a shared saved view is a tab whose count moves live when a customer writes through the API; the tab title carries the unread total (ar, en)", async ({ page, request }) => {
-  // The demo customer's sessions that wait on the customer: one message from them moves one to "awaiting vendor".
+  // One of the demo customer's sessions, answered last by its vendor (so it awaits the customer):
+  // the customer's message through the API moves it into the "awaiting vendor" view.
   const { rows } = await e2eDb().query<{ id: number; customerId: number }>(
-    `SELECT s.id, s.customer_id AS "customerId" FROM chat_sessions s JOIN users u ON u.id = s.customer_id
-      WHERE u.email = 'customer@demo.test' AND s.awaiting = 'customer' ORDER BY s.id LIMIT 1`,
+    `WITH target AS (SELECT s.id, s.customer_id, s.vendor_id FROM chat_sessions s JOIN users u ON u.id = s.customer_id
+                      WHERE u.email = 'customer@demo.test' ORDER BY s.id LIMIT 1),
+          answer AS (INSERT INTO chat_messages (session_id, sender_id, body) SELECT id, vendor_id, 'e2e: yes, in stock' FROM target)
+     SELECT id, customer_id AS "customerId" FROM target`,
   );
   const target = rows[0]!;
   const viewName = `e2e vendor queue ${Date.now()}`;
