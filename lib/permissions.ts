@@ -20,6 +20,9 @@ export const PERMISSIONS = {
   "resources.export": ["admin", "support"],
   "orders.view": ["admin", "support", "qa"],
   "settings.manage": ["admin"],
+  // Triage queues: any staff member saves views of the sessions list for themselves or for everyone;
+  // an admin also renames, reorders, unshares and deletes the views others shared.
+  "savedViews.manageShared": ["admin"],
   "audit.view": ["admin"],
   "chat.participate": ["customer", "vendor"],
   // Only a customer opens a conversation, and always in the customer's seat (web chat and API alike).

@@ -1,5 +1,6 @@
 // npm run check:counters [-- --fix] — reports any session whose counters differ from a fresh
-// count of its messages, and the badge total against the true unread total; --fix recounts.
+// count of its messages (message and unread counts, unread per side, who owes the reply and since
+// when), and the badge total against the true unread total; --fix recounts.
 import pg from "pg";
 import { findCounterDrift, hasDrift, repairCounters } from "../lib/chat-sessions/counter-drift";
 
@@ -14,6 +15,12 @@ try {
     console.log(`Badge total stored ${report.storedTotal}, true ${report.unreadTotal}.`);
     for (const s of report.sessions) {
       console.log(`session ${s.id}: messages ${s.storedMessages} → ${s.messages}, unread ${s.storedUnread} → ${s.unread}`);
+    }
+    const time = (at: Date | null) => at?.toISOString() ?? "—";
+    for (const s of report.triage) {
+      console.log(
+        `session ${s.id}: unread for vendor ${s.storedForVendor} → ${s.forVendor}, for customer ${s.storedForCustomer} → ${s.forCustomer}, awaiting ${s.storedAwaiting} since ${time(s.storedSince)} → ${s.awaiting} since ${time(s.since)}`,
+      );
     }
     if (fix) {
       await repairCounters(client);

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { LiveRefresh } from "@/components/realtime/live-refresh";
+import { UnreadTitle } from "@/components/shell/unread-title";
 import { MobileNav } from "@/components/shell/mobile-nav";
 import { SidebarNav } from "@/components/shell/sidebar-nav";
 import { AdminHeader } from "@/components/shell/admin-header";
@@ -41,6 +42,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           {children}
         </main>
         <LiveRefresh />
+        <UnreadTitle total={unreadTotal} />
       </div>
     </div>
   );

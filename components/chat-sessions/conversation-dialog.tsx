@@ -118,7 +118,7 @@ export function ConversationDialog({ session, onClose }: { session: SessionRow |
                     {message.body}
                   </p>
                   <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
-                    <RelativeTime value={message.createdAt} /> · {message.readAt ? t("read") : <strong>{t("unread")}</strong>}
+                    <RelativeTime value={message.createdAt} /> · {message.readAt ? (message.markedReadBy ? m("markedReadBy", { name: message.markedReadBy.name }) : t("read")) : <strong>{t("unread")}</strong>}
                   </p>
                 </div>
               </li>

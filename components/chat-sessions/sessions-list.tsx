@@ -6,6 +6,8 @@ import { columnsCookieName, parseListParams, type EntityFilterKey, type FilterLa
 import { sessionsSource } from "@/lib/chat-sessions/list-source";
 import { loadListView } from "@/lib/list-engine/load-view";
 import { can } from "@/lib/permissions";
+import { getWaitingThresholds } from "@/lib/settings/waiting-thresholds";
+import { currentTabKey, queueTabsFor } from "@/lib/chat-sessions/queue-tabs";
 import { SessionsView } from "./sessions-view";
 
 /** Sessions of one user, product or order, shown on its page. */
@@ -18,7 +20,11 @@ export type SessionsScope = { title: string; filter: Partial<Record<EntityFilter
 export async function SessionsList({ user, searchParams, scope }: { user: CurrentUser; searchParams: RawSearchParams; scope?: SessionsScope }) {
   const parsed = parseListParams(searchParams);
   const cookieStore = await cookies();
-  const view = await loadListView(sessionsList, sessionsSource, { params: { ...parsed.params, ...scope?.filter }, notices: parsed.notices }, cookieStore.get(columnsCookieName(user.id))?.value);
+  const [view, thresholds, tabs] = await Promise.all([
+    loadListView(sessionsList, sessionsSource, { params: { ...parsed.params, ...scope?.filter }, notices: parsed.notices }, cookieStore.get(columnsCookieName(user.id))?.value),
+    getWaitingThresholds(),
+    scope ? null : queueTabsFor(user),
+  ]);
   return (
     <SessionsView
       params={view.params}
@@ -31,6 +37,8 @@ export async function SessionsList({ user, searchParams, scope }: { user: Curren
       visibleColumns={view.visibleColumns}
       columnsCookie={columnsCookieName(user.id)}
       labels={view.labels as FilterLabels}
+      thresholds={thresholds}
+      queues={tabs ? { tabs, current: currentTabKey(tabs, view.params) } : undefined}
       scope={scope ? { title: scope.title, locked: Object.keys(scope.filter) as EntityFilterKey[] } : undefined}
       permissions={{
         create: can(user.role, "chatSessions.create"),

@@ -8,6 +8,8 @@ import { serializeListParams, type ListParams } from "@/lib/chat-sessions/list-p
 import { useLocale, useT } from "@/lib/i18n/client";
 import { RowActions } from "./row-actions";
 import { MessageCountBadge, UnreadCountBadge } from "./session-badges";
+import { WaitingCell } from "./waiting-cell";
+import type { WaitingThresholds } from "@/lib/chat-sessions/waiting";
 
 const PRODUCT_MAX = 30;
 
@@ -37,6 +39,8 @@ type Props = {
   selected: Set<number>;
   allMatching: boolean;
   permissions: RowPermissions;
+  /** when the waiting column turns amber and red */
+  thresholds: WaitingThresholds;
   onToggle: (id: number, on: boolean) => void;
   onTogglePage: (on: boolean) => void;
   onSort: (sort: ListParams["sort"], dir: "asc" | "desc") => void;
@@ -45,7 +49,7 @@ type Props = {
 };
 
 /** The sessions table: the engine's table with the search term highlighted and COL-4/COL-5's badges. */
-export function SessionsTable({ rows, params, visibleColumns, fixedColumns, selected, allMatching, permissions, onToggle, onTogglePage, onSort, onView, onDelete }: Props) {
+export function SessionsTable({ rows, params, visibleColumns, fixedColumns, selected, allMatching, permissions, thresholds, onToggle, onTogglePage, onSort, onView, onDelete }: Props) {
   const t = useT("chatSessions");
   const locale = useLocale();
   const term = params.q;
@@ -60,8 +64,18 @@ export function SessionsTable({ rows, params, visibleColumns, fixedColumns, sele
       vendor: (row: SessionRow) => <PersonLink id={row.vendorId} name={row.vendorName} term={term} />,
       messages: (row: SessionRow) => <MessageCountBadge count={row.messageCount} locale={locale} />,
       unread: (row: SessionRow) => <UnreadCountBadge count={row.unreadCount} locale={locale} />,
+      waiting: (row: SessionRow) => (
+        <span className="flex flex-col gap-0.5">
+          <WaitingCell row={row} thresholds={thresholds} />
+          {row.heldBy ? (
+            <span className="text-xs text-slate-600 dark:text-slate-400" data-testid="held-by">
+              {t("heldBy", { name: row.heldBy })}
+            </span>
+          ) : null}
+        </span>
+      ),
     }),
-    [term, locale],
+    [term, locale, thresholds, t],
   );
   const words = useCallback((key: string) => t(key as Parameters<typeof t>[0]), [t]);
   const listQuery = serializeListParams(params).toString();

@@ -7,6 +7,7 @@ import { Button, buttonClass } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { deleteSessionsAction, markSessionsReadAction } from "@/lib/chat-sessions/actions";
 import { BulkBar } from "@/components/list-engine/bulk-bar";
+import { ExportButton } from "@/components/list-engine/export-button";
 import { ColumnMenu } from "@/components/list-engine/column-menu";
 import { ListFilterChips, ListFiltersPanel } from "@/components/list-engine/list-filters";
 import { ListNotices } from "@/components/list-engine/notices";
@@ -30,6 +31,8 @@ import { filtersOf, type ListNotice } from "@/lib/list-engine/url-state";
 import { useT } from "@/lib/i18n/client";
 import { ConversationDialog } from "./conversation-dialog";
 import { SessionsTable } from "./sessions-table";
+import type { WaitingThresholds } from "@/lib/chat-sessions/waiting";
+import { SessionQueues, type QueuesState } from "./session-queues";
 
 export type ListPermissions = { create: boolean; edit: boolean; delete: boolean; markRead: boolean; export: boolean };
 
@@ -46,17 +49,35 @@ type Props = {
   columnsCookie: string;
   labels: FilterLabels;
   permissions: ListPermissions;
+  /** when the waiting column turns amber and red (issue 19) */
+  thresholds: WaitingThresholds;
+  /** the queue tabs (issue 19), on the main list only */
+  queues?: QueuesState;
   /** shown on another resource's page: its heading, and the filters its page fixes (hidden here) */
   scope?: { title: string; locked: EntityFilterKey[] };
 };
 
 const NO_LOCK: EntityFilterKey[] = [];
-const FILTER_LABELS = { customer: "filterCustomer", vendor: "filterVendor", product: "filterProduct", order: "filterOrder", unread: "filterUnread", recent: "filterRecent" } as const;
+const FILTER_LABELS = {
+  customer: "filterCustomer",
+  vendor: "filterVendor",
+  product: "filterProduct",
+  order: "filterOrder",
+  unread: "filterUnread",
+  recent: "filterRecent",
+  awaiting: "filterAwaiting",
+  waitingOver: "filterWaitingOver",
+} as const;
+/** The words of the choice filters' values. */
+const OPTION_LABELS: Record<string, Record<string, "optionAwaitingVendor" | "optionAwaitingCustomer" | "optionOverAmber" | "optionOverRed">> = {
+  awaiting: { vendor: "optionAwaitingVendor", customer: "optionAwaitingCustomer" },
+  waitingOver: { amber: "optionOverAmber", red: "optionOverRed" },
+};
 
 type PendingDelete = { kind: "row"; row: SessionRow } | { kind: "bulk" } | null;
 
 /** The triage screen: toolbar, chips, bulk bar, table and pages, all driven by the URL. */
-export function SessionsView({ params, notices, rows, nextCursor, previousCursor, total, anySessions, visibleColumns, columnsCookie, labels, permissions, scope }: Props) {
+export function SessionsView({ params, notices, rows, nextCursor, previousCursor, total, anySessions, visibleColumns, columnsCookie, labels, permissions, thresholds, queues, scope }: Props) {
   const t = useT("chatSessions");
   const common = useT("common");
   const router = useRouter();
@@ -73,7 +94,11 @@ export function SessionsView({ params, notices, rows, nextCursor, previousCursor
     setPicked((current) => ({ ...current, [key]: id != null && label != null ? { id, label } : undefined }));
   }, []);
   const labelOf = (key: keyof FilterLabels) => (picked[key] && picked[key].id === url.params[key] ? picked[key].label : labels[key]);
-  const filterText = { label: (key: string) => t(FILTER_LABELS[key as keyof typeof FILTER_LABELS]), option: (_key: string, value: string) => value };
+  const filterText = { label: (key: string) => t(FILTER_LABELS[key as keyof typeof FILTER_LABELS]), option: (key: string, value: string) => {
+      const word = OPTION_LABELS[key]?.[value];
+      return word ? t(word) : value;
+    },
+  };
   const shownLabels = Object.fromEntries(ENTITY_FILTER_KEYS.map((key) => [key, labelOf(key)])) as FilterLabels;
   // Message counts of every row seen, so BULK-2's confirmation can say how many messages go
   // with a selection that spans pages.
@@ -115,13 +140,13 @@ export function SessionsView({ params, notices, rows, nextCursor, previousCursor
       router.refresh();
     });
 
-  const exportHref = (format: "csv" | "xlsx", fields: string[] | null) => {
+  const exportHref = (format: "csv" | "xlsx", fields: string[] | null, file: "export" | "transcript" = "export") => {
     // The file comes in the list's current sort: the view's own query, or the ticked ids in that order.
     const view = serializeListParams({ ...params, after: null, before: null, page: 1, columns: null });
     const query = allMatching ? view : new URLSearchParams({ ids: [...selected].join(","), ...(view.has("sort") ? { sort: params.sort, dir: params.dir } : {}) });
     query.set("format", format);
     if (fields) query.set("fields", fields.join(","));
-    return `${sessionsList.path}/export?${query.toString()}`;
+    return `${sessionsList.path}/${file}?${query.toString()}`;
   };
 
   const filtered = activeFilterCount(unlocked(params)) > 0 || params.q !== "";
@@ -151,6 +176,8 @@ export function SessionsView({ params, notices, rows, nextCursor, previousCursor
         ) : null}
       </div>
 
+      {queues ? <SessionQueues queues={queues} query={serializeListParams({ ...params, after: null, before: null, page: 1 }).toString()} /> : null}
+
       <ListNotices t={t} notices={notices} />
 
       <div className="flex flex-wrap items-start gap-2">
@@ -171,11 +198,18 @@ export function SessionsView({ params, notices, rows, nextCursor, previousCursor
           onSelectAllMatching={selectAllMatching}
           onClear={clearSelection}
           actions={
-            permissions.markRead ? (
-              <Button onClick={markRead} disabled={acting}>
-                {t("bulkMarkRead")}
-              </Button>
-            ) : null
+            <>
+              {permissions.markRead ? (
+                <Button onClick={markRead} disabled={acting}>
+                  {t("bulkMarkRead")}
+                </Button>
+              ) : null}
+              {permissions.export
+                ? (["csv", "xlsx"] as const).map((format) => (
+                    <ExportButton key={format} t={t} href={exportHref(format, null, "transcript")} label={t(format === "csv" ? "transcriptCsv" : "transcriptXlsx")} fileName="chat-transcripts" />
+                  ))
+                : null}
+            </>
           }
           export={permissions.export ? { href: exportHref, columns: exportOffer, fileName: "chat-sessions" } : null}
           destructive={
@@ -214,6 +248,7 @@ export function SessionsView({ params, notices, rows, nextCursor, previousCursor
             selected={selected}
             allMatching={allMatching}
             permissions={{ edit: permissions.edit, delete: permissions.delete }}
+            thresholds={thresholds}
             onToggle={toggle}
             onTogglePage={togglePage}
             onSort={(sort, dir) => url.change({ sort, dir })}

@@ -1,4 +1,5 @@
 "use client";
+import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { ExactTime, RelativeTime } from "@/components/ui/relative-time";
 import type { ConversationMessage } from "@/lib/chat-sessions/conversation";
@@ -32,12 +33,12 @@ function Sender({ message, side }: { message: ConversationMessage; side: Message
   );
 }
 
-/** MSG-4: read, with the time it was read, or unread. */
-function ReadStatus({ readAt }: { readAt: Date | null }) {
+/** MSG-4: read, with the time it was read (and the staff member who marked it, if one did), or unread. */
+function ReadStatus({ readAt, markedReadBy }: Pick<ConversationMessage, "readAt" | "markedReadBy">) {
   const t = useT("messages");
   return readAt ? (
     <span className="text-emerald-800 dark:text-emerald-300">
-      {t("read")} · <ExactTime value={readAt} />
+      {markedReadBy ? t("markedReadBy", { name: markedReadBy.name }) : t("read")} · <ExactTime value={readAt} />
     </span>
   ) : (
     <strong className="text-amber-900 dark:text-amber-200">{t("unread")}</strong>
@@ -69,10 +70,9 @@ function SelectBox({ message, selected, onSelect }: Pick<MessageItemProps, "mess
 
 /**
  * One message as a chat bubble (MSG-1..4): the customer's on the start side, the vendor's on the
- * end side, so the conversation mirrors itself in RTL.
+ * end side, so the conversation mirrors itself in RTL. `children`: the bubble's controls, if any.
  */
-export function MessageBubble(props: MessageItemProps) {
-  const { message, side } = props;
+export function MessageBubbleFrame({ message, side, children }: { message: ConversationMessage; side: MessageSide; children?: ReactNode }) {
   const fromCustomer = side === "customer";
   return (
     <li className={`flex ${fromCustomer ? "justify-start" : "justify-end"}`} data-message-id={message.id} data-read={message.readAt ? "true" : "false"} data-side={side}>
@@ -85,14 +85,23 @@ export function MessageBubble(props: MessageItemProps) {
         </p>
         <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-600 dark:text-slate-400">
           <RelativeTime value={message.createdAt} />
-          <ReadStatus readAt={message.readAt} />
+          <ReadStatus readAt={message.readAt} markedReadBy={message.markedReadBy} />
         </div>
-        <div className="flex flex-wrap items-center gap-2">
-          <SelectBox {...props} />
-          <Controls {...props} />
-        </div>
+        {children}
       </div>
     </li>
+  );
+}
+
+/** A bubble in the messages manager: selectable, with its controls. */
+export function MessageBubble(props: MessageItemProps) {
+  return (
+    <MessageBubbleFrame message={props.message} side={props.side}>
+      <div className="flex flex-wrap items-center gap-2">
+        <SelectBox {...props} />
+        <Controls {...props} />
+      </div>
+    </MessageBubbleFrame>
   );
 }
 
@@ -114,7 +123,7 @@ export function MessageRow(props: MessageItemProps) {
         <ExactTime value={message.createdAt} />
       </td>
       <td className="p-3">
-        <ReadStatus readAt={message.readAt} />
+        <ReadStatus readAt={message.readAt} markedReadBy={message.markedReadBy} />
       </td>
       <td className="p-3">
         <Controls {...props} />

@@ -63,8 +63,9 @@ export function MessagesManager({ sessionId, participants, initialMessages, init
       const result = await markMessagesReadAction({ sessionId, ...input });
       if (!result.ok) return failed(result.error.message);
       const readAt = new Date(result.data.readAt);
+      const markedReadBy = { name: result.data.readBy };
       const ids = "messageIds" in input ? new Set(input.messageIds) : null;
-      setOlder((current) => current.map((m) => (m.readAt === null && (!ids || ids.has(m.id)) ? { ...m, readAt } : m)));
+      setOlder((current) => current.map((m) => (m.readAt === null && (!ids || ids.has(m.id)) ? { ...m, readAt, markedReadBy } : m)));
       setSelected(new Set());
       toast.success(t("markedRead", { count: result.data.messages }));
       router.refresh();

@@ -19,7 +19,7 @@ export function DeleteUserButton({ user, links }: { user: { id: number; name: st
   const [open, setOpen] = useState(false);
   const [pending, startTransition] = useTransition();
   const refusal = (found: UserLinks) =>
-    found.sessions > 0 ? t("deleteRefused", { count: found.sessions, name: user.name }) : t("deleteRefusedOther", { name: user.name, messages: found.messages + found.writtenForParticipants, products: found.products, orders: found.orders });
+    found.sessions > 0 ? t("deleteRefused", { count: found.sessions, name: user.name }) : t("deleteRefusedOther", { name: user.name, messages: found.messages + found.writtenForParticipants + found.markedRead, products: found.products, orders: found.orders });
   const linked = blocksDeletion(links);
 
   const confirm = () =>

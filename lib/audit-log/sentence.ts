@@ -66,6 +66,8 @@ function sentenceOf(entry: AuditEntry, locale: Locale): AuditSentence {
       return { text: t("sessionsMarkedRead", { messages, selection: sessionSelection(details.selection) }), target: null };
     case "chatSessions.export":
       return { text: t("sessionsExported", { count: count(details.rows), format, selection: sessionSelection(details.selection) }) + interrupted, target: null };
+    case "chatSessions.exportTranscript":
+      return { text: t("transcriptExported", { count: count(details.rows), format, selection: sessionSelection(details.selection) }) + interrupted, target: null };
     case "messages.add": {
       const side = details.onBehalfOf === "customer" ? t("sideCustomer") : details.onBehalfOf === "vendor" ? t("sideVendor") : null;
       const text = side ? t("messageAddedOnBehalf", { session: String(details.sessionId), side }) : t("messageAdded", { session: String(details.sessionId) });
@@ -77,6 +79,8 @@ function sentenceOf(entry: AuditEntry, locale: Locale): AuditSentence {
       return { text: t("messageDeleted", { session: String(details.sessionId), target: t("messageTarget", { id: id ?? "" }) }), target: null };
     case "settings.mobileChat":
       return { text: t(details.enabled ? "chatTurnedOn" : "chatTurnedOff"), target: { label: t("settingTarget"), href: "/settings" } };
+    case "settings.waitingThresholds":
+      return { text: t("waitingThresholdsSet", { amber: count(details.amberMinutes), red: count(details.redMinutes) }), target: null };
     case "users.create":
       return { text: t("userCreated", { role: role(details.role) }), target: user(id) };
     case "users.update":

@@ -6,6 +6,7 @@ import { deleteSessions } from "./delete-sessions";
 import { markSessionsRead } from "./mark-sessions-read";
 import { selectionSchemaOf } from "@/lib/list-engine/selection";
 import { sessionsList } from "./list";
+import { countQueueTabs, queueTabsFor } from "./queue-tabs";
 
 const selectionSchema = selectionSchemaOf(sessionsList);
 
@@ -23,3 +24,6 @@ export const loadConversationAction = defineAction("chatSessions.view", conversa
   if (!conversation) throw new ActionFailure("not_found", "sessionNotFound");
   return conversation;
 });
+
+/** Issue 19: the queue tabs' counts for the caller (built-ins, their views, the shared ones), for the live refresh of the tabs. */
+export const queueCountsAction = defineAction("chatSessions.view", z.object({}).strict(), async (_input, user) => countQueueTabs(await queueTabsFor(user)));

@@ -13,13 +13,15 @@ export type ConversationMessage = {
   sender: { id: number; name: string; role: Role };
   /** the staff member who wrote it on the sender's behalf (messages manager); null: the sender wrote it */
   writtenBy: { name: string; role: Role } | null;
+  /** the staff member who marked it read ("marked read by Sara"); null: unread, or read by its recipient */
+  markedReadBy: { name: string } | null;
 };
 
 /**
  * A message as a participant sees it (web chat, mobile API): whether the marketplace's support
- * wrote it in the sender's name, never which staff member did.
+ * wrote it in the sender's name, never which staff member did; read only when its recipient read it.
  */
-export type ParticipantMessage = Omit<ConversationMessage, "writtenBy"> & { fromMarketplaceSupport: boolean };
+export type ParticipantMessage = Omit<ConversationMessage, "writtenBy" | "markedReadBy"> & { fromMarketplaceSupport: boolean };
 
 export const MESSAGE_SELECT = {
   id: true,
@@ -28,16 +30,32 @@ export const MESSAGE_SELECT = {
   readAt: true,
   sender: { select: { id: true, name: true, role: true } },
   writtenByStaff: { select: { name: true, role: true } },
+  readByStaff: { select: { name: true } },
 } as const;
 
 /** A selected message row (MESSAGE_SELECT) in the staff's shape. */
-export function conversationMessage({ writtenByStaff, ...message }: { id: number; body: string; createdAt: Date; readAt: Date | null; sender: ConversationMessage["sender"]; writtenByStaff: ConversationMessage["writtenBy"] }): ConversationMessage {
-  return { ...message, writtenBy: writtenByStaff };
+export function conversationMessage({
+  writtenByStaff,
+  readByStaff,
+  ...message
+}: {
+  id: number;
+  body: string;
+  createdAt: Date;
+  readAt: Date | null;
+  sender: ConversationMessage["sender"];
+  writtenByStaff: ConversationMessage["writtenBy"];
+  readByStaff: ConversationMessage["markedReadBy"];
+}): ConversationMessage {
+  return { ...message, writtenBy: writtenByStaff, markedReadBy: readByStaff };
 }
 
-/** The participant's view of a message: the staff member's identity stays on the server. */
-export function participantMessage({ writtenBy, ...message }: ConversationMessage): ParticipantMessage {
-  return { ...message, fromMarketplaceSupport: writtenBy !== null };
+/**
+ * The participant's view of a message: the staff member's identity stays on the server, and a
+ * message staff marked read shows no read receipt (its recipient has not read it).
+ */
+export function participantMessage({ writtenBy, markedReadBy, ...message }: ConversationMessage): ParticipantMessage {
+  return { ...message, readAt: markedReadBy ? null : message.readAt, fromMarketplaceSupport: writtenBy !== null };
 }
 
 /**

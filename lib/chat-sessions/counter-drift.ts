@@ -1,11 +1,24 @@
 import type { ClientBase } from "pg";
 
 export type SessionDrift = { id: number; storedMessages: number; messages: number; storedUnread: number; unread: number };
-export type DriftReport = { sessions: SessionDrift[]; storedTotal: number; unreadTotal: number };
+/** A session whose triage state (issue 19) differs from its messages: per-side unread, who owes the reply, since when. */
+export type TriageDrift = {
+  id: number;
+  storedForVendor: number;
+  forVendor: number;
+  storedForCustomer: number;
+  forCustomer: number;
+  storedAwaiting: string;
+  awaiting: string;
+  storedSince: Date | null;
+  since: Date | null;
+};
+export type DriftReport = { sessions: SessionDrift[]; triage: TriageDrift[]; storedTotal: number; unreadTotal: number };
 
 /**
  * Compares every stored counter with a fresh count from the messages. The triggers keep them
- * equal; this is the check that proves it on a live database (npm run check:counters).
+ * equal; this is the check that proves it on a live database (npm run check:counters). Who owes
+ * the reply is recomputed by session_awaiting(), the function the triggers store.
  */
 export async function findCounterDrift(client: ClientBase, limit = 100): Promise<DriftReport> {
   const sessions = await client.query<SessionDrift>(
@@ -18,16 +31,31 @@ export async function findCounterDrift(client: ClientBase, limit = 100): Promise
       ORDER BY s.id LIMIT $1`,
     [limit],
   );
+  const triage = await client.query<TriageDrift>(
+    `SELECT s.id, s.unread_for_vendor AS "storedForVendor", coalesce(m.for_vendor, 0)::int AS "forVendor",
+            s.unread_for_customer AS "storedForCustomer", coalesce(m.for_customer, 0)::int AS "forCustomer",
+            s.awaiting::text AS "storedAwaiting", t.awaiting::text AS awaiting, s.awaiting_since AS "storedSince", t.since
+       FROM chat_sessions s
+       LEFT JOIN (SELECT m.session_id,
+                         count(*) FILTER (WHERE m.read_at IS NULL AND m.sender_id = c.customer_id) AS for_vendor,
+                         count(*) FILTER (WHERE m.read_at IS NULL AND m.sender_id = c.vendor_id) AS for_customer
+                    FROM chat_messages m JOIN chat_sessions c ON c.id = m.session_id GROUP BY m.session_id) m ON m.session_id = s.id
+       CROSS JOIN LATERAL session_awaiting(s.id, s.customer_id, s.vendor_id) t
+      WHERE s.unread_for_vendor <> coalesce(m.for_vendor, 0) OR s.unread_for_customer <> coalesce(m.for_customer, 0)
+         OR (s.awaiting, s.awaiting_since) IS DISTINCT FROM (t.awaiting, t.since)
+      ORDER BY s.id LIMIT $1`,
+    [limit],
+  );
   const totals = await client.query<{ stored: number; truth: number }>(
     `SELECT (SELECT coalesce(sum(total), 0) FROM unread_totals)::int AS stored,
             (SELECT count(*) FROM chat_messages WHERE read_at IS NULL)::int AS truth`,
   );
   const row = totals.rows[0] ?? { stored: 0, truth: 0 };
-  return { sessions: sessions.rows, storedTotal: row.stored, unreadTotal: row.truth };
+  return { sessions: sessions.rows, triage: triage.rows, storedTotal: row.stored, unreadTotal: row.truth };
 }
 
 export function hasDrift(report: DriftReport): boolean {
-  return report.sessions.length > 0 || report.storedTotal !== report.unreadTotal;
+  return report.sessions.length > 0 || report.triage.length > 0 || report.storedTotal !== report.unreadTotal;
 }
 
 /** Recounts everything from the messages, in one transaction. */

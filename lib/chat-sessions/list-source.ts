@@ -3,6 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { ListSource } from "@/lib/list-engine/list-source";
 import { escapeLike } from "@/lib/search/like-pattern";
 import type { sessionsList } from "./list";
+import { DEFAULT_WAITING_THRESHOLDS, WAITING_SORT_SQL, WAITING_THRESHOLDS_KEY } from "./waiting";
 
 type Declared = typeof sessionsList;
 
@@ -15,7 +16,9 @@ export const sessionsSource: ListSource<keyof Declared["sorts"] & string, Declar
   from: Prisma.sql`chat_sessions`,
   select: Prisma.sql`id, product_id AS "productId", product_name AS "productName", customer_id AS "customerId",
   customer_name AS "customerName", vendor_id AS "vendorId", vendor_name AS "vendorName", order_id AS "orderId", message_count AS "messageCount",
-  unread_count AS "unreadCount", last_message_at AS "lastMessageAt", created_at AS "createdAt", updated_at AS "updatedAt"`,
+  unread_count AS "unreadCount", last_message_at AS "lastMessageAt", created_at AS "createdAt", updated_at AS "updatedAt",
+  awaiting, awaiting_since AS "awaitingSince",
+  (SELECT u.name FROM session_holds h JOIN users u ON u.id = h.holder_id WHERE h.session_id = chat_sessions.id AND h.expires_at > now()) AS "heldBy"`,
   id: "id",
   sortColumns: {
     product: "product_name",
@@ -25,6 +28,7 @@ export const sessionsSource: ListSource<keyof Declared["sorts"] & string, Declar
     lastMessage: "last_message_at",
     created: "created_at",
     updated: "updated_at",
+    waiting: WAITING_SORT_SQL,
   },
   search: (term) => Prisma.sql`search_text LIKE '%' || search_normalize(${escapeLike(term)}) || '%'`,
   filters: {
@@ -34,5 +38,13 @@ export const sessionsSource: ListSource<keyof Declared["sorts"] & string, Declar
     order: "order_id",
     unread: () => Prisma.sql`unread_count > 0`,
     recent: () => Prisma.sql`last_message_at >= now() - interval '7 days'`,
+    awaiting: (side) => Prisma.sql`awaiting = ${side}::"AwaitingSide"`,
+    // The threshold is read in the same statement (one row by key), so a count, a page and an
+    // export of "over red" agree with the settings at that moment.
+    waitingOver: (tone) => {
+      const key = tone === "red" ? "redMinutes" : "amberMinutes";
+      return Prisma.sql`awaiting IN ('vendor', 'customer') AND awaiting_since < now() - make_interval(mins => coalesce(
+        (SELECT (value ->> ${key})::int FROM settings WHERE key = ${WAITING_THRESHOLDS_KEY}), ${DEFAULT_WAITING_THRESHOLDS[key]}))`;
+    },
   },
 };

@@ -1,8 +1,9 @@
 import { defineList } from "@/lib/list-engine/declaration";
+import { NOT_WAITING, type AwaitingSide } from "./waiting";
 
 // The chat sessions list (LIST-1), declared on the list engine: columns (COL-1..8) for the screen
 // and the export (BULK-3), sorts (SORT-1..2), search (SEARCH-1), filters (FLT-1..5 and REL-2's
-// order), row actions (ROW-1..4) and bulk actions (BULK-1..3). Its SQL is in list-source.ts.
+// order; issue 19's awaiting side and waiting time), row actions (ROW-1..4) and bulk actions (BULK-1..3). Its SQL is in list-source.ts.
 
 export type SessionRow = {
   id: number;
@@ -18,7 +19,14 @@ export type SessionRow = {
   lastMessageAt: Date;
   createdAt: Date;
   updatedAt: Date;
+  /** triage queues (issue 19): the side that owes the reply, since when */
+  awaiting: AwaitingSide;
+  awaitingSince: Date | null;
+  /** the agent holding it in triage mode now, if one is */
+  heldBy: string | null;
 };
+
+const AWAITING_WORDS = { vendor: "awaitingVendor", customer: "awaitingCustomer", none: null } as const;
 
 export const sessionsList = defineList({
   path: "/chat-sessions",
@@ -36,6 +44,9 @@ export const sessionsList = defineList({
     { key: "lastMessage", header: "colLastMessage", kind: "relativeTime", value: (row: SessionRow) => row.lastMessageAt, sort: "lastMessage", width: 22 },
     { key: "createdAt", header: "colCreatedAt", kind: "date", value: (row: SessionRow) => row.createdAt, sort: "created", toggleable: true, width: 22 },
     { key: "updatedAt", header: "colUpdatedAt", kind: "date", value: (row: SessionRow) => row.updatedAt, sort: "updated", toggleable: true, width: 22 },
+    // Issue 19: after the columns above, so existing exports keep their column positions.
+    { key: "waiting", header: "colWaiting", kind: "relativeTime", value: (row: SessionRow) => row.awaitingSince, sort: "waiting", width: 22 },
+    { key: "awaiting", header: "colAwaiting", kind: "text", value: (row: SessionRow) => row.awaiting, label: (row: SessionRow) => AWAITING_WORDS[row.awaiting], exportOnly: true, width: 16 },
   ],
   sorts: {
     product: { type: "text", read: (row: SessionRow) => row.productName },
@@ -45,6 +56,8 @@ export const sessionsList = defineList({
     lastMessage: { type: "timestamptz", read: (row: SessionRow) => row.lastMessageAt.toISOString() },
     created: { type: "timestamptz", read: (row: SessionRow) => row.createdAt.toISOString() },
     updated: { type: "timestamptz", read: (row: SessionRow) => row.updatedAt.toISOString() },
+    /** ascending: longest waiting first, then the sessions nobody owes a reply */
+    waiting: { type: "timestamptz", read: (row: SessionRow) => row.awaitingSince?.toISOString() ?? NOT_WAITING },
   },
   defaultSort: "lastMessage",
   defaultDir: "desc",
@@ -55,6 +68,9 @@ export const sessionsList = defineList({
     order: { kind: "entity", entity: "order" },
     unread: { kind: "toggle" },
     recent: { kind: "toggle" },
+    awaiting: { kind: "choice", options: ["vendor", "customer"] },
+    /** waiting longer than the admin's amber or red threshold */
+    waitingOver: { kind: "choice", options: ["amber", "red"] },
   },
   rowActions: [
     { key: "view", permission: "chatSessions.view", label: "actionView" },

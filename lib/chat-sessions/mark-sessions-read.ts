@@ -7,12 +7,12 @@ import type { Selection } from "@/lib/list-engine/selection";
 import type { sessionsList } from "./list";
 import { sessionsSource } from "./list-source";
 
-/** BULK-1: every unread message of the selected sessions becomes read; triggers move the counters. */
+/** BULK-1: every unread message of the selected sessions becomes read, marked by this staff member; triggers move the counters. */
 export async function markSessionsRead(selection: Selection<typeof sessionsList.filters>, actorId: number): Promise<{ messages: number }> {
   const { messages, sessions } = await db.$transaction(async (tx) => {
     const touched = await tx.$queryRaw<{ id: number; customerId: number; vendorId: number; messages: number }[]>`
       WITH updated AS (
-        UPDATE chat_messages SET read_at = now()
+        UPDATE chat_messages SET read_at = now(), read_by_staff_id = ${actorId}
          WHERE read_at IS NULL AND session_id IN (SELECT id FROM chat_sessions WHERE ${selectionSql(sessionsSource, selection)})
         RETURNING session_id
       )

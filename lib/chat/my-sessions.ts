@@ -26,7 +26,7 @@ export async function listMySessions(userId: number, q = ""): Promise<MySession[
     SELECT s.id, s.product_name AS "productName",
            CASE WHEN s.customer_id = ${userId} THEN s.vendor_name ELSE s.customer_name END AS "otherName",
            s.last_message_at AS "lastMessageAt",
-           (SELECT count(*)::int FROM chat_messages m WHERE m.session_id = s.id AND m.sender_id <> ${userId} AND m.read_at IS NULL) AS "unreadForMe",
+           (SELECT count(*)::int FROM chat_messages m WHERE m.session_id = s.id AND m.sender_id <> ${userId} AND (m.read_at IS NULL OR m.read_by_staff_id IS NOT NULL)) AS "unreadForMe",
            last.body AS "lastBody", coalesce(last.sender_id = ${userId}, false) AS "lastFromMe", s.vendor_id = ${userId} AS "iAmVendor"
       FROM chat_sessions s
       LEFT JOIN LATERAL (SELECT m.body, m.sender_id FROM chat_messages m WHERE m.session_id = s.id ORDER BY m.created_at DESC, m.id DESC LIMIT 1) last ON true

@@ -5,12 +5,16 @@ import { requireMembership } from "./membership";
 
 /**
  * The participant has the conversation on screen: the other side's messages become read (the
- * sender sees the receipt) and the notifications about them are done with.
+ * sender sees the receipt) and the notifications about them are done with. A message staff marked
+ * read is now read by its recipient too, and shows its receipt from now on.
  */
 export async function markReadByRecipient(userId: number, sessionId: number): Promise<{ messages: number }> {
   const session = await requireMembership(userId, sessionId);
   const messages = await db.$transaction(async (tx) => {
-    const { count } = await tx.chatMessage.updateMany({ where: { sessionId, senderId: { not: userId }, readAt: null }, data: { readAt: new Date() } });
+    const { count } = await tx.chatMessage.updateMany({
+      where: { sessionId, senderId: { not: userId }, OR: [{ readAt: null }, { readByStaffId: { not: null } }] },
+      data: { readAt: new Date(), readByStaffId: null },
+    });
     await tx.notification.updateMany({ where: { userId, sessionId, readAt: null }, data: { readAt: new Date() } });
     return count;
   });

@@ -2,9 +2,10 @@ import "server-only";
 import { jsonSafe } from "@/lib/audit";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
-import type { ExportEnd } from "@/lib/export/columns";
+import type { ExportColumn, ExportEnd } from "@/lib/export/columns";
 import { exportResponse, plainError } from "@/lib/export/response";
 import type { Namespace } from "@/lib/i18n/catalogs";
+import type { Locale } from "@/lib/i18n/config";
 import { getLocale, translatorFor } from "@/lib/i18n/server";
 import { can } from "@/lib/permissions";
 import type { FilterDeclarations, ListDeclaration } from "./declaration";
@@ -14,12 +15,28 @@ import { rowsInOrder } from "./keyset";
 import type { ListSource } from "./list-source";
 
 /**
+ * A file made of something other than the list's own rows, read from them in their order: the
+ * sessions' messages (a transcript) from the selected sessions. The column picker does not apply.
+ */
+export type ExportOutput<Row, Out> = {
+  name: string;
+  /** the audit entry's action */
+  auditAction: string;
+  columns: (locale: Locale) => ExportColumn<Out>[];
+  rows: (rows: AsyncGenerator<Row[]>) => AsyncGenerator<Out[]>;
+};
+
+/**
  * The GET handler of `<path>/export`: the ticked rows (`ids=`) or every row the list's filters
  * match, in the list's current sort, with the picked columns, as CSV or Excel, streamed as they
  * are read. The audit entry is written when the stream ends, with the number of rows that
  * actually left (and whether the download was cut short).
  */
-export function listExportRoute<Row extends { id: number }, S extends string, F extends FilterDeclarations, W extends Namespace>(declaration: ListDeclaration<Row, S, F, W>, source: ListSource<S, F>) {
+export function listExportRoute<Row extends { id: number }, S extends string, F extends FilterDeclarations, W extends Namespace, Out = Row>(
+  declaration: ListDeclaration<Row, S, F, W>,
+  source: ListSource<S, F>,
+  output?: ExportOutput<Row, Out>,
+) {
   return async function GET(request: Request): Promise<Response> {
     const locale = await getLocale();
     const common = translatorFor(locale, "common");
@@ -31,16 +48,13 @@ export function listExportRoute<Row extends { id: number }, S extends string, F 
     const { format, selection, order, fields } = parsed;
     const recordExport = async ({ rows, completed }: ExportEnd) => {
       await db.auditLog.create({
-        data: { actorId: user.id, action: declaration.exportPermission, targetType: declaration.auditTarget, details: jsonSafe({ format, rows, completed, selection, order, fields }) },
+        data: { actorId: user.id, action: output?.auditAction ?? declaration.exportPermission, targetType: declaration.auditTarget, details: jsonSafe({ format, rows, completed, selection, order, fields }) },
       });
     };
-    return exportResponse({
-      format,
-      name: declaration.path.slice(1),
-      columns: exportColumnsOf(declaration.columns, translatorFor(locale, declaration.words), fields),
-      rows: rowsInOrder<Row, S, F>(declaration, source, selection, order),
-      rightToLeft: locale === "ar",
-      onEnd: recordExport,
-    });
+    const rows = rowsInOrder<Row, S, F>(declaration, source, selection, order);
+    const file = { format, rightToLeft: locale === "ar", onEnd: recordExport };
+    return output
+      ? exportResponse({ ...file, name: output.name, columns: output.columns(locale), rows: output.rows(rows) })
+      : exportResponse({ ...file, name: declaration.path.slice(1), columns: exportColumnsOf(declaration.columns, translatorFor(locale, declaration.words), fields), rows });
   };
 }

@@ -7,6 +7,6 @@ import { deleteMessageSchema, markMessagesReadSchema, newMessageSchema } from ".
 
 export const addMessageAction = defineAction("messages.reply", newMessageSchema, (input, user) => addMessage(input, user));
 
-export const markMessagesReadAction = defineAction("messages.markRead", markMessagesReadSchema, (input, user) => markMessagesRead(input, user.id));
+export const markMessagesReadAction = defineAction("messages.markRead", markMessagesReadSchema, (input, user) => markMessagesRead(input, user));
 
 export const deleteMessageAction = defineAction("messages.delete", deleteMessageSchema, (input, user) => deleteMessage(input, user.id));

@@ -5,13 +5,14 @@ import { db } from "@/lib/db";
 import { participantsOf, recordSessionsChanged } from "@/lib/realtime/session-events";
 import type { markMessagesReadSchema } from "./message-schema";
 
-/** MSG-7: marks one, some or all unread messages of a session read, audited; returns how many changed. */
-export async function markMessagesRead(input: z.output<typeof markMessagesReadSchema>, actorId: number): Promise<{ messages: number; readAt: string }> {
+/** MSG-7: marks one, some or all unread messages of a session read, audited, naming the staff member who did; returns how many changed. */
+export async function markMessagesRead(input: z.output<typeof markMessagesReadSchema>, actor: { id: number; name: string }): Promise<{ messages: number; readAt: string; readBy: string }> {
+  const actorId = actor.id;
   const readAt = new Date();
   const count = await db.$transaction(async (tx) => {
     const { count } = await tx.chatMessage.updateMany({
       where: { sessionId: input.sessionId, readAt: null, ...("messageIds" in input ? { id: { in: input.messageIds } } : {}) },
-      data: { readAt },
+      data: { readAt, readByStaffId: actorId },
     });
     if (count > 0) {
       const selection = "messageIds" in input ? { messageIds: input.messageIds } : { all: true };
@@ -20,5 +21,5 @@ export async function markMessagesRead(input: z.output<typeof markMessagesReadSc
     return count;
   });
   if (count > 0) await recordSessionsChanged("read", await participantsOf([input.sessionId]));
-  return { messages: count, readAt: readAt.toISOString() };
+  return { messages: count, readAt: readAt.toISOString(), readBy: actor.name };
 }

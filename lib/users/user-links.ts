@@ -10,6 +10,7 @@ export async function userLinks(client: Prisma.TransactionClient | typeof db, id
            (SELECT count(*)::int FROM chat_messages WHERE sender_id = ${id}) AS messages,
            (SELECT count(*)::int FROM products WHERE vendor_id = ${id}) AS products,
            (SELECT count(*)::int FROM orders WHERE customer_id = ${id} OR vendor_id = ${id}) AS orders,
-           (SELECT count(*)::int FROM chat_messages WHERE written_by_staff_id = ${id}) AS "writtenForParticipants"`;
+           (SELECT count(*)::int FROM chat_messages WHERE written_by_staff_id = ${id}) AS "writtenForParticipants",
+           (SELECT count(*)::int FROM chat_messages WHERE read_by_staff_id = ${id}) AS "markedRead"`;
   return row!;
 }

@@ -24,6 +24,9 @@ process.env.DATABASE_POOL_MAX = "4";
 const { DEFAULT_PARAMS, SORT_KEYS } = await import("../../lib/chat-sessions/list-params");
 const { COUNT_CAP, countSessions, listSessions } = await import("../../lib/chat-sessions/list-query");
 const { getUnreadTotal } = await import("../../lib/chat-sessions/unread-total");
+const { builtInQueueTabs, countQueueTabs } = await import("../../lib/chat-sessions/queue-tabs");
+const { TAB_COUNT_CAP } = await import("../../lib/chat-sessions/queues");
+const { WAITING_SORT_SQL } = await import("../../lib/chat-sessions/waiting");
 const { db } = await import("../../lib/db");
 type ListParams = typeof DEFAULT_PARAMS;
 
@@ -44,7 +47,17 @@ const deep = await one<{ last_message_at: Date; id: number }>("SELECT last_messa
 // at 20k products so that no other product's name starts with it.
 const rare = await one<{ term: string }>("SELECT lower(name) AS term FROM products WHERE id >= (SELECT max(id) * 3 / 5 FROM products) ORDER BY id LIMIT 1");
 const COLUMNS = "id, product_id, product_name, customer_id, customer_name, vendor_id, vendor_name, message_count, unread_count, last_message_at, created_at, updated_at";
-const SORT_SQL: Record<string, string> = { product: "product_name", customer: "customer_name", vendor: "vendor_name", messages: "message_count", lastMessage: "last_message_at", created: "created_at", updated: "updated_at" };
+const SORT_SQL: Record<string, string> = { product: "product_name", customer: "customer_name", vendor: "vendor_name", messages: "message_count", lastMessage: "last_message_at", created: "created_at", updated: "updated_at", waiting: WAITING_SORT_SQL };
+// Issue 19's built-in queues (lib/chat-sessions/queues.ts), as hand-written conditions; 1440 minutes is the default red threshold.
+const QUEUE_SQL = [
+  "TRUE",
+  "unread_count > 0",
+  "awaiting = 'vendor'",
+  "awaiting = 'vendor' AND awaiting_since < now() - interval '1440 minutes'",
+  "awaiting = 'customer'",
+  "last_message_at >= now() - interval '7 days'",
+];
+const tabCountsSql = `SELECT ${QUEUE_SQL.map((where, i) => `(SELECT count(*) FROM (SELECT 1 FROM chat_sessions WHERE ${where} LIMIT ${TAB_COUNT_CAP + 1}) s) AS c${i}`).join(", ")}`;
 
 type Scenario = { name: string; app: () => Promise<unknown>; raw: () => Promise<unknown> };
 const page = (patch: Partial<ListParams>, where: string, values: unknown[] = [], order = "last_message_at DESC, id DESC"): Scenario => ({
@@ -73,6 +86,8 @@ const scenarios: Scenario[] = [
     `page ${Math.floor(deepOffset / 25) + 2} (keyset)`,
     page({ after: { value: deep.last_message_at.toISOString(), id: deep.id }, page: 2000 }, "(last_message_at, id) < ($1::timestamptz, $2)", [deep.last_message_at, deep.id]),
   ),
+  named("queue awaiting vendor, longest waiting first", page({ awaiting: "vendor", sort: "waiting", dir: "asc" }, "awaiting = 'vendor'", [], `${WAITING_SORT_SQL} asc, id asc`)),
+  { name: `queue tabs: all ${QUEUE_SQL.length} counts (capped at ${TAB_COUNT_CAP})`, app: () => countQueueTabs(builtInQueueTabs()), raw: () => raw.query(tabCountsSql) },
   { name: "NAV-2 badge", app: () => getUnreadTotal(), raw: () => raw.query("SELECT sum(total) FROM unread_totals") },
   // No work at all: what the app's database layer (Prisma + adapter) adds to any query.
   { name: "driver floor: SELECT 1", app: () => db.$queryRaw`SELECT 1`, raw: () => raw.query("SELECT 1") },

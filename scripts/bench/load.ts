@@ -33,6 +33,7 @@ import { benchHarness, cpuTicks, percentile } from "./harness";
 import { agent, httpCall, signIn, type Reply } from "./http-client";
 import { table } from "./measure";
 import { wholeNumberFlags } from "./options";
+import { WAITING_SORT_SQL } from "../../lib/chat-sessions/waiting";
 
 const { values } = parseArgs({
   options: {
@@ -113,7 +114,7 @@ function randomView(data: Data) {
   const sort = chance(0.5) ? "lastMessage" : pick(SORT_KEYS);
   const dir = pick(["asc", "desc"] as const);
   if (sort !== "lastMessage" || dir !== "desc") (query.set("sort", sort), query.set("dir", dir));
-  const column = { product: "product_name", customer: "customer_name", vendor: "vendor_name", messages: "message_count", lastMessage: "last_message_at", created: "created_at", updated: "updated_at" }[sort];
+  const column = { product: "product_name", customer: "customer_name", vendor: "vendor_name", messages: "message_count", lastMessage: "last_message_at", created: "created_at", updated: "updated_at", waiting: WAITING_SORT_SQL }[sort];
   return { query, path: `/chat-sessions${query.size ? `?${query}` : ""}`, where: where.length ? where.join(" AND ") : "TRUE", params, order: `${column} ${dir}, id ${dir}` };
 }
 

@@ -35,4 +35,15 @@ describe("npm run check:counters", () => {
     expect(fixed.stdout).toContain("Repaired.");
     expect((await checkCounters()).stdout).toContain("Counters exact: badge total 1.");
   }, 60_000);
+
+  it("issue 19: finds drift in unread per side and in who owes the reply, and --fix repairs it", async () => {
+    const { session, customer } = await createSessionFixture();
+    const sent = await db.chatMessage.create({ data: { sessionId: session.id, senderId: customer.id, body: "x" } });
+    await db.$executeRawUnsafe(`UPDATE chat_sessions SET unread_for_vendor = 4, awaiting = 'customer' WHERE id = ${session.id}`);
+    const found = await checkCounters();
+    expect(found.code).toBe(1);
+    expect(found.stdout).toContain(`session ${session.id}: unread for vendor 4 → 1, for customer 0 → 0, awaiting customer since ${sent.createdAt.toISOString()} → vendor since ${sent.createdAt.toISOString()}`);
+    expect((await checkCounters("--fix")).stdout).toContain("Repaired.");
+    expect((await checkCounters()).code).toBe(0);
+  }, 60_000);
 });

@@ -39,7 +39,7 @@ describe("related sections", () => {
     expect((await listUsers({ role: "vendor" })).rows.map((row) => row.id)).toEqual([fixture.vendor.id]);
     expect((await listUsers({ withUnread: "1" })).rows.map((row) => row.id).sort()).toEqual([fixture.customer.id, fixture.vendor.id].sort());
     expect((await listUsers({ sort: "bogus", role: "nobody", page: "-3" })).rows).toHaveLength(2);
-    expect(await getUserLinks(fixture.vendor.id)).toEqual({ sessions: 1, messages: 0, products: 1, orders: 1, writtenForParticipants: 0 });
+    expect(await getUserLinks(fixture.vendor.id)).toEqual({ sessions: 1, messages: 0, products: 1, orders: 1, writtenForParticipants: 0, markedRead: 0 });
   });
 
   it("Products: listed with vendor, sessions and unread, searched Arabic-aware by product or vendor, filtered; a product page", async () => {

@@ -79,7 +79,7 @@ describe("REL-1 users: create, edit with password reset, delete", () => {
   it("refuses to delete a user who has sessions, saying how many, and deletes nothing", async () => {
     await db.chatSession.create({ data: { ...people() } });
     const result = await deleteUserAction({ id: fixture.customer.id });
-    expect(result).toEqual({ ok: true, data: { status: "refused", links: { sessions: 2, messages: 0, products: 0, orders: 0, writtenForParticipants: 0 } } });
+    expect(result).toEqual({ ok: true, data: { status: "refused", links: { sessions: 2, messages: 0, products: 0, orders: 0, writtenForParticipants: 0, markedRead: 0 } } });
     expect(await db.user.count({ where: { id: fixture.customer.id } })).toBe(1);
     expect(await db.chatSession.count()).toBe(2);
     expect(await db.auditLog.count({ where: { action: "users.delete" } })).toBe(0);

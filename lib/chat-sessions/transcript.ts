@@ -1,0 +1,78 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { queryRows } from "@/lib/db";
+import type { ExportColumn } from "@/lib/export/columns";
+import { translatorFor } from "@/lib/i18n/server";
+import type { ExportOutput } from "@/lib/list-engine/export-route";
+import type { SessionRow } from "./list";
+
+// Issue 19's transcripts: the messages of the selected (or all matching) sessions, in the list's
+// order of sessions and each conversation oldest first, streamed like the sessions export.
+
+export type TranscriptRow = {
+  sessionId: number;
+  productName: string;
+  customerName: string;
+  vendorName: string;
+  senderName: string;
+  side: "customer" | "vendor" | "other";
+  sentAt: Date;
+  readAt: Date | null;
+  markedReadBy: string | null;
+  body: string;
+};
+
+/** Messages a batch: one keyset page of a batch of sessions at a time, so memory stays flat however long the conversations. */
+const TRANSCRIPT_BATCH = 2000;
+
+async function* messagesOf(sessions: AsyncGenerator<SessionRow[]>): AsyncGenerator<TranscriptRow[]> {
+  for await (const batch of sessions) {
+    const ids = batch.map((session) => session.id);
+    let after: { pos: number; sentAt: Date; id: number } | null = null;
+    for (;;) {
+      const seek: Prisma.Sql = after ? Prisma.sql`WHERE (o.pos, m.created_at, m.id) > (${after.pos}::bigint, ${after.sentAt}::timestamptz, ${after.id})` : Prisma.empty;
+      const rows: (TranscriptRow & { pos: number; id: number })[] = await queryRows(Prisma.sql`
+        SELECT o.pos::int AS pos, m.id, m.session_id AS "sessionId", s.product_name AS "productName", s.customer_name AS "customerName",
+               s.vendor_name AS "vendorName", u.name AS "senderName",
+               CASE m.sender_id WHEN s.customer_id THEN 'customer' WHEN s.vendor_id THEN 'vendor' ELSE 'other' END AS side,
+               m.created_at AS "sentAt", m.read_at AS "readAt", r.name AS "markedReadBy", m.body
+          FROM unnest(${ids}::int[]) WITH ORDINALITY AS o(session_id, pos)
+          JOIN chat_sessions s ON s.id = o.session_id
+          JOIN chat_messages m ON m.session_id = o.session_id
+          JOIN users u ON u.id = m.sender_id
+          LEFT JOIN users r ON r.id = m.read_by_staff_id
+          ${seek}
+         ORDER BY o.pos, m.created_at, m.id
+         LIMIT ${TRANSCRIPT_BATCH}`);
+      if (rows.length > 0) yield rows;
+      if (rows.length < TRANSCRIPT_BATCH) break;
+      const last = rows.at(-1)!;
+      after = { pos: last.pos, sentAt: last.sentAt, id: last.id };
+    }
+  }
+}
+
+function transcriptColumns(locale: Parameters<typeof translatorFor>[0]): ExportColumn<TranscriptRow>[] {
+  const t = translatorFor(locale, "chatSessions");
+  const side = { customer: t("awaitingCustomer"), vendor: t("awaitingVendor"), other: "" };
+  return [
+    { header: t("transcriptSession"), value: (row) => row.sessionId, kind: "number", width: 10 },
+    { header: t("colProduct"), value: (row) => row.productName, kind: "text", width: 40 },
+    { header: t("colCustomer"), value: (row) => row.customerName, kind: "text", width: 25 },
+    { header: t("colVendor"), value: (row) => row.vendorName, kind: "text", width: 25 },
+    { header: t("transcriptSender"), value: (row) => row.senderName, kind: "text", width: 25 },
+    { header: t("transcriptSide"), value: (row) => side[row.side], kind: "text", width: 12 },
+    { header: t("transcriptSentAt"), value: (row) => row.sentAt, kind: "date", width: 22 },
+    { header: t("transcriptReadAt"), value: (row) => row.readAt ?? "", kind: "date", width: 22 },
+    { header: t("transcriptMarkedReadBy"), value: (row) => row.markedReadBy ?? "", kind: "text", width: 25 },
+    { header: t("transcriptBody"), value: (row) => row.body, kind: "text", width: 80 },
+  ];
+}
+
+/** The sessions export's route, writing the sessions' messages instead of the sessions. */
+export const transcriptOutput: ExportOutput<SessionRow, TranscriptRow> = {
+  name: "chat-transcripts",
+  auditAction: "chatSessions.exportTranscript",
+  columns: transcriptColumns,
+  rows: messagesOf,
+};
