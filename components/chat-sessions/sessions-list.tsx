@@ -18,7 +18,7 @@ export type SessionsScope = { title: string; filter: Partial<Record<EntityFilter
 export async function SessionsList({ user, searchParams, scope }: { user: CurrentUser; searchParams: RawSearchParams; scope?: SessionsScope }) {
   const parsed = parseListParams(searchParams);
   const cookieStore = await cookies();
-  const view = await loadListView(sessionsList, sessionsSource, { params: { ...parsed.params, ...scope?.filter }, notices: parsed.notices }, cookieStore.get(columnsCookieName(user.id))?.value);
+  const view = await loadListView(sessionsList, sessionsSource, { params: { ...parsed.params, ...scope?.filter }, notices: parsed.notices }, cookieStore.get(columnsCookieName(user.id))?.value, user);
   return (
     <SessionsView
       params={view.params}

@@ -15,7 +15,8 @@ export const sessionsSource: ListSource<keyof Declared["sorts"] & string, Declar
   from: Prisma.sql`chat_sessions`,
   select: Prisma.sql`id, product_id AS "productId", product_name AS "productName", customer_id AS "customerId",
   customer_name AS "customerName", vendor_id AS "vendorId", vendor_name AS "vendorName", order_id AS "orderId", message_count AS "messageCount",
-  unread_count AS "unreadCount", last_message_at AS "lastMessageAt", created_at AS "createdAt", updated_at AS "updatedAt"`,
+  unread_count AS "unreadCount", last_message_at AS "lastMessageAt", created_at AS "createdAt", updated_at AS "updatedAt",
+  assignee_id AS "assigneeId", (SELECT name FROM users WHERE users.id = chat_sessions.assignee_id) AS "assigneeName"`,
   id: "id",
   sortColumns: {
     product: "product_name",
@@ -34,5 +35,7 @@ export const sessionsSource: ListSource<keyof Declared["sorts"] & string, Declar
     order: "order_id",
     unread: () => Prisma.sql`unread_count > 0`,
     recent: () => Prisma.sql`last_message_at >= now() - interval '7 days'`,
+    // "me" with no viewer (a script) is nobody: 0 is no user's id.
+    assignee: (value, viewer) => (value === "none" ? Prisma.sql`assignee_id IS NULL` : Prisma.sql`assignee_id = ${value === "me" ? (viewer?.id ?? 0) : value}`),
   },
 };

@@ -18,6 +18,9 @@ export type SessionRow = {
   lastMessageAt: Date;
   createdAt: Date;
   updatedAt: Date;
+  /** the staff member working the session (issue 20); null: nobody */
+  assigneeId: number | null;
+  assigneeName: string | null;
 };
 
 export const sessionsList = defineList({
@@ -34,6 +37,7 @@ export const sessionsList = defineList({
     { key: "messages", header: "colMessages", kind: "badge", value: (row: SessionRow) => row.messageCount, sort: "messages", width: 12 },
     { key: "unread", header: "colUnread", kind: "badge", value: (row: SessionRow) => row.unreadCount, width: 12 },
     { key: "lastMessage", header: "colLastMessage", kind: "relativeTime", value: (row: SessionRow) => row.lastMessageAt, sort: "lastMessage", width: 22 },
+    { key: "assignee", header: "colAssignee", kind: "text", value: (row: SessionRow) => row.assigneeName, width: 20 },
     { key: "createdAt", header: "colCreatedAt", kind: "date", value: (row: SessionRow) => row.createdAt, sort: "created", toggleable: true, width: 22 },
     { key: "updatedAt", header: "colUpdatedAt", kind: "date", value: (row: SessionRow) => row.updatedAt, sort: "updated", toggleable: true, width: 22 },
   ],
@@ -55,14 +59,17 @@ export const sessionsList = defineList({
     order: { kind: "entity", entity: "order" },
     unread: { kind: "toggle" },
     recent: { kind: "toggle" },
+    assignee: { kind: "assignee" },
   },
   rowActions: [
     { key: "view", permission: "chatSessions.view", label: "actionView" },
     { key: "edit", permission: "chatSessions.edit", label: "actionEdit" },
+    { key: "assign", permission: "chatSessions.assign", label: "actionTake" },
     { key: "delete", permission: "chatSessions.delete", label: "actionDelete", confirm: { title: "deleteTitle", body: "deleteBody" } },
   ],
   bulkActions: [
     { key: "markRead", permission: "messages.markRead", label: "bulkMarkRead" },
+    { key: "assign", permission: "chatSessions.assign", label: "bulkAssign" },
     { key: "export", permission: "chatSessions.export", label: "bulkExportCsv" },
     { key: "delete", permission: "chatSessions.delete", label: "bulkDelete", confirm: { title: "bulkDeleteTitle", body: "bulkDeleteBody" } },
   ],

@@ -38,7 +38,7 @@ export function listExportRoute<Row extends { id: number }, S extends string, F 
       format,
       name: declaration.path.slice(1),
       columns: exportColumnsOf(declaration.columns, translatorFor(locale, declaration.words), fields),
-      rows: rowsInOrder<Row, S, F>(declaration, source, selection, order),
+      rows: rowsInOrder<Row, S, F>(declaration, source, selection, order, user),
       rightToLeft: locale === "ar",
       onEnd: recordExport,
     });

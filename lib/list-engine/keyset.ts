@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { queryRows } from "@/lib/db";
 import type { Cursor } from "./cursor";
-import type { FilterDeclarations, ListDeclaration } from "./declaration";
+import type { FilterDeclarations, ListDeclaration, ListViewer } from "./declaration";
 import { filtersSql, selectionSql, type ListSource } from "./list-source";
 import type { Selection } from "./selection";
 import type { ListFilters, ListState } from "./url-state";
@@ -57,8 +57,9 @@ export async function listPage<Row extends { id: number }, S extends string, F e
   declaration: SortDeclaration<Row, S>,
   source: ListSource<S, F>,
   params: ListState<S, F>,
+  viewer: ListViewer | null = null,
 ): Promise<ListPage<Row>> {
-  const { rows, nextCursor, previousCursor } = await seekPage<Row, S, F>(declaration, source, filtersSql(source, params), params);
+  const { rows, nextCursor, previousCursor } = await seekPage<Row, S, F>(declaration, source, filtersSql(source, params, viewer), params);
   return { rows, nextCursor, previousCursor };
 }
 
@@ -72,9 +73,9 @@ export async function listPage<Row extends { id: number }, S extends string, F e
 export const COUNT_CAP = 1_000;
 
 /** How many rows match, counted up to COUNT_CAP (a bounded scan, never the whole table). */
-export async function countMatching<S extends string, F extends FilterDeclarations>(source: ListSource<S, F>, filters: ListFilters<F>): Promise<{ count: number; capped: boolean }> {
+export async function countMatching<S extends string, F extends FilterDeclarations>(source: ListSource<S, F>, filters: ListFilters<F>, viewer: ListViewer | null = null): Promise<{ count: number; capped: boolean }> {
   const [row] = await queryRows<{ count: number }>(Prisma.sql`
-    SELECT count(*)::int AS count FROM (SELECT 1 FROM ${source.from} WHERE ${filtersSql(source, filters)} LIMIT ${COUNT_CAP + 1}) matching`);
+    SELECT count(*)::int AS count FROM (SELECT 1 FROM ${source.from} WHERE ${filtersSql(source, filters, viewer)} LIMIT ${COUNT_CAP + 1}) matching`);
   const count = row?.count ?? 0;
   return { count: Math.min(count, COUNT_CAP), capped: count > COUNT_CAP };
 }
@@ -93,8 +94,9 @@ export async function* rowsInOrder<Row extends { id: number }, S extends string,
   source: ListSource<S, F>,
   selection: Selection<F>,
   order: { sort: S; dir: "asc" | "desc" },
+  viewer: ListViewer | null = null,
 ): AsyncGenerator<Row[]> {
-  const where = selectionSql(source, selection);
+  const where = selectionSql(source, selection, viewer);
   let after: Cursor | null = null;
   for (;;) {
     const page: ListPage<Row> & { hasMore: boolean } = await seekPage<Row, S, F>(declaration, source, where, { ...order, size: EXPORT_BATCH, after, before: null });

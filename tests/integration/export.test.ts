@@ -107,7 +107,7 @@ describe("BULK-3 export: the row source and the writers", () => {
     let closedSource = false;
     const fakeRow = (id: number): SessionRow => ({
       id, productId: 1, productName: "p".repeat(200), customerId: 1, customerName: "c", vendorId: 1, vendorName: "v", orderId: null,
-      messageCount: 1, unreadCount: 0, lastMessageAt: new Date(), createdAt: new Date(), updatedAt: new Date(),
+      messageCount: 1, unreadCount: 0, lastMessageAt: new Date(), createdAt: new Date(), updatedAt: new Date(), assigneeId: null, assigneeName: null,
     });
     async function* endless() {
       try {
