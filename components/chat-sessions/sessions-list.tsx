@@ -5,6 +5,7 @@ import { sessionsList } from "@/lib/chat-sessions/list";
 import { columnsCookieName, parseListParams, type EntityFilterKey, type FilterLabels } from "@/lib/chat-sessions/list-params";
 import { sessionsSource } from "@/lib/chat-sessions/list-source";
 import { loadListView } from "@/lib/list-engine/load-view";
+import { listAssignableStaff } from "@/lib/assignment/staff";
 import { can } from "@/lib/permissions";
 import { SessionsView } from "./sessions-view";
 
@@ -18,6 +19,7 @@ export type SessionsScope = { title: string; filter: Partial<Record<EntityFilter
 export async function SessionsList({ user, searchParams, scope }: { user: CurrentUser; searchParams: RawSearchParams; scope?: SessionsScope }) {
   const parsed = parseListParams(searchParams);
   const cookieStore = await cookies();
+  const staff = await listAssignableStaff();
   const view = await loadListView(sessionsList, sessionsSource, { params: { ...parsed.params, ...scope?.filter }, notices: parsed.notices }, cookieStore.get(columnsCookieName(user.id))?.value, user);
   return (
     <SessionsView
@@ -31,6 +33,8 @@ export async function SessionsList({ user, searchParams, scope }: { user: Curren
       visibleColumns={view.visibleColumns}
       columnsCookie={columnsCookieName(user.id)}
       labels={view.labels as FilterLabels}
+      assigneeLabel={view.labels.assignee ?? null}
+      assignAbility={{ me: user.id, assign: can(user.role, "chatSessions.assign"), assignOthers: can(user.role, "chatSessions.assignOthers"), staff }}
       scope={scope ? { title: scope.title, locked: Object.keys(scope.filter) as EntityFilterKey[] } : undefined}
       permissions={{
         create: can(user.role, "chatSessions.create"),

@@ -6,6 +6,7 @@ import { Highlight } from "@/components/ui/highlight";
 import { sessionsList, type SessionRow } from "@/lib/chat-sessions/list";
 import { serializeListParams, type ListParams } from "@/lib/chat-sessions/list-params";
 import { useLocale, useT } from "@/lib/i18n/client";
+import type { AssignAbility } from "@/components/assignment/assign-menu";
 import { RowActions } from "./row-actions";
 import { MessageCountBadge, UnreadCountBadge } from "./session-badges";
 
@@ -37,6 +38,9 @@ type Props = {
   selected: Set<number>;
   allMatching: boolean;
   permissions: RowPermissions;
+  assignAbility: AssignAbility;
+  assigning: boolean;
+  onAssign: (row: SessionRow, assigneeId: number | null) => void;
   onToggle: (id: number, on: boolean) => void;
   onTogglePage: (on: boolean) => void;
   onSort: (sort: ListParams["sort"], dir: "asc" | "desc") => void;
@@ -45,8 +49,9 @@ type Props = {
 };
 
 /** The sessions table: the engine's table with the search term highlighted and COL-4/COL-5's badges. */
-export function SessionsTable({ rows, params, visibleColumns, fixedColumns, selected, allMatching, permissions, onToggle, onTogglePage, onSort, onView, onDelete }: Props) {
+export function SessionsTable({ rows, params, visibleColumns, fixedColumns, selected, allMatching, permissions, assignAbility, assigning, onAssign, onToggle, onTogglePage, onSort, onView, onDelete }: Props) {
   const t = useT("chatSessions");
+  const team = useT("team");
   const locale = useLocale();
   const term = params.q;
   const cells = useMemo(
@@ -60,12 +65,17 @@ export function SessionsTable({ rows, params, visibleColumns, fixedColumns, sele
       vendor: (row: SessionRow) => <PersonLink id={row.vendorId} name={row.vendorName} term={term} />,
       messages: (row: SessionRow) => <MessageCountBadge count={row.messageCount} locale={locale} />,
       unread: (row: SessionRow) => <UnreadCountBadge count={row.unreadCount} locale={locale} />,
+      assignee: (row: SessionRow) =>
+        row.assigneeName === null ? <span className="text-slate-600 dark:text-slate-400">{team("unassigned")}</span> : <span className="whitespace-nowrap" dir="auto">{row.assigneeName}</span>,
     }),
-    [term, locale],
+    [term, locale, team],
   );
   const words = useCallback((key: string) => t(key as Parameters<typeof t>[0]), [t]);
   const listQuery = serializeListParams(params).toString();
-  const actions = useCallback((row: SessionRow) => <RowActions row={row} permissions={permissions} listQuery={listQuery} onView={onView} onDelete={onDelete} />, [permissions, listQuery, onView, onDelete]);
+  const actions = useCallback(
+    (row: SessionRow) => <RowActions row={row} permissions={permissions} assignAbility={assignAbility} assigning={assigning} listQuery={listQuery} onView={onView} onDelete={onDelete} onAssign={onAssign} />,
+    [permissions, assignAbility, assigning, listQuery, onView, onDelete, onAssign],
+  );
   return (
     <ListTable
       t={t}

@@ -28,6 +28,9 @@ import type { Cursor } from "@/lib/list-engine/cursor";
 import type { Selection } from "@/lib/list-engine/selection";
 import { filtersOf, type ListNotice } from "@/lib/list-engine/url-state";
 import { useT } from "@/lib/i18n/client";
+import { AssignMenu, type AssignAbility } from "@/components/assignment/assign-menu";
+import { useAssign } from "@/components/assignment/use-assign";
+import { useUndoToast } from "@/components/undo/use-undo-toast";
 import { ConversationDialog } from "./conversation-dialog";
 import { SessionsTable } from "./sessions-table";
 
@@ -45,19 +48,24 @@ type Props = {
   /** where this user's choice of optional columns is remembered */
   columnsCookie: string;
   labels: FilterLabels;
+  /** the name of the staff member the assignee filter names, if it names one */
+  assigneeLabel: string | null;
+  assignAbility: AssignAbility;
   permissions: ListPermissions;
   /** shown on another resource's page: its heading, and the filters its page fixes (hidden here) */
   scope?: { title: string; locked: EntityFilterKey[] };
 };
 
 const NO_LOCK: EntityFilterKey[] = [];
-const FILTER_LABELS = { customer: "filterCustomer", vendor: "filterVendor", product: "filterProduct", order: "filterOrder", unread: "filterUnread", recent: "filterRecent" } as const;
+const FILTER_LABELS = { customer: "filterCustomer", vendor: "filterVendor", product: "filterProduct", order: "filterOrder", unread: "filterUnread", recent: "filterRecent", assignee: "filterAssignee" } as const;
 
 type PendingDelete = { kind: "row"; row: SessionRow } | { kind: "bulk" } | null;
 
 /** The triage screen: toolbar, chips, bulk bar, table and pages, all driven by the URL. */
-export function SessionsView({ params, notices, rows, nextCursor, previousCursor, total, anySessions, visibleColumns, columnsCookie, labels, permissions, scope }: Props) {
+export function SessionsView({ params, notices, rows, nextCursor, previousCursor, total, anySessions, visibleColumns, columnsCookie, labels, assigneeLabel, assignAbility, permissions, scope }: Props) {
   const t = useT("chatSessions");
+  const team = useT("team");
+  const showUndo = useUndoToast();
   const common = useT("common");
   const router = useRouter();
   const locked = scope?.locked ?? NO_LOCK;
@@ -73,8 +81,14 @@ export function SessionsView({ params, notices, rows, nextCursor, previousCursor
     setPicked((current) => ({ ...current, [key]: id != null && label != null ? { id, label } : undefined }));
   }, []);
   const labelOf = (key: keyof FilterLabels) => (picked[key] && picked[key].id === url.params[key] ? picked[key].label : labels[key]);
-  const filterText = { label: (key: string) => t(FILTER_LABELS[key as keyof typeof FILTER_LABELS]), option: (_key: string, value: string) => value };
-  const shownLabels = Object.fromEntries(ENTITY_FILTER_KEYS.map((key) => [key, labelOf(key)])) as FilterLabels;
+  const filterText = {
+    label: (key: string) => t(FILTER_LABELS[key as keyof typeof FILTER_LABELS]),
+    option: (key: string, value: string) => (key === "assignee" && (value === "me" || value === "none") ? team(value === "me" ? "assigneeMe" : "assigneeNone") : value),
+  };
+  const shownLabels: Record<string, string | null> = {
+    ...Object.fromEntries(ENTITY_FILTER_KEYS.map((key) => [key, labelOf(key)])),
+    assignee: assignAbility.staff.find((member) => member.id === url.params.assignee)?.name ?? assigneeLabel,
+  };
   // Message counts of every row seen, so BULK-2's confirmation can say how many messages go
   // with a selection that spans pages.
   const messageCounts = useRef(new Map<number, number>());
@@ -96,10 +110,11 @@ export function SessionsView({ params, notices, rows, nextCursor, previousCursor
         reportError(result.error.message);
         return;
       }
-      toast.success(t("markedRead", { count: result.data.messages }));
+      showUndo(t("markedRead", { count: result.data.messages }), result.data.undoToken);
       clearSelection();
       router.refresh();
     });
+  const { assign, pending: assigning } = useAssign(clearSelection);
 
   const confirmDelete = () =>
     startAction(async () => {
@@ -155,7 +170,7 @@ export function SessionsView({ params, notices, rows, nextCursor, previousCursor
 
       <div className="flex flex-wrap items-start gap-2">
         <SearchBox id="session-search" label={t("searchLabel")} placeholder={t("searchPlaceholder")} maxLength={sessionsList.search?.maxLength ?? 0} value={params.q} onSearch={url.search} />
-        <ListFiltersPanel t={t} text={filterText} filters={sessionsList.filters} values={unlocked(url.params)} hide={locked} labels={shownLabels} onChange={url.change} onLabel={onLabel} />
+        <ListFiltersPanel t={t} text={filterText} filters={sessionsList.filters} values={unlocked(url.params)} hide={locked} labels={shownLabels} people={assignAbility.staff} onChange={url.change} onLabel={onLabel} />
         <ColumnMenu t={t} columns={toggleable} cookie={columnsCookie} visible={shownColumns} onChange={(columns) => url.change({ columns })} />
       </div>
       <ListFilterChips t={t} text={filterText} filters={sessionsList.filters} values={unlocked(url.params)} labels={shownLabels} onChange={url.change} />
@@ -171,11 +186,14 @@ export function SessionsView({ params, notices, rows, nextCursor, previousCursor
           onSelectAllMatching={selectAllMatching}
           onClear={clearSelection}
           actions={
-            permissions.markRead ? (
-              <Button onClick={markRead} disabled={acting}>
-                {t("bulkMarkRead")}
-              </Button>
-            ) : null
+            <>
+              {permissions.markRead ? (
+                <Button onClick={markRead} disabled={acting}>
+                  {t("bulkMarkRead")}
+                </Button>
+              ) : null}
+              <AssignMenu ability={assignAbility} pending={assigning} onAssign={(assigneeId) => assign(selection(), assigneeId)} />
+            </>
           }
           export={permissions.export ? { href: exportHref, columns: exportOffer, fileName: "chat-sessions" } : null}
           destructive={
@@ -214,6 +232,9 @@ export function SessionsView({ params, notices, rows, nextCursor, previousCursor
             selected={selected}
             allMatching={allMatching}
             permissions={{ edit: permissions.edit, delete: permissions.delete }}
+            assignAbility={assignAbility}
+            assigning={assigning}
+            onAssign={(row, assigneeId) => assign({ ids: [row.id] }, assigneeId)}
             onToggle={toggle}
             onTogglePage={togglePage}
             onSort={(sort, dir) => url.change({ sort, dir })}

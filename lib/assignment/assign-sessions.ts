@@ -11,7 +11,7 @@ import type { Selection } from "@/lib/list-engine/selection";
 import { can } from "@/lib/permissions";
 import { announceStaffChange } from "@/lib/realtime/staff-events";
 import { discardUndo, openUndo } from "@/lib/undo/undo-window";
-import { ASSIGNABLE_ROLES } from "./assignable-staff";
+import { ASSIGNABLE_ROLES } from "./staff";
 
 export type AssignOutcome = {
   /** sessions whose assignee changed */
