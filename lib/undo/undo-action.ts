@@ -1,5 +1,5 @@
 import "server-only";
-import { ActionFailure } from "@/lib/actions/define-action";
+import { ActionFailure } from "@/lib/actions/action-failure";
 import { audit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";

@@ -55,7 +55,7 @@ describe("undo (issue 20)", () => {
         async (shape, readers, order) => {
           await db.$executeRawUnsafe("TRUNCATE chat_sessions, chat_messages, user_events, notifications, undo_actions RESTART IDENTITY CASCADE");
           await db.$executeRawUnsafe("UPDATE unread_totals SET total = 0");
-          const sessions = [];
+          const sessions: Awaited<ReturnType<typeof createSessionFixture>>[] = [];
           for (const messages of shape) {
             const fixture = await createSessionFixture();
             for (const message of messages) {
