@@ -25,7 +25,7 @@ function frame({ event, id, data }: Outgoing): string {
  */
 function visibleTo(viewer: StreamViewer, event: ChatEvent): Outgoing | null {
   if (event.type === "settings") return { event: "settings", data: {} };
-  if (event.type === "revoked") return null;
+  if (event.type === "revoked" || event.type === "presence") return null;
   if (event.type === "staff") return viewer.staff ? { event: "session", data: { sessionId: event.sessionId } } : null;
   if (!viewer.staff && !event.participants.includes(viewer.userId)) return null;
   const id = viewer.staff ? undefined : event.events.find(([userId]) => userId === viewer.userId)?.[1];
@@ -149,6 +149,7 @@ class StreamHub {
       for (const sink of [...this.all]) sink.onEvent(event);
       return;
     }
+    if (event.type === "presence") return; // the presence hub's, not the streams'
     if (event.type === "revoked") {
       for (const sink of [...(this.byUser.get(event.userId) ?? [])]) sink.onEvent(event);
       return;
