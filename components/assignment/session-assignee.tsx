@@ -1,9 +1,10 @@
 "use client";
+import { SessionPresence } from "@/components/presence/session-presence";
 import { useT } from "@/lib/i18n/client";
 import { AssignMenu, type AssignAbility } from "./assign-menu";
 import { useAssign } from "./use-assign";
 
-/** A session's assignee on its pages, with take / release / give to (issue 20). */
+/** A session's assignee on its pages, with take / release / give to, and who else is on it now (issue 20). */
 export function SessionAssignee({ sessionId, assignee, ability }: { sessionId: number; assignee: { id: number; name: string } | null; ability: AssignAbility }) {
   const t = useT("team");
   const { assign, pending } = useAssign();
@@ -12,6 +13,7 @@ export function SessionAssignee({ sessionId, assignee, ability }: { sessionId: n
       <span className="font-medium">{t("assigneeLabel")}:</span>
       <span dir="auto">{assignee ? assignee.name : t("unassigned")}</span>
       <AssignMenu ability={ability} current={assignee?.id ?? null} pending={pending} onAssign={(assigneeId) => assign({ ids: [sessionId] }, assigneeId)} />
+      <SessionPresence sessionId={sessionId} me={ability.me} />
     </section>
   );
 }

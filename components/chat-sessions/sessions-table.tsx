@@ -7,6 +7,8 @@ import { sessionsList, type SessionRow } from "@/lib/chat-sessions/list";
 import { serializeListParams, type ListParams } from "@/lib/chat-sessions/list-params";
 import { useLocale, useT } from "@/lib/i18n/client";
 import type { AssignAbility } from "@/components/assignment/assign-menu";
+import { PresenceAvatars } from "@/components/presence/presence-avatars";
+import type { PresenceMap } from "@/components/presence/use-presence";
 import { RowActions } from "./row-actions";
 import { MessageCountBadge, UnreadCountBadge } from "./session-badges";
 
@@ -39,6 +41,8 @@ type Props = {
   allMatching: boolean;
   permissions: RowPermissions;
   assignAbility: AssignAbility;
+  /** who is looking at each row's session now */
+  presence: PresenceMap;
   assigning: boolean;
   onAssign: (row: SessionRow, assigneeId: number | null) => void;
   onToggle: (id: number, on: boolean) => void;
@@ -49,7 +53,7 @@ type Props = {
 };
 
 /** The sessions table: the engine's table with the search term highlighted and COL-4/COL-5's badges. */
-export function SessionsTable({ rows, params, visibleColumns, fixedColumns, selected, allMatching, permissions, assignAbility, assigning, onAssign, onToggle, onTogglePage, onSort, onView, onDelete }: Props) {
+export function SessionsTable({ rows, params, visibleColumns, fixedColumns, selected, allMatching, permissions, assignAbility, presence, assigning, onAssign, onToggle, onTogglePage, onSort, onView, onDelete }: Props) {
   const t = useT("chatSessions");
   const team = useT("team");
   const locale = useLocale();
@@ -65,10 +69,15 @@ export function SessionsTable({ rows, params, visibleColumns, fixedColumns, sele
       vendor: (row: SessionRow) => <PersonLink id={row.vendorId} name={row.vendorName} term={term} />,
       messages: (row: SessionRow) => <MessageCountBadge count={row.messageCount} locale={locale} />,
       unread: (row: SessionRow) => <UnreadCountBadge count={row.unreadCount} locale={locale} />,
-      assignee: (row: SessionRow) =>
-        row.assigneeName === null ? <span className="text-slate-600 dark:text-slate-400">{team("unassigned")}</span> : <span className="whitespace-nowrap" dir="auto">{row.assigneeName}</span>,
+      // The assignee, and who is looking at the session right now (issue 20's presence).
+      assignee: (row: SessionRow) => (
+        <span className="inline-flex items-center gap-2 whitespace-nowrap">
+          {row.assigneeName === null ? <span className="text-slate-600 dark:text-slate-400">{team("unassigned")}</span> : <span dir="auto">{row.assigneeName}</span>}
+          <PresenceAvatars viewers={presence[row.id]} me={assignAbility.me} />
+        </span>
+      ),
     }),
-    [term, locale, team],
+    [term, locale, team, presence, assignAbility.me],
   );
   const words = useCallback((key: string) => t(key as Parameters<typeof t>[0]), [t]);
   const listQuery = serializeListParams(params).toString();

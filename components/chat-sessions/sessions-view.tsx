@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState, useTransition } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button, buttonClass } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -31,6 +31,7 @@ import { useT } from "@/lib/i18n/client";
 import { AssignMenu, type AssignAbility } from "@/components/assignment/assign-menu";
 import { useAssign } from "@/components/assignment/use-assign";
 import { useUndoToast } from "@/components/undo/use-undo-toast";
+import { usePresence } from "@/components/presence/use-presence";
 import { ConversationDialog } from "./conversation-dialog";
 import { SessionsTable } from "./sessions-table";
 
@@ -66,6 +67,8 @@ export function SessionsView({ params, notices, rows, nextCursor, previousCursor
   const t = useT("chatSessions");
   const team = useT("team");
   const showUndo = useUndoToast();
+  const rowIds = useMemo(() => rows.map((row) => row.id), [rows]);
+  const presence = usePresence({ watch: rowIds });
   const common = useT("common");
   const router = useRouter();
   const locked = scope?.locked ?? NO_LOCK;
@@ -233,6 +236,7 @@ export function SessionsView({ params, notices, rows, nextCursor, previousCursor
             allMatching={allMatching}
             permissions={{ edit: permissions.edit, delete: permissions.delete }}
             assignAbility={assignAbility}
+            presence={presence}
             assigning={assigning}
             onAssign={(row, assigneeId) => assign({ ids: [row.id] }, assigneeId)}
             onToggle={toggle}
