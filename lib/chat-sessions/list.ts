@@ -37,9 +37,10 @@ export const sessionsList = defineList({
     { key: "messages", header: "colMessages", kind: "badge", value: (row: SessionRow) => row.messageCount, sort: "messages", width: 12 },
     { key: "unread", header: "colUnread", kind: "badge", value: (row: SessionRow) => row.unreadCount, width: 12 },
     { key: "lastMessage", header: "colLastMessage", kind: "relativeTime", value: (row: SessionRow) => row.lastMessageAt, sort: "lastMessage", width: 22 },
-    { key: "assignee", header: "colAssignee", kind: "text", value: (row: SessionRow) => row.assigneeName, width: 20 },
     { key: "createdAt", header: "colCreatedAt", kind: "date", value: (row: SessionRow) => row.createdAt, sort: "created", toggleable: true, width: 22 },
     { key: "updatedAt", header: "colUpdatedAt", kind: "date", value: (row: SessionRow) => row.updatedAt, sort: "updated", toggleable: true, width: 22 },
+    { key: "assignee", header: "colAssignee", kind: "text", value: (row: SessionRow) => row.assigneeName, width: 20 }, // issue 20: last, so the earlier columns keep their places in exports
+
   ],
   sorts: {
     product: { type: "text", read: (row: SessionRow) => row.productName },

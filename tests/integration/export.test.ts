@@ -160,7 +160,7 @@ describe("BULK-3 export: the route", () => {
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="chat-sessions-\d{4}-\d{2}-\d{2}\.csv"; filename\*=UTF-8''chat-sessions-\d{4}-\d{2}-\d{2}\.csv$/);
     const lines = (await decode(response)).trimEnd().split("\r\n");
-    expect(lines[0]).toBe("\uFEFFالمعرّف,المنتج,العميل,البائع,عدد الرسائل,الرسائل غير المقروءة,آخر رسالة,تاريخ الإنشاء,تاريخ التحديث");
+    expect(lines[0]).toBe("\uFEFFالمعرّف,المنتج,العميل,البائع,عدد الرسائل,الرسائل غير المقروءة,آخر رسالة,تاريخ الإنشاء,تاريخ التحديث,المسؤول");
     expect(lines).toHaveLength(1 + 2501);
     const audit = await lastAudit();
     expect(audit).toMatchObject({ actorId: supportId, targetType: "chatSession" });
