@@ -69,7 +69,9 @@ export async function GET(request: Request): Promise<Response> {
 export async function POST(request: Request): Promise<Response> {
   const { user, refusal } = await staffOrRefusal();
   if (!user) return refusal;
-  const parsed = replyingSchema.safeParse(await request.json().catch(() => null));
+  // JSON only: a cross-site form cannot send that type without the browser asking first (CORS).
+  const json = (request.headers.get("content-type") ?? "").startsWith("application/json");
+  const parsed = replyingSchema.safeParse(json ? await request.json().catch(() => null) : null);
   if (!parsed.success) return plainError(400, translatorFor(await getLocale(), "common")("invalidInput"));
   presenceHub().replying(parsed.data.sessionId, { userId: user.id, name: user.name });
   return new Response(null, { status: 204 });

@@ -93,3 +93,22 @@ ALTER TABLE "undo_read_marks" ADD CONSTRAINT "undo_read_marks_token_fkey" FOREIG
 
 -- AddForeignKey
 ALTER TABLE "undo_assignments" ADD CONSTRAINT "undo_assignments_token_fkey" FOREIGN KEY ("token") REFERENCES "undo_actions"("token") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- Undo (and any bulk mark-read) changes up to "all matching" messages in one statement. The
+-- counters trigger's check that no message moved session was an EXISTS over a join of the two
+-- transition tables, which the planner runs as a nested loop (it expects to stop at the first
+-- match): O(n²), 87 s for 20,000 rows on the 2-core box. Counting the same join makes it a hash
+-- join: 0.5 s. Same rule, same deltas.
+CREATE OR REPLACE FUNCTION chat_messages_after_update() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF (SELECT count(*) FROM old_rows o JOIN new_rows n ON n.id = o.id WHERE n.session_id <> o.session_id) > 0 THEN
+    RAISE EXCEPTION 'a message cannot move to another session';
+  END IF;
+  PERFORM apply_message_deltas(coalesce(jsonb_agg(row_to_json(d)), '[]'::jsonb)) FROM (
+    SELECT n.session_id, 0 AS messages,
+           count(*) FILTER (WHERE n.read_at IS NULL) - count(*) FILTER (WHERE o.read_at IS NULL) AS unread
+    FROM new_rows n JOIN old_rows o ON o.id = n.id
+    GROUP BY n.session_id
+  ) d WHERE d.unread <> 0;
+  RETURN NULL;
+END $$;
