@@ -11,6 +11,13 @@ export const PERMISSIONS = {
   "chatSessions.reassign": ["admin"],
   "chatSessions.delete": ["admin"],
   "chatSessions.export": ["admin", "support"],
+  // Team work (issue 20). Taking a session (giving it to oneself) or releasing one's own: the
+  // agents who answer. Giving it to someone else, or taking it from them: admins.
+  "chatSessions.assign": ["admin", "support"],
+  "chatSessions.assignOthers": ["admin"],
+  // Private notes: every staff member writes them; an admin may edit or delete anyone's.
+  "notes.write": ["admin", "support", "qa"],
+  "notes.moderate": ["admin"],
   "messages.reply": ["admin", "support", "qa"],
   "messages.markRead": ["admin", "support", "qa"],
   "messages.delete": ["admin"],

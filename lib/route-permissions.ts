@@ -78,6 +78,8 @@ export type RouteRule = {
 export const ROUTE_ACCESS: Record<string, Partial<Record<Method, RouteRule>>> = {
   "/api/auth/[...nextauth]": { GET: { access: { kind: "public" }, credentials: "none" }, POST: { access: { kind: "public" }, credentials: "none" } },
   "/api/events": { GET: { access: needs("chatSessions.view", "chat.participate"), credentials: "cookie" } },
+  // Presence (issue 20): staff only; the stream says who is on the sessions watched, the POST "I am replying".
+  "/api/presence": { GET: { access: needs("chatSessions.view"), credentials: "cookie" }, POST: { access: needs("chatSessions.view"), credentials: "cookie" } },
   "/chat-sessions/export": { GET: { access: needs("chatSessions.export"), credentials: "cookie" } },
   "/chat-sessions/transcript": { GET: { access: needs("chatSessions.export"), credentials: "cookie" } },
   "/users/export": { GET: { access: { kind: "allOf", permissions: ["users.view", "resources.export"] }, credentials: "cookie" } },

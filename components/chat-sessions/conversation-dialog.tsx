@@ -9,6 +9,7 @@ import { loadConversationAction } from "@/lib/chat-sessions/actions";
 import type { ConversationMessage } from "@/lib/chat-sessions/conversation";
 import type { SessionRow } from "@/lib/chat-sessions/list-query";
 import { markMessagesReadAction } from "@/lib/messages/actions";
+import { useUndoToast } from "@/components/undo/use-undo-toast";
 import { useT } from "@/lib/i18n/client";
 import { MessageComposer } from "@/components/messages/message-composer";
 import { useScrollToNewest } from "@/components/messages/use-scroll-to-newest";
@@ -35,6 +36,7 @@ export function ConversationDialog({ session, onClose }: { session: SessionRow |
   const common = useT("common");
   const m = useT("messages");
   const router = useRouter();
+  const showUndo = useUndoToast();
   // Newest first, as pages arrive; shown reversed.
   const [messages, setMessages] = useState<ConversationMessage[]>([]);
   const [marking, startMarking] = useTransition();
@@ -81,7 +83,7 @@ export function ConversationDialog({ session, onClose }: { session: SessionRow |
     startMarking(async () => {
       const result = await markMessagesReadAction({ sessionId: session.id, all: true });
       if (!result.ok) return void toast.error(common("errorBody"));
-      toast.success(m("markedRead", { count: result.data.messages }));
+      showUndo(m("markedRead", { count: result.data.messages }), result.data.undoToken);
       changed();
     });
   const hasUnread = messages.some((message) => message.readAt === null);

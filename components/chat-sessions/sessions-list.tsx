@@ -5,6 +5,7 @@ import { sessionsList } from "@/lib/chat-sessions/list";
 import { columnsCookieName, parseListParams, type EntityFilterKey, type FilterLabels } from "@/lib/chat-sessions/list-params";
 import { sessionsSource } from "@/lib/chat-sessions/list-source";
 import { loadListView } from "@/lib/list-engine/load-view";
+import { listAssignableStaff } from "@/lib/assignment/staff";
 import { can } from "@/lib/permissions";
 import { getWaitingThresholds } from "@/lib/settings/waiting-thresholds";
 import { currentTabKey, queueTabsFor } from "@/lib/chat-sessions/queue-tabs";
@@ -20,10 +21,11 @@ export type SessionsScope = { title: string; filter: Partial<Record<EntityFilter
 export async function SessionsList({ user, searchParams, scope }: { user: CurrentUser; searchParams: RawSearchParams; scope?: SessionsScope }) {
   const parsed = parseListParams(searchParams);
   const cookieStore = await cookies();
-  const [view, thresholds, tabs] = await Promise.all([
-    loadListView(sessionsList, sessionsSource, { params: { ...parsed.params, ...scope?.filter }, notices: parsed.notices }, cookieStore.get(columnsCookieName(user.id))?.value),
+  const [view, thresholds, tabs, staff] = await Promise.all([
+    loadListView(sessionsList, sessionsSource, { params: { ...parsed.params, ...scope?.filter }, notices: parsed.notices }, cookieStore.get(columnsCookieName(user.id))?.value, user),
     getWaitingThresholds(),
     scope ? null : queueTabsFor(user),
+    listAssignableStaff(),
   ]);
   return (
     <SessionsView
@@ -39,6 +41,8 @@ export async function SessionsList({ user, searchParams, scope }: { user: Curren
       labels={view.labels as FilterLabels}
       thresholds={thresholds}
       queues={tabs ? { tabs, current: currentTabKey(tabs, view.params) } : undefined}
+      assigneeLabel={view.labels.assignee ?? null}
+      assignAbility={{ me: user.id, assign: can(user.role, "chatSessions.assign"), assignOthers: can(user.role, "chatSessions.assignOthers"), staff }}
       scope={scope ? { title: scope.title, locked: Object.keys(scope.filter) as EntityFilterKey[] } : undefined}
       permissions={{
         create: can(user.role, "chatSessions.create"),

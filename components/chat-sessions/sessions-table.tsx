@@ -6,6 +6,9 @@ import { Highlight } from "@/components/ui/highlight";
 import { sessionsList, type SessionRow } from "@/lib/chat-sessions/list";
 import { serializeListParams, type ListParams } from "@/lib/chat-sessions/list-params";
 import { useLocale, useT } from "@/lib/i18n/client";
+import type { AssignAbility } from "@/components/assignment/assign-menu";
+import { PresenceAvatars } from "@/components/presence/presence-avatars";
+import type { PresenceMap } from "@/components/presence/use-presence";
 import { RowActions } from "./row-actions";
 import { MessageCountBadge, UnreadCountBadge } from "./session-badges";
 import { WaitingCell } from "./waiting-cell";
@@ -41,6 +44,11 @@ type Props = {
   permissions: RowPermissions;
   /** when the waiting column turns amber and red */
   thresholds: WaitingThresholds;
+  assignAbility: AssignAbility;
+  /** who is looking at each row's session now */
+  presence: PresenceMap;
+  assigning: boolean;
+  onAssign: (row: SessionRow, assigneeId: number | null) => void;
   onToggle: (id: number, on: boolean) => void;
   onTogglePage: (on: boolean) => void;
   onSort: (sort: ListParams["sort"], dir: "asc" | "desc") => void;
@@ -49,8 +57,9 @@ type Props = {
 };
 
 /** The sessions table: the engine's table with the search term highlighted and COL-4/COL-5's badges. */
-export function SessionsTable({ rows, params, visibleColumns, fixedColumns, selected, allMatching, permissions, thresholds, onToggle, onTogglePage, onSort, onView, onDelete }: Props) {
+export function SessionsTable({ rows, params, visibleColumns, fixedColumns, selected, allMatching, permissions, thresholds, assignAbility, presence, assigning, onAssign, onToggle, onTogglePage, onSort, onView, onDelete }: Props) {
   const t = useT("chatSessions");
+  const team = useT("team");
   const locale = useLocale();
   const term = params.q;
   const cells = useMemo(
@@ -74,12 +83,22 @@ export function SessionsTable({ rows, params, visibleColumns, fixedColumns, sele
           ) : null}
         </span>
       ),
+      // The assignee, and who is looking at the session right now (issue 20's presence).
+      assignee: (row: SessionRow) => (
+        <span className="inline-flex items-center gap-2 whitespace-nowrap">
+          {row.assigneeName === null ? <span className="text-slate-600 dark:text-slate-400">{team("unassigned")}</span> : <span dir="auto">{row.assigneeName}</span>}
+          <PresenceAvatars viewers={presence[row.id]} me={assignAbility.me} />
+        </span>
+      ),
     }),
-    [term, locale, thresholds, t],
+    [term, locale, thresholds, t, team, presence, assignAbility.me],
   );
   const words = useCallback((key: string) => t(key as Parameters<typeof t>[0]), [t]);
   const listQuery = serializeListParams(params).toString();
-  const actions = useCallback((row: SessionRow) => <RowActions row={row} permissions={permissions} listQuery={listQuery} onView={onView} onDelete={onDelete} />, [permissions, listQuery, onView, onDelete]);
+  const actions = useCallback(
+    (row: SessionRow) => <RowActions row={row} permissions={permissions} assignAbility={assignAbility} assigning={assigning} listQuery={listQuery} onView={onView} onDelete={onDelete} onAssign={onAssign} />,
+    [permissions, assignAbility, assigning, listQuery, onView, onDelete, onAssign],
+  );
   return (
     <ListTable
       t={t}

@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState, useTransition } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button, buttonClass } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -29,6 +29,10 @@ import type { Cursor } from "@/lib/list-engine/cursor";
 import type { Selection } from "@/lib/list-engine/selection";
 import { filtersOf, type ListNotice } from "@/lib/list-engine/url-state";
 import { useT } from "@/lib/i18n/client";
+import { AssignMenu, type AssignAbility } from "@/components/assignment/assign-menu";
+import { useAssign } from "@/components/assignment/use-assign";
+import { useUndoToast } from "@/components/undo/use-undo-toast";
+import { usePresence } from "@/components/presence/use-presence";
 import { ConversationDialog } from "./conversation-dialog";
 import { SessionsTable } from "./sessions-table";
 import type { WaitingThresholds } from "@/lib/chat-sessions/waiting";
@@ -48,6 +52,9 @@ type Props = {
   /** where this user's choice of optional columns is remembered */
   columnsCookie: string;
   labels: FilterLabels;
+  /** the name of the staff member the assignee filter names, if it names one */
+  assigneeLabel: string | null;
+  assignAbility: AssignAbility;
   permissions: ListPermissions;
   /** when the waiting column turns amber and red (issue 19) */
   thresholds: WaitingThresholds;
@@ -67,6 +74,7 @@ const FILTER_LABELS = {
   recent: "filterRecent",
   awaiting: "filterAwaiting",
   waitingOver: "filterWaitingOver",
+  assignee: "filterAssignee",
 } as const;
 /** The words of the choice filters' values. */
 const OPTION_LABELS: Record<string, Record<string, "optionAwaitingVendor" | "optionAwaitingCustomer" | "optionOverAmber" | "optionOverRed">> = {
@@ -77,8 +85,12 @@ const OPTION_LABELS: Record<string, Record<string, "optionAwaitingVendor" | "opt
 type PendingDelete = { kind: "row"; row: SessionRow } | { kind: "bulk" } | null;
 
 /** The triage screen: toolbar, chips, bulk bar, table and pages, all driven by the URL. */
-export function SessionsView({ params, notices, rows, nextCursor, previousCursor, total, anySessions, visibleColumns, columnsCookie, labels, permissions, thresholds, queues, scope }: Props) {
+export function SessionsView({ params, notices, rows, nextCursor, previousCursor, total, anySessions, visibleColumns, columnsCookie, labels, assigneeLabel, assignAbility, permissions, thresholds, queues, scope }: Props) {
   const t = useT("chatSessions");
+  const team = useT("team");
+  const showUndo = useUndoToast();
+  const rowIds = useMemo(() => rows.map((row) => row.id), [rows]);
+  const presence = usePresence({ watch: rowIds });
   const common = useT("common");
   const router = useRouter();
   const locked = scope?.locked ?? NO_LOCK;
@@ -94,12 +106,18 @@ export function SessionsView({ params, notices, rows, nextCursor, previousCursor
     setPicked((current) => ({ ...current, [key]: id != null && label != null ? { id, label } : undefined }));
   }, []);
   const labelOf = (key: keyof FilterLabels) => (picked[key] && picked[key].id === url.params[key] ? picked[key].label : labels[key]);
-  const filterText = { label: (key: string) => t(FILTER_LABELS[key as keyof typeof FILTER_LABELS]), option: (key: string, value: string) => {
+  const filterText = {
+    label: (key: string) => t(FILTER_LABELS[key as keyof typeof FILTER_LABELS]),
+    option: (key: string, value: string) => {
+      if (key === "assignee" && (value === "me" || value === "none")) return team(value === "me" ? "assigneeMe" : "assigneeNone");
       const word = OPTION_LABELS[key]?.[value];
       return word ? t(word) : value;
     },
   };
-  const shownLabels = Object.fromEntries(ENTITY_FILTER_KEYS.map((key) => [key, labelOf(key)])) as FilterLabels;
+  const shownLabels: Record<string, string | null> = {
+    ...Object.fromEntries(ENTITY_FILTER_KEYS.map((key) => [key, labelOf(key)])),
+    assignee: assignAbility.staff.find((member) => member.id === url.params.assignee)?.name ?? assigneeLabel,
+  };
   // Message counts of every row seen, so BULK-2's confirmation can say how many messages go
   // with a selection that spans pages.
   const messageCounts = useRef(new Map<number, number>());
@@ -121,10 +139,11 @@ export function SessionsView({ params, notices, rows, nextCursor, previousCursor
         reportError(result.error.message);
         return;
       }
-      toast.success(t("markedRead", { count: result.data.messages }));
+      showUndo(t("markedRead", { count: result.data.messages }), result.data.undoToken);
       clearSelection();
       router.refresh();
     });
+  const { assign, pending: assigning } = useAssign(clearSelection);
 
   const confirmDelete = () =>
     startAction(async () => {
@@ -182,7 +201,7 @@ export function SessionsView({ params, notices, rows, nextCursor, previousCursor
 
       <div className="flex flex-wrap items-start gap-2">
         <SearchBox id="session-search" label={t("searchLabel")} placeholder={t("searchPlaceholder")} maxLength={sessionsList.search?.maxLength ?? 0} value={params.q} onSearch={url.search} />
-        <ListFiltersPanel t={t} text={filterText} filters={sessionsList.filters} values={unlocked(url.params)} hide={locked} labels={shownLabels} onChange={url.change} onLabel={onLabel} />
+        <ListFiltersPanel t={t} text={filterText} filters={sessionsList.filters} values={unlocked(url.params)} hide={locked} labels={shownLabels} people={assignAbility.staff} onChange={url.change} onLabel={onLabel} />
         <ColumnMenu t={t} columns={toggleable} cookie={columnsCookie} visible={shownColumns} onChange={(columns) => url.change({ columns })} />
       </div>
       <ListFilterChips t={t} text={filterText} filters={sessionsList.filters} values={unlocked(url.params)} labels={shownLabels} onChange={url.change} />
@@ -209,6 +228,7 @@ export function SessionsView({ params, notices, rows, nextCursor, previousCursor
                     <ExportButton key={format} t={t} href={exportHref(format, null, "transcript")} label={t(format === "csv" ? "transcriptCsv" : "transcriptXlsx")} fileName="chat-transcripts" />
                   ))
                 : null}
+              <AssignMenu ability={assignAbility} pending={assigning} onAssign={(assigneeId) => assign(selection(), assigneeId)} />
             </>
           }
           export={permissions.export ? { href: exportHref, columns: exportOffer, fileName: "chat-sessions" } : null}
@@ -249,6 +269,10 @@ export function SessionsView({ params, notices, rows, nextCursor, previousCursor
             allMatching={allMatching}
             permissions={{ edit: permissions.edit, delete: permissions.delete }}
             thresholds={thresholds}
+            assignAbility={assignAbility}
+            presence={presence}
+            assigning={assigning}
+            onAssign={(row, assigneeId) => assign({ ids: [row.id] }, assigneeId)}
             onToggle={toggle}
             onTogglePage={togglePage}
             onSort={(sort, dir) => url.change({ sort, dir })}

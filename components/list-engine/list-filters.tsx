@@ -9,8 +9,11 @@ import type { ListViewWords } from "./list-words";
 
 export type FilterText = { label: (key: string) => string; option: (key: string, value: string) => string };
 
+/** The staff an assignee filter offers by name (besides "me" and "nobody"). */
+export type FilterPeople = readonly { id: number; name: string }[];
+
 /** Every declared filter, typed: an entity combobox that keeps its label, a switch, a choice, a day range. */
-export function ListFiltersPanel<F extends FilterDeclarations>({ t, text, filters, values, labels, hide = [], onChange, onLabel }: {
+export function ListFiltersPanel<F extends FilterDeclarations>({ t, text, filters, values, labels, hide = [], people = [], onChange, onLabel }: {
   t: ListViewWords;
   text: FilterText;
   filters: F;
@@ -18,6 +21,7 @@ export function ListFiltersPanel<F extends FilterDeclarations>({ t, text, filter
   labels: Record<string, string | null>;
   /** filters the page fixes (a relation table's scope), so not offered */
   hide?: readonly string[];
+  people?: FilterPeople;
   onChange: (patch: Partial<ListFilters<F>>) => void;
   /** the name just chosen in a combobox, for its chip before the page answers */
   onLabel: (key: string, id: number | null, label: string | null) => void;
@@ -58,6 +62,32 @@ export function ListFiltersPanel<F extends FilterDeclarations>({ t, text, filter
                 <input type="checkbox" role="switch" className="h-4 w-4" checked={state[key] === true} onChange={(event) => set(key, event.target.checked)} />
                 {text.label(key)}
               </label>
+            );
+          }
+          if (filter.kind === "assignee") {
+            const value = state[key] as string | number | null;
+            return (
+              <div key={key} className="flex flex-col gap-1 text-sm">
+                <label htmlFor={id}>{text.label(key)}</label>
+                <select
+                  id={id}
+                  className={inputClass}
+                  value={value == null ? "" : String(value)}
+                  onChange={(event) => {
+                    const chosen = event.target.value;
+                    set(key, chosen === "" ? null : chosen === "me" || chosen === "none" ? chosen : Number(chosen));
+                  }}
+                >
+                  <option value="">—</option>
+                  <option value="me">{text.option(key, "me")}</option>
+                  <option value="none">{text.option(key, "none")}</option>
+                  {people.map((person) => (
+                    <option key={person.id} value={person.id}>
+                      {person.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
             );
           }
           if (filter.kind === "choice") {
@@ -122,6 +152,7 @@ export function ListFilterChips<F extends FilterDeclarations>({ t, text, filters
     let chip = label;
     if (filter.kind === "entity") chip = `${label}: ${labels[key] ?? `#${value as number}`}`;
     else if (filter.kind === "choice") chip = `${label}: ${text.option(key, value as string)}`;
+    else if (filter.kind === "assignee") chip = `${label}: ${typeof value === "number" ? (labels[key] ?? `#${value}`) : text.option(key, value as string)}`;
     else if (filter.kind === "dateRange") chip = `${label}: ${(value as DateRange).from ?? "…"} – ${(value as DateRange).to ?? "…"}`;
     return [{ key, text: chip, clear }];
   });

@@ -1,6 +1,6 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import { NotSentNotice } from "@/components/messages/not-sent-notice";
@@ -9,7 +9,10 @@ import { inputClass } from "@/components/ui/field";
 import { SEND_SHORTCUT_KEYS, submitOnModEnter } from "@/components/ui/send-shortcut";
 import { isServerFailure } from "@/lib/actions/result";
 import type { ConversationMessage } from "@/lib/chat-sessions/conversation";
-import { addMessageAction } from "@/lib/messages/actions";
+import { addMessageAction, recentStaffReplyAction } from "@/lib/messages/actions";
+import type { RecentStaffReply } from "@/lib/messages/recent-staff-reply";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { replyingReporter } from "@/components/presence/use-presence";
 import { MAX_BODY, newMessageSchema, type NewMessageInput } from "@/lib/messages/message-schema";
 import { useLocale, useT } from "@/lib/i18n/client";
 import { formatNumber } from "@/lib/i18n/translate";
@@ -46,7 +49,19 @@ export function MessageComposer({
 
   // A send the server or the network failed keeps its draft and says so, with Retry; a refusal says why.
   const [notSent, setNotSent] = useState(false);
+  const team = useT("team");
+  const reportReplying = useMemo(() => replyingReporter(sessionId), [sessionId]);
+  // Issue 20: another agent's reply went out in the last 30 s: it is shown, and sending asks first.
+  const [collision, setCollision] = useState<{ values: NewMessageInput; reply: RecentStaffReply } | null>(null);
   const send = handleSubmit(async (values) => {
+    const recent = await recentStaffReplyAction({ sessionId }).catch(() => null);
+    if (recent?.ok && recent.data) {
+      setCollision({ values, reply: recent.data });
+      return;
+    }
+    await deliver(values);
+  });
+  const deliver = async (values: NewMessageInput) => {
     const result = await addMessageAction(values).catch(() => null);
     setNotSent(result === null || (!result.ok && isServerFailure(result.error)));
     if (!result || (!result.ok && isServerFailure(result.error))) return;
@@ -59,7 +74,7 @@ export function MessageComposer({
     reset({ sessionId, senderId: String(values.senderId), body: "" });
     toast.success(t("sent"));
     onSent(result.data);
-  });
+  };
 
   return (
     <form onSubmit={send} noValidate aria-label={titled ? undefined : t("newMessage")} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
@@ -87,7 +102,7 @@ export function MessageComposer({
           aria-describedby="message-body-counter"
           aria-keyshortcuts={SEND_SHORTCUT_KEYS}
           onKeyDown={submitOnModEnter}
-          {...register("body")}
+          {...register("body", { onChange: reportReplying })}
         />
         <div className="flex justify-between text-xs">
           <span role="alert" className="text-red-700 dark:text-red-400">
@@ -102,6 +117,31 @@ export function MessageComposer({
         {formState.isSubmitting ? t("sending") : t("send")}
       </Button>
       {notSent ? <NotSentNotice onRetry={() => void send()} retrying={formState.isSubmitting} /> : null}
+      <ConfirmDialog
+        open={collision !== null}
+        title={team("recentReplyTitle")}
+        body={
+          collision ? (
+            <>
+              <span className="block">{team("recentReplyBody", { name: collision.reply.by })}</span>
+              <q className="mt-2 block whitespace-pre-wrap rounded-md bg-slate-100 p-2 dark:bg-slate-800" dir="auto" data-testid="recent-reply">
+                {collision.reply.body}
+              </q>
+            </>
+          ) : (
+            ""
+          )
+        }
+        confirmLabel={team("sendAnyway")}
+        tone="primary"
+        pending={formState.isSubmitting}
+        onConfirm={() => {
+          const values = collision?.values;
+          setCollision(null);
+          if (values) void deliver(values);
+        }}
+        onCancel={() => setCollision(null)}
+      />
     </form>
   );
 }

@@ -11,6 +11,10 @@ import { useT } from "@/lib/i18n/client";
 import { MessageComposer, type Participant } from "./message-composer";
 import { MessageBubble, MessageRow, type MessageSide, type MessageView } from "./message-item";
 import { useScrollToNewest } from "./use-scroll-to-newest";
+import { useUndoToast } from "@/components/undo/use-undo-toast";
+import { NoteComposer } from "@/components/notes/note-composer";
+import { StaffTimelineItem, type NoteAbility } from "@/components/notes/staff-timeline-item";
+import type { StaffTimelineEntry } from "@/lib/session-notes/staff-timeline";
 
 type Props = {
   sessionId: number;
@@ -19,6 +23,9 @@ type Props = {
   initialMessages: ConversationMessage[];
   initialOlderBeforeId: number | null;
   can: { reply: boolean; markRead: boolean; delete: boolean };
+  /** staff-only entries (private notes, assignment changes), shown between the messages by time */
+  staffTimeline: StaffTimelineEntry[];
+  noteAbility: NoteAbility;
 };
 
 /**
@@ -27,10 +34,11 @@ type Props = {
  * conversation or a table; reply below it, mark read, delete. After a change the page is
  * refreshed so the counters and the sidebar badge show the database's new values.
  */
-export function MessagesManager({ sessionId, participants, initialMessages, initialOlderBeforeId, can }: Props) {
+export function MessagesManager({ sessionId, participants, initialMessages, initialOlderBeforeId, can, staffTimeline, noteAbility }: Props) {
   const t = useT("messages");
   const common = useT("common");
   const router = useRouter();
+  const showUndo = useUndoToast();
   // The newest page comes from the server on every render (so live refreshes show new messages
   // and read receipts); pages loaded further back are kept here and appended.
   const [older, setOlder] = useState<ConversationMessage[]>([]);
@@ -43,6 +51,20 @@ export function MessagesManager({ sessionId, participants, initialMessages, init
   const scroller = useRef<HTMLDivElement>(null);
   useScrollToNewest(scroller, messages.at(-1)?.id, messages[0]?.id);
   const olderBeforeId = olderCursor === undefined ? initialOlderBeforeId : olderCursor;
+  // The staff's entries in time order among the messages; while older messages are still to load,
+  // only the entries within the span shown (an older note appears with its messages).
+  const timeline = useMemo(() => {
+    const from = olderBeforeId && messages[0] ? messages[0].createdAt.getTime() : Number.NEGATIVE_INFINITY;
+    const entries = staffTimeline.filter((entry) => entry.at.getTime() >= from);
+    const merged: ({ kind: "message"; message: ConversationMessage } | { kind: "staff"; entry: StaffTimelineEntry })[] = [];
+    let next = 0;
+    for (const message of messages) {
+      while (next < entries.length && entries[next]!.at.getTime() < message.createdAt.getTime()) merged.push({ kind: "staff", entry: entries[next++]! });
+      merged.push({ kind: "message", message });
+    }
+    for (; next < entries.length; next += 1) merged.push({ kind: "staff", entry: entries[next]! });
+    return merged;
+  }, [messages, staffTimeline, olderBeforeId]);
   const [view, setView] = useState<MessageView>("conversation");
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [deleting, setDeleting] = useState<number | null>(null);
@@ -67,7 +89,7 @@ export function MessagesManager({ sessionId, participants, initialMessages, init
       const ids = "messageIds" in input ? new Set(input.messageIds) : null;
       setOlder((current) => current.map((m) => (m.readAt === null && (!ids || ids.has(m.id)) ? { ...m, readAt, markedReadBy } : m)));
       setSelected(new Set());
-      toast.success(t("markedRead", { count: result.data.messages }));
+      showUndo(t("markedRead", { count: result.data.messages }), result.data.undoToken);
       router.refresh();
     });
 
@@ -142,6 +164,13 @@ export function MessagesManager({ sessionId, participants, initialMessages, init
       {messages.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">{t("empty")}</p>
       ) : null}
+      {messages.length === 0 && staffTimeline.length > 0 ? (
+        <ol className="space-y-3">
+          {staffTimeline.map((entry) => (
+            <StaffTimelineItem key={`${entry.kind}-${entry.id}`} entry={entry} ability={noteAbility} onChanged={() => router.refresh()} />
+          ))}
+        </ol>
+      ) : null}
       <div ref={scroller} role="region" aria-label={t("historyLabel")} tabIndex={0} data-testid="messages-scroller" className="max-h-[70vh] space-y-3 overflow-y-auto focus:outline-2 focus:outline-blue-600">
         {olderBeforeId ? (
           <div className="flex justify-center">
@@ -152,9 +181,13 @@ export function MessagesManager({ sessionId, participants, initialMessages, init
         ) : null}
         {messages.length === 0 ? null : view === "conversation" ? (
           <ol className="space-y-3" data-testid="messages-list">
-            {messages.map((message) => (
-              <MessageBubble key={message.id} {...itemProps(message)} />
-            ))}
+            {timeline.map((item) =>
+              item.kind === "message" ? (
+                <MessageBubble key={item.message.id} {...itemProps(item.message)} />
+              ) : (
+                <StaffTimelineItem key={`${item.entry.kind}-${item.entry.id}`} entry={item.entry} ability={noteAbility} onChanged={() => router.refresh()} />
+              ),
+            )}
           </ol>
         ) : (
           <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900">
@@ -182,6 +215,7 @@ export function MessagesManager({ sessionId, participants, initialMessages, init
         )}
       </div>
       {can.reply ? <MessageComposer sessionId={sessionId} participants={participants} onSent={() => router.refresh()} /> : null}
+      {noteAbility.write ? <NoteComposer sessionId={sessionId} onAdded={() => router.refresh()} /> : null}
       <ConfirmDialog open={deleting !== null} title={t("deleteTitle")} body={t("deleteBody")} confirmLabel={t("deleteMessage")} pending={pending} onConfirm={confirmDelete} onCancel={() => setDeleting(null)} />
     </section>
   );

@@ -1,9 +1,10 @@
 "use client";
+import type { ReactNode } from "react";
 import { Button } from "./button";
 import { Dialog } from "./dialog";
 import { useT } from "@/lib/i18n/client";
 
-/** Asks before an action that cannot be undone (ROW-4, BULK-2, MSG-6). */
+/** Asks before an action that cannot be undone (ROW-4, BULK-2, MSG-6), or that may be a mistake (a reply colliding with a colleague's). */
 export function ConfirmDialog({
   open,
   title,
@@ -16,7 +17,8 @@ export function ConfirmDialog({
 }: {
   open: boolean;
   title: string;
-  body: string;
+  /** words, or inline content (a quoted message) */
+  body: ReactNode;
   confirmLabel: string;
   tone?: "danger" | "primary";
   pending?: boolean;

@@ -3,18 +3,10 @@ import type { z } from "zod";
 import { ForbiddenError, requirePermission, type CurrentUser } from "@/lib/auth/current-user";
 import type { Permission } from "@/lib/permissions";
 import { isDatabaseUnavailable } from "@/lib/db-errors";
+import { ActionFailure } from "./action-failure";
 import { fail, ok, type ActionResult } from "./result";
 
-/** Thrown by a use case for an outcome the user should be told about (not found, conflict…). */
-export class ActionFailure extends Error {
-  constructor(
-    readonly code: "not_found" | "conflict" | "invalid" | "forbidden" | "rate_limited",
-    message: string,
-    readonly fieldErrors?: Record<string, string>,
-  ) {
-    super(message);
-  }
-}
+export { ActionFailure };
 
 /**
  * The one way a change enters the system: check the caller's permission, parse the input with

@@ -3,7 +3,7 @@ import { defineList } from "@/lib/list-engine/declaration";
 // The audit log: everything staff changed or exported, for admins, declared on the list engine.
 // Its SQL is in list-source.ts.
 
-export const AUDIT_ACTIONS = ["chatSessions.create", "chatSessions.update", "chatSessions.reassign", "chatSessions.delete", "chatSessions.markRead", "chatSessions.export", "chatSessions.exportTranscript", "messages.add", "messages.markRead", "messages.delete", "settings.mobileChat", "settings.waitingThresholds", "users.create", "users.update", "users.delete", "users.signOutEverywhere", "resources.export"] as const;
+export const AUDIT_ACTIONS = ["chatSessions.create", "chatSessions.update", "chatSessions.reassign", "chatSessions.delete", "chatSessions.markRead", "chatSessions.export", "chatSessions.exportTranscript", "chatSessions.assign", "chatSessions.unassign", "chatSessions.undo", "notes.add", "notes.edit", "notes.delete", "messages.add", "messages.markRead", "messages.delete", "settings.mobileChat", "settings.waitingThresholds", "users.create", "users.update", "users.delete", "users.signOutEverywhere", "resources.export"] as const;
 export type AuditRow = { id: number; action: string; actorId: number | null; actorName: string | null; targetType: string; targetId: string | null; details: unknown; createdAt: Date };
 
 export const isKnownAction = (action: string): action is (typeof AUDIT_ACTIONS)[number] => (AUDIT_ACTIONS as readonly string[]).includes(action);

@@ -64,6 +64,16 @@ function sentenceOf(entry: AuditEntry, locale: Locale): AuditSentence {
       return count(details.sessions) === 1 && id ? { text: t("sessionDeleted", { messages, target: t("sessionTarget", { id }) }), target: null } : { text: t("sessionsDeleted", { count: count(details.sessions), messages }), target: null };
     case "chatSessions.markRead":
       return { text: t("sessionsMarkedRead", { messages, selection: sessionSelection(details.selection) }), target: null };
+    case "chatSessions.assign":
+      return { text: t("sessionsAssigned", { count: count(details.sessions), assignee: String(details.assigneeId ?? "—") }), target: session(id) };
+    case "chatSessions.unassign":
+      return { text: t("sessionsReleased", { count: count(details.sessions) }), target: session(id) };
+    case "chatSessions.undo":
+      return { text: t("undone", { changed: count(details.changed) }), target: session(id) };
+    case "notes.add":
+    case "notes.edit":
+    case "notes.delete":
+      return { text: t(entry.action === "notes.add" ? "noteAdded" : entry.action === "notes.edit" ? "noteEdited" : "noteDeleted", { target: "{target}" }), target: session(details.sessionId) };
     case "chatSessions.export":
       return { text: t("sessionsExported", { count: count(details.rows), format, selection: sessionSelection(details.selection) }) + interrupted, target: null };
     case "chatSessions.exportTranscript":

@@ -11,7 +11,7 @@ import { sessionsSource } from "./list-source";
 export async function deleteSessions(selection: Selection<typeof sessionsList.filters>, actorId: number): Promise<{ sessions: number; messages: number }> {
   const { result, deleted } = await db.$transaction(async (tx) => {
     const deleted = await tx.$queryRaw<{ id: number; message_count: number; customerId: number; vendorId: number }[]>`
-      DELETE FROM chat_sessions WHERE ${selectionSql(sessionsSource, selection)}
+      DELETE FROM chat_sessions WHERE ${selectionSql(sessionsSource, selection, { id: actorId })}
       RETURNING id, message_count, customer_id AS "customerId", vendor_id AS "vendorId"`;
     const messages = deleted.reduce((sum, row) => sum + row.message_count, 0);
     await audit(tx, {

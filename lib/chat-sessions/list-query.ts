@@ -1,4 +1,5 @@
 import "server-only";
+import type { ListViewer } from "@/lib/list-engine/declaration";
 import { countMatching, listPage } from "@/lib/list-engine/keyset";
 import { sessionsList, type SessionRow } from "./list";
 import type { ListParams, SessionFilters } from "./list-params";
@@ -8,7 +9,7 @@ export type { SessionRow } from "./list";
 export { COUNT_CAP } from "@/lib/list-engine/keyset";
 
 /** One page of sessions (keyset: page 2,000 costs what page 1 costs). */
-export const listSessions = (params: ListParams) => listPage<SessionRow, ListParams["sort"], typeof sessionsList.filters>(sessionsList, sessionsSource, params);
+export const listSessions = (params: ListParams, viewer: ListViewer | null = null) => listPage<SessionRow, ListParams["sort"], typeof sessionsList.filters>(sessionsList, sessionsSource, params, viewer);
 
 /** How many sessions match, counted up to COUNT_CAP. */
-export const countSessions = (filters: SessionFilters) => countMatching(sessionsSource, filters);
+export const countSessions = (filters: SessionFilters, viewer: ListViewer | null = null) => countMatching(sessionsSource, filters, viewer);

@@ -18,7 +18,8 @@ export const sessionsSource: ListSource<keyof Declared["sorts"] & string, Declar
   customer_name AS "customerName", vendor_id AS "vendorId", vendor_name AS "vendorName", order_id AS "orderId", message_count AS "messageCount",
   unread_count AS "unreadCount", last_message_at AS "lastMessageAt", created_at AS "createdAt", updated_at AS "updatedAt",
   awaiting, awaiting_since AS "awaitingSince",
-  (SELECT u.name FROM session_holds h JOIN users u ON u.id = h.holder_id WHERE h.session_id = chat_sessions.id AND h.expires_at > now()) AS "heldBy"`,
+  (SELECT u.name FROM session_holds h JOIN users u ON u.id = h.holder_id WHERE h.session_id = chat_sessions.id AND h.expires_at > now()) AS "heldBy",
+  assignee_id AS "assigneeId", (SELECT name FROM users WHERE users.id = chat_sessions.assignee_id) AS "assigneeName"`,
   id: "id",
   sortColumns: {
     product: "product_name",
@@ -46,5 +47,7 @@ export const sessionsSource: ListSource<keyof Declared["sorts"] & string, Declar
       return Prisma.sql`awaiting IN ('vendor', 'customer') AND awaiting_since < now() - make_interval(mins => coalesce(
         (SELECT (value ->> ${key})::int FROM settings WHERE key = ${WAITING_THRESHOLDS_KEY}), ${DEFAULT_WAITING_THRESHOLDS[key]}))`;
     },
+    // "me" with no viewer (a script) is nobody: 0 is no user's id.
+    assignee: (value, viewer) => (value === "none" ? Prisma.sql`assignee_id IS NULL` : Prisma.sql`assignee_id = ${value === "me" ? (viewer?.id ?? 0) : value}`),
   },
 };

@@ -24,6 +24,9 @@ export type SessionRow = {
   awaitingSince: Date | null;
   /** the agent holding it in triage mode now, if one is */
   heldBy: string | null;
+  /** the staff member working the session (issue 20); null: nobody */
+  assigneeId: number | null;
+  assigneeName: string | null;
 };
 
 const AWAITING_WORDS = { vendor: "awaitingVendor", customer: "awaitingCustomer", none: null } as const;
@@ -47,6 +50,8 @@ export const sessionsList = defineList({
     // Issue 19: after the columns above, so existing exports keep their column positions.
     { key: "waiting", header: "colWaiting", kind: "relativeTime", value: (row: SessionRow) => row.awaitingSince, sort: "waiting", width: 22 },
     { key: "awaiting", header: "colAwaiting", kind: "text", value: (row: SessionRow) => row.awaiting, label: (row: SessionRow) => AWAITING_WORDS[row.awaiting], exportOnly: true, width: 16 },
+    // Issue 20: last, so the earlier columns keep their places in exports.
+    { key: "assignee", header: "colAssignee", kind: "text", value: (row: SessionRow) => row.assigneeName, width: 20 },
   ],
   sorts: {
     product: { type: "text", read: (row: SessionRow) => row.productName },
@@ -71,14 +76,17 @@ export const sessionsList = defineList({
     awaiting: { kind: "choice", options: ["vendor", "customer"] },
     /** waiting longer than the admin's amber or red threshold */
     waitingOver: { kind: "choice", options: ["amber", "red"] },
+    assignee: { kind: "assignee" },
   },
   rowActions: [
     { key: "view", permission: "chatSessions.view", label: "actionView" },
     { key: "edit", permission: "chatSessions.edit", label: "actionEdit" },
+    { key: "assign", permission: "chatSessions.assign", label: "actionTake" },
     { key: "delete", permission: "chatSessions.delete", label: "actionDelete", confirm: { title: "deleteTitle", body: "deleteBody" } },
   ],
   bulkActions: [
     { key: "markRead", permission: "messages.markRead", label: "bulkMarkRead" },
+    { key: "assign", permission: "chatSessions.assign", label: "bulkAssign" },
     { key: "export", permission: "chatSessions.export", label: "bulkExportCsv" },
     { key: "delete", permission: "chatSessions.delete", label: "bulkDelete", confirm: { title: "bulkDeleteTitle", body: "bulkDeleteBody" } },
   ],

@@ -24,6 +24,7 @@ export const getSessionDetail = cache(async (rawId: string) => {
       unreadCount: true,
       customer: { select: { id: true, name: true, role: true } },
       vendor: { select: { id: true, name: true, role: true } },
+      assignee: { select: { id: true, name: true } },
     },
   });
 });

@@ -11,6 +11,11 @@ import { requireMembership } from "./membership";
 export async function markReadByRecipient(userId: number, sessionId: number): Promise<{ messages: number }> {
   const session = await requireMembership(userId, sessionId);
   const messages = await db.$transaction(async (tx) => {
+    // First: the participant's read claims messages staff marked read in an undoable action (issue
+    // 20), so that an Undo leaves them read. Before the update, so that it waits for an Undo
+    // taking the same marks, and then reads what that Undo made unread again.
+    await tx.$executeRaw`
+      DELETE FROM undo_read_marks WHERE message_id IN (SELECT id FROM chat_messages WHERE session_id = ${sessionId} AND sender_id <> ${userId})`;
     const { count } = await tx.chatMessage.updateMany({
       where: { sessionId, senderId: { not: userId }, OR: [{ readAt: null }, { readByStaffId: { not: null } }] },
       data: { readAt: new Date(), readByStaffId: null },

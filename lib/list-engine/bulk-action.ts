@@ -28,7 +28,7 @@ export function listBulkAction<Row extends { id: number }, S extends string, F e
   if (!declared) throw new Error(`${declaration.path} declares no bulk action "${key}"`);
   return defineAction(declared.permission, selectionSchemaOf(declaration), async (selection: Selection<F>, user) => {
     const result = await db.$transaction(async (tx) => {
-      const done = await perform(tx, selectionSql(source, selection), user);
+      const done = await perform(tx, selectionSql(source, selection, user), user);
       await audit(tx, { actorId: user.id, action: declared.auditAction ?? `${declaration.words}.${key}`, targetType: declaration.auditTarget, details: { selection, ...done.details } as Prisma.InputJsonValue });
       return done.result;
     });

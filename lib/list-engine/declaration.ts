@@ -20,7 +20,15 @@ export type FilterDeclaration =
   /** one of a fixed set of values */
   | { kind: "choice"; options: readonly string[] }
   /** from and to days, inclusive (`keyFrom=2026-01-01&keyTo=2026-01-31`) */
-  | { kind: "dateRange" };
+  | { kind: "dateRange" }
+  /** the staff member a row is given to: `me` (whoever looks), `none` (nobody), or a user's id */
+  | { kind: "assignee" };
+
+/** An assignee filter's value: relative to the viewer (`me`), nobody, or one staff member. */
+export type AssigneeFilter = "me" | "none" | number;
+
+/** Who is looking at a list: what an `assignee` filter's `me` means. */
+export type ListViewer = { id: number };
 
 export type DateRange = { from: string | null; to: string | null };
 
@@ -30,7 +38,9 @@ export type FilterValue<F extends FilterDeclaration> = F extends { kind: "entity
     ? boolean
     : F extends { kind: "choice"; options: readonly (infer O)[] }
       ? O | null
-      : DateRange | null;
+      : F extends { kind: "assignee" }
+        ? AssigneeFilter | null
+        : DateRange | null;
 
 export type FilterDeclarations = Record<string, FilterDeclaration>;
 export type FilterValues<F extends FilterDeclarations> = { -readonly [K in keyof F]: FilterValue<F[K]> };

@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { queryRows } from "@/lib/db";
 import type { Cursor } from "./cursor";
-import type { FilterDeclarations, ListDeclaration } from "./declaration";
+import type { FilterDeclarations, ListDeclaration, ListViewer } from "./declaration";
 import { filterConditions, filtersSql, selectionConditions, type ListSource } from "./list-source";
 import { matchingIdsInOrder, rowsByIds } from "./matching-ids";
 import { readPage } from "./plan";
@@ -55,8 +55,9 @@ export async function listPage<Row extends { id: number }, S extends string, F e
   declaration: SortDeclaration<Row, S>,
   source: ListSource<S, F>,
   params: ListState<S, F>,
+  viewer: ListViewer | null = null,
 ): Promise<ListPage<Row>> {
-  const { rows, nextCursor, previousCursor } = await seekPage<Row, S, F>(declaration, source, filterConditions(source, params), params);
+  const { rows, nextCursor, previousCursor } = await seekPage<Row, S, F>(declaration, source, filterConditions(source, params, viewer), params);
   return { rows, nextCursor, previousCursor };
 }
 
@@ -70,8 +71,8 @@ export async function listPage<Row extends { id: number }, S extends string, F e
 export const COUNT_CAP = 1_000;
 
 /** How many rows match, counted up to COUNT_CAP (a bounded scan, never the whole table). */
-export async function countMatching<S extends string, F extends FilterDeclarations>(source: ListSource<S, F>, filters: ListFilters<F>): Promise<{ count: number; capped: boolean }> {
-  const [counted] = await countEach(source, [filters], COUNT_CAP);
+export async function countMatching<S extends string, F extends FilterDeclarations>(source: ListSource<S, F>, filters: ListFilters<F>, viewer: ListViewer | null = null): Promise<{ count: number; capped: boolean }> {
+  const [counted] = await countEach(source, [filters], COUNT_CAP, viewer);
   return counted!;
 }
 
@@ -79,10 +80,10 @@ export async function countMatching<S extends string, F extends FilterDeclaratio
  * How many rows match each of several filter sets (a list's tabs), each counted up to `cap`, in
  * one statement: one round trip however many tabs, each a bounded scan through its filters' index.
  */
-export async function countEach<S extends string, F extends FilterDeclarations>(source: ListSource<S, F>, filterSets: ListFilters<F>[], cap: number): Promise<{ count: number; capped: boolean }[]> {
+export async function countEach<S extends string, F extends FilterDeclarations>(source: ListSource<S, F>, filterSets: ListFilters<F>[], cap: number, viewer: ListViewer | null = null): Promise<{ count: number; capped: boolean }[]> {
   if (filterSets.length === 0) return [];
   const counts = filterSets.map(
-    (filters, index) => Prisma.sql`(SELECT count(*)::int FROM (SELECT 1 FROM ${source.from} WHERE ${filtersSql(source, filters)} LIMIT ${cap + 1}) matching) AS ${Prisma.raw(`"c${index}"`)}`,
+    (filters, index) => Prisma.sql`(SELECT count(*)::int FROM (SELECT 1 FROM ${source.from} WHERE ${filtersSql(source, filters, viewer)} LIMIT ${cap + 1}) matching) AS ${Prisma.raw(`"c${index}"`)}`,
   );
   const [row] = await queryRows<Record<string, number>>(Prisma.sql`SELECT ${Prisma.join(counts, ", ")}`);
   return filterSets.map((_, index) => {
@@ -107,8 +108,9 @@ export async function* rowsInOrder<Row extends { id: number }, S extends string,
   source: ListSource<S, F>,
   selection: Selection<F>,
   order: { sort: S; dir: "asc" | "desc" },
+  viewer: ListViewer | null = null,
 ): AsyncGenerator<Row[]> {
-  const where = selectionConditions(source, selection);
+  const where = selectionConditions(source, selection, viewer);
   if ("filters" in selection && where.length > 0) {
     const ids = await matchingIdsInOrder(source, where, { column: source.sortColumns[order.sort], dir: order.dir });
     for (let start = 0; start < ids.length; start += EXPORT_BATCH) {

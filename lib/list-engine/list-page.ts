@@ -20,6 +20,6 @@ export async function loadListPage<Row extends { id: number }, S extends string,
   const user = await requirePagePermission(declaration.permission);
   const columnsCookie = columnsCookieName(declaration, user.id);
   const saved = (await cookies()).get(columnsCookie)?.value;
-  const view = await loadListView<Row, S, F>(declaration, source, parseListState(declaration, searchParams), saved);
+  const view = await loadListView<Row, S, F>(declaration, source, parseListState(declaration, searchParams), saved, user);
   return { user, view, columnsCookie, canExport: can(user.role, declaration.exportPermission) };
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { DateRange, FilterDeclarations, FilterValues } from "./declaration";
+import type { DateRange, FilterDeclarations, FilterValues, ListViewer } from "./declaration";
 import type { Selection } from "./selection";
 import type { ListFilters } from "./url-state";
 
@@ -19,8 +19,8 @@ export type ListSource<S extends string, F extends FilterDeclarations> = {
   sortColumns: Record<S, string>;
   /** the search condition for a non-empty term */
   search?: (term: string) => Prisma.Sql;
-  /** each filter's condition: a column compared for equality (entity, choice) or a day range, or SQL */
-  filters: { [K in keyof F]: string | ((value: NonNullable<FilterValues<F>[K]>) => Prisma.Sql) };
+  /** each filter's condition: a column compared for equality (entity, choice) or a day range, or SQL (given who looks, for `me`) */
+  filters: { [K in keyof F]: string | ((value: NonNullable<FilterValues<F>[K]>, viewer: ListViewer | null) => Prisma.Sql) };
 };
 
 function filterCondition(column: string, value: unknown): Prisma.Sql {
@@ -34,15 +34,18 @@ function filterCondition(column: string, value: unknown): Prisma.Sql {
   return Prisma.sql`${name} = ${value}`;
 }
 
-/** The conditions of a search and filter set, one per active part; none when nothing narrows the list. */
-export function filterConditions<S extends string, F extends FilterDeclarations>(source: ListSource<S, F>, filters: ListFilters<F>): Prisma.Sql[] {
+/**
+ * The conditions of a search and filter set, one per active part; none when nothing narrows the
+ * list. `viewer` is who looks (or acts): what a filter's `me` means; null: nobody is "me".
+ */
+export function filterConditions<S extends string, F extends FilterDeclarations>(source: ListSource<S, F>, filters: ListFilters<F>, viewer: ListViewer | null = null): Prisma.Sql[] {
   const conditions: Prisma.Sql[] = [];
   if (filters.q && source.search) conditions.push(source.search(filters.q));
   const values = filters as Record<string, unknown>;
-  for (const [key, condition] of Object.entries(source.filters) as [string, string | ((value: unknown) => Prisma.Sql)][]) {
+  for (const [key, condition] of Object.entries(source.filters) as [string, string | ((value: unknown, viewer: ListViewer | null) => Prisma.Sql)][]) {
     const value = values[key];
     if (value == null || value === false) continue;
-    conditions.push(typeof condition === "string" ? filterCondition(condition, value) : condition(value));
+    conditions.push(typeof condition === "string" ? filterCondition(condition, value) : condition(value, viewer));
   }
   return conditions;
 }
@@ -51,15 +54,15 @@ export function filterConditions<S extends string, F extends FilterDeclarations>
 export const allOf = (conditions: Prisma.Sql[]): Prisma.Sql => Prisma.join([Prisma.sql`TRUE`, ...conditions], " AND ");
 
 /** The WHERE conditions of a search and filter set; shared by the list, the count, bulk actions and the export. */
-export function filtersSql<S extends string, F extends FilterDeclarations>(source: ListSource<S, F>, filters: ListFilters<F>): Prisma.Sql {
-  return allOf(filterConditions(source, filters));
+export function filtersSql<S extends string, F extends FilterDeclarations>(source: ListSource<S, F>, filters: ListFilters<F>, viewer: ListViewer | null = null): Prisma.Sql {
+  return allOf(filterConditions(source, filters, viewer));
 }
 
 /** The conditions that pick a selection's rows: its ids, or its filters. */
-export function selectionConditions<S extends string, F extends FilterDeclarations>(source: ListSource<S, F>, selection: Selection<F>): Prisma.Sql[] {
-  return "ids" in selection ? [Prisma.sql`${Prisma.raw(source.id)} = ANY(${selection.ids}::int[])`] : filterConditions(source, selection.filters);
+export function selectionConditions<S extends string, F extends FilterDeclarations>(source: ListSource<S, F>, selection: Selection<F>, viewer: ListViewer | null = null): Prisma.Sql[] {
+  return "ids" in selection ? [Prisma.sql`${Prisma.raw(source.id)} = ANY(${selection.ids}::int[])`] : filterConditions(source, selection.filters, viewer);
 }
 
-export function selectionSql<S extends string, F extends FilterDeclarations>(source: ListSource<S, F>, selection: Selection<F>): Prisma.Sql {
-  return allOf(selectionConditions(source, selection));
+export function selectionSql<S extends string, F extends FilterDeclarations>(source: ListSource<S, F>, selection: Selection<F>, viewer: ListViewer | null = null): Prisma.Sql {
+  return allOf(selectionConditions(source, selection, viewer));
 }

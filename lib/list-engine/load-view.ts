@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { queryRows } from "@/lib/db";
 import { getEntityLabel } from "@/lib/lookups/search-entities";
-import type { FilterDeclarations, ListDeclaration } from "./declaration";
+import type { FilterDeclarations, ListDeclaration, ListViewer } from "./declaration";
 import { countMatching, listPage } from "./keyset";
 import type { ListSource } from "./list-source";
 import type { ListNotice, ListState } from "./url-state";
@@ -19,23 +19,27 @@ export async function loadListView<Row extends { id: number }, S extends string,
   source: ListSource<S, F>,
   parsed: { params: ListState<S, F>; notices: ListNotice[] },
   savedColumns: string | undefined,
+  viewer: ListViewer | null = null,
 ) {
   const params = { ...parsed.params };
   const values = params as Record<string, unknown>;
   const notices = new Set(parsed.notices);
-  const entities = Object.entries(declaration.filters).flatMap(([key, filter]) => (filter.kind === "entity" ? [{ key, kind: filter.entity }] : []));
+  // An assignee filter naming one staff member is labelled like a user filter.
+  const entities = Object.entries(declaration.filters).flatMap(([key, filter]) =>
+    filter.kind === "entity" ? [{ key, kind: filter.entity }] : filter.kind === "assignee" ? [{ key, kind: "user" as const }] : [],
+  );
   const found = await Promise.all(entities.map(({ key, kind }) => (typeof values[key] === "number" ? getEntityLabel(kind, values[key]) : null)));
   const labels: Record<string, string | null> = {};
   entities.forEach(({ key }, index) => {
     labels[key] = found[index] ?? null;
-    if (values[key] != null && labels[key] == null) {
+    if (typeof values[key] === "number" && labels[key] == null) {
       values[key] = null;
       notices.add("badFilter");
     }
   });
   const [page, total, anyRow] = await Promise.all([
-    listPage<Row, S, F>(declaration, source, params),
-    countMatching(source, params),
+    listPage<Row, S, F>(declaration, source, params, viewer),
+    countMatching(source, params, viewer),
     queryRows<{ one: number }>(Prisma.sql`SELECT 1 AS one FROM ${source.from} LIMIT 1`),
   ]);
   const toggleable = declaration.columns.filter((column) => column.toggleable).map((column) => column.key);

@@ -31,6 +31,7 @@ export type RawSearchParams = Record<string, string | string[] | undefined>;
 type RawParams = RawSearchParams;
 
 const idSchema = z.coerce.number().int().min(1).max(MAX_ID);
+const assigneeSchema = z.union([z.literal("me"), z.literal("none"), z.number().int().min(1).max(MAX_ID)]);
 const daySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((day) => !Number.isNaN(Date.parse(`${day}T00:00:00Z`)));
 const pageSchema = z.coerce.number().int().min(1).max(1_000_000);
 
@@ -69,6 +70,7 @@ function parseFilter(raw: RawParams, key: string, filter: FilterDeclaration): un
   }
   const value = first(raw, key);
   if (value === undefined || value === "") return null;
+  if (filter.kind === "assignee" && (value === "me" || value === "none")) return value;
   if (filter.kind === "choice") return filter.options.includes(value) ? value : undefined;
   const parsed = idSchema.safeParse(value);
   return parsed.success ? parsed.data : undefined;
@@ -183,6 +185,7 @@ function filterSchema(filter: FilterDeclaration): z.ZodType {
   if (filter.kind === "toggle") return z.boolean().default(false);
   if (filter.kind === "entity") return idSchema.nullable().default(null);
   if (filter.kind === "choice") return z.enum(filter.options as [string, ...string[]]).nullable().default(null);
+  if (filter.kind === "assignee") return assigneeSchema.nullable().default(null);
   return z.object({ from: daySchema.nullable(), to: daySchema.nullable() }).strict().nullable().default(null);
 }
 

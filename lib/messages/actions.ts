@@ -1,5 +1,7 @@
 "use server";
+import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
+import { recentReplyByOthers } from "./recent-staff-reply";
 import { addMessage } from "./add-message";
 import { deleteMessage } from "./delete-message";
 import { markMessagesRead } from "./mark-messages-read";
@@ -10,3 +12,6 @@ export const addMessageAction = defineAction("messages.reply", newMessageSchema,
 export const markMessagesReadAction = defineAction("messages.markRead", markMessagesReadSchema, (input, user) => markMessagesRead(input, user));
 
 export const deleteMessageAction = defineAction("messages.delete", deleteMessageSchema, (input, user) => deleteMessage(input, user.id));
+
+/** Asked before sending (issue 20): did another agent reply in this session in the last 30 s? */
+export const recentStaffReplyAction = defineAction("messages.reply", z.object({ sessionId: z.number().int().min(1).max(2_147_483_647) }).strict(), ({ sessionId }, user) => recentReplyByOthers(sessionId, user.id));

@@ -12,6 +12,17 @@ export type ChatEvent =
   | { type: "read"; sessionId: number; participants: number[]; events: UserEventIds }
   | { type: "session"; sessionId: number; participants: number[]; events: UserEventIds }
   | { type: "settings" }
+  /**
+   * A change only staff may know of (a session's assignee, its private notes): staff streams
+   * refresh, no participant's stream ever hears it, and nothing is logged for participants.
+   * Session 0: many sessions at once.
+   */
+  | { type: "staff"; sessionId: number }
+  /**
+   * Who is looking at a session, or replying in it, on which instance (lib/presence/): held in
+   * memory by every instance, never logged, never forwarded to any stream as it is.
+   */
+  | { type: "presence"; sessionId: number; userId: number; name: string; state: "viewing" | "replying" | "left"; instance: string }
   /** A bearer token or web session of this user was ended (or the user deleted): their streams check whether to end. Never forwarded. */
   | { type: "revoked"; userId: number };
 

@@ -25,7 +25,8 @@ function frame({ event, id, data }: Outgoing): string {
  */
 function visibleTo(viewer: StreamViewer, event: ChatEvent): Outgoing | null {
   if (event.type === "settings") return { event: "settings", data: {} };
-  if (event.type === "revoked") return null;
+  if (event.type === "revoked" || event.type === "presence") return null;
+  if (event.type === "staff") return viewer.staff ? { event: "session", data: { sessionId: event.sessionId } } : null;
   if (!viewer.staff && !event.participants.includes(viewer.userId)) return null;
   const id = viewer.staff ? undefined : event.events.find(([userId]) => userId === viewer.userId)?.[1];
   return outgoingOf(event.type === "message" ? { id, kind: "message", sessionId: event.sessionId, messageId: event.messageId, senderId: event.senderId } : { id, kind: event.type, sessionId: event.sessionId });
@@ -148,11 +149,13 @@ class StreamHub {
       for (const sink of [...this.all]) sink.onEvent(event);
       return;
     }
+    if (event.type === "presence") return; // the presence hub's, not the streams'
     if (event.type === "revoked") {
       for (const sink of [...(this.byUser.get(event.userId) ?? [])]) sink.onEvent(event);
       return;
     }
     for (const sink of this.staff) sink.onEvent(event);
+    if (event.type === "staff") return;
     if (event.sessionId === 0) {
       // A change to very many sessions, announced once: every participant's stream reads its log.
       for (const sink of this.all) if (!sink.viewer.staff) sink.resync();

@@ -32,7 +32,7 @@ describe("bulk actions on chat sessions", () => {
     expect(await getUnreadTotal()).toBe(9);
     actAs("support");
     const result = await markSessionsReadAction({ ids: [a.session.id, b.session.id] });
-    expect(result).toEqual({ ok: true, data: { messages: 5 } });
+    expect(result).toMatchObject({ ok: true, data: { messages: 5 } });
     expect(await getUnreadTotal()).toBe(4);
     const stored = await db.chatSession.findMany({ orderBy: { id: "asc" }, select: { id: true, unreadCount: true } });
     expect(stored).toEqual([
@@ -58,7 +58,7 @@ describe("bulk actions on chat sessions", () => {
     const vendorStream = new SseReader(new Response(eventStream({ userId: vendor.id, staff: false }, null, leave.signal)));
     await new Promise((resolve) => setTimeout(resolve, 100)); // it has read where it starts
     try {
-      expect(await markSessionsReadAction({ filters: DEFAULT_PARAMS })).toEqual({ ok: true, data: { messages: 251 } });
+      expect(await markSessionsReadAction({ filters: DEFAULT_PARAMS })).toMatchObject({ ok: true, data: { messages: 251 } });
       await vi.waitFor(() => expect(heard.filter((event) => event.type === "read")).toEqual([{ type: "read", sessionId: 0, participants: [], events: [] }]));
       await vendorStream.waitFor(() => vendorStream.events.length >= 251);
     } finally {
@@ -74,7 +74,7 @@ describe("bulk actions on chat sessions", () => {
     await sessionWithUnread(2, { product: "Red Kettle" });
     const other = await sessionWithUnread(3, { product: "Blue Lamp" });
     const result = await markSessionsReadAction({ filters: { ...DEFAULT_PARAMS, q: "kettle" } });
-    expect(result).toEqual({ ok: true, data: { messages: 2 } });
+    expect(result).toMatchObject({ ok: true, data: { messages: 2 } });
     expect(await getUnreadTotal()).toBe(3);
     expect((await db.chatSession.findUniqueOrThrow({ where: { id: other.session.id } })).unreadCount).toBe(3);
   });
@@ -133,7 +133,7 @@ describe("bulk actions on chat sessions", () => {
       expect(await deleteSessionsAction({ ids: [a.session.id] }), String(role)).toMatchObject({ ok: false });
     }
     actAs("qa");
-    expect(await markSessionsReadAction({ filters: { ...DEFAULT_PARAMS, unread: true } })).toEqual({ ok: true, data: { messages: 2 } });
+    expect(await markSessionsReadAction({ filters: { ...DEFAULT_PARAMS, unread: true } })).toMatchObject({ ok: true, data: { messages: 2 } });
     const fresh = (await countersFromMessages()).reduce((sum, row) => sum + row.unread, 0);
     expect(await getUnreadTotal()).toBe(fresh);
     expect(fresh).toBe(0);

@@ -107,7 +107,7 @@ describe("BULK-3 export: the row source and the writers", () => {
     let closedSource = false;
     const fakeRow = (id: number): SessionRow => ({
       id, productId: 1, productName: "p".repeat(200), customerId: 1, customerName: "c", vendorId: 1, vendorName: "v", orderId: null,
-      messageCount: 1, unreadCount: 0, lastMessageAt: new Date(), createdAt: new Date(), updatedAt: new Date(), awaiting: "none", awaitingSince: null, heldBy: null,
+      messageCount: 1, unreadCount: 0, lastMessageAt: new Date(), createdAt: new Date(), updatedAt: new Date(), awaiting: "none", awaitingSince: null, heldBy: null, assigneeId: null, assigneeName: null,
     });
     async function* endless() {
       try {
@@ -160,7 +160,7 @@ describe("BULK-3 export: the route", () => {
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="chat-sessions-\d{4}-\d{2}-\d{2}\.csv"; filename\*=UTF-8''chat-sessions-\d{4}-\d{2}-\d{2}\.csv$/);
     const lines = (await decode(response)).trimEnd().split("\r\n");
-    expect(lines[0]).toBe("\uFEFFالمعرّف,المنتج,العميل,البائع,عدد الرسائل,الرسائل غير المقروءة,آخر رسالة,تاريخ الإنشاء,تاريخ التحديث,الانتظار,بانتظار الرد من");
+    expect(lines[0]).toBe("\uFEFFالمعرّف,المنتج,العميل,البائع,عدد الرسائل,الرسائل غير المقروءة,آخر رسالة,تاريخ الإنشاء,تاريخ التحديث,الانتظار,بانتظار الرد من,المسؤول");
     expect(lines).toHaveLength(1 + 2501);
     const audit = await lastAudit();
     expect(audit).toMatchObject({ actorId: supportId, targetType: "chatSession" });

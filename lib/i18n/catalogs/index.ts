@@ -12,10 +12,11 @@ import { sessionForm } from "./session-form";
 import { settings } from "./settings";
 import { shell } from "./shell";
 import { shortcuts } from "./shortcuts";
+import { team } from "./team";
 import { triage } from "./triage";
 import { userForm } from "./user-form";
 
 // Every feature's catalog is registered here once; `Namespace` is derived from it.
-export const catalogs = { api, auditLog, auth, chat, chatSessions, common, messages, overview, relativeTime, resources, sessionForm, settings, shell, shortcuts, triage, userForm };
+export const catalogs = { api, auditLog, auth, chat, chatSessions, common, messages, overview, relativeTime, resources, sessionForm, settings, shell, shortcuts, team, triage, userForm };
 export type Namespace = keyof typeof catalogs;
 export type CatalogOf<N extends Namespace> = (typeof catalogs)[N]["ar"];

@@ -116,7 +116,9 @@ END $$;
 
 CREATE OR REPLACE FUNCTION chat_messages_after_update() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF EXISTS (SELECT 1 FROM old_rows o JOIN new_rows n ON n.id = o.id WHERE n.session_id <> o.session_id) THEN
+  -- A count, not EXISTS: the planner runs EXISTS over the two transition tables as a nested loop
+  -- (O(n²): 87 s for a 20,000-message bulk change on 2 cores), the count as a hash join (0.5 s).
+  IF (SELECT count(*) FROM old_rows o JOIN new_rows n ON n.id = o.id WHERE n.session_id <> o.session_id) > 0 THEN
     RAISE EXCEPTION 'a message cannot move to another session';
   END IF;
   PERFORM lock_chat_sessions(ARRAY(SELECT DISTINCT session_id FROM new_rows));

@@ -11,6 +11,9 @@ import { loadConversation } from "@/lib/chat-sessions/conversation";
 import { sessionsList, type SessionRow } from "@/lib/chat-sessions/list";
 import { sessionsSource } from "@/lib/chat-sessions/list-source";
 import { getSessionDetail } from "@/lib/chat-sessions/session-detail";
+import { SessionAssignee } from "@/components/assignment/session-assignee";
+import { listAssignableStaff } from "@/lib/assignment/staff";
+import { loadStaffTimeline } from "@/lib/session-notes/staff-timeline";
 import { getLocale, getTranslator } from "@/lib/i18n/server";
 import { findListRow } from "@/lib/list-engine/find-row";
 import { listReturnHref } from "@/lib/list-engine/return-href";
@@ -29,11 +32,13 @@ export default async function ChatSessionPage({ params, searchParams }: Props) {
   const user = await requirePagePermission("chatSessions.view");
   const session = await getSessionDetail((await params).id);
   if (!session) notFound();
-  const [t, locale, row, conversation] = await Promise.all([
+  const [t, locale, row, conversation, staffTimeline, staff] = await Promise.all([
     getTranslator("chatSessions"),
     getLocale(),
     findListRow<SessionRow, keyof typeof sessionsList.sorts, typeof sessionsList.filters>(sessionsSource, session.id),
     loadConversation(session.id, null),
+    loadStaffTimeline(session.id),
+    listAssignableStaff(),
   ]);
   if (!row) notFound();
   const back = listReturnHref(sessionsList, (await searchParams).from);
@@ -62,7 +67,8 @@ export default async function ChatSessionPage({ params, searchParams }: Props) {
         },
       })}
     >
-      <SessionMessages session={session} conversation={conversation} user={user} />
+      <SessionAssignee sessionId={session.id} assignee={session.assignee} ability={{ me: user.id, assign: can(user.role, "chatSessions.assign"), assignOthers: can(user.role, "chatSessions.assignOthers"), staff }} />
+      <SessionMessages session={session} conversation={conversation} staffTimeline={staffTimeline} user={user} />
     </ResourceDetails>
   );
 }

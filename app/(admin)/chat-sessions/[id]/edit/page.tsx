@@ -7,6 +7,9 @@ import { ExactTime } from "@/components/ui/relative-time";
 import { requirePagePermission } from "@/lib/auth/current-user";
 import { loadConversation } from "@/lib/chat-sessions/conversation";
 import { getSessionDetail } from "@/lib/chat-sessions/session-detail";
+import { SessionAssignee } from "@/components/assignment/session-assignee";
+import { listAssignableStaff } from "@/lib/assignment/staff";
+import { loadStaffTimeline } from "@/lib/session-notes/staff-timeline";
 import { getTranslator } from "@/lib/i18n/server";
 import { getEntityLabel } from "@/lib/lookups/search-entities";
 import { can } from "@/lib/permissions";
@@ -18,10 +21,12 @@ export default async function EditChatSessionPage({ params }: { params: Promise<
   const user = await requirePagePermission("chatSessions.view");
   const session = await getSessionDetail((await params).id);
   if (!session) notFound();
-  const [t, conversation, orderLabel] = await Promise.all([
+  const [t, conversation, orderLabel, staffTimeline, staff] = await Promise.all([
     getTranslator("sessionForm"),
     loadConversation(session.id, null),
     session.orderId != null ? getEntityLabel("order", session.orderId) : null,
+    loadStaffTimeline(session.id),
+    listAssignableStaff(),
   ]);
   return (
     <div className="space-y-8">
@@ -69,7 +74,8 @@ export default async function EditChatSessionPage({ params }: { params: Promise<
           </dl>
         </section>
       )}
-      <SessionMessages session={session} conversation={conversation} user={user} />
+      <SessionAssignee sessionId={session.id} assignee={session.assignee} ability={{ me: user.id, assign: can(user.role, "chatSessions.assign"), assignOthers: can(user.role, "chatSessions.assignOthers"), staff }} />
+      <SessionMessages session={session} conversation={conversation} staffTimeline={staffTimeline} user={user} />
     </div>
   );
 }

@@ -1,0 +1,18 @@
+import { z } from "zod";
+import { MAX_ID } from "@/lib/list-engine/cursor";
+
+const id = z.coerce.number().int().min(1).max(MAX_ID);
+
+/** The presence stream's query: the session this tab shows (it counts as looking), and the sessions whose viewers it wants. */
+export const presenceQuerySchema = z.object({
+  viewing: id.optional(),
+  watch: z
+    .string()
+    .max(2000)
+    .default("")
+    .transform((list) => (list ? list.split(",").map(Number) : []))
+    .pipe(z.array(z.number().int().min(1).max(MAX_ID)).max(100)),
+});
+
+/** "I am typing a reply in this session." */
+export const replyingSchema = z.object({ sessionId: id }).strict();
