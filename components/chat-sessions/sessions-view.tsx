@@ -30,6 +30,7 @@ import { filtersOf, type ListNotice } from "@/lib/list-engine/url-state";
 import { useT } from "@/lib/i18n/client";
 import { ConversationDialog } from "./conversation-dialog";
 import { SessionsTable } from "./sessions-table";
+import { useActionError } from "@/components/ui/use-action-error";
 
 export type ListPermissions = { create: boolean; edit: boolean; delete: boolean; markRead: boolean; export: boolean };
 
@@ -58,7 +59,6 @@ type PendingDelete = { kind: "row"; row: SessionRow } | { kind: "bulk" } | null;
 /** The triage screen: toolbar, chips, bulk bar, table and pages, all driven by the URL. */
 export function SessionsView({ params, notices, rows, nextCursor, previousCursor, total, anySessions, visibleColumns, columnsCookie, labels, permissions, scope }: Props) {
   const t = useT("chatSessions");
-  const common = useT("common");
   const router = useRouter();
   const locked = scope?.locked ?? NO_LOCK;
   const url = useListUrl(sessionsList, params, locked);
@@ -87,13 +87,13 @@ export function SessionsView({ params, notices, rows, nextCursor, previousCursor
   const { selected, allMatching, selectAllMatching, toggle, togglePage, clear: clearSelection, selection } = useSelection(rows, filtersOf(sessionsList, params), viewKey);
   const onDeleteRow = useCallback((row: SessionRow) => setPendingDelete({ kind: "row", row }), []);
 
-  const reportError = (message: string): void => void toast.error(message === "forbidden" ? common("forbidden") : message === "databaseUnavailable" ? common("databaseUnavailable") : common("errorBody"));
+  const actionError = useActionError();
 
   const markRead = () =>
     startAction(async () => {
       const result = await markSessionsReadAction(selection());
       if (!result.ok) {
-        reportError(result.error.message);
+        actionError.toast(result.error);
         return;
       }
       toast.success(t("markedRead", { count: result.data.messages }));
@@ -107,7 +107,7 @@ export function SessionsView({ params, notices, rows, nextCursor, previousCursor
       const result = await deleteSessionsAction(target);
       setPendingDelete(null);
       if (!result.ok) {
-        reportError(result.error.message);
+        actionError.toast(result.error);
         return;
       }
       toast.success(t("deleted", { count: result.data.sessions }));

@@ -11,6 +11,7 @@ import { useT } from "@/lib/i18n/client";
 import { MessageComposer, type Participant } from "./message-composer";
 import { MessageBubble, MessageRow, type MessageSide, type MessageView } from "./message-item";
 import { useScrollToNewest } from "./use-scroll-to-newest";
+import { useActionError } from "@/components/ui/use-action-error";
 
 type Props = {
   sessionId: number;
@@ -48,12 +49,12 @@ export function MessagesManager({ sessionId, participants, initialMessages, init
   const [deleting, setDeleting] = useState<number | null>(null);
   const [pending, startTransition] = useTransition();
 
-  const failed = (message: string): void => void toast.error(message === "messageNotFound" ? t("messageNotFound") : common(message === "forbidden" ? "forbidden" : "errorBody"));
+  const actionError = useActionError();
 
   const loadOlder = () =>
     startTransition(async () => {
       const result = await loadConversationAction({ sessionId, beforeId: olderBeforeId });
-      if (!result.ok) return failed(result.error.message);
+      if (!result.ok) return actionError.toast(result.error);
       setOlder((current) => [...current, ...result.data.messages]);
       setOlderCursor(result.data.olderBeforeId);
     });
@@ -61,7 +62,7 @@ export function MessagesManager({ sessionId, participants, initialMessages, init
   const markRead = (input: { messageIds: number[] } | { all: true }) =>
     startTransition(async () => {
       const result = await markMessagesReadAction({ sessionId, ...input });
-      if (!result.ok) return failed(result.error.message);
+      if (!result.ok) return actionError.toast(result.error);
       const readAt = new Date(result.data.readAt);
       const ids = "messageIds" in input ? new Set(input.messageIds) : null;
       setOlder((current) => current.map((m) => (m.readAt === null && (!ids || ids.has(m.id)) ? { ...m, readAt } : m)));
@@ -75,7 +76,7 @@ export function MessagesManager({ sessionId, participants, initialMessages, init
       if (deleting === null) return;
       const result = await deleteMessageAction({ sessionId, messageId: deleting });
       setDeleting(null);
-      if (!result.ok) return failed(result.error.message);
+      if (!result.ok) return actionError.toast(result.error);
       setOlder((current) => current.filter((m) => m.id !== result.data.id));
       toast.success(t("deleted"));
       router.refresh();

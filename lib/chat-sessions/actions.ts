@@ -1,6 +1,7 @@
 "use server";
 import { z } from "zod";
-import { ActionFailure, defineAction } from "@/lib/actions/define-action";
+import { defineAction } from "@/lib/actions/define-action";
+import { DomainError } from "@/lib/errors";
 import { loadConversation } from "./conversation";
 import { deleteSessions } from "./delete-sessions";
 import { markSessionsRead } from "./mark-sessions-read";
@@ -20,6 +21,6 @@ const conversationSchema = z.object({
 
 export const loadConversationAction = defineAction("chatSessions.view", conversationSchema, async ({ sessionId, beforeId }) => {
   const conversation = await loadConversation(sessionId, beforeId);
-  if (!conversation) throw new ActionFailure("not_found", "sessionNotFound");
+  if (!conversation) throw new DomainError("not_found", "sessionNotFound");
   return conversation;
 });

@@ -1,5 +1,5 @@
 import "server-only";
-import { ActionFailure } from "@/lib/actions/define-action";
+import { DomainError } from "@/lib/errors";
 import type { ParticipantMessage } from "@/lib/chat-sessions/conversation";
 import { dbPool } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -141,7 +141,7 @@ export async function sendAsParticipant(senderId: number, sessionId: number, bod
   // Through the driver, as a prepared statement batched with concurrent sends (the hottest write
   // of the app: Prisma's raw query path costs more CPU than the statement itself).
   const row = await sends().send(senderId, sessionId, body);
-  if (!row) throw new ActionFailure("not_found", "sessionNotFound");
+  if (!row) throw new DomainError("not_found", "sessionNotFound");
   await announceSent(row, senderId, sessionId);
   return messageOf(row, senderId);
 }
@@ -161,7 +161,7 @@ export async function sendInTransaction(
   await consumeSendAllowance(senderId, (statement, values) => tx.$queryRawUnsafe(statement, ...values));
   const [statement, values] = sendStatement([sessionId], [senderId], [body]);
   const [row] = await tx.$queryRawUnsafe<Row[]>(statement, ...values);
-  if (!row) throw new ActionFailure("not_found", "sessionNotFound");
+  if (!row) throw new DomainError("not_found", "sessionNotFound");
   return { message: messageOf(row, senderId), announce: () => announceSent(row, senderId, sessionId) };
 }
 

@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import { ActionFailure } from "@/lib/actions/define-action";
+import { DomainError } from "@/lib/errors";
 import { audit } from "@/lib/audit";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
@@ -21,9 +21,9 @@ import type { newMessageSchema } from "./message-schema";
 export async function addMessage(input: z.output<typeof newMessageSchema>, actor: CurrentUser): Promise<ConversationMessage> {
   const { message, event } = await db.$transaction(async (tx) => {
     const session = await tx.chatSession.findUnique({ where: { id: input.sessionId }, select: { customerId: true, vendorId: true } });
-    if (!session) throw new ActionFailure("not_found", "sessionNotFound");
+    if (!session) throw new DomainError("not_found", "sessionNotFound");
     if (input.senderId !== session.customerId && input.senderId !== session.vendorId) {
-      throw new ActionFailure("invalid", "invalidInput", { senderId: "senderNotParticipant" });
+      throw new DomainError("invalid", "invalidInput", { senderId: "senderNotParticipant" });
     }
     const recipientId = input.senderId === session.customerId ? session.vendorId : session.customerId;
     // Locks in the one order every writer of messages uses — both participants in user order

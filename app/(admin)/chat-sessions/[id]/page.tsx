@@ -11,7 +11,7 @@ import { loadConversation } from "@/lib/chat-sessions/conversation";
 import { sessionsList, type SessionRow } from "@/lib/chat-sessions/list";
 import { sessionsSource } from "@/lib/chat-sessions/list-source";
 import { getSessionDetail } from "@/lib/chat-sessions/session-detail";
-import { getLocale, getTranslator } from "@/lib/i18n/server";
+import { getLocale, getTranslator, uncheckedTranslatorFor } from "@/lib/i18n/server";
 import { findListRow } from "@/lib/list-engine/find-row";
 import { listReturnHref } from "@/lib/list-engine/return-href";
 import { can } from "@/lib/permissions";
@@ -53,7 +53,7 @@ export default async function ChatSessionPage({ params, searchParams }: Props) {
         </>
       }
       fields={recordFields(sessionsList.columns, row, {
-        words: (key) => t(key as Parameters<typeof t>[0]),
+        words: uncheckedTranslatorFor(locale, "chatSessions"),
         locale,
         cells: {
           product: (session) => <Link href={`/products/${session.productId}`} className="text-blue-800 hover:underline dark:text-blue-300" dir="auto">{session.productName}</Link>,
