@@ -7,6 +7,7 @@ import { deleteSessions } from "./delete-sessions";
 import { markSessionsRead } from "./mark-sessions-read";
 import { selectionSchemaOf } from "@/lib/list-engine/selection";
 import { sessionsList } from "./list";
+import { idSchema } from "@/lib/id-schema";
 
 const selectionSchema = selectionSchemaOf(sessionsList);
 
@@ -15,8 +16,8 @@ export const markSessionsReadAction = defineAction("messages.markRead", selectio
 export const deleteSessionsAction = defineAction("chatSessions.delete", selectionSchema, (selection, user) => deleteSessions(selection, user.id));
 
 const conversationSchema = z.object({
-  sessionId: z.number().int().min(1).max(2_147_483_647),
-  beforeId: z.number().int().min(1).max(2_147_483_647).nullable().default(null),
+  sessionId: idSchema(),
+  beforeId: idSchema().nullable().default(null),
 });
 
 export const loadConversationAction = defineAction("chatSessions.view", conversationSchema, async ({ sessionId, beforeId }) => {

@@ -1,6 +1,8 @@
 // The wire format of the event streams (server-sent events): frames, comments, headers, and the
 // resume point a reconnecting client names.
 
+import { MAX_ID } from "@/lib/id-schema";
+
 export type Outgoing = { event: string; id?: number; data: unknown };
 
 /** An event of a participant's log, as a stream sends it: its SSE id is the log row's id. */
@@ -36,5 +38,5 @@ export function lastEventIdOf(request: Request): number | null {
   // Event ids are int4: a larger one is no resume point (the stream starts from now)
   // rather than a replay query that fails.
   const id = Number(raw);
-  return id <= 2_147_483_647 ? id : null;
+  return id <= MAX_ID ? id : null;
 }
