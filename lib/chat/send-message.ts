@@ -7,6 +7,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { eventBus, publishEvent } from "@/lib/realtime/bus";
 import { eventLogStatement, type EventLogWrite } from "@/lib/realtime/event-log-writes";
 import { consumeSendAllowance } from "./send-rate";
+import { processSingleton } from "@/lib/process-singleton";
 
 type Row = {
   id: number;
@@ -122,8 +123,7 @@ function sendStatement(sessionIds: number[], senderIds: number[], bodies: string
   return eventLogStatement(SEND_MANY, eventBus().writersAnnounce, [sessionIds, senderIds, bodies]);
 }
 
-const globalForSends = globalThis as unknown as { chatSendBatcher?: SendBatcher };
-const sends = () => (globalForSends.chatSendBatcher ??= new SendBatcher());
+const sends = () => processSingleton("chatSendBatcher", () => new SendBatcher());
 
 /**
  * FLOW-1, a participant sends: one statement (so one round trip, atomic on its own; shared with

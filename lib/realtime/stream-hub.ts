@@ -5,6 +5,7 @@ import { EventLogReader } from "./event-log-reader";
 import { keepEventLogPruned } from "./event-log";
 import type { ChatEvent } from "./events";
 import type { StreamViewer } from "./stream-visibility";
+import { processSingleton } from "@/lib/process-singleton";
 
 /** An open stream, as the hub sees it. */
 export type Sink = {
@@ -83,6 +84,5 @@ class StreamHub {
   }
 }
 
-const globalForHub = globalThis as unknown as { sseStreamHub?: StreamHub };
-/** The instance's hub (kept on globalThis: dev reloads modules, the streams stay in one hub). */
-export const hub = () => (globalForHub.sseStreamHub ??= new StreamHub());
+/** The instance's hub: one for all its streams. */
+export const hub = () => processSingleton("sseStreamHub", () => new StreamHub());
