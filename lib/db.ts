@@ -49,7 +49,8 @@ export const db = new Proxy({} as PrismaClient, {
 
 /**
  * A read straight through the driver, for the hot and bulk reads (the list page, the badge, the
- * export): Prisma's result mapping adds ~0.2 ms a query and ~100 MB of memory per 100,000 rows.
+ * export): Prisma's result mapping costs time per query and memory per row (figures:
+ * scripts/bench/resource-export.ts).
  */
 export async function queryRows<T extends pg.QueryResultRow>(sql: Prisma.Sql): Promise<T[]> {
   return (await dbPool().query<T>(sql.text, sql.values as unknown[])).rows;
