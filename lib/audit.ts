@@ -1,7 +1,8 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-type Tx = Prisma.TransactionClient;
+/** Where an entry is written: the transaction of the change it records, or `db` for what stands alone (an export). */
+type AuditWriter = Pick<Prisma.TransactionClient, "auditLog">;
 
 /**
  * The value with NUL characters dropped from every string in it: a jsonb column cannot hold
@@ -16,9 +17,12 @@ export function jsonSafe<T>(value: T): T {
   return value;
 }
 
-/** Records a change staff made (sessions, messages, users, settings, exports), inside the transaction that makes it. */
+/**
+ * The one writer of the audit log: records a change staff made (sessions, messages, users,
+ * settings, exports). A change passes its transaction, so the entry commits with it or not at all.
+ */
 export async function audit(
-  tx: Tx,
+  tx: AuditWriter,
   entry: { actorId: number; action: string; targetType: string; targetId?: string | number; details?: Prisma.InputJsonValue },
 ): Promise<void> {
   await tx.auditLog.create({

@@ -6,35 +6,37 @@ import { databaseConfig } from "@/lib/db-config";
 import { whenClosing } from "@/lib/lifecycle";
 import { logger } from "@/lib/observability/logger";
 import { metrics } from "@/lib/observability/metrics";
+import { existingProcessSingleton, processSingleton } from "@/lib/process-singleton";
 
-// One pool and one client per server process (dev reloads modules, so they live on globalThis),
-// created on first use rather than at import, so that `next build` needs no database.
-const globalForDb = globalThis as unknown as { prisma?: PrismaClient; pool?: pg.Pool };
+// One pool and one client per server process (lib/process-singleton.ts), created on first use
+// rather than at import, so that `next build` needs no database.
 
 /**
  * The process's connections: Prisma and the few plain-driver readers share them. No correctness
  * may depend on session state surviving on one of them (README, "The pooled-connection rule").
  */
 export function dbPool(): pg.Pool {
-  if (!globalForDb.pool) {
-    const { connectionString, poolMax, poolIdleMs } = databaseConfig();
-    globalForDb.pool = new pg.Pool({ connectionString, max: poolMax, idleTimeoutMillis: poolIdleMs });
-    metrics().pools.push(globalForDb.pool);
-    const pool = globalForDb.pool;
-    // An idle connection the server ends (a restart, an administrator's kill) is an event, not a crash:
-    // the pool drops it and opens another on the next query.
-    pool.on("error", (error) => logger().warn({ err: error }, "an idle database connection was closed by the server"));
-    whenClosing(async () => {
-      await globalForDb.prisma?.$disconnect();
-      await pool.end();
-    });
-  }
-  return globalForDb.pool;
+  return processSingleton("pool", openPool);
 }
 
+function openPool(): pg.Pool {
+  const { connectionString, poolMax, poolIdleMs } = databaseConfig();
+  const pool = new pg.Pool({ connectionString, max: poolMax, idleTimeoutMillis: poolIdleMs });
+  metrics().pools.push(pool);
+  // An idle connection the server ends (a restart, an administrator's kill) is an event, not a crash:
+  // the pool drops it and opens another on the next query.
+  pool.on("error", (error) => logger().warn({ err: error }, "an idle database connection was closed by the server"));
+  whenClosing(async () => {
+    await existingProcessSingleton<PrismaClient>("prisma")?.$disconnect();
+    await pool.end();
+  });
+  return pool;
+}
+
+const openClient = () => new PrismaClient({ adapter: new PrismaPg(dbPool()) });
+
 function client(): PrismaClient {
-  globalForDb.prisma ??= new PrismaClient({ adapter: new PrismaPg(dbPool()) });
-  return globalForDb.prisma;
+  return processSingleton("prisma", openClient);
 }
 
 export const db = new Proxy({} as PrismaClient, {
@@ -47,7 +49,8 @@ export const db = new Proxy({} as PrismaClient, {
 
 /**
  * A read straight through the driver, for the hot and bulk reads (the list page, the badge, the
- * export): Prisma's result mapping adds ~0.2 ms a query and ~100 MB of memory per 100,000 rows.
+ * export): Prisma's result mapping costs time per query and memory per row (figures:
+ * scripts/bench/resource-export.ts).
  */
 export async function queryRows<T extends pg.QueryResultRow>(sql: Prisma.Sql): Promise<T[]> {
   return (await dbPool().query<T>(sql.text, sql.values as unknown[])).rows;

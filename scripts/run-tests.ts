@@ -26,6 +26,9 @@ function run(command: string, args: string[]): number {
 
 const typecheckStatus = run("./node_modules/.bin/tsc", ["--noEmit"]);
 console.log(typecheckStatus === 0 ? "typecheck: passed" : "typecheck: FAILED");
+// Biome's linter (biome.json): any finding fails the run, counted as one failure like the typecheck.
+const lintStatus = run("./node_modules/.bin/biome", ["lint", "--error-on-warnings", "."]);
+console.log(lintStatus === 0 ? "lint: passed" : "lint: FAILED");
 const vitestStatus = run("./node_modules/.bin/vitest", ["run", "--config", "tests/vitest.config.ts"]);
 const playwrightStatus = run("./node_modules/.bin/playwright", ["test", "--config", "tests/playwright.config.ts"]);
 // The default run in the browser: `npm start` with no DATABASE_URL, its own embedded PostgreSQL.
@@ -48,9 +51,10 @@ function playwrightTotals(report: PlaywrightReport | null, status: number) {
 const playwright = playwrightTotals(playwrightReport, playwrightStatus);
 const embedded = playwrightTotals(embeddedReport, embeddedStatus);
 
-const passed = (typecheckStatus === 0 ? 1 : 0) + (vitest?.numPassedTests ?? 0) + playwright.passed + embedded.passed;
+const passed = (typecheckStatus === 0 ? 1 : 0) + (lintStatus === 0 ? 1 : 0) + (vitest?.numPassedTests ?? 0) + playwright.passed + embedded.passed;
 const failed =
   (typecheckStatus === 0 ? 0 : 1) +
+  (lintStatus === 0 ? 0 : 1) +
   (vitest ? vitest.numFailedTests : 1) +
   (vitest && vitestStatus !== 0 && vitest.numFailedTests === 0 ? 1 : 0) +
   playwright.failed +
@@ -61,7 +65,7 @@ const skipped = (vitest?.numPendingTests ?? 0) + playwright.skipped + embedded.s
 const failures = [...failedVitestTests(vitest), ...failedPlaywrightTests(playwrightReport), ...failedPlaywrightTests(embeddedReport)];
 if (failures.length) console.log(`\nFailed:\n${failures.map((failure) => `  ${failure}`).join("\n")}`);
 console.log(
-  `\ntypecheck: ${typecheckStatus === 0 ? "passed" : "failed"} · vitest: ${vitest?.numPassedTests ?? 0} passed, ${vitest?.numFailedTests ?? "?"} failed · playwright: ${playwright.label} · playwright on the embedded database: ${embedded.label} · ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  `\ntypecheck: ${typecheckStatus === 0 ? "passed" : "failed"} · lint: ${lintStatus === 0 ? "passed" : "failed"} · vitest: ${vitest?.numPassedTests ?? 0} passed, ${vitest?.numFailedTests ?? "?"} failed · playwright: ${playwright.label} · playwright on the embedded database: ${embedded.label} · ${((Date.now() - started) / 1000).toFixed(0)} s`,
 );
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);

@@ -7,12 +7,13 @@ import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { signInSchema, type SignInInput } from "@/lib/auth/sign-in-schema";
-import { useT } from "@/lib/i18n/client";
+import { useT, useUncheckedT } from "@/lib/i18n/client";
 import { safeCallbackPath } from "@/lib/auth/callback-path";
 import { SIGN_IN_LOCKED } from "@/lib/auth/sign-in-throttle";
 
 export function SignInForm() {
   const t = useT("auth");
+  const words = useUncheckedT("auth");
   const router = useRouter();
   const callbackUrl = useSearchParams().get("callbackUrl");
   const [failure, setFailure] = useState<"wrongCredentials" | "tooManyAttempts" | null>(null);
@@ -33,7 +34,7 @@ export function SignInForm() {
     router.refresh();
   });
 
-  const errorText = (key: string | undefined) => (key ? t(key as Parameters<typeof t>[0]) : undefined);
+  const errorText = (key: string | undefined) => (key ? words(key) : undefined);
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">

@@ -14,6 +14,7 @@ import { useT } from "@/lib/i18n/client";
 import { MessageComposer } from "@/components/messages/message-composer";
 import { useScrollToNewest } from "@/components/messages/use-scroll-to-newest";
 import { WrittenByStaff } from "@/components/messages/written-by-staff";
+import { useActionError } from "@/components/ui/use-action-error";
 
 /**
  * MSG-2 in the modal: the sender's place in this session; a sender no longer in the session (an
@@ -35,6 +36,7 @@ export function ConversationDialog({ session, onClose }: { session: SessionRow |
   const shell = useT("shell");
   const common = useT("common");
   const m = useT("messages");
+  const actionError = useActionError();
   const router = useRouter();
   const showUndo = useUndoToast();
   // Newest first, as pages arrive; shown reversed.
@@ -55,13 +57,13 @@ export function ConversationDialog({ session, onClose }: { session: SessionRow |
       if (shownId.current !== sessionId) return;
       setLoading(false);
       if (!result.ok) {
-        setError(result.error.message === "sessionNotFound" ? t("sessionNotFound") : common("errorBody"));
+        setError(actionError.text(result.error));
         return;
       }
       setMessages((current) => (beforeId ? [...current, ...result.data.messages] : result.data.messages));
       setOlderBeforeId(result.data.olderBeforeId);
     },
-    [t, common],
+    [actionError],
   );
 
   useEffect(() => {
@@ -82,7 +84,7 @@ export function ConversationDialog({ session, onClose }: { session: SessionRow |
   const markAllRead = () =>
     startMarking(async () => {
       const result = await markMessagesReadAction({ sessionId: session.id, all: true });
-      if (!result.ok) return void toast.error(common("errorBody"));
+      if (!result.ok) return actionError.toast(result.error);
       showUndo(m("markedRead", { count: result.data.messages }), result.data.undoToken);
       changed();
     });

@@ -5,7 +5,7 @@ import { ListTable } from "@/components/list-engine/list-table";
 import { Highlight } from "@/components/ui/highlight";
 import { sessionsList, type SessionRow } from "@/lib/chat-sessions/list";
 import { serializeListParams, type ListParams } from "@/lib/chat-sessions/list-params";
-import { useLocale, useT } from "@/lib/i18n/client";
+import { useLocale, useT, useUncheckedT } from "@/lib/i18n/client";
 import type { AssignAbility } from "@/components/assignment/assign-menu";
 import { PresenceAvatars } from "@/components/presence/presence-avatars";
 import type { PresenceMap } from "@/components/presence/use-presence";
@@ -93,7 +93,7 @@ export function SessionsTable({ rows, params, visibleColumns, fixedColumns, sele
     }),
     [term, locale, thresholds, t, team, presence, assignAbility.me],
   );
-  const words = useCallback((key: string) => t(key as Parameters<typeof t>[0]), [t]);
+  const words = useUncheckedT("chatSessions");
   const listQuery = serializeListParams(params).toString();
   const actions = useCallback(
     (row: SessionRow) => <RowActions row={row} permissions={permissions} assignAbility={assignAbility} assigning={assigning} listQuery={listQuery} onView={onView} onDelete={onDelete} onAssign={onAssign} />,

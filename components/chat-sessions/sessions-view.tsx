@@ -37,6 +37,7 @@ import { ConversationDialog } from "./conversation-dialog";
 import { SessionsTable } from "./sessions-table";
 import type { WaitingThresholds } from "@/lib/chat-sessions/waiting";
 import { SessionQueues, type QueuesState } from "./session-queues";
+import { useActionError } from "@/components/ui/use-action-error";
 
 export type ListPermissions = { create: boolean; edit: boolean; delete: boolean; markRead: boolean; export: boolean };
 
@@ -91,7 +92,6 @@ export function SessionsView({ params, notices, rows, nextCursor, previousCursor
   const showUndo = useUndoToast();
   const rowIds = useMemo(() => rows.map((row) => row.id), [rows]);
   const presence = usePresence({ watch: rowIds });
-  const common = useT("common");
   const router = useRouter();
   const locked = scope?.locked ?? NO_LOCK;
   const url = useListUrl(sessionsList, params, locked);
@@ -130,13 +130,13 @@ export function SessionsView({ params, notices, rows, nextCursor, previousCursor
   const { selected, allMatching, selectAllMatching, toggle, togglePage, clear: clearSelection, selection } = useSelection(rows, filtersOf(sessionsList, params), viewKey);
   const onDeleteRow = useCallback((row: SessionRow) => setPendingDelete({ kind: "row", row }), []);
 
-  const reportError = (message: string): void => void toast.error(message === "forbidden" ? common("forbidden") : message === "databaseUnavailable" ? common("databaseUnavailable") : common("errorBody"));
+  const actionError = useActionError();
 
   const markRead = () =>
     startAction(async () => {
       const result = await markSessionsReadAction(selection());
       if (!result.ok) {
-        reportError(result.error.message);
+        actionError.toast(result.error);
         return;
       }
       showUndo(t("markedRead", { count: result.data.messages }), result.data.undoToken);
@@ -151,7 +151,7 @@ export function SessionsView({ params, notices, rows, nextCursor, previousCursor
       const result = await deleteSessionsAction(target);
       setPendingDelete(null);
       if (!result.ok) {
-        reportError(result.error.message);
+        actionError.toast(result.error);
         return;
       }
       toast.success(t("deleted", { count: result.data.sessions }));

@@ -1,15 +1,16 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { EntityCombobox } from "@/components/ui/entity-combobox";
 import { searchChatProductsAction, startChatAction } from "@/lib/chat/actions";
 import { useT } from "@/lib/i18n/client";
+import { useActionError } from "@/components/ui/use-action-error";
 
 /** A customer starts a conversation with a product's vendor (or returns to the one they have). */
 export function AskAboutProduct() {
   const t = useT("chat");
+  const actionError = useActionError();
   const router = useRouter();
   const [productId, setProductId] = useState<number | null>(null);
   const [pending, startTransition] = useTransition();
@@ -18,7 +19,7 @@ export function AskAboutProduct() {
       if (productId == null) return;
       const result = await startChatAction({ productId });
       if (!result.ok) {
-        toast.error(t(result.error.message === "ownProduct" ? "ownProduct" : result.error.message === "chatDisabled" ? "chatDisabled" : "productNotFound"));
+        actionError.toast(result.error);
         return;
       }
       router.push(`/chat/${result.data.id}`);

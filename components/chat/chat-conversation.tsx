@@ -16,6 +16,7 @@ import type { ParticipantMessage } from "@/lib/chat-sessions/conversation";
 import { loadChatHistoryAction, markChatReadAction, sendChatMessageAction } from "@/lib/chat/actions";
 import { chatMessageSchema, type ChatMessageInput } from "@/lib/chat/chat-message-schema";
 import { useT } from "@/lib/i18n/client";
+import { useActionError } from "@/components/ui/use-action-error";
 
 type Props = { sessionId: number; me: number; newestFirst: ParticipantMessage[]; olderBeforeId: number | null };
 
@@ -27,6 +28,7 @@ type Props = { sessionId: number; me: number; newestFirst: ParticipantMessage[];
 export function ChatConversation({ sessionId, me, newestFirst, olderBeforeId }: Props) {
   const t = useT("chat");
   const m = useT("messages");
+  const actionError = useActionError();
   const router = useRouter();
   const [older, setOlder] = useState<ParticipantMessage[]>([]);
   const [cursor, setCursor] = useState<number | null | undefined>(undefined);
@@ -75,7 +77,7 @@ export function ChatConversation({ sessionId, me, newestFirst, olderBeforeId }: 
     if (!result?.ok) {
       setOutgoing(null);
       reset({ sessionId, body: values.body });
-      if (result && !isServerFailure(result.error)) toast.error(result.error.message === "chatDisabled" ? t("chatDisabled") : result.error.code === "rate_limited" ? t("sendingTooFast") : m("bodyRequired"));
+      if (result && !isServerFailure(result.error)) toast.error(result.error.code === "invalid" ? m("bodyRequired") : actionError.text(result.error));
       return;
     }
     setOutgoing({ body: values.body, storedId: result.data.id });

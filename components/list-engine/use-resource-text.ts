@@ -1,6 +1,6 @@
 "use client";
 import { useMemo } from "react";
-import { useT } from "@/lib/i18n/client";
+import { useT, useUncheckedT } from "@/lib/i18n/client";
 import type { CatalogOf } from "@/lib/i18n/catalogs";
 
 type ResourceKey = keyof CatalogOf<"resources"> & string;
@@ -16,8 +16,8 @@ type ResourceName = {
  */
 export function useResourceText(name: ResourceName, optionPrefix = "") {
   const t = useT("resources");
+  const word = useUncheckedT("resources");
   const text = useMemo(() => {
-    const word = (key: string) => t(key as Parameters<typeof t>[0]);
     return {
       title: t(`${name}Title`),
       search: t(`${name}Search`),
@@ -26,6 +26,6 @@ export function useResourceText(name: ResourceName, optionPrefix = "") {
       label: (key: string) => word(`filter_${key}`),
       option: (_key: string, value: string) => (optionPrefix ? word(`${optionPrefix}${value}`) : value),
     };
-  }, [t, name, optionPrefix]);
+  }, [t, word, name, optionPrefix]);
   return { t, text };
 }

@@ -14,9 +14,10 @@ import type { RecentStaffReply } from "@/lib/messages/recent-staff-reply";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { replyingReporter } from "@/components/presence/use-presence";
 import { MAX_BODY, newMessageSchema, type NewMessageInput } from "@/lib/messages/message-schema";
-import { useLocale, useT } from "@/lib/i18n/client";
+import { useLocale, useT, useUncheckedT } from "@/lib/i18n/client";
 import { formatNumber } from "@/lib/i18n/translate";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { useActionError } from "@/components/ui/use-action-error";
 
 export type Participant = { id: number; name: string; role: Role };
 
@@ -34,8 +35,9 @@ export function MessageComposer({
   titled?: boolean;
 }) {
   const t = useT("messages");
+  const words = useUncheckedT("messages");
+  const actionError = useActionError();
   const shell = useT("shell");
-  const common = useT("common");
   const locale = useLocale();
   const { register, handleSubmit, reset, control, setError, formState } = useForm<NewMessageInput>({
     resolver: zodResolver(newMessageSchema),
@@ -45,7 +47,7 @@ export function MessageComposer({
   });
   // The counter counts what will be stored: the schema trims the body first.
   const length = (useWatch({ control, name: "body" }) ?? "").trim().length;
-  const errorText = (key: string | undefined) => (key ? t(key as Parameters<typeof t>[0]) : undefined);
+  const errorText = (key: string | undefined) => (key ? words(key) : undefined);
 
   // A send the server or the network failed keeps its draft and says so, with Retry; a refusal says why.
   const [notSent, setNotSent] = useState(false);
@@ -68,7 +70,7 @@ export function MessageComposer({
     if (!result.ok) {
       const field = result.error.fieldErrors?.senderId;
       if (field) setError("senderId", { message: field });
-      else toast.error(result.error.message === "sessionNotFound" ? common("errorBody") : common(result.error.message as Parameters<typeof common>[0]));
+      else actionError.toast(result.error);
       return;
     }
     reset({ sessionId, senderId: String(values.senderId), body: "" });

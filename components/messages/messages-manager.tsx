@@ -15,6 +15,7 @@ import { useUndoToast } from "@/components/undo/use-undo-toast";
 import { NoteComposer } from "@/components/notes/note-composer";
 import { StaffTimelineItem, type NoteAbility } from "@/components/notes/staff-timeline-item";
 import type { StaffTimelineEntry } from "@/lib/session-notes/staff-timeline";
+import { useActionError } from "@/components/ui/use-action-error";
 
 type Props = {
   sessionId: number;
@@ -70,12 +71,12 @@ export function MessagesManager({ sessionId, participants, initialMessages, init
   const [deleting, setDeleting] = useState<number | null>(null);
   const [pending, startTransition] = useTransition();
 
-  const failed = (message: string): void => void toast.error(message === "messageNotFound" ? t("messageNotFound") : common(message === "forbidden" ? "forbidden" : "errorBody"));
+  const actionError = useActionError();
 
   const loadOlder = () =>
     startTransition(async () => {
       const result = await loadConversationAction({ sessionId, beforeId: olderBeforeId });
-      if (!result.ok) return failed(result.error.message);
+      if (!result.ok) return actionError.toast(result.error);
       setOlder((current) => [...current, ...result.data.messages]);
       setOlderCursor(result.data.olderBeforeId);
     });
@@ -83,7 +84,7 @@ export function MessagesManager({ sessionId, participants, initialMessages, init
   const markRead = (input: { messageIds: number[] } | { all: true }) =>
     startTransition(async () => {
       const result = await markMessagesReadAction({ sessionId, ...input });
-      if (!result.ok) return failed(result.error.message);
+      if (!result.ok) return actionError.toast(result.error);
       const readAt = new Date(result.data.readAt);
       const markedReadBy = { name: result.data.readBy };
       const ids = "messageIds" in input ? new Set(input.messageIds) : null;
@@ -98,7 +99,7 @@ export function MessagesManager({ sessionId, participants, initialMessages, init
       if (deleting === null) return;
       const result = await deleteMessageAction({ sessionId, messageId: deleting });
       setDeleting(null);
-      if (!result.ok) return failed(result.error.message);
+      if (!result.ok) return actionError.toast(result.error);
       setOlder((current) => current.filter((m) => m.id !== result.data.id));
       toast.success(t("deleted"));
       router.refresh();

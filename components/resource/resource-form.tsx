@@ -8,7 +8,7 @@ import type { z } from "zod";
 import { Button, buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/actions/result";
-import { useT } from "@/lib/i18n/client";
+import { useActionError } from "@/components/ui/use-action-error";
 
 export type FormFieldSpec<V> = {
   name: Path<V> & string;
@@ -37,7 +37,7 @@ type Props<V extends FieldValues> = {
  * server action parses with, server errors put back on their fields, and a toast on success.
  */
 export function ResourceForm<V extends FieldValues>({ title, schema, defaultValues, fields, submit, words, labels, returnTo }: Props<V>) {
-  const common = useT("common");
+  const actionError = useActionError();
   const router = useRouter();
   const { register, handleSubmit, setError, formState } = useForm<V>({ resolver: zodResolver(schema) as Resolver<V>, defaultValues });
   const fieldNames = new Set<string>(fields.map((field) => field.name));
@@ -47,7 +47,7 @@ export function ResourceForm<V extends FieldValues>({ title, schema, defaultValu
     if (!result.ok) {
       const onFields = Object.entries(result.error.fieldErrors ?? {}).filter(([name]) => fieldNames.has(name));
       for (const [name, key] of onFields) setError(name as Path<V>, { message: key });
-      if (!onFields.length) toast.error(result.error.message === "databaseUnavailable" || result.error.message === "forbidden" ? common(result.error.message) : words(result.error.message));
+      if (!onFields.length) actionError.toast(result.error);
       return;
     }
     toast.success(labels.done);

@@ -11,8 +11,9 @@ import { EntityCombobox } from "@/components/ui/entity-combobox";
 import { createSessionAction, updateSessionAction } from "@/lib/chat-sessions/session-actions";
 import { sessionFormSchema, type SessionFormValues } from "@/lib/chat-sessions/session-schema";
 import type { ActionError } from "@/lib/actions/result";
-import { useT } from "@/lib/i18n/client";
+import { useT, useUncheckedT } from "@/lib/i18n/client";
 import { DateTimeField } from "./date-time-field";
+import { useActionError } from "@/components/ui/use-action-error";
 
 export type SessionFormLabels = { product: string | null; customer: string | null; vendor: string | null; order: string | null };
 const NO_LABELS: SessionFormLabels = { product: null, customer: null, vendor: null, order: null };
@@ -22,8 +23,6 @@ type Props =
   | { mode: "edit"; initial: SessionFormValues & { id: number; updatedAt: string }; labels: SessionFormLabels };
 
 const FIELDS: FieldPath<SessionFormValues>[] = ["productId", "customerId", "vendorId", "orderId", "lastMessageAt"];
-// Errors the use cases word themselves (sessionForm catalog); the rest are common ones.
-const OWN_ERRORS = new Set(["editConflict", "sessionGone", "reassignAdminOnly"]);
 const blank = (): SessionFormValues => ({ productId: 0, customerId: 0, vendorId: 0, orderId: null, lastMessageAt: new Date().toISOString() });
 
 /** After a failed submit, the user lands on the first field to fix, in the form's order. */
@@ -37,7 +36,8 @@ const focusFirstError = (errors: FieldErrors<SessionFormValues>) => focusFirstIn
 /** FORM-1..5 (create) and ROW-3 (edit): one form, validated by the schema the server uses. */
 export function SessionForm(props: Props) {
   const t = useT("sessionForm");
-  const common = useT("common");
+  const words = useUncheckedT("sessionForm");
+  const actionError = useActionError();
   const router = useRouter();
   const [labels, setLabels] = useState<SessionFormLabels>(props.labels ?? NO_LABELS);
   const [proposedVendor, setProposedVendor] = useState<string | null>(null);
@@ -60,13 +60,13 @@ export function SessionForm(props: Props) {
     if (liveLastMessageAt && !getFieldState("lastMessageAt").isDirty) setValue("lastMessageAt", liveLastMessageAt);
   }, [liveLastMessageAt, getFieldState, setValue]);
 
-  const message = (key: string | undefined) => (key ? t(key as Parameters<typeof t>[0]) : undefined);
+  const message = (key: string | undefined) => (key ? words(key) : undefined);
   const showServerError = (error: ActionError): void => {
     const fieldErrors = Object.entries(error.fieldErrors ?? {}).filter(([field]) => (FIELDS as string[]).includes(field));
     for (const [field, key] of fieldErrors) setError(field as FieldPath<SessionFormValues>, { message: key });
     focusFirstInvalid(fieldErrors.map(([field]) => field));
     if (error.code === "conflict") setConflict(true);
-    else if (!fieldErrors.length) toast.error(OWN_ERRORS.has(error.message) ? message(error.message) : common(error.message as Parameters<typeof common>[0]));
+    else if (!fieldErrors.length) actionError.toast(error);
   };
 
   const create = (another: boolean, allowDuplicate: boolean) =>

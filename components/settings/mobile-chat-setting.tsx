@@ -5,6 +5,7 @@ import { toast } from "sonner";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { setMobileChatEnabledAction } from "@/lib/settings/actions";
 import { useT } from "@/lib/i18n/client";
+import { useActionError } from "@/components/ui/use-action-error";
 
 /**
  * SET-1: a switch that saves as soon as it is flipped; switching chat off (for every mobile and
@@ -12,7 +13,7 @@ import { useT } from "@/lib/i18n/client";
  */
 export function MobileChatSetting({ enabled }: { enabled: boolean }) {
   const t = useT("settings");
-  const common = useT("common");
+  const actionError = useActionError();
   const router = useRouter();
   const [on, setOn] = useState(enabled);
   const [askingOff, setAskingOff] = useState(false);
@@ -24,7 +25,7 @@ export function MobileChatSetting({ enabled }: { enabled: boolean }) {
       const result = await setMobileChatEnabledAction({ enabled: next });
       if (!result.ok) {
         setOn(!next);
-        toast.error(common(result.error.message === "forbidden" ? "forbidden" : "errorBody"));
+        actionError.toast(result.error);
         return;
       }
       toast.success(t("saved"));

@@ -7,6 +7,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useT } from "@/lib/i18n/client";
 import { deleteUserAction } from "@/lib/users/actions";
 import { blocksDeletion, type UserLinks } from "@/lib/users/link-rules";
+import { useActionError } from "@/components/ui/use-action-error";
 
 /**
  * Deletes a user after a confirmation. A user with history is refused, and told why with the
@@ -14,7 +15,7 @@ import { blocksDeletion, type UserLinks } from "@/lib/users/link-rules";
  */
 export function DeleteUserButton({ user, links }: { user: { id: number; name: string }; links: UserLinks }) {
   const t = useT("userForm");
-  const common = useT("common");
+  const actionError = useActionError();
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [pending, startTransition] = useTransition();
@@ -27,7 +28,7 @@ export function DeleteUserButton({ user, links }: { user: { id: number; name: st
       const result = await deleteUserAction({ id: user.id });
       setOpen(false);
       if (!result.ok) {
-        toast.error(result.error.message === "databaseUnavailable" || result.error.message === "forbidden" ? common(result.error.message) : t(result.error.message as Parameters<typeof t>[0]));
+        actionError.toast(result.error);
         return;
       }
       if (result.data.status === "refused") {

@@ -5,11 +5,12 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useT } from "@/lib/i18n/client";
 import { signOutEverywhereAction } from "@/lib/users/actions";
+import { useActionError } from "@/components/ui/use-action-error";
 
 /** Ends every session, token and open stream of the user, after a confirmation (admins). */
 export function SignOutEverywhereButton({ user }: { user: { id: number; name: string } }) {
   const t = useT("userForm");
-  const common = useT("common");
+  const actionError = useActionError();
   const [open, setOpen] = useState(false);
   const [pending, startTransition] = useTransition();
   const confirm = () =>
@@ -17,7 +18,7 @@ export function SignOutEverywhereButton({ user }: { user: { id: number; name: st
       const result = await signOutEverywhereAction({ id: user.id });
       setOpen(false);
       if (result.ok) toast.success(t("signedOutEverywhere"));
-      else toast.error(result.error.message === "databaseUnavailable" || result.error.message === "forbidden" ? common(result.error.message) : t(result.error.message as Parameters<typeof t>[0]));
+      else actionError.toast(result.error);
     });
   return (
     <>

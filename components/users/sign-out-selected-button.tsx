@@ -8,6 +8,7 @@ import { useT } from "@/lib/i18n/client";
 import type { Selection } from "@/lib/list-engine/selection";
 import { signOutSelectedUsersAction } from "@/lib/users/actions";
 import { usersList } from "@/lib/users/list";
+import { useActionError } from "@/components/ui/use-action-error";
 
 // The words are the declared bulk action's (lib/users/list.ts).
 const declared = usersList.bulkActions.find((action) => action.key === "signOutEverywhere")!;
@@ -17,7 +18,7 @@ type Props = { selection: () => Selection<typeof usersList.filters>; count: numb
 /** The users list's bulk "sign out everywhere" (admins): asks with the count, then ends every session of the selection. */
 export function SignOutSelectedButton({ selection, count, done }: Props) {
   const t = useT("resources");
-  const common = useT("common");
+  const actionError = useActionError();
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [pending, startTransition] = useTransition();
@@ -26,7 +27,7 @@ export function SignOutSelectedButton({ selection, count, done }: Props) {
       const result = await signOutSelectedUsersAction(selection());
       setOpen(false);
       if (!result.ok) {
-        toast.error(result.error.message === "databaseUnavailable" || result.error.message === "forbidden" ? common(result.error.message) : common("errorBody"));
+        actionError.toast(result.error);
         return;
       }
       toast.success(t("signedOutSelected", { count: result.data.ids.length }));

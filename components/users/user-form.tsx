@@ -1,7 +1,7 @@
 "use client";
 import { ResourceForm } from "@/components/resource/resource-form";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { useT } from "@/lib/i18n/client";
+import { useT, useUncheckedT } from "@/lib/i18n/client";
 import { ROLES, roleLabelKey } from "@/lib/roles";
 import { createUserAction, updateUserAction } from "@/lib/users/actions";
 import { userFormSchema, type UserFormValues } from "@/lib/users/user-schema";
@@ -13,6 +13,7 @@ type Props =
 /** REL-1: a user's name, e-mail, role and password (set on create, reset on edit). */
 export function UserForm({ mode, user, roleLocked }: Props) {
   const t = useT("userForm");
+  const words = useUncheckedT("userForm");
   const shell = useT("shell");
   // A locked role is offered alone: the server refuses to change it anyway.
   const roles = roleLocked && user ? [user.role] : ROLES;
@@ -23,7 +24,7 @@ export function UserForm({ mode, user, roleLocked }: Props) {
       schema={userFormSchema(mode)}
       defaultValues={user ? { name: user.name, email: user.email, role: user.role, password: "" } : { name: "", email: "", role: "customer", password: "" }}
       submit={submit}
-      words={(key) => t(key as Parameters<typeof t>[0])}
+      words={words}
       labels={{ submit: mode === "create" ? t("create") : t("save"), saving: t("saving"), cancel: t("cancel"), done: mode === "create" ? t("created") : t("saved") }}
       returnTo={user ? `/users/${user.id}` : "/users"}
       fields={[

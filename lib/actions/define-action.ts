@@ -3,15 +3,21 @@ import type { z } from "zod";
 import { ForbiddenError, requirePermission, type CurrentUser } from "@/lib/auth/current-user";
 import type { Permission } from "@/lib/permissions";
 import { isDatabaseUnavailable } from "@/lib/db-errors";
-import { ActionFailure } from "./action-failure";
+import { DomainError } from "@/lib/errors";
+import { logUnexpected } from "@/lib/observability/unexpected-error";
 import { fail, ok, type ActionResult } from "./result";
 
-export { ActionFailure };
+/** What a server action is: the permission it needs, the schema of its input, the use case it runs. */
+export type ActionDefinition<S extends z.ZodType, T> = {
+  permission: Permission;
+  schema: S;
+  run: (input: z.output<S>, user: CurrentUser) => Promise<T>;
+};
 
 /**
  * The one way a change enters the system: check the caller's permission, parse the input with
  * the same zod schema the form uses, run the use case (which writes in one transaction), and
- * turn every outcome into a typed result. Nothing thrown here reaches the user as a 500.
+ * map every outcome to a typed result (lib/errors.ts). Nothing thrown here reaches the user as a 500.
  */
 export function defineAction<S extends z.ZodType, T>(
   permission: Permission,
@@ -33,12 +39,17 @@ export function defineAction<S extends z.ZodType, T>(
       return ok(await run(parsed.data, user));
     } catch (error) {
       if (error instanceof ForbiddenError) return fail("forbidden", "forbidden");
-      if (error instanceof ActionFailure) return fail(error.code, error.message, error.fieldErrors);
+      if (error instanceof DomainError) return fail(error.code, error.key, error.fieldErrors);
       if (isDatabaseUnavailable(error)) return fail("unavailable", "databaseUnavailable");
-      console.error(error);
-      return fail("failed", "errorBody");
+      logUnexpected(error, "server action failed");
+      return fail("internal", "errorBody");
     }
   };
   // The permission travels with the action, so the matrix test can find every action's cell.
   return Object.assign(action, { permission });
+}
+
+/** A server action from a definition built elsewhere (a list's bulk action, say). */
+export function actionOf<S extends z.ZodType, T>(definition: ActionDefinition<S, T>) {
+  return defineAction(definition.permission, definition.schema, definition.run);
 }

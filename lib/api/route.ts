@@ -1,10 +1,11 @@
 import "server-only";
 import type { z } from "zod";
-import { ActionFailure } from "@/lib/actions/define-action";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { isDatabaseUnavailable, isMissingRowViolation } from "@/lib/db-errors";
+import { DomainError, type DomainErrorCode } from "@/lib/errors";
 import { API_BODY_LIMIT } from "@/lib/http/body-limit";
 import { noteRequestUser } from "@/lib/observability/request-context";
+import { logUnexpected } from "@/lib/observability/unexpected-error";
 import { can } from "@/lib/permissions";
 import { SendingTooFast } from "@/lib/chat/send-rate";
 import { isMobileChatEnabled } from "@/lib/settings/mobile-chat";
@@ -99,7 +100,8 @@ export function parsed<S extends z.ZodType>(schema: S, value: unknown): z.output
   throw new ApiFailure(400, "invalid", fields);
 }
 
-const FAILURE_STATUS = { not_found: [404, "not_found"], conflict: [409, "conflict"], invalid: [400, "invalid"], forbidden: [403, "forbidden"], rate_limited: [429, "rate_limited"] } as const;
+// A domain error's HTTP status; its code is the API's code as it is.
+const STATUS_OF = { invalid: 400, forbidden: 403, chat_disabled: 403, not_found: 404, conflict: 409, rate_limited: 429, unavailable: 503, internal: 500 } as const satisfies Record<DomainErrorCode, number>;
 
 /**
  * Every /api/v1 handler runs inside this: whatever goes wrong becomes the one error shape with a
@@ -112,10 +114,8 @@ export function apiRoute<C>(handler: (request: Request, context: C) => Promise<R
       return await handler(request, context);
     } catch (error) {
       if (error instanceof ApiFailure) return apiError(request, error.status, error.code, error.fields);
-      if (error instanceof ActionFailure) {
-        if (error.message === "chatDisabled") return apiError(request, 403, "chat_disabled");
-        const [status, code] = FAILURE_STATUS[error.code];
-        const response = apiError(request, status, code, error.fieldErrors);
+      if (error instanceof DomainError) {
+        const response = apiError(request, STATUS_OF[error.code], error.code, error.fieldErrors);
         if (error instanceof SendingTooFast) response.headers.set("retry-after", String(error.retryAfterSeconds));
         return response;
       }
@@ -123,7 +123,7 @@ export function apiRoute<C>(handler: (request: Request, context: C) => Promise<R
       // The caller was deleted while an instance still held their token (another instance, or
       // straight in the database): their write names a user who is gone.
       if (isMissingRowViolation(error) && !(await callerStillSignedIn(request))) return apiError(request, 401, "unauthorized");
-      console.error(error);
+      logUnexpected(error, "api request failed");
       return apiError(request, 500, "internal");
     }
   }

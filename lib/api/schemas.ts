@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { messageBody } from "@/lib/messages/message-schema";
+import { idSchema } from "@/lib/id-schema";
 
-const id = z.number().int().min(1).max(2_147_483_647);
+const id = idSchema();
 export const idParam = z.string().regex(/^\d{1,10}$/).transform(Number).pipe(id);
 export const tokenRequestSchema = z.object({ email: z.string().trim().toLowerCase().max(320).pipe(z.email()), password: z.string().min(1).max(1024) }).strict();
 export const startSessionSchema = z.object({ productId: id }).strict();

@@ -4,6 +4,7 @@ import { db, dbPool } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { eventBus, publishEvent } from "@/lib/realtime/bus";
 import { TOKEN_IDLE_DAYS } from "./token-lifetime";
+import { processSingleton } from "@/lib/process-singleton";
 
 function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
@@ -103,8 +104,7 @@ class TokenCache {
   }
 }
 
-const globalForTokens = globalThis as unknown as { apiTokenCache?: TokenCache };
-const tokenCache = (globalForTokens.apiTokenCache ??= new TokenCache());
+const tokenCache = processSingleton("apiTokenCache", () => new TokenCache());
 
 /**
  * The user of a live token (not revoked, used within TOKEN_IDLE_DAYS): from this instance's cache when fresh, else one indexed

@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { ActionFailure } from "@/lib/actions/define-action";
+import { DomainError } from "@/lib/errors";
 import { audit } from "@/lib/audit";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { sessionsList } from "@/lib/chat-sessions/list";
@@ -31,11 +31,11 @@ export type AssignOutcome = {
  */
 export async function assignSessions(selection: Selection<typeof sessionsList.filters>, assigneeId: number | null, actor: CurrentUser): Promise<AssignOutcome> {
   const mayTouchOthers = can(actor.role, "chatSessions.assignOthers");
-  if (assigneeId !== null && assigneeId !== actor.id && !mayTouchOthers) throw new ActionFailure("forbidden", "forbidden");
+  if (assigneeId !== null && assigneeId !== actor.id && !mayTouchOthers) throw new DomainError("forbidden", "forbidden");
   const outcome = await db.$transaction(async (tx) => {
     if (assigneeId !== null) {
       const assignee = await tx.user.findUnique({ where: { id: assigneeId }, select: { role: true } });
-      if (!assignee || !(ASSIGNABLE_ROLES as readonly string[]).includes(assignee.role)) throw new ActionFailure("invalid", "invalidInput", { assigneeId: "assigneeNotStaff" });
+      if (!assignee || !(ASSIGNABLE_ROLES as readonly string[]).includes(assignee.role)) throw new DomainError("invalid", "invalidInput", { assigneeId: "assigneeNotStaff" });
     }
     const undoToken = await openUndo(tx, actor.id, "assign");
     // Only what the actor may change is changed; the rest is counted as skipped, not refused whole.

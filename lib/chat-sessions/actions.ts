@@ -1,12 +1,14 @@
 "use server";
 import { z } from "zod";
-import { ActionFailure, defineAction } from "@/lib/actions/define-action";
+import { defineAction } from "@/lib/actions/define-action";
+import { DomainError } from "@/lib/errors";
 import { loadConversation } from "./conversation";
 import { deleteSessions } from "./delete-sessions";
 import { markSessionsRead } from "./mark-sessions-read";
 import { selectionSchemaOf } from "@/lib/list-engine/selection";
 import { sessionsList } from "./list";
 import { countQueueTabs, queueTabsFor } from "./queue-tabs";
+import { idSchema } from "@/lib/id-schema";
 
 const selectionSchema = selectionSchemaOf(sessionsList);
 
@@ -15,13 +17,13 @@ export const markSessionsReadAction = defineAction("messages.markRead", selectio
 export const deleteSessionsAction = defineAction("chatSessions.delete", selectionSchema, (selection, user) => deleteSessions(selection, user.id));
 
 const conversationSchema = z.object({
-  sessionId: z.number().int().min(1).max(2_147_483_647),
-  beforeId: z.number().int().min(1).max(2_147_483_647).nullable().default(null),
+  sessionId: idSchema(),
+  beforeId: idSchema().nullable().default(null),
 });
 
 export const loadConversationAction = defineAction("chatSessions.view", conversationSchema, async ({ sessionId, beforeId }) => {
   const conversation = await loadConversation(sessionId, beforeId);
-  if (!conversation) throw new ActionFailure("not_found", "sessionNotFound");
+  if (!conversation) throw new DomainError("not_found", "sessionNotFound");
   return conversation;
 });
 

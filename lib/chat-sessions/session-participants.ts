@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { ActionFailure } from "@/lib/actions/define-action";
+import { DomainError } from "@/lib/errors";
 
 export type ChosenParticipants = { customer: { id: number; name: string }; vendor: { id: number; name: string } };
 
@@ -27,6 +27,6 @@ export async function assertParticipantsValid(
   else if (vendor.role !== "vendor") wrong.vendorId = "notAVendor";
   if (input.orderId != null && !order) wrong.orderId = "orderGone";
   else if (order && (order.customerId !== input.customerId || order.vendorId !== input.vendorId)) wrong.orderId = "orderOtherParticipants";
-  if (Object.keys(wrong).length || !customer || !vendor) throw new ActionFailure("invalid", "invalidInput", wrong);
+  if (Object.keys(wrong).length || !customer || !vendor) throw new DomainError("invalid", "invalidInput", wrong);
   return { customer: { id: customer.id, name: customer.name }, vendor: { id: vendor.id, name: vendor.name } };
 }

@@ -1,17 +1,16 @@
 import { z } from "zod";
+import { MAX_ID, idSchema } from "@/lib/id-schema";
 
 // One schema for the create/edit form (react-hook-form's resolver) and the server actions.
 // Messages are keys of the `sessionForm` catalog.
-const MAX_ID = 2_147_483_647;
-const entityId = (required: string) =>
-  z.number({ error: required }).int({ error: required }).min(1, { error: required }).max(MAX_ID, { error: required });
+const entityId = (required: string) => idSchema({ error: required });
 
 const sessionFields = z.object({
   productId: entityId("productRequired"),
   customerId: entityId("customerRequired"),
   vendorId: entityId("vendorRequired"),
   /** REL-2: the order the conversation is about, if any; it must be between the same two people. */
-  orderId: z.number({ error: "orderInvalid" }).int({ error: "orderInvalid" }).min(1, { error: "orderInvalid" }).max(MAX_ID, { error: "orderInvalid" }).nullable().default(null),
+  orderId: idSchema({ error: "orderInvalid" }).nullable().default(null),
   /** FORM-4, an ISO 8601 instant: the form turns the picker's local time into one. */
   lastMessageAt: z.iso
     .datetime({ offset: true, error: "dateInvalid" })
@@ -34,7 +33,7 @@ export const createSessionSchema = sessionFields
 
 export const updateSessionSchema = sessionFields
   .extend({
-    id: z.number().int().min(1).max(MAX_ID),
+    id: idSchema(),
     /** the session's updated_at when the form was opened: a later save by someone else is a conflict */
     expectedUpdatedAt: z.iso.datetime({ offset: true }),
     /**

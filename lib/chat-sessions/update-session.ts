@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import { ActionFailure } from "@/lib/actions/define-action";
+import { DomainError } from "@/lib/errors";
 import { audit } from "@/lib/audit";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
@@ -39,8 +39,8 @@ export async function updateSession(input: z.output<typeof updateSessionSchema>,
       SELECT customer_id AS "customerId", customer_name AS "customerName", vendor_id AS "vendorId", vendor_name AS "vendorName",
              message_count AS messages, updated_at AS "updatedAt"
         FROM chat_sessions WHERE id = ${input.id} FOR NO KEY UPDATE`;
-    if (!current) throw new ActionFailure("not_found", "sessionGone");
-    if (current.updatedAt.getTime() !== new Date(input.expectedUpdatedAt).getTime()) throw new ActionFailure("conflict", "editConflict");
+    if (!current) throw new DomainError("not_found", "sessionGone");
+    if (current.updatedAt.getTime() !== new Date(input.expectedUpdatedAt).getTime()) throw new DomainError("conflict", "editConflict");
     const handedOver: { customer?: { from: Seat; to: Seat }; vendor?: { from: Seat; to: Seat } } = {};
     if (current.customerId !== input.customerId) handedOver.customer = { from: { id: current.customerId, name: current.customerName }, to: chosen.customer };
     if (current.vendorId !== input.vendorId) handedOver.vendor = { from: { id: current.vendorId, name: current.vendorName }, to: chosen.vendor };
@@ -48,7 +48,7 @@ export async function updateSession(input: z.output<typeof updateSessionSchema>,
     if (reassigns) {
       if (!can(actor.role, "chatSessions.reassign")) {
         const field = handedOver.customer ? "customerId" : "vendorId";
-        throw new ActionFailure("forbidden", "reassignAdminOnly", { [field]: "reassignAdminOnly" });
+        throw new DomainError("forbidden", "reassignAdminOnly", { [field]: "reassignAdminOnly" });
       }
       if (input.confirmedMessages !== current.messages) {
         return { status: "confirmReassign", messages: current.messages, newParticipants: [handedOver.customer?.to.name, handedOver.vendor?.to.name].filter((name) => name !== undefined) };
@@ -57,7 +57,7 @@ export async function updateSession(input: z.output<typeof updateSessionSchema>,
     if (changesLastMessageAt) {
       const newest = await tx.chatMessage.findFirst({ where: { sessionId: input.id }, orderBy: { createdAt: "desc" }, select: { createdAt: true } });
       if (newest && newest.createdAt > lastMessageAt) {
-        throw new ActionFailure("invalid", "invalidInput", { lastMessageAt: "dateBeforeNewestMessage" });
+        throw new DomainError("invalid", "invalidInput", { lastMessageAt: "dateBeforeNewestMessage" });
       }
     }
     const session = await tx.chatSession.update({

@@ -8,8 +8,9 @@ import { chatMessageSchema } from "./chat-message-schema";
 import { markReadByRecipient } from "./read-receipts";
 import { sendAsParticipant } from "./send-message";
 import { startSessionAboutProduct } from "./start-session";
+import { idSchema } from "@/lib/id-schema";
 
-const id = z.number().int().min(1).max(2_147_483_647);
+const id = idSchema();
 
 export const sendChatMessageAction = defineAction("chat.participate", chatMessageSchema, async ({ sessionId, body }, user) => {
   await requireChatEnabled();

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { messageBody } from "@/lib/messages/message-schema";
+import { idSchema } from "@/lib/id-schema";
 
 /** The participant's composer and its server action share this; messages are `messages` catalog keys. */
 export const chatMessageSchema = z.object({
-  sessionId: z.number().int().min(1).max(2_147_483_647),
+  sessionId: idSchema(),
   body: messageBody,
 });
 export type ChatMessageInput = z.input<typeof chatMessageSchema>;

@@ -1,5 +1,5 @@
 import "server-only";
-import { ActionFailure } from "@/lib/actions/define-action";
+import { DomainError } from "@/lib/errors";
 import { db } from "@/lib/db";
 import { isMobileChatEnabled } from "@/lib/settings/mobile-chat";
 
@@ -9,11 +9,11 @@ export async function requireMembership(userId: number, sessionId: number) {
     where: { id: sessionId, OR: [{ customerId: userId }, { vendorId: userId }] },
     select: { id: true, customerId: true, vendorId: true, productName: true, customerName: true, vendorName: true },
   });
-  if (!session) throw new ActionFailure("not_found", "sessionNotFound");
+  if (!session) throw new DomainError("not_found", "sessionNotFound");
   return session;
 }
 
 /** SET-1: when chat is turned off, participants' chat actions are refused. */
 export async function requireChatEnabled(): Promise<void> {
-  if (!(await isMobileChatEnabled())) throw new ActionFailure("forbidden", "chatDisabled");
+  if (!(await isMobileChatEnabled())) throw new DomainError("chat_disabled", "chatDisabled");
 }

@@ -1,12 +1,13 @@
 import "server-only";
-import { ActionFailure } from "@/lib/actions/define-action";
+import { DomainError } from "@/lib/errors";
 import type { ParticipantMessage } from "@/lib/chat-sessions/conversation";
 import { dbPool } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { eventBus, publishEvent } from "@/lib/realtime/bus";
-import { CHANNEL } from "@/lib/realtime/events";
+import { eventLogStatement, type EventLogWrite } from "@/lib/realtime/event-log-writes";
 import { consumeSendAllowance } from "./send-rate";
+import { processSingleton } from "@/lib/process-singleton";
 
 type Row = {
   id: number;
@@ -30,7 +31,8 @@ type Row = {
 // one order, before the sessions and unread slots (the counters' triggers, at the statement's
 // end): they wait on one another but never deadlock. For each user, event ids follow the arrival
 // order too, and the rows (and NOTIFYs) come out in that order.
-const SEND_MANY = `
+const SEND_MANY: EventLogWrite = {
+  with: `
   WITH input AS (
     SELECT t.k, t.session_id, t.sender_id, t.body FROM unnest($1::int[], $2::int[], $3::text[]) WITH ORDINALITY AS t(session_id, sender_id, body, k)
   ), s AS (
@@ -52,27 +54,24 @@ const SEND_MANY = `
     SELECT p.user_id, 'message', s.session_id, s.message_id, s.sender_id
       FROM s CROSS JOIN LATERAL (VALUES (s.customer_id), (s.vendor_id)) AS p(user_id) ORDER BY p.user_id, s.k
     RETURNING id, user_id, message_id
-  )
-  SELECT s.k::int AS k, m.id, s.body, m.created_at AS "createdAt", m.read_at AS "readAt", u.name AS "senderName", u.role AS "senderRole",
+  )`,
+  select: `s.k::int AS k, m.id, s.body, m.created_at AS "createdAt", m.read_at AS "readAt", u.name AS "senderName", u.role AS "senderRole",
          s.customer_id AS "customerId", s.vendor_id AS "vendorId", n.id AS "notificationId", n.user_id AS "recipientId",
-         ec.id AS "customerEventId", ev.id AS "vendorEventId" /*notify*/
-    FROM s JOIN m ON m.id = s.message_id JOIN n ON n.message_id = m.id JOIN users u ON u.id = s.sender_id
+         ec.id AS "customerEventId", ev.id AS "vendorEventId"`,
+  from: `FROM s JOIN m ON m.id = s.message_id JOIN n ON n.message_id = m.id JOIN users u ON u.id = s.sender_id
     JOIN e ec ON ec.message_id = m.id AND ec.user_id = s.customer_id JOIN e ev ON ev.message_id = m.id AND ev.user_id = s.vendor_id
-   ORDER BY s.k`;
-
-// On the PostgreSQL bus the statement itself announces each message on the bus's channel: NOTIFY
-// is sent when the transaction commits (never before, never for a rolled-back one), with no round
-// trip of its own. The payload is the bus's `message` event (ids only), stamped `at` for the
-// bus-lag metric; the column is cast to text because Prisma's raw queries (sendInTransaction)
-// cannot read void. On NATS nothing NOTIFYs: the send publishes after commit (announceSent), the
-// event log covers a lost publish.
-const SEND_MANY_NOTIFYING = SEND_MANY.replace(
-  "/*notify*/",
-  `, pg_notify($4, json_build_object('type', 'message', 'sessionId', s.session_id, 'messageId', m.id, 'senderId', s.sender_id,
-      'participants', json_build_array(s.customer_id, s.vendor_id), 'notification', json_build_object('id', n.id, 'userId', n.user_id),
-      'events', json_build_array(json_build_array(s.customer_id, ec.id), json_build_array(s.vendor_id, ev.id)),
-      'at', floor(extract(epoch FROM clock_timestamp()) * 1000))::text)::text AS notified`,
-);
+   ORDER BY s.k`,
+  // The bus's `message` event (ids only). On NATS the send publishes it after commit (announceSent); the event log covers a lost publish.
+  announce: {
+    type: "'message'",
+    sessionId: "s.session_id",
+    messageId: "m.id",
+    senderId: "s.sender_id",
+    participants: "json_build_array(s.customer_id, s.vendor_id)",
+    notification: "json_build_object('id', n.id, 'userId', n.user_id)",
+    events: "json_build_array(json_build_array(s.customer_id, ec.id), json_build_array(s.vendor_id, ev.id))",
+  },
+};
 
 type Send = { senderId: number; sessionId: number; body: string; resolve: (row: Row | undefined) => void; reject: (error: unknown) => void };
 const MAX_BATCH = 200;
@@ -119,13 +118,12 @@ class SendBatcher {
   }
 }
 
-/** The send statement for this bus (see SEND_MANY_NOTIFYING) and its parameters. */
+/** The send statement for this bus (lib/realtime/event-log-writes.ts) and its parameters. */
 function sendStatement(sessionIds: number[], senderIds: number[], bodies: string[]): [string, unknown[]] {
-  return eventBus().writersAnnounce ? [SEND_MANY_NOTIFYING, [sessionIds, senderIds, bodies, CHANNEL]] : [SEND_MANY, [sessionIds, senderIds, bodies]];
+  return eventLogStatement(SEND_MANY, eventBus().writersAnnounce, [sessionIds, senderIds, bodies]);
 }
 
-const globalForSends = globalThis as unknown as { chatSendBatcher?: SendBatcher };
-const sends = () => (globalForSends.chatSendBatcher ??= new SendBatcher());
+const sends = () => processSingleton("chatSendBatcher", () => new SendBatcher());
 
 /**
  * FLOW-1, a participant sends: one statement (so one round trip, atomic on its own; shared with
@@ -141,7 +139,7 @@ export async function sendAsParticipant(senderId: number, sessionId: number, bod
   // Through the driver, as a prepared statement batched with concurrent sends (the hottest write
   // of the app: Prisma's raw query path costs more CPU than the statement itself).
   const row = await sends().send(senderId, sessionId, body);
-  if (!row) throw new ActionFailure("not_found", "sessionNotFound");
+  if (!row) throw new DomainError("not_found", "sessionNotFound");
   await announceSent(row, senderId, sessionId);
   return messageOf(row, senderId);
 }
@@ -161,7 +159,7 @@ export async function sendInTransaction(
   await consumeSendAllowance(senderId, (statement, values) => tx.$queryRawUnsafe(statement, ...values));
   const [statement, values] = sendStatement([sessionId], [senderId], [body]);
   const [row] = await tx.$queryRawUnsafe<Row[]>(statement, ...values);
-  if (!row) throw new ActionFailure("not_found", "sessionNotFound");
+  if (!row) throw new DomainError("not_found", "sessionNotFound");
   return { message: messageOf(row, senderId), announce: () => announceSent(row, senderId, sessionId) };
 }
 

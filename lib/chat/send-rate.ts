@@ -1,10 +1,10 @@
 import "server-only";
-import { ActionFailure } from "@/lib/actions/define-action";
+import { DomainError } from "@/lib/errors";
 import { dbPool } from "@/lib/db";
 import { sendRateRule } from "./send-rate-rule";
 
 /** Sending again is allowed after `retryAfterSeconds`. */
-export class SendingTooFast extends ActionFailure {
+export class SendingTooFast extends DomainError {
   constructor(readonly retryAfterSeconds: number) {
     super("rate_limited", "sendingTooFast");
   }

@@ -1,5 +1,5 @@
 import "server-only";
-import { ActionFailure } from "@/lib/actions/define-action";
+import { DomainError } from "@/lib/errors";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordSessionsChanged } from "@/lib/realtime/session-events";
@@ -21,8 +21,8 @@ export async function startSessionIn(
   productId: number,
 ): Promise<{ session: { id: number; created: boolean }; announce: () => Promise<void> }> {
   const product = await tx.product.findUnique({ where: { id: productId }, select: { vendorId: true } });
-  if (!product) throw new ActionFailure("not_found", "productNotFound");
-  if (product.vendorId === customerId) throw new ActionFailure("invalid", "ownProduct");
+  if (!product) throw new DomainError("not_found", "productNotFound");
+  if (product.vendorId === customerId) throw new DomainError("invalid", "ownProduct");
   const { vendorId } = product;
   // Two taps on "ask" at once must not open two sessions: one starter per product and customer at a time.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${productId}::int, ${customerId}::int)`;

@@ -16,9 +16,14 @@ export function useLocale(): Locale {
 }
 
 export function useT<N extends Namespace>(namespace: N): Translate<CatalogOf<N>> {
+  return useUncheckedT(namespace) as Translate<CatalogOf<N>>;
+}
+
+/**
+ * The catalog for keys that arrive as data — a zod issue's message, a server's field error, a word
+ * a declaration names — so are known only as strings: a key the catalog lacks shows as itself.
+ */
+export function useUncheckedT(namespace: Namespace): Translate<Messages> {
   const locale = useLocale();
-  return useMemo(
-    () => makeTranslate(locale, catalogs[namespace][locale] as Messages) as Translate<CatalogOf<N>>,
-    [locale, namespace],
-  );
+  return useMemo(() => makeTranslate(locale, catalogs[namespace][locale] as Messages), [locale, namespace]);
 }

@@ -1,5 +1,4 @@
 import "server-only";
-import { defineAction } from "@/lib/actions/define-action";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { audit } from "@/lib/audit";
 import { db } from "@/lib/db";
@@ -16,6 +15,7 @@ type Tx = Prisma.TransactionClient;
  * the selection (ticked ids or all matching) is parsed with the list's own schema and turned into
  * the list's WHERE clause, and the change and its audit entry (`<words>.<key>`, with the
  * selection; or the declared `auditAction`) are written in one transaction. `after` runs once it is committed (live events).
+ * A "use server" file makes it an action with `actionOf` (the server-action adapter).
  */
 export function listBulkAction<Row extends { id: number }, S extends string, F extends FilterDeclarations, W extends Namespace, T>(
   declaration: ListDeclaration<Row, S, F, W>,
@@ -26,7 +26,7 @@ export function listBulkAction<Row extends { id: number }, S extends string, F e
 ) {
   const declared = declaration.bulkActions.find((action) => action.key === key);
   if (!declared) throw new Error(`${declaration.path} declares no bulk action "${key}"`);
-  return defineAction(declared.permission, selectionSchemaOf(declaration), async (selection: Selection<F>, user) => {
+  const run = async (selection: Selection<F>, user: CurrentUser) => {
     const result = await db.$transaction(async (tx) => {
       const done = await perform(tx, selectionSql(source, selection, user), user);
       await audit(tx, { actorId: user.id, action: declared.auditAction ?? `${declaration.words}.${key}`, targetType: declaration.auditTarget, details: { selection, ...done.details } as Prisma.InputJsonValue });
@@ -34,5 +34,6 @@ export function listBulkAction<Row extends { id: number }, S extends string, F e
     });
     await after?.(result);
     return result;
-  });
+  };
+  return { permission: declared.permission, schema: selectionSchemaOf(declaration), run };
 }

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import type { SortType } from "./declaration";
+import { MAX_ID } from "@/lib/id-schema";
 
 /** A row's place in a sorted list: its value in the sort column, and its id (the tie-break). */
 export type Cursor = { value: string | number; id: number };
 
-export const MAX_ID = 2_147_483_647;
 const cursorSchema = z.tuple([z.union([z.string().max(1000), z.number()]), z.number().int().min(1).max(MAX_ID)]);
 
 // What a cursor's value must look like for its sort's SQL type, as the list writes them: a string

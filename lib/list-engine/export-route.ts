@@ -1,5 +1,5 @@
 import "server-only";
-import { jsonSafe } from "@/lib/audit";
+import { audit } from "@/lib/audit";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
 import type { ExportColumn, ExportEnd } from "@/lib/export/columns";
@@ -47,9 +47,7 @@ export function listExportRoute<Row extends { id: number }, S extends string, F 
     if (!parsed) return plainError(400, common("invalidInput"));
     const { format, selection, order, fields } = parsed;
     const recordExport = async ({ rows, completed }: ExportEnd) => {
-      await db.auditLog.create({
-        data: { actorId: user.id, action: output?.auditAction ?? declaration.exportPermission, targetType: declaration.auditTarget, details: jsonSafe({ format, rows, completed, selection, order, fields }) },
-      });
+      await audit(db, { actorId: user.id, action: output?.auditAction ?? declaration.exportPermission, targetType: declaration.auditTarget, details: { format, rows, completed, selection, order, fields } });
     };
     const rows = rowsInOrder<Row, S, F>(declaration, source, selection, order, user);
     const file = { format, rightToLeft: locale === "ar", onEnd: recordExport };

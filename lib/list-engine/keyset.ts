@@ -62,11 +62,10 @@ export async function listPage<Row extends { id: number }, S extends string, F e
 }
 
 /**
- * The list says "1–25 of 1,000+" past this many matches. An exact count(*) over a million sessions
- * costs ~300 ms; counting up to the cap stops early. Measured at 1M sessions on the 2-core box:
- * a common search term counted to 10,000 took 150–200 ms (a bitmap heap scan of every counted
- * row), to 1,000 took 20–60 ms; an unfiltered count to either is a few ms. Nobody pages through
- * a thousand rows by hand, and "select all matching" acts on the filters, not on this number.
+ * The list says "1–25 of 1,000+" past this many matches: an exact count(*) over a million sessions
+ * costs several times a capped one (figures beside the bench that measures them:
+ * scripts/bench/list.ts). Nobody pages through a thousand rows by hand, and "select all matching"
+ * acts on the filters, not on this number.
  */
 export const COUNT_CAP = 1_000;
 
@@ -92,7 +91,7 @@ export async function countEach<S extends string, F extends FilterDeclarations>(
   });
 }
 
-// 500 rows a batch keeps an XLSX export of 100k rows near 200 MB peak RSS (1,000: ~250 MB).
+// Rows a batch of an export: bounds its peak memory (figures: scripts/bench/list.ts, its export part).
 export const EXPORT_BATCH = 500;
 
 /**

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { MAX_ID } from "./cursor";
 import type { FilterDeclarations } from "./declaration";
 import { filtersSchemaOf, type ListFilters } from "./url-state";
+import { idSchema } from "@/lib/id-schema";
 
 /** The most rows a selection of ticked ids may name; past that, "all matching" acts on the filters. */
 export const MAX_SELECTED_IDS = 1000;
@@ -11,7 +11,7 @@ export type Selection<F extends FilterDeclarations> = { ids: number[] } | { filt
 
 export function selectionSchemaOf<F extends FilterDeclarations>(declaration: { filters: F; search: { maxLength: number } | null }): z.ZodType<Selection<F>, Selection<F>> {
   return z.union([
-    z.object({ ids: z.array(z.number().int().min(1).max(MAX_ID)).min(1).max(MAX_SELECTED_IDS) }).strict(),
+    z.object({ ids: z.array(idSchema()).min(1).max(MAX_SELECTED_IDS) }).strict(),
     z.object({ filters: filtersSchemaOf(declaration) }).strict(),
   ]) as unknown as z.ZodType<Selection<F>, Selection<F>>;
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { decodeCursor, encodeCursor, MAX_ID, type Cursor } from "./cursor";
+import { decodeCursor, encodeCursor, type Cursor } from "./cursor";
 import type { DateRange, FilterDeclaration, FilterDeclarations, FilterValues, ListDeclaration } from "./declaration";
+import { idSchema as anyIdSchema } from "@/lib/id-schema";
 
 // A list's whole state lives in the URL. It is parsed once, on the server, into a typed object;
 // a bad value falls back to its default and leaves a notice, it never throws.
@@ -30,8 +31,8 @@ export type UrlDeclaration<S extends string, F extends FilterDeclarations> = Pic
 export type RawSearchParams = Record<string, string | string[] | undefined>;
 type RawParams = RawSearchParams;
 
-const idSchema = z.coerce.number().int().min(1).max(MAX_ID);
-const assigneeSchema = z.union([z.literal("me"), z.literal("none"), z.number().int().min(1).max(MAX_ID)]);
+const idSchema = anyIdSchema({ coerce: true });
+const assigneeSchema = z.union([z.literal("me"), z.literal("none"), anyIdSchema()]);
 const daySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((day) => !Number.isNaN(Date.parse(`${day}T00:00:00Z`)));
 const pageSchema = z.coerce.number().int().min(1).max(1_000_000);
 

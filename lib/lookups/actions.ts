@@ -2,8 +2,9 @@
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
 import { ENTITY_KINDS, searchEntities } from "./search-entities";
+import { idSchema } from "@/lib/id-schema";
 
-const entityId = z.number().int().min(1).max(2_147_483_647);
+const entityId = idSchema();
 const lookupSchema = z.object({
   kind: z.enum(ENTITY_KINDS),
   query: z.string().max(1000),

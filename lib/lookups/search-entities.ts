@@ -2,6 +2,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { escapeLike } from "@/lib/search/like-pattern";
+import { isId } from "@/lib/id-schema";
 
 export const ENTITY_KINDS = ["customer", "vendor", "user", "product", "order"] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
@@ -61,7 +62,7 @@ function orderLabel(id: number, customerName: string, vendorName: string): strin
 
 /** The label of a chosen id, so a dropdown shows its value after a reload. */
 export async function getEntityLabel(kind: EntityKind, id: number): Promise<string | null> {
-  if (!Number.isSafeInteger(id) || id <= 0 || id > 2_147_483_647) return null;
+  if (!isId(id)) return null;
   if (kind === "product") return (await db.product.findUnique({ where: { id }, select: { name: true } }))?.name ?? null;
   if (kind === "order") {
     const order = await db.order.findUnique({ where: { id }, select: { customer: { select: { name: true } }, vendor: { select: { name: true } } } });

@@ -1,5 +1,6 @@
 "use server";
 import { z } from "zod";
+import { idSchema } from "@/lib/id-schema";
 import { defineAction } from "@/lib/actions/define-action";
 import { recentReplyByOthers } from "./recent-staff-reply";
 import { addMessage } from "./add-message";
@@ -14,4 +15,4 @@ export const markMessagesReadAction = defineAction("messages.markRead", markMess
 export const deleteMessageAction = defineAction("messages.delete", deleteMessageSchema, (input, user) => deleteMessage(input, user.id));
 
 /** Asked before sending (issue 20): did another agent reply in this session in the last 30 s? */
-export const recentStaffReplyAction = defineAction("messages.reply", z.object({ sessionId: z.number().int().min(1).max(2_147_483_647) }).strict(), ({ sessionId }, user) => recentReplyByOthers(sessionId, user.id));
+export const recentStaffReplyAction = defineAction("messages.reply", z.object({ sessionId: idSchema() }).strict(), ({ sessionId }, user) => recentReplyByOthers(sessionId, user.id));

@@ -1,14 +1,35 @@
 import "server-only";
 import type { z } from "zod";
-import { ActionFailure } from "@/lib/actions/define-action";
+import { DomainError } from "@/lib/errors";
 import { audit } from "@/lib/audit";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
 import { MESSAGE_SELECT, conversationMessage, type ConversationMessage } from "@/lib/chat-sessions/conversation";
-import { announcementOf } from "@/lib/realtime/announcement";
 import { eventBus, publishEvent } from "@/lib/realtime/bus";
-import { CHANNEL, type ChatEvent, type UserEventIds } from "@/lib/realtime/events";
+import { eventLogStatement, type EventLogWrite } from "@/lib/realtime/event-log-writes";
+import type { ChatEvent, UserEventIds } from "@/lib/realtime/events";
 import type { newMessageSchema } from "./message-schema";
+
+// Both participants' events of the message, in user order (the order every writer locks them in).
+const LOG_STAFF_MESSAGE: EventLogWrite = {
+  with: `
+  WITH e AS (
+    INSERT INTO user_events (user_id, kind, session_id, message_id, sender_id)
+    SELECT p.user_id, 'message', $3::int, $4::int, $5::int FROM (VALUES ($1::int), ($2::int)) AS p(user_id) ORDER BY p.user_id
+    RETURNING id, user_id
+  )`,
+  select: `ec.id AS "customerEventId", ev.id AS "vendorEventId"`,
+  from: `FROM e ec JOIN e ev ON ec.user_id = $1::int AND ev.user_id = $2::int`,
+  announce: {
+    type: "'message'",
+    sessionId: "$3::int",
+    messageId: "$4::int",
+    senderId: "$5::int",
+    participants: "json_build_array($1::int, $2::int)",
+    notification: "(SELECT json_build_object('id', n.id, 'userId', n.user_id) FROM notifications n WHERE n.message_id = $4::int)",
+    events: "json_build_array(json_build_array($1::int, ec.id), json_build_array($2::int, ev.id))",
+  },
+};
 
 /**
  * MSG-5: staff write a message in the name of one of the session's two participants. The message
@@ -21,9 +42,9 @@ import type { newMessageSchema } from "./message-schema";
 export async function addMessage(input: z.output<typeof newMessageSchema>, actor: CurrentUser): Promise<ConversationMessage> {
   const { message, event } = await db.$transaction(async (tx) => {
     const session = await tx.chatSession.findUnique({ where: { id: input.sessionId }, select: { customerId: true, vendorId: true } });
-    if (!session) throw new ActionFailure("not_found", "sessionNotFound");
+    if (!session) throw new DomainError("not_found", "sessionNotFound");
     if (input.senderId !== session.customerId && input.senderId !== session.vendorId) {
-      throw new ActionFailure("invalid", "invalidInput", { senderId: "senderNotParticipant" });
+      throw new DomainError("invalid", "invalidInput", { senderId: "senderNotParticipant" });
     }
     const recipientId = input.senderId === session.customerId ? session.vendorId : session.customerId;
     // Locks in the one order every writer of messages uses — both participants in user order
@@ -37,14 +58,17 @@ export async function addMessage(input: z.output<typeof newMessageSchema>, actor
     const onBehalfOf = input.senderId === session.customerId ? "customer" : "vendor";
     await audit(tx, { actorId: actor.id, action: "messages.add", targetType: "chatMessage", targetId: created.id, details: { sessionId: input.sessionId, senderId: input.senderId, onBehalfOf } });
     const notice = await tx.notification.create({ data: { userId: recipientId, sessionId: input.sessionId, messageId: created.id }, select: { id: true, userId: true } });
-    const logged = await tx.userEvent.createManyAndReturn({
-      data: [session.customerId, session.vendorId].map((userId) => ({ userId, kind: "message" as const, sessionId: input.sessionId, messageId: created.id, senderId: input.senderId })),
-      select: { id: true, userId: true },
-    });
-    const events: UserEventIds = logged.map(({ userId, id }) => [userId, id]);
+    const [statement, parameters] = eventLogStatement(LOG_STAFF_MESSAGE, eventBus().writersAnnounce, [
+      session.customerId,
+      session.vendorId,
+      input.sessionId,
+      created.id,
+      input.senderId,
+    ]);
+    const [logged] = await tx.$queryRawUnsafe<{ customerEventId: number; vendorEventId: number }[]>(statement, ...parameters);
+    if (!logged) throw new Error("the message's events were not logged");
+    const events: UserEventIds = [[session.customerId, logged.customerEventId], [session.vendorId, logged.vendorEventId]];
     const event: ChatEvent = { type: "message", sessionId: input.sessionId, messageId: created.id, senderId: input.senderId, participants: [session.customerId, session.vendorId], notification: notice, events };
-    // On PostgreSQL the transaction announces it (NOTIFY at commit, in commit order: see EventBus.writersAnnounce).
-    if (eventBus().writersAnnounce) await tx.$executeRaw`SELECT pg_notify(${CHANNEL}, ${announcementOf(event)})`;
     return { message: conversationMessage(created), event };
   });
   await publishEvent(event);

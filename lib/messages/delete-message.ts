@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import { ActionFailure } from "@/lib/actions/define-action";
+import { DomainError } from "@/lib/errors";
 import { audit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { participantsOf, recordSessionsChanged } from "@/lib/realtime/session-events";
@@ -10,7 +10,7 @@ import type { deleteMessageSchema } from "./message-schema";
 export async function deleteMessage(input: z.output<typeof deleteMessageSchema>, actorId: number): Promise<{ id: number }> {
   const deleted = await db.$transaction(async (tx) => {
     const deleted = await tx.chatMessage.deleteMany({ where: { id: input.messageId, sessionId: input.sessionId } });
-    if (deleted.count === 0) throw new ActionFailure("not_found", "messageNotFound");
+    if (deleted.count === 0) throw new DomainError("not_found", "messageNotFound");
     await audit(tx, { actorId, action: "messages.delete", targetType: "chatMessage", targetId: input.messageId, details: { sessionId: input.sessionId } });
     return { id: input.messageId };
   });

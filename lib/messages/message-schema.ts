@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { idSchema } from "@/lib/id-schema";
 
 export const MAX_BODY = 4000;
-const id = z.number().int().min(1).max(2_147_483_647);
+const id = idSchema();
 
 /**
  * A message's text, wherever it is written (panel, web chat, API): NUL characters, which a
@@ -18,7 +19,7 @@ export const messageBody = z
 export const newMessageSchema = z.object({
   sessionId: id,
   // A radio group's value reaches the form as text, so the id is coerced.
-  senderId: z.coerce.number({ error: "senderRequired" }).int({ error: "senderRequired" }).min(1, { error: "senderRequired" }).max(2_147_483_647),
+  senderId: idSchema({ error: "senderRequired", coerce: true }),
   body: messageBody,
 });
 export type NewMessageInput = z.input<typeof newMessageSchema>;

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { MAX_ID } from "@/lib/list-engine/cursor";
+import { idSchema } from "@/lib/id-schema";
 
-const id = z.coerce.number().int().min(1).max(MAX_ID);
+const id = idSchema({ coerce: true });
 
 /** The presence stream's query: the session this tab shows (it counts as looking), and the sessions whose viewers it wants. */
 export const presenceQuerySchema = z.object({
@@ -11,7 +11,7 @@ export const presenceQuerySchema = z.object({
     .max(2000)
     .default("")
     .transform((list) => (list ? list.split(",").map(Number) : []))
-    .pipe(z.array(z.number().int().min(1).max(MAX_ID)).max(100)),
+    .pipe(z.array(idSchema()).max(100)),
 });
 
 /** "I am typing a reply in this session." */

@@ -4,6 +4,7 @@ import { deliverNotification } from "@/lib/notifications/delivery";
 import type { ChatEvent } from "./events";
 import { NatsBus } from "./nats-bus";
 import { PostgresBus } from "./postgres-bus";
+import { processSingleton } from "@/lib/process-singleton";
 
 export type BusListener = (event: ChatEvent) => void;
 
@@ -50,15 +51,13 @@ export function createEventBus(env: Partial<NodeJS.ProcessEnv> = process.env): E
   return new PostgresBus();
 }
 
-const globalForBus = globalThis as unknown as { chatEventBus?: EventBus };
-
-/** The process's bus (kept on globalThis: dev reloads modules, the bus's connection stays one). */
+/** The process's bus: one connection for the whole process. */
 export function eventBus(): EventBus {
-  if (!globalForBus.chatEventBus) {
-    const bus = (globalForBus.chatEventBus = createEventBus());
+  return processSingleton("chatEventBus", () => {
+    const bus = createEventBus();
     whenClosing(() => bus.close());
-  }
-  return globalForBus.chatEventBus;
+    return bus;
+  });
 }
 
 /** What a readiness check reports: which bus, and whether it hears other instances. */

@@ -2,6 +2,7 @@ import "server-only";
 import { pruneIdempotencyKeys } from "@/lib/api/idempotency";
 import { dbPool } from "@/lib/db";
 import { metrics } from "@/lib/observability/metrics";
+import { processSingleton } from "@/lib/process-singleton";
 
 /** How long a participant's events are kept for replay after a reconnect. */
 export const EVENT_LOG_RETENTION_DAYS = 30;
@@ -54,15 +55,15 @@ export async function eventLogPrunedThrough(): Promise<number> {
   return rows[0]?.id ?? 0;
 }
 
-const globalForPruning = globalThis as unknown as { eventLogPruning?: ReturnType<typeof setInterval> };
-
 /**
  * Every instance that serves event streams prunes the log once an hour (concurrent prunes are
  * harmless), and the mobile API's expired Idempotency-Keys with it.
  */
 export function keepEventLogPruned(): void {
-  globalForPruning.eventLogPruning ??= setInterval(() => {
-    pruneEventLog().catch((error: unknown) => console.error("event log not pruned", error));
-    pruneIdempotencyKeys().catch((error: unknown) => console.error("idempotency keys not pruned", error));
-  }, PRUNE_EVERY_MS).unref();
+  processSingleton("eventLogPruning", () =>
+    setInterval(() => {
+      pruneEventLog().catch((error: unknown) => console.error("event log not pruned", error));
+      pruneIdempotencyKeys().catch((error: unknown) => console.error("idempotency keys not pruned", error));
+    }, PRUNE_EVERY_MS).unref(),
+  );
 }

@@ -39,10 +39,10 @@ export class PostgresBus implements EventBus {
   }
 
   /**
-   * Every statement or transaction that writes user_events also NOTIFYs them
-   * (lib/chat/send-message.ts, lib/messages/add-message.ts, lib/realtime/session-events.ts), sent
-   * at commit; NOTIFYs are delivered in commit order, so a user's events arrive in the order of
-   * their ids, none missing while connected. A new writer of user_events must do the same.
+   * Every statement that writes user_events also NOTIFYs them: they are built by
+   * lib/realtime/event-log-writes.ts, which adds the NOTIFY (tests/unit/event-log-writes.test.ts
+   * finds no other writer). Sent at commit; NOTIFYs are delivered in commit order, so a user's
+   * events arrive in the order of their ids, none missing while connected.
    */
   readonly writersAnnounce = true;
 

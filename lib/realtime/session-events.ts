@@ -2,7 +2,8 @@ import "server-only";
 import { db, dbPool } from "@/lib/db";
 import { announcementOf } from "./announcement";
 import { eventBus, publishEvent } from "./bus";
-import { CHANNEL, type UserEventIds } from "./events";
+import { eventLogStatement, eventLogStatementAnnouncedOnce, type EventLogWrite } from "./event-log-writes";
+import type { UserEventIds } from "./events";
 
 const MAX_EVENTS = 200;
 const CHUNK = 1000;
@@ -13,7 +14,8 @@ type Recorded = { sessionId: number; customerId: number; vendorId: number; custo
 // Both participants' events of each changed session, inserted in user order (the events' trigger
 // locks each user's row: one order for every writer, so writers never deadlock), and announced in
 // session order, which for each user is the order of their new ids.
-const RECORD_EVENTS = `
+const RECORD: EventLogWrite = {
+  with: `
   WITH changed AS (
     SELECT DISTINCT t.session_id, t.customer_id, t.vendor_id FROM unnest($2::int[], $3::int[], $4::int[]) AS t(session_id, customer_id, vendor_id)
   ), e AS (
@@ -21,26 +23,19 @@ const RECORD_EVENTS = `
     SELECT p.user_id, $1::text::"UserEventKind", c.session_id FROM changed c CROSS JOIN LATERAL (VALUES (c.customer_id), (c.vendor_id)) AS p(user_id)
      ORDER BY p.user_id, c.session_id
     RETURNING id, user_id, session_id
-  )`;
-
-const RECORD = `${RECORD_EVENTS}
-  SELECT c.session_id AS "sessionId", c.customer_id AS "customerId", c.vendor_id AS "vendorId", ec.id AS "customerEventId", ev.id AS "vendorEventId" /*notify*/
-    FROM changed c
+  )`,
+  select: `c.session_id AS "sessionId", c.customer_id AS "customerId", c.vendor_id AS "vendorId", ec.id AS "customerEventId", ev.id AS "vendorEventId"`,
+  from: `FROM changed c
     JOIN e ec ON ec.session_id = c.session_id AND ec.user_id = c.customer_id
     JOIN e ev ON ev.session_id = c.session_id AND ev.user_id = c.vendor_id
-   ORDER BY c.session_id`;
-
-// PostgreSQL evaluates a volatile output expression after ORDER BY's sort, so the NOTIFYs go out in session order.
-const RECORD_NOTIFYING = RECORD.replace(
-  "/*notify*/",
-  `, pg_notify($5, json_build_object('type', $1::text, 'sessionId', c.session_id, 'participants', json_build_array(c.customer_id, c.vendor_id),
-      'events', json_build_array(json_build_array(c.customer_id, ec.id), json_build_array(c.vendor_id, ev.id)),
-      'at', floor(extract(epoch FROM clock_timestamp()) * 1000))::text) AS notified`,
-);
-
-// Beyond MAX_EVENTS sessions, one announcement for them all: staff refresh, participants' streams read their logs.
-const RECORD_MANY_NOTIFYING = `${RECORD_EVENTS}
-  SELECT pg_notify($5, $6) FROM (SELECT count(*) FROM e) AS done`;
+   ORDER BY c.session_id`,
+  announce: {
+    type: "$1::text",
+    sessionId: "c.session_id",
+    participants: "json_build_array(c.customer_id, c.vendor_id)",
+    events: "json_build_array(json_build_array(c.customer_id, ec.id), json_build_array(c.vendor_id, ev.id))",
+  },
+};
 
 /**
  * Records that these sessions changed ("read": messages were read; "session": the session was
@@ -61,11 +56,9 @@ async function recordChunk(type: "read" | "session", sessions: ChangedSession[])
   const values = [type, sessions.map((s) => s.id), sessions.map((s) => s.customerId), sessions.map((s) => s.vendorId)];
   const manyEvent = { type, sessionId: 0, participants: [], events: [] };
   try {
-    if (notifying && many) {
-      await dbPool().query(RECORD_MANY_NOTIFYING, [...values, CHANNEL, announcementOf(manyEvent)]);
-      return;
-    }
-    const { rows } = await dbPool().query<Recorded>(notifying ? RECORD_NOTIFYING : RECORD, notifying ? [...values, CHANNEL] : values);
+    // Beyond MAX_EVENTS sessions, one announcement for them all: staff refresh, participants' streams read their logs.
+    const [statement, parameters] = many ? eventLogStatementAnnouncedOnce(RECORD, notifying, values, announcementOf(manyEvent)) : eventLogStatement(RECORD, notifying, values);
+    const { rows } = await dbPool().query<Recorded>(statement, parameters);
     if (notifying) return;
     // Published after commit, the announcement names its log rows (the bus's reconciler knows them heard).
     if (many) return await publishEvent({ ...manyEvent, events: rows.flatMap((row): UserEventIds => [[row.customerId, row.customerEventId], [row.vendorId, row.vendorEventId]]) });

@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import { ActionFailure } from "@/lib/actions/define-action";
+import { DomainError } from "@/lib/errors";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { parseListParams, serializeListParams } from "@/lib/chat-sessions/list-params";
 import { db } from "@/lib/db";
@@ -22,8 +22,8 @@ function normalizedQuery(query: string): string {
  */
 async function manageableView(tx: Tx, id: number, user: CurrentUser) {
   const view = await tx.savedView.findUnique({ where: { id } });
-  if (!view || (view.ownerId !== user.id && !view.shared)) throw new ActionFailure("not_found", "viewNotFound");
-  if (view.ownerId !== user.id && !can(user.role, "savedViews.manageShared")) throw new ActionFailure("forbidden", "forbidden");
+  if (!view || (view.ownerId !== user.id && !view.shared)) throw new DomainError("not_found", "viewNotFound");
+  if (view.ownerId !== user.id && !can(user.role, "savedViews.manageShared")) throw new DomainError("forbidden", "forbidden");
   return view;
 }
 
@@ -48,7 +48,7 @@ export async function shareView(input: z.output<typeof shareViewSchema>, user: C
   return db.$transaction(async (tx) => {
     const view = await manageableView(tx, input.id, user);
     // Only the owner shares; an admin may take a shared view back to its owner alone.
-    if (input.shared && view.ownerId !== user.id) throw new ActionFailure("forbidden", "forbidden");
+    if (input.shared && view.ownerId !== user.id) throw new DomainError("forbidden", "forbidden");
     return tx.savedView.update({ where: { id: input.id }, data: { shared: input.shared }, select: { id: true, shared: true } });
   });
 }
@@ -67,7 +67,7 @@ export async function reorderViews(input: z.output<typeof reorderViewsSchema>, u
     const own = await tx.savedView.findMany({ where: { ownerId: user.id }, select: { id: true } });
     const mine = new Set(own.map((view) => view.id));
     if (input.ids.length !== mine.size || new Set(input.ids).size !== input.ids.length || input.ids.some((id) => !mine.has(id))) {
-      throw new ActionFailure("invalid", "viewOrderStale");
+      throw new DomainError("invalid", "viewOrderStale");
     }
     for (const [position, id] of input.ids.entries()) await tx.savedView.update({ where: { id }, data: { position } });
     return { ids: input.ids };

@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { idSchema } from "@/lib/id-schema";
 
 // Saved views (issue 19): the schemas of the "save view" form and of every change to a view. The
 // messages are keys of the chatSessions catalog.
-const id = z.number().int().min(1).max(2_147_483_647);
+const id = idSchema();
 const name = z.string().trim().min(1, "viewNameRequired").max(60, "viewNameTooLong");
 
 export const saveViewSchema = z.object({ name, query: z.string().max(4000), shared: z.boolean() }).strict();

@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import { ActionFailure } from "@/lib/actions/define-action";
+import { DomainError } from "@/lib/errors";
 import { audit } from "@/lib/audit";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
@@ -15,7 +15,7 @@ import type { addNoteSchema, deleteNoteSchema, editNoteSchema } from "./note-sch
 export async function addNote(input: z.output<typeof addNoteSchema>, actor: CurrentUser): Promise<{ id: number }> {
   const note = await db.$transaction(async (tx) => {
     const session = await tx.chatSession.findUnique({ where: { id: input.sessionId }, select: { id: true } });
-    if (!session) throw new ActionFailure("not_found", "sessionNotFound");
+    if (!session) throw new DomainError("not_found", "sessionNotFound");
     const note = await tx.sessionNote.create({ data: { sessionId: input.sessionId, authorId: actor.id, body: input.body }, select: { id: true } });
     await audit(tx, { actorId: actor.id, action: "notes.add", targetType: "sessionNote", targetId: note.id, details: { sessionId: input.sessionId, length: input.body.length } });
     return note;
@@ -28,8 +28,8 @@ export async function addNote(input: z.output<typeof addNoteSchema>, actor: Curr
 async function noteToChange(tx: Parameters<Parameters<typeof db.$transaction>[0]>[0], noteId: number, actor: CurrentUser) {
   const [note] = await tx.$queryRaw<{ sessionId: number; authorId: number | null; body: string }[]>`
     SELECT session_id AS "sessionId", author_id AS "authorId", body FROM session_notes WHERE id = ${noteId} FOR UPDATE`;
-  if (!note) throw new ActionFailure("not_found", "noteGone");
-  if (note.authorId !== actor.id && !can(actor.role, "notes.moderate")) throw new ActionFailure("forbidden", "forbidden");
+  if (!note) throw new DomainError("not_found", "noteGone");
+  if (note.authorId !== actor.id && !can(actor.role, "notes.moderate")) throw new DomainError("forbidden", "forbidden");
   return note;
 }
 

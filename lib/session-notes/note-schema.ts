@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { MAX_ID } from "@/lib/list-engine/cursor";
+import { idSchema } from "@/lib/id-schema";
 
 // One schema for the note form and the server actions; messages are keys of the `team` catalog.
 export const NOTE_MAX_LENGTH = 4000;
 const noteBody = z.string().trim().min(1, { error: "noteEmpty" }).max(NOTE_MAX_LENGTH, { error: "noteTooLong" });
-const id = z.number().int().min(1).max(MAX_ID);
+const id = idSchema();
 
 export const noteFormSchema = z.object({ body: noteBody });
 export const addNoteSchema = z.object({ sessionId: id, body: noteBody });

@@ -1,9 +1,10 @@
 "use server";
 import { z } from "zod";
+import { idSchema } from "@/lib/id-schema";
 import { defineAction } from "@/lib/actions/define-action";
 import { releaseHolds, renewHold } from "./holds";
 
-const holdSchema = z.object({ sessionId: z.number().int().min(1).max(2_147_483_647) }).strict();
+const holdSchema = z.object({ sessionId: idSchema() }).strict();
 
 /** Triage mode keeps its session while the agent is on it; false: it lapsed and another agent has it. */
 export const renewHoldAction = defineAction("chatSessions.view", holdSchema, ({ sessionId }, user) => renewHold(sessionId, user.id));

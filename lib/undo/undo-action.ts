@@ -1,5 +1,5 @@
 import "server-only";
-import { ActionFailure } from "@/lib/actions/action-failure";
+import { DomainError } from "@/lib/errors";
 import { audit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -24,7 +24,7 @@ export async function undoAction(token: string, actorId: number): Promise<{ kind
   const { kind, changed, sessions } = await db.$transaction(async (tx) => {
     const [action] = await tx.$queryRaw<{ kind: string }[]>`
       SELECT kind FROM undo_actions WHERE token = ${token}::uuid AND actor_id = ${actorId} AND expires_at > now() FOR UPDATE`;
-    if (!action) throw new ActionFailure("not_found", "undoExpired");
+    if (!action) throw new DomainError("not_found", "undoExpired");
     const done = action.kind === "read" ? await undoReads(tx, token) : await undoAssignments(tx, token, actorId);
     await tx.$executeRaw`DELETE FROM undo_actions WHERE token = ${token}::uuid`;
     await audit(tx, { actorId, action: "chatSessions.undo", targetType: "chatSession", targetId: done.sessions.length === 1 ? done.sessions[0]!.id : undefined, details: { kind: action.kind, changed: done.changed, sessions: done.sessions.length } });

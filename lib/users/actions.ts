@@ -1,5 +1,5 @@
 "use server";
-import { defineAction } from "@/lib/actions/define-action";
+import { actionOf, defineAction } from "@/lib/actions/define-action";
 import { announceRevoked } from "@/lib/api/tokens";
 import { listBulkAction } from "@/lib/list-engine/bulk-action";
 import { usersList } from "./list";
@@ -17,4 +17,4 @@ export const deleteUserAction = defineAction("users.manage", deleteUserSchema, d
 export const signOutEverywhereAction = defineAction("users.manage", signOutEverywhereSchema, signOutEverywhere);
 
 /** The users list's bulk "sign out everywhere": the ticked users or all matching the filters. */
-export const signOutSelectedUsersAction = listBulkAction(usersList, usersSource, "signOutEverywhere", signOutSelectedUsers, ({ ids }) => announceRevoked(ids));
+export const signOutSelectedUsersAction = actionOf(listBulkAction(usersList, usersSource, "signOutEverywhere", signOutSelectedUsers, ({ ids }) => announceRevoked(ids)));

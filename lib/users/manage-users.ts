@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { ActionFailure } from "@/lib/actions/define-action";
+import { DomainError } from "@/lib/errors";
 import { audit } from "@/lib/audit";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { hashPassword } from "@/lib/auth/password";
@@ -16,7 +16,7 @@ import type { createUserSchema, deleteUserSchema, signOutEverywhereSchema, updat
 export type DeleteUserOutcome = { status: "deleted" } | { status: "refused"; links: UserLinks };
 
 const isViolation = (error: unknown, code: "P2002" | "P2003") => error instanceof Prisma.PrismaClientKnownRequestError && error.code === code;
-const emailTaken = () => new ActionFailure("conflict", "invalidInput", { email: "emailTaken" });
+const emailTaken = () => new DomainError("conflict", "invalidInput", { email: "emailTaken" });
 
 /** A new user; the password is hashed before the transaction, which then only writes. */
 export async function createUser(input: z.output<typeof createUserSchema>, actor: CurrentUser): Promise<{ id: number }> {
@@ -44,10 +44,10 @@ export async function updateUser(input: z.output<typeof updateUserSchema>, actor
   try {
     const saved = await db.$transaction(async (tx) => {
       const [current] = await tx.$queryRaw<{ role: string }[]>`SELECT role::text FROM users WHERE id = ${input.id} FOR UPDATE`;
-      if (!current) throw new ActionFailure("not_found", "userGone");
+      if (!current) throw new DomainError("not_found", "userGone");
       if (current.role !== input.role) {
-        if (input.id === actor.id) throw new ActionFailure("invalid", "invalidInput", { role: "ownRole" });
-        if (isLinked(await userLinks(tx, input.id))) throw new ActionFailure("invalid", "invalidInput", { role: "roleLocked" });
+        if (input.id === actor.id) throw new DomainError("invalid", "invalidInput", { role: "ownRole" });
+        if (isLinked(await userLinks(tx, input.id))) throw new DomainError("invalid", "invalidInput", { role: "roleLocked" });
       }
       await tx.user.update({ where: { id: input.id }, data: { name: input.name, email: input.email, role: input.role, ...(passwordHash ? { passwordHash } : {}) } });
       // A reset password locks out whoever knew the old one; staff made a participant leaves the panel.
@@ -67,7 +67,7 @@ export async function updateUser(input: z.output<typeof updateUserSchema>, actor
 export async function signOutEverywhere(input: z.output<typeof signOutEverywhereSchema>, actor: CurrentUser): Promise<{ id: number }> {
   await db.$transaction(async (tx) => {
     const [found] = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM users WHERE id = ${input.id} FOR UPDATE`;
-    if (!found) throw new ActionFailure("not_found", "userGone");
+    if (!found) throw new DomainError("not_found", "userGone");
     await endEverySession(tx, [input.id]);
     await audit(tx, { actorId: actor.id, action: "users.signOutEverywhere", targetType: "user", targetId: input.id });
   });
@@ -93,13 +93,13 @@ export async function signOutSelectedUsers(tx: Prisma.TransactionClient, where: 
  * orders) tie them; a session created meanwhile is caught by the foreign keys the same way.
  */
 export async function deleteUser(input: z.output<typeof deleteUserSchema>, actor: CurrentUser): Promise<DeleteUserOutcome> {
-  if (input.id === actor.id) throw new ActionFailure("invalid", "cannotDeleteSelf");
+  if (input.id === actor.id) throw new DomainError("invalid", "cannotDeleteSelf");
   try {
     const outcome = await db.$transaction(async (tx): Promise<DeleteUserOutcome> => {
       const links = await userLinks(tx, input.id);
       if (blocksDeletion(links)) return { status: "refused", links };
       const deleted = await tx.user.deleteMany({ where: { id: input.id } });
-      if (deleted.count === 0) throw new ActionFailure("not_found", "userGone");
+      if (deleted.count === 0) throw new DomainError("not_found", "userGone");
       await audit(tx, { actorId: actor.id, action: "users.delete", targetType: "user", targetId: input.id });
       return { status: "deleted" };
     });

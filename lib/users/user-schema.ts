@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/roles";
+import { idSchema } from "@/lib/id-schema";
 
 // One schema for the user form (react-hook-form's resolver) and the server actions.
 // Messages are keys of the `userForm` catalog.
 const PASSWORD_MIN = 12;
-const MAX_ID = 2_147_483_647;
 
 /** A new user needs a password; an edited one keeps theirs when the field is left empty. */
 const password = (required: boolean) =>
@@ -30,6 +30,6 @@ export const userFormSchema = (mode: "create" | "edit") =>
 export type UserFormValues = z.input<ReturnType<typeof userFormSchema>>;
 
 export const createUserSchema = userFormSchema("create");
-export const updateUserSchema = userFormSchema("edit").extend({ id: z.number().int().min(1).max(MAX_ID) });
-export const deleteUserSchema = z.object({ id: z.number().int().min(1).max(MAX_ID) });
+export const updateUserSchema = userFormSchema("edit").extend({ id: idSchema() });
+export const deleteUserSchema = z.object({ id: idSchema() });
 export const signOutEverywhereSchema = deleteUserSchema;

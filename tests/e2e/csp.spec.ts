@@ -42,7 +42,7 @@ async function expectCleanUnderStrictPolicy(page: Page, path: string, seen: { co
   expect(seen.console, path).toEqual([]);
 }
 
-test("#8 signed out: the sign-in page runs under the nonce policy with no violation", async ({ page }) => {
+test("signed out: the sign-in page runs under the nonce policy with no violation", async ({ page }) => {
   const seen = await watchViolations(page);
   await expectCleanUnderStrictPolicy(page, "/sign-in", seen);
   // Two requests, two nonces.
@@ -73,7 +73,7 @@ const staffPages = async () => {
 };
 
 for (const [role, locale] of [["admin", "en"], ["support", "ar"]] as [DemoRole, "en" | "ar"][]) {
-  test(`#8 every panel page as ${role} (${locale}) runs under the nonce policy with no violation`, async ({ page }) => {
+  test(`every panel page as ${role} (${locale}) runs under the nonce policy with no violation`, async ({ page }) => {
     const seen = await watchViolations(page);
     await signIn(page, role, locale);
     const pages = role === "admin" ? await staffPages() : (await staffPages()).filter((path) => !/\/(new|edit)$|\/settings|\/audit/.test(path));
@@ -81,7 +81,7 @@ for (const [role, locale] of [["admin", "en"], ["support", "ar"]] as [DemoRole, 
   });
 }
 
-test("#8 the web chat as a customer runs under the nonce policy with no violation", async ({ page }) => {
+test("the web chat as a customer runs under the nonce policy with no violation", async ({ page }) => {
   const seen = await watchViolations(page);
   await signIn(page, "customer", "ar");
   const session = (await e2eDb().query<{ id: number }>(

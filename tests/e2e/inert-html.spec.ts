@@ -38,7 +38,7 @@ async function expectInert(page: Page, ...texts: string[]) {
   await expect(page.locator("a[href^='javascript:']")).toHaveCount(0);
 }
 
-test("#8 HTML and script in names, product titles and messages render as inert text on every page and in the exports", async ({ page, browser }) => {
+test("HTML and script in names, product titles and messages render as inert text on every page and in the exports", async ({ page, browser }) => {
   const fixture = await hostileSession();
   await signIn(page, "admin", "en");
 

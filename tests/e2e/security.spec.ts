@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { signIn } from "./support/auth";
 import { e2eDb } from "./support/db";
 
-test("#8 the session cookie is httpOnly and SameSite=Lax, out of reach of page scripts", async ({ page }) => {
+test("the session cookie is httpOnly and SameSite=Lax, out of reach of page scripts", async ({ page }) => {
   await signIn(page, "support", "en");
   const cookies = await page.context().cookies();
   const session = cookies.find((cookie) => cookie.name.endsWith("next-auth.session-token"));
@@ -10,7 +10,7 @@ test("#8 the session cookie is httpOnly and SameSite=Lax, out of reach of page s
   expect(await page.evaluate(() => document.cookie)).not.toContain("session-token");
 });
 
-test("#8 a server action replayed from another origin is refused (403, localized) and changes nothing; the same request from the panel's origin works", async ({ page }) => {
+test("a server action replayed from another origin is refused (403, localized) and changes nothing; the same request from the panel's origin works", async ({ page }) => {
   await signIn(page, "support", "en");
   await page.goto("/chat-sessions?unread=1");
   const row = page.locator("tbody tr[data-row-id]").first();

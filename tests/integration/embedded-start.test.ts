@@ -195,7 +195,7 @@ describe("npm start without DATABASE_URL (embedded PostgreSQL)", () => {
     // The web chat says it was a failure of the server, not a mistake in what was typed.
     const failedWeb = await webSend(customerCookie, sessionId, "refused on purpose");
     expect(failedWeb).toContain('"ok":false');
-    expect(failedWeb).toContain('"code":"failed"');
+    expect(failedWeb).toContain('"code":"internal"');
     expect(await stored("refused on purpose")).toBe(0);
 
     customerToken = await newToken("customer@demo.test");

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { actionOf } from "@/lib/actions/define-action";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { defineList } from "@/lib/list-engine/declaration";
@@ -116,10 +117,12 @@ describe("the list engine, driven through a section declared in this file", () =
   });
 
   it("acts on all matching rows by their filters (not a list of ids), and audits it in the change's transaction", async () => {
-    const tally = listBulkAction(itemsList, itemsSource, "tally", async (tx, where) => {
-      const [row] = await tx.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM ${itemsSource.from} WHERE ${where}`;
-      return { result: row!.n, details: { counted: row!.n } };
-    });
+    const tally = actionOf(
+      listBulkAction(itemsList, itemsSource, "tally", async (tx, where) => {
+        const [row] = await tx.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM ${itemsSource.from} WHERE ${where}`;
+        return { result: row!.n, details: { counted: row!.n } };
+      }),
+    );
     const { params } = parseListState(itemsList, { kind: "blue", q: "item 3" });
     actAs("support", supportId);
     const result = await tally({ filters: filtersOf(itemsList, params) });

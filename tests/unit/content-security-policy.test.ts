@@ -3,7 +3,7 @@ import { contentSecurityPolicy, nonceOf } from "@/lib/http/content-security-poli
 
 const directive = (policy: string, name: string) => policy.split("; ").find((d) => d.startsWith(`${name} `));
 
-describe("#8 Content-Security-Policy", () => {
+describe("Content-Security-Policy", () => {
   it("with a nonce, script-src allows that nonce and 'strict-dynamic', never 'unsafe-inline' nor 'unsafe-eval'", () => {
     const policy = contentSecurityPolicy("abc+/09==");
     expect(directive(policy, "script-src")).toBe("script-src 'self' 'nonce-abc+/09==' 'strict-dynamic'");

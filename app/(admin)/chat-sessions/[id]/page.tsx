@@ -14,7 +14,7 @@ import { getSessionDetail } from "@/lib/chat-sessions/session-detail";
 import { SessionAssignee } from "@/components/assignment/session-assignee";
 import { listAssignableStaff } from "@/lib/assignment/staff";
 import { loadStaffTimeline } from "@/lib/session-notes/staff-timeline";
-import { getLocale, getTranslator } from "@/lib/i18n/server";
+import { getLocale, getTranslator, uncheckedTranslatorFor } from "@/lib/i18n/server";
 import { findListRow } from "@/lib/list-engine/find-row";
 import { listReturnHref } from "@/lib/list-engine/return-href";
 import { can } from "@/lib/permissions";
@@ -58,7 +58,7 @@ export default async function ChatSessionPage({ params, searchParams }: Props) {
         </>
       }
       fields={recordFields(sessionsList.columns, row, {
-        words: (key) => t(key as Parameters<typeof t>[0]),
+        words: uncheckedTranslatorFor(locale, "chatSessions"),
         locale,
         cells: {
           product: (session) => <Link href={`/products/${session.productId}`} className="text-blue-800 hover:underline dark:text-blue-300" dir="auto">{session.productName}</Link>,
