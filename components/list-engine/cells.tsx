@@ -29,10 +29,14 @@ export function KindCell({ kind, value, href, locale }: { kind: ColumnKind; valu
   if (kind === "number" || kind === "money") return <span className="tabular-nums">{text}</span>;
   if (kind === "link" && href) {
     return (
-      <Link prefetch={false} href={href} className="whitespace-nowrap hover:underline" dir="auto">
+      <Link prefetch={false} href={href} className="cell-text" dir="auto">
         {text}
       </Link>
     );
   }
-  return <span dir="auto">{text}</span>;
+  return (
+    <span className="cell-text" dir="auto">
+      {text}
+    </span>
+  );
 }
