@@ -103,7 +103,6 @@ export function ListTable<Row extends { id: number }>({ t, rows, columns: declar
                     {sortKey ? (
                       <button
                         type="button"
-                        className="inline-flex items-center gap-1 hover:underline"
                         onClick={() => onSort(sortKey, sorted === "desc" ? "asc" : "desc")}
                         aria-label={t(sorted === "desc" ? "sortAscending" : "sortDescending", { column: String(cell.column.columnDef.header) })}
                       >
