@@ -29,7 +29,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:start-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
         {t("skipToContent")}
       </a>
-      <aside className="hidden w-64 shrink-0 border-e border-slate-200 bg-white md:block dark:border-slate-800 dark:bg-slate-900">
+      <aside className="hidden w-52 shrink-0 xl:w-64 border-e border-slate-200 bg-white md:block dark:border-slate-800 dark:bg-slate-900">
         {nav}
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">

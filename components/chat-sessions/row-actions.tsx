@@ -1,24 +1,16 @@
 "use client";
-import { Eye, MessagesSquare, Package, Pencil, Trash2, UserMinus, UserPlus, type LucideIcon } from "lucide-react";
-import Link from "next/link";
-import type { ReactNode } from "react";
+import { Icon } from "@/components/ui/icon";
+import { MenuButton, type MenuItem } from "@/components/ui/menu-button";
 import type { SessionRow } from "@/lib/chat-sessions/list";
 import { useT } from "@/lib/i18n/client";
 import type { AssignAbility } from "@/components/assignment/assign-menu";
 import type { RowPermissions } from "./sessions-table";
 
-const ICON_BUTTON = "inline-flex h-8 w-8 items-center justify-center rounded-md hover:bg-slate-100 dark:hover:bg-slate-800";
-
-function IconLabel({ icon: Icon, label }: { icon: LucideIcon; label: string }): ReactNode {
-  return (
-    <>
-      <Icon aria-hidden="true" className="h-4 w-4" />
-      <span className="sr-only">{label}</span>
-    </>
-  );
-}
-
-/** ROW-1..4 (and REL-2: the linked order, when there is one), compact so that a row stays one line; each has a name for screen readers and a tooltip. */
+/**
+ * ROW-1..4 (and REL-2: the linked order, when there is one; issue 20: take and release). The quick
+ * look (ROW-1) stays one click away; the others fold into a menu, so that a row fits at 1024 px in
+ * either language.
+ */
 export function RowActions({ row, permissions, assignAbility, assigning, listQuery, onView, onDelete, onAssign }: {
   row: SessionRow;
   permissions: RowPermissions;
@@ -38,39 +30,20 @@ export function RowActions({ row, permissions, assignAbility, assigning, listQue
   // Editors manage messages on the edit page; read-only roles on the session's own page, which
   // leads back to this view of the list.
   const manageHref = permissions.edit ? `/chat-sessions/${row.id}/edit#messages` : `/chat-sessions/${row.id}?${new URLSearchParams({ from: listQuery })}#messages`;
+  const items: MenuItem[] = [
+    { key: "manage", label: t("actionManage"), icon: <Icon name="messages" />, href: manageHref },
+    ...(mayTake && !assigning ? [{ key: "take", label: team("takeSession", { id: row.id }), icon: <Icon name="take" />, onSelect: () => onAssign(row, assignAbility.me) }] : []),
+    ...(mayRelease && !assigning ? [{ key: "release", label: team("releaseSession", { id: row.id }), icon: <Icon name="release" />, onSelect: () => onAssign(row, null) }] : []),
+    ...(row.orderId != null ? [{ key: "order", label: t("actionOrder", { id: row.orderId }), icon: <Icon name="order" />, href: `/orders/${row.orderId}` }] : []),
+    ...(permissions.edit ? [{ key: "edit", label: t("actionEdit"), icon: <Icon name="edit" />, href: `/chat-sessions/${row.id}/edit` }] : []),
+    ...(permissions.delete ? [{ key: "delete", label: t("actionDelete"), icon: <Icon name="delete" />, danger: true, onSelect: () => onDelete(row) }] : []),
+  ];
   return (
-    <div role="group" aria-label={t("rowActionsFor", { id: row.id })} className="flex justify-end gap-0.5 whitespace-nowrap text-slate-700 dark:text-slate-200">
-      <button type="button" className={ICON_BUTTON} title={t("actionView")} onClick={() => onView(row)}>
-        <IconLabel icon={Eye} label={t("actionView")} />
+    <div>
+      <button type="button" className="icon-button" title={t("actionView")} onClick={() => onView(row)}>
+        <Icon name="eye" />
       </button>
-      <Link prefetch={false} href={manageHref} className={ICON_BUTTON} title={t("actionManage")}>
-        <IconLabel icon={MessagesSquare} label={t("actionManage")} />
-      </Link>
-      {mayTake ? (
-        <button type="button" className={ICON_BUTTON} title={team("takeSession", { id: row.id })} disabled={assigning} onClick={() => onAssign(row, assignAbility.me)}>
-          <IconLabel icon={UserPlus} label={team("takeSession", { id: row.id })} />
-        </button>
-      ) : null}
-      {mayRelease ? (
-        <button type="button" className={ICON_BUTTON} title={team("releaseSession", { id: row.id })} disabled={assigning} onClick={() => onAssign(row, null)}>
-          <IconLabel icon={UserMinus} label={team("releaseSession", { id: row.id })} />
-        </button>
-      ) : null}
-      {row.orderId != null ? (
-        <Link prefetch={false} href={`/orders/${row.orderId}`} className={ICON_BUTTON} title={t("actionOrder", { id: row.orderId })}>
-          <IconLabel icon={Package} label={t("actionOrder", { id: row.orderId })} />
-        </Link>
-      ) : null}
-      {permissions.edit ? (
-        <Link prefetch={false} href={`/chat-sessions/${row.id}/edit`} className={ICON_BUTTON} title={t("actionEdit")}>
-          <IconLabel icon={Pencil} label={t("actionEdit")} />
-        </Link>
-      ) : null}
-      {permissions.delete ? (
-        <button type="button" className={`${ICON_BUTTON} text-red-700 dark:text-red-400`} title={t("actionDelete")} onClick={() => onDelete(row)}>
-          <IconLabel icon={Trash2} label={t("actionDelete")} />
-        </button>
-      ) : null}
+      <MenuButton label={t("rowActionsFor", { id: row.id })} icon={<Icon name="more" />} items={items} className="icon-button" />
     </div>
   );
 }

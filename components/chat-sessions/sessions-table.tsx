@@ -25,7 +25,7 @@ function truncate(text: string): string {
 /** REL-1: a participant's name leads to their user page (as the product's leads to its page). */
 function PersonLink({ id, name, term }: { id: number; name: string; term: string }) {
   return (
-    <Link prefetch={false} href={`/users/${id}`} className="whitespace-nowrap hover:underline" dir="auto">
+    <Link prefetch={false} href={`/users/${id}`} className="cell-text">
       <Highlight text={name} term={term} />
     </Link>
   );
@@ -65,7 +65,7 @@ export function SessionsTable({ rows, params, visibleColumns, fixedColumns, sele
   const cells = useMemo(
     () => ({
       product: (row: SessionRow) => (
-        <Link prefetch={false} href={`/products/${row.productId}`} title={row.productName} className="whitespace-nowrap hover:underline" dir="auto">
+        <Link prefetch={false} href={`/products/${row.productId}`} title={row.productName} className="cell-text">
           <Highlight text={truncate(row.productName)} term={term} />
         </Link>
       ),

@@ -5,12 +5,13 @@ import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from
 import { toast } from "sonner";
 import { Button, buttonClass } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { deleteSessionsAction, markSessionsReadAction } from "@/lib/chat-sessions/actions";
+import { countSessionsAction, deleteSessionsAction, markSessionsReadAction } from "@/lib/chat-sessions/actions";
 import { BulkBar } from "@/components/list-engine/bulk-bar";
 import { ExportButton } from "@/components/list-engine/export-button";
 import { ColumnMenu } from "@/components/list-engine/column-menu";
 import { ListFilterChips, ListFiltersPanel } from "@/components/list-engine/list-filters";
 import { ListNotices } from "@/components/list-engine/notices";
+import { LoadingRegion } from "@/components/list-engine/loading-region";
 import { SearchBox } from "@/components/list-engine/search-box";
 import { Pagination } from "@/components/list-engine/pagination";
 import { useListUrl } from "@/components/list-engine/use-list-url";
@@ -83,11 +84,16 @@ const OPTION_LABELS: Record<string, Record<string, "optionAwaitingVendor" | "opt
   waitingOver: { amber: "optionOverAmber", red: "optionOverRed" },
 };
 
-type PendingDelete = { kind: "row"; row: SessionRow } | { kind: "bulk" } | null;
+/** Past this many sessions a bulk deletion asks for their number to be typed; "all matching" always does. */
+const MASS_DELETION = 100;
+
+/** A bulk deletion of "all matching" waits for its exact count (`counted`): the list's own stops at its cap. */
+type PendingDelete = { kind: "row"; row: SessionRow } | { kind: "bulk"; counted: { sessions: number; messages: number } | null } | null;
 
 /** The triage screen: toolbar, chips, bulk bar, table and pages, all driven by the URL. */
 export function SessionsView({ params, notices, rows, nextCursor, previousCursor, total, anySessions, visibleColumns, columnsCookie, labels, assigneeLabel, assignAbility, permissions, thresholds, queues, scope }: Props) {
   const t = useT("chatSessions");
+  const common = useT("common");
   const team = useT("team");
   const showUndo = useUndoToast();
   const rowIds = useMemo(() => rows.map((row) => row.id), [rows]);
@@ -176,12 +182,31 @@ export function SessionsView({ params, notices, rows, nextCursor, previousCursor
     .filter((column) => !column.toggleable || shownColumns.includes(column.key))
     .map((column) => ({ key: column.key, label: t(column.header) }));
   const selectedCount = allMatching ? total.count : selected.size;
-  const bulkDeleteBody = () => {
+  const askBulkDelete = () => {
+    setPendingDelete({ kind: "bulk", counted: null });
+    if (!allMatching) return;
+    startAction(async () => {
+      const result = await countSessionsAction(selection());
+      if (!result.ok) {
+        setPendingDelete(null);
+        return actionError.toast(result.error);
+      }
+      setPendingDelete((current) => (current?.kind === "bulk" ? { kind: "bulk", counted: result.data } : current));
+    });
+  };
+  const bulkDeleteBody = (counted: { sessions: number; messages: number } | null) => {
+    if (allMatching) return counted ? `${t("bulkDeleteBody", { count: counted.sessions })} ${t("bulkDeleteMessages", { count: counted.messages })}` : common("loading");
     const sessions = t("bulkDeleteBody", { count: selectedCount });
-    if (allMatching) return sessions;
     const counts = [...selected].map((id) => messageCounts.current.get(id));
     if (counts.some((count) => count === undefined)) return sessions;
     return `${sessions} ${t("bulkDeleteMessages", { count: counts.reduce<number>((sum, count) => sum + (count ?? 0), 0) })}`;
+  };
+
+  // What a mass deletion asks to type: the exact number of sessions that go ("…" while still counting).
+  const typedConfirmation = () => {
+    if (pendingDelete?.kind !== "bulk") return undefined;
+    if (allMatching) return pendingDelete.counted ? String(pendingDelete.counted.sessions) : "…";
+    return selected.size > MASS_DELETION ? String(selected.size) : undefined;
   };
 
   return (
@@ -234,7 +259,7 @@ export function SessionsView({ params, notices, rows, nextCursor, previousCursor
           export={permissions.export ? { href: exportHref, columns: exportOffer, fileName: "chat-sessions" } : null}
           destructive={
             permissions.delete ? (
-              <Button variant="danger" onClick={() => setPendingDelete({ kind: "bulk" })} disabled={acting}>
+              <Button variant="danger" onClick={askBulkDelete} disabled={acting}>
                 {t("bulkDelete")}
               </Button>
             ) : null
@@ -258,7 +283,7 @@ export function SessionsView({ params, notices, rows, nextCursor, previousCursor
           )}
         </div>
       ) : (
-        <div aria-busy={url.pending} className={url.pending ? "opacity-60 transition-opacity" : undefined}>
+        <LoadingRegion pending={url.pending}>
           <p className="sr-only">{t("keyboardHint")}</p>
           <SessionsTable
             rows={rows}
@@ -279,7 +304,7 @@ export function SessionsView({ params, notices, rows, nextCursor, previousCursor
             onView={setViewing}
             onDelete={onDeleteRow}
           />
-        </div>
+        </LoadingRegion>
       )}
 
       {rows.length > 0 || params.page > 1 ? (
@@ -293,8 +318,9 @@ export function SessionsView({ params, notices, rows, nextCursor, previousCursor
         body={
           pendingDelete?.kind === "row"
             ? t("deleteBody", { count: pendingDelete.row.messageCount, product: pendingDelete.row.productName, customer: pendingDelete.row.customerName, vendor: pendingDelete.row.vendorName })
-            : bulkDeleteBody()
+            : bulkDeleteBody(pendingDelete?.counted ?? null)
         }
+        typed={typedConfirmation()}
         confirmLabel={t("actionDelete")}
         pending={acting}
         onConfirm={confirmDelete}

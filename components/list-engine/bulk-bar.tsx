@@ -30,7 +30,7 @@ type Props = {
   export: BulkExport | null;
 };
 
-/** Acts on the ticked rows, or on every row the filters match ("select all N matching"). */
+/** Acts on the ticked rows, or on every row the filters match ("select all N matching"); it stays in view (sticky) while the user scrolls to tick more. */
 export function BulkBar(props: Props) {
   const { t } = props;
   const count = props.allMatching ? props.matchingCount : props.selectedCount;
@@ -41,7 +41,7 @@ export function BulkBar(props: Props) {
   const [unpicked, setUnpicked] = useState<Set<string>>(new Set());
   const fields = unpicked.size ? offered.map((column) => column.key).filter((key) => !unpicked.has(key)) : null;
   return (
-    <div role="region" aria-label={t("selectedCount", { count })} className="flex flex-wrap items-center gap-2 rounded-lg border border-blue-200 bg-blue-50 p-2 text-sm dark:border-blue-900 dark:bg-blue-950">
+    <div role="region" aria-label={t("selectedCount", { count })} className="sticky top-0 z-20 flex flex-wrap items-center gap-2 rounded-lg border border-blue-200 bg-blue-50 p-2 text-sm shadow-sm dark:border-blue-900 dark:bg-blue-950">
       <span className="px-2 font-medium" aria-live="polite">
         {props.allMatching ? t("allMatchingSelected", { count: countLabel }) : t("selectedCount", { count })}
       </span>

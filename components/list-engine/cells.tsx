@@ -16,23 +16,21 @@ export function KindCell({ kind, value, href, locale }: { kind: ColumnKind; valu
   if (value === null || value === "") return <span className="text-slate-500">—</span>;
   if (value instanceof Date || kind === "date" || kind === "relativeTime") {
     const date = value instanceof Date ? value : new Date(value);
-    return kind === "relativeTime" ? (
-      <span className="whitespace-nowrap">
-        <RelativeTime value={date} />
-      </span>
-    ) : (
-      <ExactTime value={date} />
-    );
+    return kind === "relativeTime" ? <RelativeTime value={date} /> : <ExactTime value={date} />;
   }
   const text = typeof value === "number" ? formatNumber(locale, value) : value;
   if (kind === "badge") return <Badge tone="gray">{text}</Badge>;
   if (kind === "number" || kind === "money") return <span className="tabular-nums">{text}</span>;
   if (kind === "link" && href) {
     return (
-      <Link prefetch={false} href={href} className="whitespace-nowrap hover:underline" dir="auto">
+      <Link prefetch={false} href={href} className="cell-text">
         {text}
       </Link>
     );
   }
-  return <span dir="auto">{text}</span>;
+  return (
+    <span className="cell-text">
+      {text}
+    </span>
+  );
 }

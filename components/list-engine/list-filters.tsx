@@ -38,7 +38,8 @@ export function ListFiltersPanel<F extends FilterDeclarations>({ t, text, filter
         {active ? t("filtersActive", { count: active }) : t("filtersButton")}
       </button>
       <div id={panelId} hidden={!open} className="order-last grid basis-full gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-3 dark:border-slate-700 dark:bg-slate-900">
-        {entries.map(([key, filter]) => {
+        {/* Drawn when opened: a closed panel's fields would only weigh down every page of the list. */}
+        {(open ? entries : []).map(([key, filter]) => {
           const id = `filter-${key}`;
           if (filter.kind === "entity") {
             return (

@@ -30,6 +30,13 @@ type Props<Row extends { id: number }> = {
   onOpen: (row: Row) => void;
 };
 
+/** The classes the table's stylesheet (app/globals.css, .list-table) needs on a cell, for its place in the row. */
+function cellClass(column: string, titleColumn: string | undefined): string | undefined {
+  if (column === "select") return "row-select";
+  if (column === "actions") return "row-actions";
+  return column === titleColumn ? "row-title" : undefined;
+}
+
 /** Any section's table: the declared columns, sortable headers, ticks, row actions and the keyboard model. */
 export function ListTable<Row extends { id: number }>({ t, rows, columns: declared, words, cells, sort, dir, visibleColumns, fixedColumns = [], selection, actions, actionsLabel, onSort, onOpen }: Props<Row>) {
   const locale = useLocale();
@@ -43,7 +50,6 @@ export function ListTable<Row extends { id: number }>({ t, rows, columns: declar
               header: () => (
                 <input
                   type="checkbox"
-                  className="h-4 w-4"
                   aria-label={t("selectAllOnPage")}
                   checked={selection.allMatching || (rows.length > 0 && rows.every((row) => selection.selected.has(row.id)))}
                   onChange={(event) => selection.onTogglePage(event.target.checked)}
@@ -52,7 +58,6 @@ export function ListTable<Row extends { id: number }>({ t, rows, columns: declar
               cell: ({ row }) => (
                 <input
                   type="checkbox"
-                  className="h-4 w-4"
                   aria-label={t("selectRow", { id: row.original.id })}
                   checked={selection.allMatching || selection.selected.has(row.original.id)}
                   disabled={selection.allMatching}
@@ -79,11 +84,13 @@ export function ListTable<Row extends { id: number }>({ t, rows, columns: declar
     ...Object.fromEntries(fixedColumns.map((column) => [column, false])),
   };
   const table = useReactTable({ data: rows, columns, getCoreRowModel: getCoreRowModel(), getRowId: (row) => String(row.id), manualSorting: true, manualPagination: true, manualFiltering: true, state: { columnVisibility } });
+  // The first column shown is the row's title on a phone's card (globals.css, .list-table).
+  const titleColumn = onScreen.find((column) => columnVisibility[column.key] !== false)?.key;
   const keyboard = useRowKeyboard({ rows, isSelected: (id) => selection?.selected.has(id) ?? false, canTick: selection != null && !selection.allMatching, onToggle: (id, on) => selection?.onToggle(id, on), onOpen });
 
   return (
     <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900">
-      <table className="w-full text-start text-sm">
+      <table className="list-table w-full text-sm">
         <thead className="bg-slate-50 text-xs font-semibold text-slate-700 dark:bg-slate-800 dark:text-slate-200">
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
@@ -92,11 +99,10 @@ export function ListTable<Row extends { id: number }>({ t, rows, columns: declar
                 const sorted = sortKey === sort ? dir : null;
                 const label = flexRender(cell.column.columnDef.header, cell.getContext());
                 return (
-                  <th key={cell.id} scope="col" className="whitespace-nowrap px-3 py-2 text-start" aria-sort={ariaSort(sorted)}>
+                  <th key={cell.id} scope="col" className={cell.column.id === "actions" ? "row-actions" : undefined} aria-sort={ariaSort(sorted)}>
                     {sortKey ? (
                       <button
                         type="button"
-                        className="inline-flex items-center gap-1 hover:underline"
                         onClick={() => onSort(sortKey, sorted === "desc" ? "asc" : "desc")}
                         aria-label={t(sorted === "desc" ? "sortAscending" : "sortDescending", { column: String(cell.column.columnDef.header) })}
                       >
@@ -114,14 +120,9 @@ export function ListTable<Row extends { id: number }>({ t, rows, columns: declar
         </thead>
         <tbody ref={keyboard.body} onKeyDown={keyboard.onKeyDown}>
           {table.getRowModel().rows.map((row) => (
-            <tr
-              key={row.id}
-              data-row-id={row.id}
-              tabIndex={0}
-              className="border-t border-slate-100 hover:bg-slate-50 focus:bg-blue-50 focus:outline-2 focus:outline-blue-600 dark:border-slate-800 dark:hover:bg-slate-800/60 dark:focus:bg-slate-800"
-            >
+            <tr key={row.id} data-row-id={row.id} tabIndex={0}>
               {row.getVisibleCells().map((cell) => (
-                <td key={cell.id} className="px-3 py-2 align-middle">
+                <td key={cell.id} className={cellClass(cell.column.id, titleColumn)}>
                   {flexRender(cell.column.columnDef.cell, cell.getContext())}
                 </td>
               ))}

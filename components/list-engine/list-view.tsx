@@ -10,6 +10,7 @@ import { BulkBar } from "./bulk-bar";
 import { ColumnMenu } from "./column-menu";
 import { ListFilterChips, ListFiltersPanel, type FilterText } from "./list-filters";
 import { ListTable } from "./list-table";
+import { LoadingRegion } from "./loading-region";
 import type { ListViewWords } from "./list-words";
 import { NoScriptControls } from "./no-script-controls";
 import { ListNotices } from "./notices";
@@ -113,7 +114,7 @@ export function ListView<Row extends { id: number }, S extends string, F extends
           ) : null}
         </div>
       ) : (
-        <div aria-busy={url.pending} className={url.pending ? "opacity-60 transition-opacity" : undefined}>
+        <LoadingRegion pending={url.pending}>
           <p className="sr-only">{t("keyboardHint")}</p>
           <ListTable
             t={t}
@@ -130,7 +131,7 @@ export function ListView<Row extends { id: number }, S extends string, F extends
             onSort={(sort, dir) => url.change({ sort, dir } as Partial<ListState<S, F>>)}
             onOpen={onOpen}
           />
-        </div>
+        </LoadingRegion>
       )}
       {page.rows.length > 0 || params.page > 1 ? (
         <Pagination

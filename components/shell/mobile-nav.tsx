@@ -1,18 +1,25 @@
 "use client";
 import { usePathname } from "next/navigation";
-import { useEffect, useRef, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { buttonClass } from "@/components/ui/button";
 
-/** On narrow screens the sidebar opens as a modal drawer; it closes on navigation. */
+/**
+ * On narrow screens the sidebar opens as a modal drawer; it closes on navigation. Its links are
+ * drawn when it opens: every page would otherwise carry the navigation twice.
+ */
 export function MobileNav({ openLabel, closeLabel, children }: { openLabel: string; closeLabel: string; children: ReactNode }) {
   const dialog = useRef<HTMLDialogElement>(null);
+  const [open, setOpen] = useState(false);
   const pathname = usePathname();
   useEffect(() => {
     dialog.current?.close();
   }, [pathname]);
+  useEffect(() => {
+    if (open && !dialog.current?.open) dialog.current?.showModal();
+  }, [open]);
   return (
     <div className="md:hidden">
-      <button type="button" className={buttonClass("ghost")} aria-label={openLabel} onClick={() => dialog.current?.showModal()}>
+      <button type="button" className={buttonClass("ghost")} aria-label={openLabel} onClick={() => setOpen(true)}>
         <span aria-hidden="true">☰</span>
       </button>
       <dialog
@@ -20,13 +27,18 @@ export function MobileNav({ openLabel, closeLabel, children }: { openLabel: stri
         aria-label={openLabel}
         className="m-0 h-full max-h-none w-72 max-w-[85vw] bg-white p-0 text-slate-900 backdrop:bg-black/40 dark:bg-slate-900 dark:text-slate-100"
         onClick={(event) => event.target === dialog.current && dialog.current?.close()}
+        onClose={() => setOpen(false)}
       >
-        <div className="flex justify-end p-2">
-          <button type="button" className={buttonClass("ghost")} onClick={() => dialog.current?.close()}>
-            {closeLabel}
-          </button>
-        </div>
-        {children}
+        {open ? (
+          <>
+            <div className="flex justify-end p-2">
+              <button type="button" className={buttonClass("ghost")} onClick={() => dialog.current?.close()}>
+                {closeLabel}
+              </button>
+            </div>
+            {children}
+          </>
+        ) : null}
       </dialog>
     </div>
   );

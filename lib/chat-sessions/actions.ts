@@ -3,6 +3,7 @@ import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
 import { DomainError } from "@/lib/errors";
 import { loadConversation } from "./conversation";
+import { countSessions } from "./count-sessions";
 import { deleteSessions } from "./delete-sessions";
 import { markSessionsRead } from "./mark-sessions-read";
 import { selectionSchemaOf } from "@/lib/list-engine/selection";
@@ -15,6 +16,9 @@ const selectionSchema = selectionSchemaOf(sessionsList);
 export const markSessionsReadAction = defineAction("messages.markRead", selectionSchema, (selection, user) => markSessionsRead(selection, user.id));
 
 export const deleteSessionsAction = defineAction("chatSessions.delete", selectionSchema, (selection, user) => deleteSessions(selection, user.id));
+
+/** What a bulk deletion is about to remove, counted exactly for its confirmation. */
+export const countSessionsAction = defineAction("chatSessions.delete", selectionSchema, (selection) => countSessions(selection));
 
 const conversationSchema = z.object({
   sessionId: idSchema(),

@@ -4,10 +4,11 @@ import { expectAccessible } from "./support/axe";
 import { signIn, type TestLocale } from "./support/auth";
 import { chooseOption } from "./support/combobox";
 import { e2eDb, trueUnreadTotal } from "./support/db";
+import { openRowMenu } from "./support/row-menu";
 
 const TEXT = {
-  ar: { title: "الجلسات الحوارية", product: "المنتج", customer: "العميل", vendor: "البائع", messages: "عدد الرسائل", unread: "الرسائل غير المقروءة", last: "آخر رسالة", created: "تاريخ الإنشاء", columns: "الأعمدة", filters: "التصفية", unreadFilter: "يحتوي على رسائل غير مقروءة", recentFilter: "النشاط الحديث (آخر 7 أيام)", noMatches: "لا توجد جلسات تطابق البحث أو الفلاتر.", clear: "مسح الفلاتر", ago: "منذ", nextPage: "الصفحة التالية", previousPage: "الصفحة السابقة", secondPage: /^11–20 من/, conversation: "المحادثة:", delete: "حذف", cancel: "إلغاء", deleteBody: (n: number) => `و${n} ${n <= 10 ? "رسائل" : "رسالة"} نهائيًا` },
-  en: { title: "Chat Sessions", product: "Product", customer: "Customer", vendor: "Vendor", messages: "Messages", unread: "Unread", last: "Last message", created: "Created at", columns: "Columns", filters: "Filters", unreadFilter: "Has unread messages", recentFilter: "Recent activity (last 7 days)", noMatches: "No sessions match the search or filters.", clear: "Clear filters", ago: "ago", nextPage: "Next page", previousPage: "Previous page", secondPage: /^11–20 of/, conversation: "Conversation:", delete: "Delete", cancel: "Cancel", deleteBody: (n: number) => `its ${n} messages will be deleted for good` },
+  ar: { title: "الجلسات الحوارية", product: "المنتج", customer: "العميل", vendor: "البائع", messages: "عدد الرسائل", unread: "الرسائل غير المقروءة", last: "آخر رسالة", created: "تاريخ الإنشاء", columns: "الأعمدة", filters: "التصفية", unreadFilter: "يحتوي على رسائل غير مقروءة", recentFilter: "النشاط الحديث (آخر 7 أيام)", noMatches: "لا توجد جلسات تطابق البحث أو الفلاتر.", clear: "مسح الفلاتر", ago: "منذ", nextPage: "الصفحة التالية", previousPage: "الصفحة السابقة", secondPage: /^11–20 من/, conversation: "المحادثة:", delete: "حذف", more: "إجراءات الجلسة", cancel: "إلغاء", deleteBody: (n: number) => `و${n} ${n <= 10 ? "رسائل" : "رسالة"} نهائيًا` },
+  en: { title: "Chat Sessions", product: "Product", customer: "Customer", vendor: "Vendor", messages: "Messages", unread: "Unread", last: "Last message", created: "Created at", columns: "Columns", filters: "Filters", unreadFilter: "Has unread messages", recentFilter: "Recent activity (last 7 days)", noMatches: "No sessions match the search or filters.", clear: "Clear filters", ago: "ago", nextPage: "Next page", previousPage: "Previous page", secondPage: /^11–20 of/, conversation: "Conversation:", delete: "Delete", more: "Actions for session", cancel: "Cancel", deleteBody: (n: number) => `its ${n} messages will be deleted for good` },
 } as const;
 
 const rows = (page: import("@playwright/test").Page) => page.locator("tbody tr[data-row-id]");
@@ -213,14 +214,15 @@ for (const locale of ["ar", "en"] as TestLocale[]) {
     await signIn(page, "admin", locale);
     await page.goto("/chat-sessions");
     const row = page.locator(`tr[data-row-id="${session.id}"]`);
-    await row.getByRole("button", { name: text.delete }).click();
+    // Delete is folded into the row's actions menu.
+    await (await openRowMenu(row, text.more)).getByRole("menuitem", { name: text.delete }).click();
     const dialog = page.getByRole("dialog");
     await expect(dialog).toContainText(text.deleteBody(session.message_count));
     await expect(dialog).toContainText(session.product_name);
     await expectAccessible(page);
     await dialog.getByRole("button", { name: text.cancel }).click();
     await expect(row).toBeVisible();
-    await row.getByRole("button", { name: text.delete }).click();
+    await (await openRowMenu(row, text.more)).getByRole("menuitem", { name: text.delete }).click();
     await page.getByTestId("confirm-action").click();
     await expect(row).toHaveCount(0);
     const { rows: left } = await e2eDb().query("SELECT 1 FROM chat_messages WHERE session_id = $1", [session.id]);
@@ -230,7 +232,9 @@ for (const locale of ["ar", "en"] as TestLocale[]) {
     const supportPage = await context.newPage();
     await signIn(supportPage, "support", locale);
     await supportPage.goto("/chat-sessions");
-    await expect(rows(supportPage).first().getByRole("button", { name: text.delete })).toHaveCount(0);
+    const supportMenu = await openRowMenu(rows(supportPage).first(), text.more);
+    await expect(supportMenu.getByRole("menuitem").first()).toBeVisible();
+    await expect(supportMenu.getByRole("menuitem", { name: text.delete })).toHaveCount(0);
     await context.close();
   });
 }
@@ -251,6 +255,31 @@ test("BULK select all N matching acts on the filtered set: the export holds ever
   await page.getByRole("button", { name: "Export CSV" }).click();
   const csv = readFileSync((await (await downloadPromise).path())!, "utf8");
   expect(csv.trim().split("\r\n").length - 1).toBe(matching);
+});
+
+test("BULK-2 past the count cap: deleting all matching sessions says their exact number and asks for it to be typed", async ({ page }) => {
+  await signIn(page, "admin", "en");
+  await page.goto("/chat-sessions?size=10");
+  await page.getByRole("checkbox", { name: "Select every session on this page" }).check();
+  await page.getByRole("button", { name: "Select all 1,000+ matching sessions" }).click();
+  await page.getByRole("button", { name: "Delete selected" }).click();
+  const dialog = page.getByRole("dialog");
+  const { rows: counted } = await e2eDb().query<{ sessions: number; messages: number }>("SELECT count(*)::int AS sessions, sum(message_count)::int AS messages FROM chat_sessions");
+  const { sessions, messages } = counted[0]!;
+  expect(sessions).toBeGreaterThan(1000);
+  await expect(dialog).toContainText(`${sessions.toLocaleString("en-US")} sessions and all their messages will be deleted for good`);
+  await expect(dialog).toContainText(`Messages that go with them: ${messages.toLocaleString("en-US")}.`);
+  const confirm = page.getByTestId("confirm-action");
+  await expect(confirm).toBeDisabled();
+  const typed = dialog.getByLabel(`To confirm, type ${sessions}`);
+  await typed.fill("1000");
+  await expect(confirm).toBeDisabled();
+  await typed.fill(String(sessions));
+  await expect(confirm).toBeEnabled();
+  await expectAccessible(page);
+  // Not pressed: the other tests need these sessions.
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog).toBeHidden();
 });
 
 test("BULK-1 marks the selected sessions read and the NAV-2 badge follows; BULK-3 exports them; BULK-2 deletes them", async ({ page }) => {

@@ -22,6 +22,13 @@ for (const locale of ["ar", "en"] as TestLocale[]) {
       await expectAccessible(page);
     });
 
+    test(`support opening a user's edit page gets 403 titled "No access", not the user's name (${locale})`, async ({ page }) => {
+      await signIn(page, "support", locale);
+      const response = await page.goto("/users/1/edit");
+      expect(response?.status()).toBe(403);
+      await expect(page).toHaveTitle(`${TEXT[locale].noAccess} · ${TEXT[locale].app}`);
+    });
+
     test(`a missing session's edit page is titled not found (${locale})`, async ({ page }) => {
       await signIn(page, "support", locale);
       const response = await page.goto("/chat-sessions/987654321/edit");

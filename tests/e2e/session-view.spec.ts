@@ -1,10 +1,11 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./support/axe";
 import { signIn, type TestLocale } from "./support/auth";
+import { openRowMenu } from "./support/row-menu";
 
 const TEXT = {
-  ar: { manage: "إدارة الرسائل", back: "العودة إلى قائمة الجلسات", title: "الجلسة الحوارية رقم", product: "المنتج", edit: "تعديل" },
-  en: { manage: "Manage messages", back: "Back to the sessions list", title: "Chat session #", product: "Product", edit: "Edit" },
+  ar: { more: "إجراءات الجلسة", manage: "إدارة الرسائل", back: "العودة إلى قائمة الجلسات", title: "الجلسة الحوارية رقم", product: "المنتج", edit: "تعديل" },
+  en: { more: "Actions for session", manage: "Manage messages", back: "Back to the sessions list", title: "Chat session #", product: "Product", edit: "Edit" },
 } as const;
 
 for (const locale of ["ar", "en"] as TestLocale[]) {
@@ -15,7 +16,7 @@ for (const locale of ["ar", "en"] as TestLocale[]) {
     await page.goto(`/chat-sessions?${listQuery}`);
     const row = page.locator("tbody tr[data-row-id]").first();
     const id = await row.getAttribute("data-row-id");
-    await row.getByRole("link", { name: text.manage }).click();
+    await (await openRowMenu(row, text.more)).getByRole("menuitem", { name: text.manage }).click();
 
     await expect(page).toHaveURL(new RegExp(`/chat-sessions/${id}\\?from=`));
     await expect(page.getByRole("heading", { level: 1 })).toContainText(`${text.title}${locale === "ar" ? " " : ""}${id}`);

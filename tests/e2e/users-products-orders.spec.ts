@@ -6,6 +6,7 @@ import { expectAccessible } from "./support/axe";
 import { signIn, type TestLocale } from "./support/auth";
 import { chooseOption } from "./support/combobox";
 import { e2eDb } from "./support/db";
+import { openRowMenu } from "./support/row-menu";
 
 /** A session of its own between a fresh customer and an existing product's vendor, and an order of that pair. */
 async function sessionWithOrder(tag: string) {
@@ -59,7 +60,8 @@ test("REL-2 a session row leads to its product and its order; the order page lis
   await signIn(page, "support", "en");
   await page.goto(`/chat-sessions?customer=${fixture.customer.id}`);
   await expect(sessionRows(page)).toHaveCount(1);
-  await sessionRows(page).first().getByRole("link", { name: `Open order #${fixture.orderId}` }).click();
+  // The order is one of the row's folded actions.
+  await (await openRowMenu(sessionRows(page).first(), "Actions for session")).getByRole("menuitem", { name: `Open order #${fixture.orderId}` }).click();
   await expect(page).toHaveURL(new RegExp(`/orders/${fixture.orderId}$`));
   await expect(page).toHaveTitle(`Order ${fixture.orderId} · Marketplace Admin`);
   await expect(sessionRows(page)).toHaveCount(1);
