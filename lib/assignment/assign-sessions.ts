@@ -5,7 +5,7 @@ import { audit } from "@/lib/audit";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { sessionsList } from "@/lib/chat-sessions/list";
 import { sessionsSource } from "@/lib/chat-sessions/list-source";
-import { db } from "@/lib/db";
+import { BULK_TRANSACTION, db } from "@/lib/db";
 import { selectionSql } from "@/lib/list-engine/list-source";
 import type { Selection } from "@/lib/list-engine/selection";
 import { can } from "@/lib/permissions";
@@ -70,7 +70,7 @@ export async function assignSessions(selection: Selection<typeof sessionsList.fi
       details: { selection, assigneeId, sessions: changed, skipped, ids },
     });
     return { sessions: changed, skipped, undoToken, ids };
-  });
+  }, BULK_TRANSACTION);
   await announceStaffChange(outcome.sessions > outcome.ids.length ? [0] : outcome.ids);
   return { sessions: outcome.sessions, skipped: outcome.skipped, undoToken: outcome.undoToken };
 }

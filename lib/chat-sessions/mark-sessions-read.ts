@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { BULK_TRANSACTION, db } from "@/lib/db";
 import { audit } from "@/lib/audit";
 import { recordSessionsChanged } from "@/lib/realtime/session-events";
 import { selectionSql } from "@/lib/list-engine/list-source";
@@ -29,7 +29,7 @@ export async function markSessionsRead(selection: Selection<typeof sessionsList.
     await audit(tx, { actorId, action: "chatSessions.markRead", targetType: "chatSession", details: { selection, messages: total } });
     if (total === 0) await discardUndo(tx, undoToken);
     return { messages: total, sessions: touched, undoToken: total === 0 ? null : undoToken };
-  });
+  }, BULK_TRANSACTION);
   await recordSessionsChanged("read", sessions);
   return { messages, undoToken };
 }

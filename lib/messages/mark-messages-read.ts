@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { audit } from "@/lib/audit";
-import { db } from "@/lib/db";
+import { BULK_TRANSACTION, db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { discardUndo, openUndo } from "@/lib/undo/undo-window";
 import { participantsOf, recordSessionsChanged } from "@/lib/realtime/session-events";
@@ -30,7 +30,7 @@ export async function markMessagesRead(input: z.output<typeof markMessagesReadSc
     const selection = "messageIds" in input ? { messageIds: input.messageIds } : { all: true };
     await audit(tx, { actorId, action: "messages.markRead", targetType: "chatSession", targetId: input.sessionId, details: { ...selection, messages: count } });
     return { count, undoToken };
-  });
+  }, BULK_TRANSACTION);
   if (count > 0) await recordSessionsChanged("read", await participantsOf([input.sessionId]));
   return { messages: count, readAt: readAt.toISOString(), undoToken };
 }
