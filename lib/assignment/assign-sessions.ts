@@ -10,7 +10,7 @@ import { selectionSql } from "@/lib/list-engine/list-source";
 import type { Selection } from "@/lib/list-engine/selection";
 import { can } from "@/lib/permissions";
 import { announceStaffChange } from "@/lib/realtime/staff-events";
-import { discardUndo, openUndo } from "@/lib/undo/undo-window";
+import { closeUndo, openUndo } from "@/lib/undo/undo-window";
 import { ASSIGNABLE_ROLES } from "./staff";
 
 export type AssignOutcome = {
@@ -58,10 +58,7 @@ export async function assignSessions(selection: Selection<typeof sessionsList.fi
              (SELECT count(*) FROM chosen WHERE NOT allowed)::int AS skipped,
              coalesce((SELECT array_agg(id ORDER BY id) FROM (SELECT id FROM changed LIMIT 1000) few), '{}') AS ids`;
     const { changed, skipped, ids } = counts!;
-    if (changed === 0) {
-      await discardUndo(tx, undoToken);
-      return { sessions: 0, skipped, undoToken: null, ids };
-    }
+    if (changed === 0) return { sessions: 0, skipped, undoToken: await closeUndo(tx, undoToken, 0), ids };
     await audit(tx, {
       actorId: actor.id,
       action: assigneeId === null ? "chatSessions.unassign" : "chatSessions.assign",
@@ -69,7 +66,7 @@ export async function assignSessions(selection: Selection<typeof sessionsList.fi
       targetId: changed === 1 ? ids[0] : undefined,
       details: { selection, assigneeId, sessions: changed, skipped, ids },
     });
-    return { sessions: changed, skipped, undoToken, ids };
+    return { sessions: changed, skipped, undoToken: await closeUndo(tx, undoToken, changed), ids };
   }, BULK_TRANSACTION);
   await announceStaffChange(outcome.sessions > outcome.ids.length ? [0] : outcome.ids);
   return { sessions: outcome.sessions, skipped: outcome.skipped, undoToken: outcome.undoToken };
