@@ -5,12 +5,12 @@ import { audit } from "@/lib/audit";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { sessionsList } from "@/lib/chat-sessions/list";
 import { sessionsSource } from "@/lib/chat-sessions/list-source";
-import { db } from "@/lib/db";
+import { BULK_TRANSACTION, db } from "@/lib/db";
 import { selectionSql } from "@/lib/list-engine/list-source";
 import type { Selection } from "@/lib/list-engine/selection";
 import { can } from "@/lib/permissions";
 import { announceStaffChange } from "@/lib/realtime/staff-events";
-import { discardUndo, openUndo } from "@/lib/undo/undo-window";
+import { closeUndo, openUndo } from "@/lib/undo/undo-window";
 import { ASSIGNABLE_ROLES } from "./staff";
 
 export type AssignOutcome = {
@@ -58,10 +58,7 @@ export async function assignSessions(selection: Selection<typeof sessionsList.fi
              (SELECT count(*) FROM chosen WHERE NOT allowed)::int AS skipped,
              coalesce((SELECT array_agg(id ORDER BY id) FROM (SELECT id FROM changed LIMIT 1000) few), '{}') AS ids`;
     const { changed, skipped, ids } = counts!;
-    if (changed === 0) {
-      await discardUndo(tx, undoToken);
-      return { sessions: 0, skipped, undoToken: null, ids };
-    }
+    if (changed === 0) return { sessions: 0, skipped, undoToken: await closeUndo(tx, undoToken, 0), ids };
     await audit(tx, {
       actorId: actor.id,
       action: assigneeId === null ? "chatSessions.unassign" : "chatSessions.assign",
@@ -69,8 +66,8 @@ export async function assignSessions(selection: Selection<typeof sessionsList.fi
       targetId: changed === 1 ? ids[0] : undefined,
       details: { selection, assigneeId, sessions: changed, skipped, ids },
     });
-    return { sessions: changed, skipped, undoToken, ids };
-  });
+    return { sessions: changed, skipped, undoToken: await closeUndo(tx, undoToken, changed), ids };
+  }, BULK_TRANSACTION);
   await announceStaffChange(outcome.sessions > outcome.ids.length ? [0] : outcome.ids);
   return { sessions: outcome.sessions, skipped: outcome.skipped, undoToken: outcome.undoToken };
 }

@@ -1,10 +1,10 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { BULK_TRANSACTION, db } from "@/lib/db";
 import { audit } from "@/lib/audit";
 import { recordSessionsChanged } from "@/lib/realtime/session-events";
 import { selectionSql } from "@/lib/list-engine/list-source";
 import type { Selection } from "@/lib/list-engine/selection";
-import { discardUndo, openUndo } from "@/lib/undo/undo-window";
+import { closeUndo, openUndo } from "@/lib/undo/undo-window";
 import type { sessionsList } from "./list";
 import { sessionsSource } from "./list-source";
 
@@ -28,9 +28,8 @@ export async function markSessionsRead(selection: Selection<typeof sessionsList.
         FROM updated JOIN chat_sessions s ON s.id = updated.session_id GROUP BY s.id`;
     const total = touched.reduce((sum, row) => sum + row.messages, 0);
     await audit(tx, { actorId, action: "chatSessions.markRead", targetType: "chatSession", details: { selection, messages: total } });
-    if (total === 0) await discardUndo(tx, undoToken);
-    return { messages: total, sessions: touched, undoToken: total === 0 ? null : undoToken };
-  });
+    return { messages: total, sessions: touched, undoToken: await closeUndo(tx, undoToken, total) };
+  }, BULK_TRANSACTION);
   await recordSessionsChanged("read", sessions);
   return { messages, undoToken };
 }

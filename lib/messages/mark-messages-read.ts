@@ -1,9 +1,9 @@
 import "server-only";
 import type { z } from "zod";
 import { audit } from "@/lib/audit";
-import { db } from "@/lib/db";
+import { BULK_TRANSACTION, db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { discardUndo, openUndo } from "@/lib/undo/undo-window";
+import { closeUndo, openUndo } from "@/lib/undo/undo-window";
 import { participantsOf, recordSessionsChanged } from "@/lib/realtime/session-events";
 import type { markMessagesReadSchema } from "./message-schema";
 
@@ -24,14 +24,11 @@ export async function markMessagesRead(input: z.output<typeof markMessagesReadSc
         INSERT INTO undo_read_marks (token, message_id) SELECT ${undoToken}::uuid, id FROM updated
       )
       SELECT count(*)::int AS count FROM updated`;
-    if (count === 0) {
-      await discardUndo(tx, undoToken);
-      return { count, undoToken: null };
-    }
+    if (count === 0) return { count, undoToken: await closeUndo(tx, undoToken, 0) };
     const selection = "messageIds" in input ? { messageIds: input.messageIds } : { all: true };
     await audit(tx, { actorId, action: "messages.markRead", targetType: "chatSession", targetId: input.sessionId, details: { ...selection, messages: count } });
-    return { count, undoToken };
-  });
+    return { count, undoToken: await closeUndo(tx, undoToken, count) };
+  }, BULK_TRANSACTION);
   if (count > 0) await recordSessionsChanged("read", await participantsOf([input.sessionId]));
   return { messages: count, readAt: readAt.toISOString(), readBy: actor.name, undoToken };
 }

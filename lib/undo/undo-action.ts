@@ -1,7 +1,7 @@
 import "server-only";
 import { DomainError } from "@/lib/errors";
 import { audit } from "@/lib/audit";
-import { db } from "@/lib/db";
+import { BULK_TRANSACTION, db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordSessionsChanged } from "@/lib/realtime/session-events";
 import { announceStaffChange } from "@/lib/realtime/staff-events";
@@ -29,7 +29,7 @@ export async function undoAction(token: string, actorId: number): Promise<{ kind
     await tx.$executeRaw`DELETE FROM undo_actions WHERE token = ${token}::uuid`;
     await audit(tx, { actorId, action: "chatSessions.undo", targetType: "chatSession", targetId: done.sessions.length === 1 ? done.sessions[0]!.id : undefined, details: { kind: action.kind, changed: done.changed, sessions: done.sessions.length } });
     return { kind: action.kind, ...done };
-  });
+  }, BULK_TRANSACTION);
   if (kind === "read") await recordSessionsChanged("read", sessions);
   else await announceStaffChange(sessions.length > 50 ? [0] : sessions.map((session) => session.id));
   return { kind, changed };

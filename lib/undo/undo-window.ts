@@ -17,12 +17,21 @@ export type UndoKind = "read" | "assign";
 export async function openUndo(tx: Tx, actorId: number, kind: UndoKind): Promise<string> {
   await tx.$executeRaw`DELETE FROM undo_actions WHERE expires_at < now()`;
   const [row] = await tx.$queryRaw<{ token: string }[]>`
-    INSERT INTO undo_actions (actor_id, kind, expires_at) VALUES (${actorId}, ${kind}, now() + make_interval(secs => ${KEPT_SECONDS}))
+    INSERT INTO undo_actions (actor_id, kind, expires_at) VALUES (${actorId}, ${kind}, clock_timestamp() + make_interval(secs => ${KEPT_SECONDS}))
     RETURNING token::text`;
   return row!.token;
 }
 
-/** Drops an undo that recorded nothing (the action changed nothing): there is nothing to offer. */
-export async function discardUndo(tx: Tx, token: string): Promise<void> {
-  await tx.$executeRaw`DELETE FROM undo_actions WHERE token = ${token}::uuid`;
+/**
+ * Ends the recording, last in the action's transaction: the window starts now, not when the
+ * transaction began (a big selection may take longer than the window itself). An action that
+ * changed nothing has nothing to offer: its record goes, and there is no token.
+ */
+export async function closeUndo(tx: Tx, token: string, changed: number): Promise<string | null> {
+  if (changed === 0) {
+    await tx.$executeRaw`DELETE FROM undo_actions WHERE token = ${token}::uuid`;
+    return null;
+  }
+  await tx.$executeRaw`UPDATE undo_actions SET expires_at = clock_timestamp() + make_interval(secs => ${KEPT_SECONDS}) WHERE token = ${token}::uuid`;
+  return token;
 }

@@ -3,7 +3,7 @@ import { sessionsList } from "@/lib/chat-sessions/list";
 import { parseExportRequest } from "@/lib/list-engine/export-request";
 
 const parse = (query: string) => parseExportRequest(sessionsList, new URLSearchParams(query));
-const NO_FILTERS = { q: "", customer: null, vendor: null, product: null, order: null, unread: false, recent: false, awaiting: null, waitingOver: null };
+const NO_FILTERS = { q: "", customer: null, vendor: null, product: null, order: null, unread: false, recent: false, awaiting: null, waitingOver: null, assignee: null };
 const DEFAULT_ORDER = { sort: "lastMessage", dir: "desc" };
 
 describe("BULK-3 export request", () => {

@@ -42,6 +42,8 @@ export async function GET(request: Request): Promise<Response> {
           close();
         }
       };
+      // As every event stream here opens (the hostile-input test knows a stream by it).
+      send("retry: 3000\n: connected\n\n");
       const leave = viewing ? hub.view(viewing, { userId: user.id, name: user.name }) : () => {};
       const unwatch = hub.watch(viewing && !watch.includes(viewing) ? [viewing, ...watch] : watch, (snapshot) => send(`event: presence\ndata: ${JSON.stringify(snapshot)}\n\n`));
       const heartbeat = setInterval(() => send(": still here\n\n"), HEARTBEAT_MS);
@@ -56,7 +58,6 @@ export async function GET(request: Request): Promise<Response> {
         }
       };
       request.signal.addEventListener("abort", () => close());
-      send("retry: 3000\n\n");
     },
     cancel() {
       close();
