@@ -58,7 +58,7 @@ export async function queryRows<T extends pg.QueryResultRow>(sql: Prisma.Sql): P
 
 /**
  * Options of a transaction that acts on an "all matching" selection of any size (bulk mark-read,
- * assignment, Undo): Prisma's default of 5 s ends it mid-way under load; 100,000 messages took
+ * assignment, Undo, deletion): Prisma's default of 5 s ends it mid-way under load; 100,000 messages took
  * ~20 s on the loaded 2-core box (npm run bench:undo).
  */
 export const BULK_TRANSACTION = { timeout: 300_000, maxWait: 30_000 } as const;

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { BULK_TRANSACTION, db } from "@/lib/db";
 import { audit } from "@/lib/audit";
 import { recordSessionsChanged } from "@/lib/realtime/session-events";
 import { selectionSql } from "@/lib/list-engine/list-source";
@@ -22,7 +22,7 @@ export async function deleteSessions(selection: Selection<typeof sessionsList.fi
       details: { sessions: deleted.length, messages, ids: deleted.slice(0, 1000).map((row) => row.id) },
     });
     return { result: { sessions: deleted.length, messages }, deleted };
-  });
+  }, BULK_TRANSACTION);
   await recordSessionsChanged("session", deleted);
   return result;
 }
