@@ -7,6 +7,7 @@ import { buttonClass } from "@/components/ui/button";
 export function MobileNav({ openLabel, closeLabel, children }: { openLabel: string; closeLabel: string; children: ReactNode }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const pathname = usePathname();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the trigger: navigating closes the menu
   useEffect(() => {
     dialog.current?.close();
   }, [pathname]);

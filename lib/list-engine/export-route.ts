@@ -20,6 +20,7 @@ import type { ListSource } from "./list-source";
  * actually left (and whether the download was cut short).
  */
 export function listExportRoute<Row extends { id: number }, S extends string, F extends FilterDeclarations, W extends Namespace>(declaration: ListDeclaration<Row, S, F, W>, source: ListSource<S, F>) {
+  // biome-ignore lint/correctness/noComponentHookFactories: a route handler named GET, as Next requires, not a component
   return async function GET(request: Request): Promise<Response> {
     const locale = await getLocale();
     const common = translatorFor(locale, "common");
