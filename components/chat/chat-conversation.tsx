@@ -52,6 +52,7 @@ export function ChatConversation({ sessionId, me, newestFirst, olderBeforeId }: 
     markRead();
     return () => document.removeEventListener("visibilitychange", markRead);
   }, [newestFromOther, sessionId, router]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the trigger: a new message scrolls to the end
   useEffect(() => {
     end.current?.scrollIntoView({ block: "end" });
   }, [newestFirst]);

@@ -29,6 +29,7 @@ export function ColumnMenu({ t, columns, visible, cookie, onChange }: { t: ListW
   }, []);
   const toggle = (column: string, shown: boolean) => {
     const next = columns.map((c) => c.key).filter((key) => (key === column ? shown : visible.includes(key)));
+    // biome-ignore lint/suspicious/noDocumentCookie: a plain preference cookie; the Cookie Store API is not in every supported browser
     document.cookie = `${cookie}=${next.join(",")}; path=/; max-age=31536000; samesite=lax`;
     onChange(next);
   };

@@ -78,7 +78,7 @@ export function ListTable<Row extends { id: number }>({ t, rows, columns: declar
     ],
     [t, locale, rows, onScreen, words, cells, selection, actions, actionsLabel],
   );
-  const sortOf = new Map(onScreen.filter((column) => column.sort).map((column) => [column.key, column.sort!]));
+  const sortOf = new Map(onScreen.flatMap((column) => (column.sort ? [[column.key, column.sort] as const] : [])));
   const columnVisibility: VisibilityState = {
     ...Object.fromEntries(onScreen.filter((column) => column.toggleable).map((column) => [column.key, visibleColumns.includes(column.key)])),
     ...Object.fromEntries(fixedColumns.map((column) => [column, false])),

@@ -22,7 +22,8 @@ export function useRowKeyboard<Row extends { id: number }>(options: { rows: Row[
 
   const onKeyDown = (event: KeyboardEvent<HTMLTableSectionElement>) => {
     const rowsInBody = Array.from(body.current?.querySelectorAll<HTMLTableRowElement>("tr[data-row-id]") ?? []);
-    const current = rowsInBody.findIndex((row) => row === document.activeElement);
+    const active = document.activeElement;
+    const current = active instanceof HTMLTableRowElement ? rowsInBody.indexOf(active) : -1;
     if (event.altKey || event.ctrlKey || event.metaKey) return;
     if (event.target instanceof HTMLInputElement || event.target instanceof HTMLButtonElement || event.target instanceof HTMLAnchorElement) return;
     if (event.key === "j" || event.key === "k") {

@@ -11,6 +11,7 @@ import type { ListFilters } from "@/lib/list-engine/url-state";
 export function useSelection<F extends FilterDeclarations>(rows: { id: number }[], filters: ListFilters<F>, viewKey: string) {
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [allMatching, setAllMatching] = useState(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the trigger: another view (filters, sort) clears the selection
   useEffect(() => {
     setSelected(new Set());
     setAllMatching(false);

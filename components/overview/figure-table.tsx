@@ -17,6 +17,7 @@ export function FiguresTable({ headers, rows, testId }: { headers: string[]; row
         {rows.map((row) => (
           <tr key={row.key} className="border-t border-slate-100 dark:border-slate-800">
             {row.cells.map((cell, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a row's cells, in the columns' fixed order
               <td key={index} className="py-1 pe-3 tabular-nums">
                 {cell}
               </td>

@@ -11,6 +11,7 @@ export function MobileNav({ openLabel, closeLabel, children }: { openLabel: stri
   const dialog = useRef<HTMLDialogElement>(null);
   const [open, setOpen] = useState(false);
   const pathname = usePathname();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the trigger: navigating closes the menu
   useEffect(() => {
     dialog.current?.close();
   }, [pathname]);

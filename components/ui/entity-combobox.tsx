@@ -56,6 +56,7 @@ export function EntityCombobox({
 
   // Options found under another scope are stale: ask again when the menu next opens.
   const scopeKey = `${scope?.customerId ?? ""}:${scope?.vendorId ?? ""}`;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the trigger: another scope makes the options stale
   useEffect(() => {
     setItems([]);
   }, [scopeKey]);

@@ -9,9 +9,11 @@ import type { Selection } from "@/lib/list-engine/selection";
 import { signOutSelectedUsersAction } from "@/lib/users/actions";
 import { usersList } from "@/lib/users/list";
 import { useActionError } from "@/components/ui/use-action-error";
+import { present } from "@/lib/present";
 
 // The words are the declared bulk action's (lib/users/list.ts).
-const declared = usersList.bulkActions.find((action) => action.key === "signOutEverywhere")!;
+const declared = present(usersList.bulkActions.find((action) => action.key === "signOutEverywhere"), "the users list's signOutEverywhere bulk action");
+const confirmText = present(declared.confirm, "signOutEverywhere's confirmation");
 
 type Props = { selection: () => Selection<typeof usersList.filters>; count: number; done: () => void };
 
@@ -39,7 +41,7 @@ export function SignOutSelectedButton({ selection, count, done }: Props) {
       <Button variant="secondary" onClick={() => setOpen(true)} disabled={pending}>
         {t(declared.label)}
       </Button>
-      <ConfirmDialog open={open} title={t(declared.confirm!.title)} body={t(declared.confirm!.body, { count })} confirmLabel={t(declared.label)} pending={pending} onConfirm={confirm} onCancel={() => setOpen(false)} />
+      <ConfirmDialog open={open} title={t(confirmText.title)} body={t(confirmText.body, { count })} confirmLabel={t(declared.label)} pending={pending} onConfirm={confirm} onCancel={() => setOpen(false)} />
     </>
   );
 }

@@ -70,7 +70,10 @@ class TokenCache {
     if (this.byHash.size >= MAX_ENTRIES) this.clear();
     this.byHash.set(hash, { user, at: Date.now(), touchedAt });
     let hashes = this.hashesOf.get(user.id);
-    if (!hashes) this.hashesOf.set(user.id, (hashes = new Set()));
+    if (!hashes) {
+      hashes = new Set();
+      this.hashesOf.set(user.id, hashes);
+    }
     hashes.add(hash);
   }
 

@@ -5,6 +5,7 @@ import { requestClientAddress } from "@/lib/http/client-address";
 import { verifyPassword } from "./password";
 import { sharedSignInThrottle as throttle } from "./shared-sign-in-throttle";
 import { ACCOUNT_RULE, ADDRESS_RULE } from "./sign-in-throttle";
+import { present } from "@/lib/present";
 
 export type SignInOutcome =
   | { kind: "signedIn"; user: { id: number; name: string; email: string; role: Role; sessionEpoch: number } }
@@ -28,6 +29,6 @@ export async function checkSignIn(email: string, password: string, mayUse: (role
     for (const { key, rule } of keys) await throttle.recordFailure(key, rule);
     return { kind: "refused" };
   }
-  await throttle.recordSuccess(keys[0]!.key);
+  await throttle.recordSuccess(present(keys[0], "the account's throttle key").key);
   return { kind: "signedIn", user: { id: user.id, name: user.name, email: user.email, role: user.role, sessionEpoch: user.sessionEpoch } };
 }

@@ -18,7 +18,7 @@ export async function deleteSessions(selection: Selection<typeof sessionsList.fi
       actorId,
       action: "chatSessions.delete",
       targetType: "chatSession",
-      targetId: deleted.length === 1 ? deleted[0]!.id : undefined,
+      targetId: deleted.length === 1 ? deleted[0]?.id : undefined,
       details: { sessions: deleted.length, messages, ids: deleted.slice(0, 1000).map((row) => row.id) },
     });
     return { result: { sessions: deleted.length, messages }, deleted };

@@ -100,9 +100,11 @@ class SendBatcher {
       const batch = this.waiting.splice(0, MAX_BATCH);
       try {
         const rows = await this.execute(batch);
-        batch.forEach((item, i) => item.resolve(rows[i]));
+        batch.forEach((item, i) => {
+          item.resolve(rows[i]);
+        });
       } catch (error) {
-        if (batch.length === 1) batch[0]!.reject(error);
+        if (batch.length === 1) batch[0]?.reject(error);
         else await Promise.all(batch.map((item) => this.execute([item]).then((rows) => item.resolve(rows[0]), item.reject)));
       }
     }

@@ -2,6 +2,7 @@ import "server-only";
 import { DomainError } from "@/lib/errors";
 import { dbPool } from "@/lib/db";
 import { sendRateRule } from "./send-rate-rule";
+import { present } from "@/lib/present";
 
 /** Sending again is allowed after `retryAfterSeconds`. */
 export class SendingTooFast extends DomainError {
@@ -34,5 +35,6 @@ const onPool: RunConsume = async (statement, values) => (await dbPool().query<Wi
 export async function consumeSendAllowance(userId: number, run: RunConsume = onPool): Promise<void> {
   const { limit, windowSeconds } = sendRateRule();
   const [row] = await run(CONSUME, [userId, windowSeconds]);
-  if (row!.sent > limit) throw new SendingTooFast(Math.max(1, row!.retryAfter));
+  const { sent, retryAfter } = present(row, "the send window's upsert");
+  if (sent > limit) throw new SendingTooFast(Math.max(1, retryAfter));
 }

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { apiErrorBody } from "@/lib/api/errors";
 import { catalogs } from "@/lib/i18n/catalogs";
 import { apiLocale, cookieLocale } from "./request-locale";
+import { present } from "@/lib/present";
 
 // Every request body is capped before the app sees it (scripts/serve.ts): next-auth's sign-in
 // and Next's server actions would otherwise read a body of any size, signed in or not.
@@ -21,7 +22,7 @@ export const BODY_LIMITS: readonly { prefix: string; bytes: number }[] = [
 ];
 
 export function bodyLimitOf(url: string): number {
-  return BODY_LIMITS.find(({ prefix }) => url.startsWith(prefix))!.bytes;
+  return present(BODY_LIMITS.find(({ prefix }) => url.startsWith(prefix)), "a body limit (the last one's prefix is \"/\")").bytes;
 }
 
 /** How long the rest of a refused body may still come in (to be dropped) before the connection is cut. */
@@ -66,7 +67,7 @@ export function whenBodyWithinLimit(request: IncomingMessage, response: ServerRe
   const held: Buffer[] = [];
   let received = 0;
   // Every chunk of the body passes through push(), from Node's parser; null ends it.
-  request.push = function (chunk: Buffer | null) {
+  request.push = (chunk: Buffer | null) => {
     if (chunk === null) {
       request.push = push;
       for (const part of held) push.call(request, part);

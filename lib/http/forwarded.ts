@@ -56,7 +56,7 @@ const entriesOf = (value: string | string[] | undefined) =>
 export function clientAddressOf(remoteAddress: string | undefined, forwardedFor: string | string[] | undefined, proxies: TrustedProxies): string {
   let address = plainAddress(remoteAddress ?? "unknown");
   const chain = entriesOf(forwardedFor);
-  while (isTrustedProxy(address, proxies) && chain.length > 0) address = plainAddress(chain.pop()!);
+  for (let next = chain.pop(); next !== undefined && isTrustedProxy(address, proxies); next = chain.pop()) address = plainAddress(next);
   return address.slice(0, 64);
 }
 

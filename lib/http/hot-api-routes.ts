@@ -10,12 +10,13 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { securityHeaders } from "./security-headers";
+import { present } from "@/lib/present";
 
 type RouteHandler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 type HotRoute = { method: "GET" | "POST"; pattern: RegExp; page: string; params: (match: RegExpExecArray) => Record<string, string> };
 
 const HOT_ROUTES: HotRoute[] = [
-  { method: "POST", pattern: /^\/api\/v1\/sessions\/([^/?]+)\/messages(?:\?|$)/, page: "api/v1/sessions/[id]/messages", params: (m) => ({ id: decodeURIComponent(m[1]!) }) },
+  { method: "POST", pattern: /^\/api\/v1\/sessions\/([^/?]+)\/messages(?:\?|$)/, page: "api/v1/sessions/[id]/messages", params: (m) => ({ id: decodeURIComponent(m[1] ?? "") }) },
   { method: "GET", pattern: /^\/api\/v1\/events(?:\?|$)/, page: "api/v1/events", params: () => ({}) },
 ];
 
@@ -35,8 +36,8 @@ function webRequest(request: IncomingMessage, signal: AbortSignal): Request | nu
   try {
     const headers = new Headers();
     const raw = request.rawHeaders;
-    for (let i = 0; i < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
-    const url = new URL(request.url!, `http://${request.headers.host ?? "localhost"}`);
+    for (let i = 0; i + 1 < raw.length; i += 2) headers.append(raw[i] ?? "", raw[i + 1] ?? "");
+    const url = new URL(request.url ?? "/", `http://${request.headers.host ?? "localhost"}`);
     const body = request.method === "GET" || request.method === "HEAD" ? null : (Readable.toWeb(request) as ReadableStream<Uint8Array>);
     return new Request(url, { method: request.method, headers, body, signal, duplex: "half" } as RequestInit);
   } catch {
@@ -58,7 +59,9 @@ function drainedOrClosed(response: ServerResponse): Promise<void> {
 async function sendResponse(answer: Response, response: ServerResponse, signal: AbortSignal): Promise<void> {
   response.statusCode = answer.status;
   for (const { key, value } of SECURITY_HEADERS) response.setHeader(key, value);
-  answer.headers.forEach((value, name) => name !== "set-cookie" && response.setHeader(name, value));
+  answer.headers.forEach((value, name) => {
+    if (name !== "set-cookie") response.setHeader(name, value);
+  });
   const cookies = answer.headers.getSetCookie();
   if (cookies.length) response.setHeader("set-cookie", cookies);
   if (!answer.body) return void response.end();
@@ -122,7 +125,7 @@ export async function hotApiRoutes(distDir: string): Promise<(request: IncomingM
     const { index, params } = matched;
     response.once("close", () => response.writableFinished || aborted.abort());
     compress(request, response, () => {});
-    handlers[index]!(web, { params: Promise.resolve(params) })
+    present(handlers[index], "the hot route's handler")(web, { params: Promise.resolve(params) })
       .then((answer) => sendResponse(answer, response, aborted.signal))
       .catch((error: unknown) => {
         console.error(error);

@@ -24,7 +24,7 @@ const PATTERNS: Pattern[] = [...new Set([...Object.keys(PAGE_ACCESS), ...Object.
 const ASSET_PREFIXES = ["/_next/static", "/_next/image", "/_next"];
 
 export function routePatternOf(url: string | undefined): string {
-  const path = (url ?? "/").split(/[?#]/, 1)[0]!;
+  const path = (url ?? "/").split(/[?#]/, 1)[0] ?? "/";
   for (const prefix of ASSET_PREFIXES) if (path.startsWith(`${prefix}/`)) return `${prefix}/*`;
   return PATTERNS.find((pattern) => pattern.regex.test(path))?.name ?? "unmatched";
 }

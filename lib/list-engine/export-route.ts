@@ -37,6 +37,7 @@ export function listExportRoute<Row extends { id: number }, S extends string, F 
   source: ListSource<S, F>,
   output?: ExportOutput<Row, Out>,
 ) {
+  // biome-ignore lint/correctness/noComponentHookFactories: a route handler named GET, as Next requires, not a component
   return async function GET(request: Request): Promise<Response> {
     const locale = await getLocale();
     const common = translatorFor(locale, "common");

@@ -15,8 +15,7 @@ const CENSOR = "[redacted]";
 
 /** A string as it may be logged: its first line, no bearer tokens, no long opaque secrets. */
 export function scrubbed(text: string): string {
-  return text
-    .split("\n", 1)[0]!
+  return (text.split("\n", 1)[0] ?? "")
     .replace(/\b(Bearer|Basic)\s+\S+/gi, `$1 ${CENSOR}`)
     .replace(/\b(password|token|secret)=[^\s&]+/gi, `$1=${CENSOR}`)
     .replace(CENSORED_ASSIGNMENT, `$1$2"${CENSOR}"`)

@@ -72,7 +72,7 @@ export function freshMetrics(): Metrics {
 
 /** A failed sign-in recorded by the throttle under `key` (`account:…`, `address:…`), and the lock it started. */
 export function countSignInFailure(key: string, lockMs: number): void {
-  const scope = key.split(":", 1)[0]!;
+  const scope = key.split(":", 1)[0] ?? key;
   metrics().signInFailures.inc({ scope });
   if (lockMs > 0) metrics().signInLockouts.inc({ scope });
 }

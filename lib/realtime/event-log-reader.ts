@@ -58,7 +58,9 @@ export class EventLogReader {
       const rows = await this.query(batch.map((b) => b.userId), batch.map((b) => b.afterId), REPLAY_LIMIT);
       const pages: LoggedOutgoing[][] = batch.map(() => []);
       for (const row of rows) pages[row.k - 1]?.push({ ...outgoingOf(row), id: row.id });
-      batch.forEach((b, i) => b.resolve(pages[i] ?? []));
+      batch.forEach((b, i) => {
+        b.resolve(pages[i] ?? []);
+      });
     } catch (error) {
       for (const b of batch) b.reject(error);
     } finally {

@@ -3,6 +3,7 @@ import { pruneIdempotencyKeys } from "@/lib/api/idempotency";
 import { dbPool } from "@/lib/db";
 import { metrics } from "@/lib/observability/metrics";
 import { processSingleton } from "@/lib/process-singleton";
+import { present } from "@/lib/present";
 
 /** How long a participant's events are kept for replay after a reconnect. */
 export const EVENT_LOG_RETENTION_DAYS = 30;
@@ -33,8 +34,9 @@ export async function pruneEventLog(olderThanDays = EVENT_LOG_RETENTION_DAYS): P
   try {
     for (;;) {
       const { rows } = await dbPool().query<{ deleted: number }>({ text: PRUNE, values: [olderThanDays, BATCH, PRUNED_THROUGH] });
-      total += rows[0]!.deleted;
-      if (rows[0]!.deleted < BATCH) break;
+      const { deleted } = present(rows[0], "the prune's count");
+      total += deleted;
+      if (deleted < BATCH) break;
     }
   } catch (error) {
     metrics().pruneRuns.inc({ outcome: "failed" });

@@ -1,6 +1,7 @@
 import "server-only";
 import { dbPool } from "@/lib/db";
 import type { ChatEvent } from "./events";
+import { present } from "@/lib/present";
 
 /** Runs one of the reconciler's three reads (`which` says which: a fake log in tests answers by it). */
 export type LogQuery = <T>(which: "newest" | "since" | "details", text: string, values: unknown[]) => Promise<T[]>;
@@ -29,11 +30,11 @@ function eventsOf(rows: Row[]): LoggedEvent[] {
     else groups.set(key, [row]);
   }
   return [...groups.values()].map((group) => {
-    const { kind, sessionId, messageId, senderId } = group[0]!;
+    const { kind, sessionId, messageId, senderId } = present(group[0], "a group's first event");
     const participants = group.map((row) => row.userId);
     const events = group.map((row): [number, number] => [row.userId, row.id]);
     return kind === "message"
-      ? { type: "message", sessionId, messageId: messageId!, senderId: senderId!, participants, notification: null, events }
+      ? { type: "message", sessionId, messageId: present(messageId, "a message event's message"), senderId: present(senderId, "a message event's sender"), participants, notification: null, events }
       : { type: kind, sessionId, participants, events };
   });
 }
@@ -116,7 +117,7 @@ export class LogReconciler {
 
   private async look(): Promise<void> {
     const generation = this.generation;
-    const newest = (await this.query<{ id: number }>("newest", NEWEST, []))[0]!.id;
+    const newest = present((await this.query<{ id: number }>("newest", NEWEST, []))[0], "the log's newest id").id;
     if (generation !== this.generation) return;
     // First look, or the log's ids went back (a database restored or recreated): start from here.
     if (this.floor === null || newest < this.floor) return this.forget(newest);
@@ -136,12 +137,19 @@ export class LogReconciler {
       const rows = await this.query<Row>("details", DETAILS, [due]);
       if (generation !== this.generation) return;
       for (const event of eventsOf(rows)) {
-        for (const [, id] of event.events) (this.heard.add(id), this.relayed.add(id));
+        for (const [, id] of event.events) {
+          this.heard.add(id);
+          this.relayed.add(id);
+        }
         this.announce(event);
       }
     }
     this.newestByTick.push(ids.at(-1)?.id ?? this.newestByTick.at(-1) ?? floor);
-    if (this.newestByTick.length > this.lookbackTicks) this.floor = Math.max(floor, this.newestByTick.shift()!);
-    for (const id of this.heard) if (id <= this.floor) (this.heard.delete(id), this.relayed.delete(id));
+    if (this.newestByTick.length > this.lookbackTicks) this.floor = Math.max(floor, this.newestByTick.shift() ?? floor);
+    for (const id of this.heard) {
+      if (id > this.floor) continue;
+      this.heard.delete(id);
+      this.relayed.delete(id);
+    }
   }
 }

@@ -6,6 +6,7 @@ import { announcementOf, eventOfAnnouncement } from "./announcement";
 import type { BusListener, EventBus } from "./bus";
 import type { ChatEvent } from "./events";
 import { LogReconciler, type LogQuery } from "./log-reconciler";
+import { present } from "@/lib/present";
 
 const NANOS_PER_MS = 1_000_000;
 // Announcements only (the log is the record): kept in memory, a few minutes, for consumers that
@@ -90,10 +91,11 @@ export class NatsBus implements EventBus {
   ready(): Promise<void> {
     if (this.closed) return Promise.reject(new Error("the event bus is closed"));
     this.connecting ??= this.connect();
+    const connecting = this.connecting;
     if (this.attached) return Promise.resolve();
     return new Promise((resolve, reject) => {
       this.local.once("reconnect", resolve);
-      this.connecting!.catch(reject);
+      connecting.catch(reject);
     });
   }
 
@@ -107,7 +109,7 @@ export class NatsBus implements EventBus {
       if ("events" in event) return;
       throw new Error("NATS is not connected: event not published");
     }
-    await this.stream.publish(this.config.subjects[0]!, announcementOf(event), { timeout: PUBLISH_TIMEOUT_MS });
+    await this.stream.publish(present(this.config.subjects[0], "the stream's subject"), announcementOf(event), { timeout: PUBLISH_TIMEOUT_MS });
   }
 
   async close(): Promise<void> {

@@ -81,7 +81,8 @@ export class PostgresBus implements EventBus {
       const batch = this.outbox.splice(0, 500);
       try {
         await this.listen();
-        await this.listener!.query("SELECT pg_notify($1, payload) FROM unnest($2::text[]) WITH ORDINALITY AS t(payload, n) ORDER BY n", [
+        if (!this.listener) throw new Error("the bus's connection closed before its announcements went out");
+        await this.listener.query("SELECT pg_notify($1, payload) FROM unnest($2::text[]) WITH ORDINALITY AS t(payload, n) ORDER BY n", [
           CHANNEL,
           batch.map((item) => item.payload),
         ]);

@@ -35,8 +35,8 @@ class StreamHub {
     this.all.add(sink);
     metrics().openStreams.inc({ kind: streamKind(sink) });
     if (sink.viewer.staff) this.staff.add(sink);
-    let mine = this.byUser.get(sink.viewer.userId);
-    if (!mine) this.byUser.set(sink.viewer.userId, (mine = new Set()));
+    const mine = this.byUser.get(sink.viewer.userId) ?? new Set<Sink>();
+    this.byUser.set(sink.viewer.userId, mine);
     mine.add(sink);
     if (!this.unsubscribe) {
       const bus = eventBus();
@@ -45,7 +45,10 @@ class StreamHub {
       const offReconnect = bus.onReconnect(() => {
         for (const sink of [...this.all]) sink.catchUp();
       });
-      this.unsubscribe = () => (offEvents(), offReconnect());
+      this.unsubscribe = () => {
+        offEvents();
+        offReconnect();
+      };
     }
   }
 

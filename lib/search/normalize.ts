@@ -1,3 +1,5 @@
+import { present } from "@/lib/present";
+
 // The TypeScript twin of the SQL function search_normalize() (init migration): lower case,
 // no tashkeel or tatweel, أ إ آ ٱ → ا, ى → ي, ة → ه. A test keeps the two equal.
 const DROPPED = /[\u064B-\u065F\u0670\u0640]/;
@@ -35,8 +37,8 @@ export function highlightMatches(text: string, term: string): TextPart[] {
   const parts: TextPart[] = [];
   let cursor = 0;
   for (let at = normalized.indexOf(needle); at !== -1; at = normalized.indexOf(needle, at + needle.length)) {
-    const start = origin[at]!;
-    const end = origin[at + needle.length - 1]! + 1;
+    const start = present(origin[at], "the match's first character");
+    const end = present(origin[at + needle.length - 1], "the match's last character") + 1;
     if (start > cursor) parts.push({ text: chars.slice(cursor, start).join(""), match: false });
     parts.push({ text: chars.slice(start, end).join(""), match: true });
     cursor = end;

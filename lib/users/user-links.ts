@@ -1,7 +1,8 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/db";
+import type { db } from "@/lib/db";
 import type { UserLinks } from "./link-rules";
+import { present } from "@/lib/present";
 
 /** How much of the marketplace's history names this user (what it allows: ./link-rules). */
 export async function userLinks(client: Prisma.TransactionClient | typeof db, id: number): Promise<UserLinks> {
@@ -12,5 +13,5 @@ export async function userLinks(client: Prisma.TransactionClient | typeof db, id
            (SELECT count(*)::int FROM orders WHERE customer_id = ${id} OR vendor_id = ${id}) AS orders,
            (SELECT count(*)::int FROM chat_messages WHERE written_by_staff_id = ${id}) AS "writtenForParticipants",
            (SELECT count(*)::int FROM chat_messages WHERE read_by_staff_id = ${id}) AS "markedRead"`;
-  return row!;
+  return present(row, "the user's links");
 }

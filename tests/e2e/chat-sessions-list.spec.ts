@@ -106,7 +106,7 @@ test("SEARCH-1 a slow answer for an earlier term never overwrites what was typed
   await page.goto("/chat-sessions");
   // Every page the router fetches takes 1.5 s to come back.
   await page.route(/\/chat-sessions\?/, async (route) => {
-    if (route.request().headers()["rsc"]) await new Promise((resolve) => setTimeout(resolve, 1500));
+    if (route.request().headers().rsc) await new Promise((resolve) => setTimeout(resolve, 1500));
     await route.continue();
   });
   const box = page.locator("#session-search");

@@ -1,7 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import ExcelJS from "exceljs";
 import { hashPassword } from "../../lib/auth/password";
-import { DEMO_PASSWORD } from "../../prisma/seed/demo-accounts";
 import { expectAccessible } from "./support/axe";
 import { signIn, type TestLocale } from "./support/auth";
 import { chooseOption } from "./support/combobox";

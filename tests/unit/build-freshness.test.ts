@@ -7,7 +7,9 @@ import { prismaClientState } from "../../scripts/lib/prisma-client";
 import { recordStamp } from "../../scripts/lib/source-hash";
 
 const roots: string[] = [];
-afterEach(() => roots.splice(0).forEach((root) => rmSync(root, { recursive: true, force: true })));
+afterEach(() => {
+  for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
+});
 
 /** A checkout with a few sources, built (or generated) from them as they are. */
 function checkout(): string {

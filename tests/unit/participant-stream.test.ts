@@ -44,8 +44,12 @@ function harness({ pageSize = 1000, prunedThrough = 0, inOrder = true } = {}) {
     },
     ids: () => sent.map((out) => out.id ?? out.event),
     reads: () => reads,
-    hold: (yes: boolean) => void (holdReads = yes),
-    failNextRead: () => void (failNextRead = true),
+    hold(yes: boolean) {
+      holdReads = yes;
+    },
+    failNextRead() {
+      failNextRead = true;
+    },
     /** Lets every held read finish, and waits until the stream has caught up. */
     async release() {
       holdReads = false;

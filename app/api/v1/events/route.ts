@@ -2,6 +2,7 @@ import { apiRoute, bearerToken, chatUser } from "@/lib/api/route";
 import { userOfToken } from "@/lib/api/tokens";
 import { SSE_HEADERS, eventStream, lastEventIdOf } from "@/lib/realtime/sse";
 import { isMobileChatEnabled } from "@/lib/settings/mobile-chat";
+import { present } from "@/lib/present";
 
 export const dynamic = "force-dynamic";
 
@@ -12,7 +13,7 @@ export const dynamic = "force-dynamic";
  */
 export const GET = apiRoute(async (request: Request) => {
   const user = await chatUser(request);
-  const token = bearerToken(request)!;
+  const token = present(bearerToken(request), "the bearer token chatUser accepted");
   const shouldEnd = async () => !(await isMobileChatEnabled()) || !(await userOfToken(token, { fresh: true }));
   return new Response(eventStream({ userId: user.id, staff: false }, lastEventIdOf(request), request.signal, shouldEnd), { headers: SSE_HEADERS });
 });
