@@ -61,7 +61,9 @@ export async function runMatrix<S extends string>(
         let bestShape = "";
         let bestMs = Number.POSITIVE_INFINITY;
         for (const [shape, sql] of Object.entries(shapes(filter.where, sortColumns[sort], dir))) {
-          await raw.query(`SET statement_timeout = ${timeoutMs}`);
+          // The timeout lives in a transaction of its own (no session state: tests/unit/pooled-session-state.test.ts).
+          await raw.query("BEGIN");
+          await raw.query(`SET LOCAL statement_timeout = ${timeoutMs}`);
           try {
             await raw.query(sql, filter.values);
             const ms = await timeOnce(() => raw.query(sql, filter.values));
@@ -69,7 +71,7 @@ export async function runMatrix<S extends string>(
           } catch {
             // over the timeout: not a candidate
           } finally {
-            await raw.query("SET statement_timeout = 0");
+            await raw.query("ROLLBACK");
           }
         }
         const bestSql = shapes(filter.where, sortColumns[sort], dir)[bestShape]!;
