@@ -60,10 +60,13 @@ export function MessagesManager({ sessionId, participants, initialMessages, init
     const merged: ({ kind: "message"; message: ConversationMessage } | { kind: "staff"; entry: StaffTimelineEntry })[] = [];
     let next = 0;
     for (const message of messages) {
-      while (next < entries.length && entries[next]!.at.getTime() < message.createdAt.getTime()) merged.push({ kind: "staff", entry: entries[next++]! });
+      for (let entry = entries[next]; entry && entry.at.getTime() < message.createdAt.getTime(); entry = entries[next]) {
+        merged.push({ kind: "staff", entry });
+        next += 1;
+      }
       merged.push({ kind: "message", message });
     }
-    for (; next < entries.length; next += 1) merged.push({ kind: "staff", entry: entries[next]! });
+    for (const entry of entries.slice(next)) merged.push({ kind: "staff", entry });
     return merged;
   }, [messages, staffTimeline, olderBeforeId]);
   const [view, setView] = useState<MessageView>("conversation");

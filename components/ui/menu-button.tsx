@@ -20,10 +20,11 @@ export function MenuButton({ label, icon, items, className }: { label: string; i
 
   useEffect(() => {
     const popup = menu.current;
-    if (!open || !popup) return;
+    const opener = button.current;
+    if (!open || !popup || !opener) return;
     // Beside its button, on the side the text ends, and above it when there is no room below.
-    const anchor = button.current!.getBoundingClientRect();
-    const rtl = getComputedStyle(button.current!).direction === "rtl";
+    const anchor = opener.getBoundingClientRect();
+    const rtl = getComputedStyle(opener).direction === "rtl";
     popup.showPopover();
     const height = popup.offsetHeight;
     popup.style.top = `${anchor.bottom + 4 + height > window.innerHeight ? Math.max(anchor.top - 4 - height, 4) : anchor.bottom + 4}px`;

@@ -1,4 +1,5 @@
 import "server-only";
+import { present } from "@/lib/present";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { DomainError } from "@/lib/errors";
 import { audit } from "@/lib/audit";
@@ -57,7 +58,7 @@ export async function assignSessions(selection: Selection<typeof sessionsList.fi
       SELECT (SELECT count(*) FROM changed)::int AS changed,
              (SELECT count(*) FROM chosen WHERE NOT allowed)::int AS skipped,
              coalesce((SELECT array_agg(id ORDER BY id) FROM (SELECT id FROM changed LIMIT 1000) few), '{}') AS ids`;
-    const { changed, skipped, ids } = counts!;
+    const { changed, skipped, ids } = present(counts, "the assignment's counts");
     if (changed === 0) return { sessions: 0, skipped, undoToken: await closeUndo(tx, undoToken, 0), ids };
     await audit(tx, {
       actorId: actor.id,

@@ -1,4 +1,5 @@
 import "server-only";
+import { present } from "@/lib/present";
 import { db } from "@/lib/db";
 import { selectionSql } from "@/lib/list-engine/list-source";
 import type { Selection } from "@/lib/list-engine/selection";
@@ -12,5 +13,5 @@ import { sessionsSource } from "./list-source";
 export async function countSessions(selection: Selection<typeof sessionsList.filters>): Promise<{ sessions: number; messages: number }> {
   const [counted] = await db.$queryRaw<{ sessions: number; messages: number }[]>`
     SELECT count(*)::int AS sessions, coalesce(sum(message_count), 0)::int AS messages FROM chat_sessions WHERE ${selectionSql(sessionsSource, selection)}`;
-  return counted!;
+  return present(counted, "the selection's count");
 }

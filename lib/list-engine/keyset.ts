@@ -1,4 +1,5 @@
 import "server-only";
+import { present } from "@/lib/present";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { queryRows } from "@/lib/db";
 import type { Cursor } from "./cursor";
@@ -72,7 +73,7 @@ export const COUNT_CAP = 1_000;
 /** How many rows match, counted up to COUNT_CAP (a bounded scan, never the whole table). */
 export async function countMatching<S extends string, F extends FilterDeclarations>(source: ListSource<S, F>, filters: ListFilters<F>, viewer: ListViewer | null = null): Promise<{ count: number; capped: boolean }> {
   const [counted] = await countEach(source, [filters], COUNT_CAP, viewer);
-  return counted!;
+  return present(counted, "the count");
 }
 
 /**

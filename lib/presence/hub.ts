@@ -1,10 +1,9 @@
 import "server-only";
+import { processSingleton } from "@/lib/process-singleton";
 import { eventBus } from "@/lib/realtime/bus";
 import { PresenceHub } from "./presence-hub";
 
-const globalForPresence = globalThis as unknown as { presenceHub?: PresenceHub };
-
-/** This instance's presence hub (kept on globalThis: dev reloads modules, the hub stays one). */
+/** This instance's presence hub. */
 export function presenceHub(): PresenceHub {
-  return (globalForPresence.presenceHub ??= new PresenceHub(eventBus()).start());
+  return processSingleton("presenceHub", () => new PresenceHub(eventBus()).start());
 }

@@ -27,7 +27,7 @@ export async function undoAction(token: string, actorId: number): Promise<{ kind
     if (!action) throw new DomainError("not_found", "undoExpired");
     const done = action.kind === "read" ? await undoReads(tx, token) : await undoAssignments(tx, token, actorId);
     await tx.$executeRaw`DELETE FROM undo_actions WHERE token = ${token}::uuid`;
-    await audit(tx, { actorId, action: "chatSessions.undo", targetType: "chatSession", targetId: done.sessions.length === 1 ? done.sessions[0]!.id : undefined, details: { kind: action.kind, changed: done.changed, sessions: done.sessions.length } });
+    await audit(tx, { actorId, action: "chatSessions.undo", targetType: "chatSession", targetId: done.sessions.length === 1 ? done.sessions[0]?.id : undefined, details: { kind: action.kind, changed: done.changed, sessions: done.sessions.length } });
     return { kind: action.kind, ...done };
   }, BULK_TRANSACTION);
   if (kind === "read") await recordSessionsChanged("read", sessions);

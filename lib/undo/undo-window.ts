@@ -1,4 +1,5 @@
 import "server-only";
+import { present } from "@/lib/present";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 type Tx = Prisma.TransactionClient;
@@ -19,7 +20,7 @@ export async function openUndo(tx: Tx, actorId: number, kind: UndoKind): Promise
   const [row] = await tx.$queryRaw<{ token: string }[]>`
     INSERT INTO undo_actions (actor_id, kind, expires_at) VALUES (${actorId}, ${kind}, clock_timestamp() + make_interval(secs => ${KEPT_SECONDS}))
     RETURNING token::text`;
-  return row!.token;
+  return present(row, "the new undo token").token;
 }
 
 /**

@@ -6,6 +6,7 @@ type PlaywrightSpec = { title: string; file: string; line: number; tests: { stat
 type PlaywrightSuite = { title: string; specs?: PlaywrightSpec[]; suites?: PlaywrightSuite[] };
 export type PlaywrightReport = { stats: { expected: number; unexpected: number; flaky: number; skipped: number }; suites?: PlaywrightSuite[] };
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: it strips the terminal colour codes the runners put in their messages
 const firstLine = (message: string | undefined) => (message ?? "").replace(/\u001b\[[0-9;]*m/g, "").split("\n").find((line) => line.trim())?.trim().slice(0, 240) ?? "";
 
 export function failedVitestTests(report: VitestReport | null): string[] {

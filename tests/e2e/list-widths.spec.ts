@@ -85,7 +85,7 @@ test("a new view of the list says it is loading, with aria-busy and a bar, until
   let release = () => {};
   const held = new Promise<void>((resolve) => (release = resolve));
   await page.route("**/chat-sessions?*", async (route) => {
-    if (route.request().headers()["rsc"] === "1") await held;
+    if (route.request().headers().rsc === "1") await held;
     await route.continue();
   });
   await page.locator("thead").getByRole("button", { name: /المنتج/ }).click();
