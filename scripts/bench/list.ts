@@ -1,7 +1,7 @@
 // npm run bench:list — each list scenario through the app's own query functions, next to the
 // same query as hand-written SQL on a bare pg connection, in the same run; prints median, p95
 // and the ratios. Then the export of 100,000 rows (CSV and XLSX, app and raw floor, each in a
-// fresh process: scripts/bench/export.ts): time, first byte, peak RSS. `--lists-only` skips the export.
+// fresh process: scripts/bench/export.ts): time, first byte, peak RSS. `--lists-only` skips the export, `--only <text>` keeps the scenarios whose name has it.
 // Run `npm run bench:seed` first. The app code is loaded with the react-server condition, as
 // Next loads it, so its "server-only" guard lets it in.
 import { spawnSync } from "node:child_process";
@@ -92,6 +92,9 @@ const scenarios: Scenario[] = [
   },
 ];
 
+// `--only <text>`: just the scenarios whose name contains it (one figure, quicker).
+const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
+if (only) scenarios.splice(0, scenarios.length, ...scenarios.filter((scenario) => scenario.name.includes(only)));
 const fmt = (ms: number) => ms.toFixed(1);
 // Warm every path once (JIT, Prisma's query plans, the database's cache) before timing any.
 for (const scenario of scenarios) {
@@ -111,9 +114,8 @@ for (const scenario of scenarios) {
 const load = () => loadavg().map((value) => value.toFixed(1)).join(" ");
 console.log(`\nList at ${Number(sessions).toLocaleString("en")} sessions / ${Number(messages).toLocaleString("en")} messages (ms, 20 runs each; ${cpus().length} CPUs, load average ${load()})\n`);
 console.log(table(results));
-const first = timings[0]!.app.median;
-const deepPage = timings.find((t) => t.name.endsWith("(keyset)"))!.app.median;
-console.log(`\ndeep page / page 1: ${(deepPage / first).toFixed(2)}×`);
+const deepPage = timings.find((t) => t.name.endsWith("(keyset)"));
+if (deepPage) console.log(`\ndeep page / page 1: ${(deepPage.app.median / timings[0]!.app.median).toFixed(2)}×`);
 
 if (process.argv.includes("--lists-only")) {
   await raw.end();
