@@ -3,7 +3,7 @@
 // run; prints median, p95 and the ratios. Then the combination matrix (scripts/bench/list-matrix.ts:
 // every sort × direction × filter or search, against the best hand-written SQL). Then the export
 // of 100,000 rows (CSV and XLSX, app and raw floor, each in a fresh process:
-// scripts/bench/export.ts): time, first byte, peak RSS.
+// scripts/bench/export.ts): time, first byte, peak RSS. `--only <text>` keeps the scenarios whose name has it.
 // Run `npm run bench:seed` first. The app code is loaded with the react-server condition, as
 // Next loads it, so its "server-only" guard lets it in.
 //
@@ -106,6 +106,9 @@ const scenarios: Scenario[] = [
   },
 ];
 
+// `--only <text>`: just the scenarios whose name contains it (one figure, quicker).
+const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
+if (only) scenarios.splice(0, scenarios.length, ...scenarios.filter((scenario) => scenario.name.includes(only)));
 const fmt = (ms: number) => ms.toFixed(1);
 const load = () => loadavg().map((value) => value.toFixed(1)).join(" ");
 console.log(`\nList at ${Number(sessions).toLocaleString("en")} sessions / ${Number(messages).toLocaleString("en")} messages (${cpus().length} CPUs, load average ${load()})`);
@@ -128,9 +131,9 @@ if (parts.has("alone")) {
   }
   console.log(`\nEach scenario alone (ms, 20 runs each; load average ${load()})\n`);
   console.log(table(results));
-  const first = timings[0]!.app.median;
-  const deepPage = timings.find((t) => t.name.endsWith("(keyset)"))!.app.median;
-  console.log(`\ndeep page / page 1: ${(deepPage / first).toFixed(2)}×`);
+  const first = timings[0];
+  const deepPage = timings.find((t) => t.name.endsWith("(keyset)"));
+  if (first && deepPage) console.log(`\ndeep page / page 1: ${(deepPage.app.median / first.app.median).toFixed(2)}×`);
 }
 
 if (parts.has("matrix")) {
