@@ -27,6 +27,7 @@ export function QueueTabs({ tabs, current }: { tabs: QueueTabState[]; current: s
   const refresh = useMemo(() => coalesce(() => void load(), COUNTS_EVERY_MS), [load]);
   // Saved views come and go: a new tab list is counted again.
   const tabKeys = tabs.map((tab) => tab.key).join(",");
+  // biome-ignore lint/correctness/useExhaustiveDependencies: tabKeys is the trigger (a new tab list is counted again), not an input
   useEffect(() => {
     refresh.ask();
   }, [refresh, tabKeys]);

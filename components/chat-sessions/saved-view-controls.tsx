@@ -45,8 +45,9 @@ export function SavedViewControls({ query, view, ownIds }: Props) {
     const ids = [...ownIds];
     const at = ids.indexOf(view.id);
     const to = at + by;
-    if (at < 0 || to < 0 || to >= ids.length) return;
-    [ids[at], ids[to]] = [ids[to]!, ids[at]!];
+    const [moving, other] = [ids[at], ids[to]];
+    if (moving === undefined || other === undefined) return;
+    [ids[at], ids[to]] = [other, moving];
     act(() => reorderViewsAction({ ids }), null);
   };
   const position = view ? ownIds.indexOf(view.id) : -1;

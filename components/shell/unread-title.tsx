@@ -60,7 +60,12 @@ export function UnreadTitle({ total }: { total: number }) {
     const link = document.querySelector<HTMLLinkElement>("link[rel='icon'][data-unread]") ?? document.head.appendChild(Object.assign(document.createElement("link"), { rel: "icon" }));
     link.dataset.unread = String(total);
     if (total === 0) link.href = "/icon.svg";
-    else void iconWithCount(total > 99 ? "99+" : String(total)).then((href) => !cancelled && (link.href = href), () => undefined);
+    else void iconWithCount(total > 99 ? "99+" : String(total)).then(
+        (href) => {
+          if (!cancelled) link.href = href;
+        },
+        () => undefined,
+      );
     return () => {
       cancelled = true;
     };

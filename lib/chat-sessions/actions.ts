@@ -18,7 +18,7 @@ export const markSessionsReadAction = defineAction("messages.markRead", selectio
 export const deleteSessionsAction = defineAction("chatSessions.delete", selectionSchema, (selection, user) => deleteSessions(selection, user.id));
 
 /** What a bulk deletion is about to remove, counted exactly for its confirmation. */
-export const countSessionsAction = defineAction("chatSessions.delete", selectionSchema, (selection) => countSessions(selection));
+export const countSessionsAction = defineAction("chatSessions.delete", selectionSchema, (selection, user) => countSessions(selection, user));
 
 const conversationSchema = z.object({
   sessionId: idSchema(),
@@ -32,4 +32,4 @@ export const loadConversationAction = defineAction("chatSessions.view", conversa
 });
 
 /** Issue 19: the queue tabs' counts for the caller (built-ins, their views, the shared ones), for the live refresh of the tabs. */
-export const queueCountsAction = defineAction("chatSessions.view", z.object({}).strict(), async (_input, user) => countQueueTabs(await queueTabsFor(user)));
+export const queueCountsAction = defineAction("chatSessions.view", z.object({}).strict(), async (_input, user) => countQueueTabs(await queueTabsFor(user), user));

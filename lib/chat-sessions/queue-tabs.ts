@@ -30,8 +30,8 @@ export function currentTabKey(tabs: QueueTabState[], filters: SessionFilters): s
   return tabs.find((tab) => queueIdentity(filtersOfQuery(tab.query)) === identity)?.key ?? null;
 }
 
-/** Every tab's count, exact up to TAB_COUNT_CAP, in one statement. */
-export async function countQueueTabs(tabs: QueueTabState[]): Promise<TabCounts> {
-  const counts = await countEach(sessionsSource, tabs.map((tab) => filtersOfQuery(tab.query)), TAB_COUNT_CAP);
-  return Object.fromEntries(tabs.map((tab, index) => [tab.key, counts[index]!]));
+/** Every tab's count, exact up to TAB_COUNT_CAP, in one statement; `viewer` is who "Mine" means. */
+export async function countQueueTabs(tabs: QueueTabState[], viewer: { id: number } | null): Promise<TabCounts> {
+  const counts = await countEach(sessionsSource, tabs.map((tab) => filtersOfQuery(tab.query)), TAB_COUNT_CAP, viewer);
+  return Object.fromEntries(tabs.map((tab, index) => [tab.key, counts[index] ?? { count: 0, capped: false }]));
 }

@@ -1,13 +1,15 @@
 import type { CatalogOf } from "@/lib/i18n/catalogs";
 
 // Triage queues (issue 19): the built-in tabs above the sessions list, declared once. A tab is a
-// name and the URL parameters it sets; another queue is one more line here (for example
-// `{ key: "mine", label: "queueMine", params: { assignee: "me" } }`).
+// name and the URL parameters it sets; another queue is one more line here.
 
 export type QueueTab = { key: string; label: keyof CatalogOf<"chatSessions"> & string; params: Readonly<Record<string, string>> };
 
 export const QUEUE_TABS: readonly QueueTab[] = [
   { key: "all", label: "queueAll", params: {} },
+  // Issue 20: the viewer's own sessions, and those nobody works yet.
+  { key: "mine", label: "queueMine", params: { assignee: "me" } },
+  { key: "unassigned", label: "queueUnassigned", params: { assignee: "none" } },
   { key: "unread", label: "queueUnread", params: { unread: "1" } },
   { key: "awaitingVendor", label: "queueAwaitingVendor", params: { awaiting: "vendor" } },
   { key: "awaitingVendorRed", label: "queueAwaitingVendorRed", params: { awaiting: "vendor", waitingOver: "red" } },

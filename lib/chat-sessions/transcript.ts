@@ -45,8 +45,8 @@ async function* messagesOf(sessions: AsyncGenerator<SessionRow[]>): AsyncGenerat
          ORDER BY o.pos, m.created_at, m.id
          LIMIT ${TRANSCRIPT_BATCH}`);
       if (rows.length > 0) yield rows;
-      if (rows.length < TRANSCRIPT_BATCH) break;
-      const last = rows.at(-1)!;
+      const last = rows.at(-1);
+      if (rows.length < TRANSCRIPT_BATCH || !last) break;
       after = { pos: last.pos, sentAt: last.sentAt, id: last.id };
     }
   }

@@ -21,7 +21,8 @@ export type TriagePick = { sessionId: number; cursor: Cursor; position: { at: nu
  * between the read and the take are passed over.
  */
 export async function pickNextInQueue(filters: SessionFilters, after: Cursor | null, holderId: number): Promise<TriagePick | null> {
-  const where = filtersSql(sessionsSource, filters);
+  // The agent is who "me" means in a queue such as Mine (assignee=me).
+  const where = filtersSql(sessionsSource, filters, { id: holderId });
   let from = after;
   for (;;) {
     const seek = from ? Prisma.sql`AND (${waitingKey}, s.id) > (${from.value}::timestamptz, ${from.id})` : Prisma.empty;

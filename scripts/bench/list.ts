@@ -58,6 +58,8 @@ const SORT_SQL: Record<string, string> = { product: "product_name", customer: "c
 // Issue 19's built-in queues (lib/chat-sessions/queues.ts), as hand-written conditions; 1440 minutes is the default red threshold.
 const QUEUE_SQL = [
   "TRUE",
+  "assignee_id = 0", // Mine, for no viewer (the bench's): nobody's id
+  "assignee_id IS NULL",
   "unread_count > 0",
   "awaiting = 'vendor'",
   "awaiting = 'vendor' AND awaiting_since < now() - interval '1440 minutes'",
@@ -94,7 +96,7 @@ const scenarios: Scenario[] = [
     page({ after: { value: deep.last_message_at.toISOString(), id: deep.id }, page: 2000 }, "(last_message_at, id) < ($1::timestamptz, $2)", [deep.last_message_at, deep.id]),
   ),
   named("queue awaiting vendor, longest waiting first", page({ awaiting: "vendor", sort: "waiting", dir: "asc" }, "awaiting = 'vendor'", [], `${WAITING_SORT_SQL} asc, id asc`)),
-  { name: `queue tabs: all ${QUEUE_SQL.length} counts (capped at ${TAB_COUNT_CAP})`, app: () => countQueueTabs(builtInQueueTabs()), raw: () => raw.query(tabCountsSql) },
+  { name: `queue tabs: all ${QUEUE_SQL.length} counts (capped at ${TAB_COUNT_CAP})`, app: () => countQueueTabs(builtInQueueTabs(), null), raw: () => raw.query(tabCountsSql) },
   { name: "NAV-2 badge", app: () => getUnreadTotal(), raw: () => raw.query("SELECT sum(total) FROM unread_totals") },
   // No work at all: what the app's database layer (Prisma + adapter) adds to any query.
   { name: "driver floor: SELECT 1", app: () => db.$queryRaw`SELECT 1`, raw: () => raw.query("SELECT 1") },
