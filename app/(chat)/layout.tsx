@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { LiveRefresh } from "@/components/realtime/live-refresh";
-import { NotificationBell } from "@/components/chat/notification-bell";
+import { NotificationBell } from "@/components/participant-chat/notification-bell";
 import { LanguageSwitch } from "@/components/shell/language-switch";
 import { loadOrUnavailable } from "@/components/shell/database-unavailable";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { requirePagePermission } from "@/lib/auth/current-user";
-import { unreadNotificationCount } from "@/lib/chat/notifications";
+import { unreadNotificationCount } from "@/lib/participant-chat/notifications";
 import { getLocale, getTranslator } from "@/lib/i18n/server";
 import { isMobileChatEnabled } from "@/lib/settings/mobile-chat";
 

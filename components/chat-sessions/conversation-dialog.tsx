@@ -7,12 +7,12 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { loadConversationAction } from "@/lib/chat-sessions/actions";
 import type { ConversationMessage } from "@/lib/chat-sessions/conversation";
 import type { SessionRow } from "@/lib/chat-sessions/list-query";
-import { markMessagesReadAction } from "@/lib/messages/actions";
+import { markMessagesReadAction } from "@/lib/chat-sessions/messages/actions";
 import { useUndoToast } from "@/components/undo/use-undo-toast";
 import { useT } from "@/lib/i18n/client";
-import { MessageComposer } from "@/components/messages/message-composer";
-import { useScrollToNewest } from "@/components/messages/use-scroll-to-newest";
-import { WrittenByStaff } from "@/components/messages/written-by-staff";
+import { MessageComposer } from "@/components/chat-sessions/messages/message-composer";
+import { useScrollToNewest } from "@/components/chat-sessions/messages/use-scroll-to-newest";
+import { WrittenByStaff } from "@/components/chat-sessions/messages/written-by-staff";
 import { useActionError } from "@/components/ui/use-action-error";
 
 /**

@@ -4,14 +4,14 @@ import { useRouter } from "next/navigation";
 import { Fragment, useCallback, useEffect, useRef, useTransition } from "react";
 import { toast } from "sonner";
 import { WaitingCell } from "@/components/chat-sessions/waiting-cell";
-import { MessageComposer } from "@/components/messages/message-composer";
-import { MessageBubbleFrame } from "@/components/messages/message-item";
-import { useScrollToNewest } from "@/components/messages/use-scroll-to-newest";
+import { MessageComposer } from "@/components/chat-sessions/messages/message-composer";
+import { MessageBubbleFrame } from "@/components/chat-sessions/messages/message-item";
+import { useScrollToNewest } from "@/components/chat-sessions/messages/use-scroll-to-newest";
 import { Button, buttonClass } from "@/components/ui/button";
 import type { WaitingThresholds } from "@/lib/chat-sessions/waiting";
 import { encodeCursor, type Cursor } from "@/lib/list-engine/cursor";
 import { useT } from "@/lib/i18n/client";
-import { markMessagesReadAction } from "@/lib/messages/actions";
+import { markMessagesReadAction } from "@/lib/chat-sessions/messages/actions";
 import { releaseHoldAction, renewHoldAction } from "@/lib/triage/actions";
 import type { TriageSession } from "@/lib/triage/triage-session";
 

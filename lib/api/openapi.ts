@@ -1,5 +1,5 @@
 // The mobile API's contract, served at /api/v1/openapi.json; a test keeps it equal to the routes.
-import { sendRateRule } from "@/lib/chat/send-rate-rule";
+import { sendRateRule } from "@/lib/participant-chat/send-rate-rule";
 import { TOKEN_IDLE_DAYS } from "./token-lifetime";
 
 const error = { $ref: "#/components/responses/Error" };

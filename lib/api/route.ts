@@ -7,7 +7,7 @@ import { API_BODY_LIMIT } from "@/lib/http/body-limit";
 import { noteRequestUser } from "@/lib/observability/request-context";
 import { logUnexpected } from "@/lib/observability/unexpected-error";
 import { can } from "@/lib/permissions";
-import { SendingTooFast } from "@/lib/chat/send-rate";
+import { SendingTooFast } from "@/lib/participant-chat/send-rate";
 import { isMobileChatEnabled } from "@/lib/settings/mobile-chat";
 import { apiError, type ApiErrorCode } from "./errors";
 import { fingerprintOf, idempotencyKeyOf, onceForKey } from "./idempotency";

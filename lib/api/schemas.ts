@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { messageBody } from "@/lib/messages/message-schema";
+import { messageBody } from "@/lib/chat-sessions/messages/message-schema";
 import { idSchema } from "@/lib/id-schema";
 
 const id = idSchema();

@@ -14,7 +14,7 @@ type Touched = { id: number; customerId: number; vendorId: number };
  * those only the ones still as it left them, in one transaction, for any number of rows.
  *
  * Read marks: the recorded messages become unread again. A participant who read one meanwhile
- * deleted its mark in their own read (lib/chat/read-receipts.ts), so it stays read; the marks are
+ * deleted its mark in their own read (lib/participant-chat/read-receipts.ts), so it stays read; the marks are
  * taken with DELETE, which waits for such a read to commit and then skips what it removed.
  * The counters and the badge follow from the triggers, in this transaction.
  *

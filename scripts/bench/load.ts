@@ -161,8 +161,8 @@ async function main() {
   const before = await withBenchDb(async (c) => (await c.query<{ n: number }>("SELECT count(*)::int AS n FROM chat_messages")).rows[0]!.n);
 
   const base = await startInstance();
-  const markReadId = serverActionId("lib/messages/actions.ts", "markMessagesReadAction");
-  const addMessageId = serverActionId("lib/messages/actions.ts", "addMessageAction");
+  const markReadId = serverActionId("lib/chat-sessions/messages/actions.ts", "markMessagesReadAction");
+  const addMessageId = serverActionId("lib/chat-sessions/messages/actions.ts", "addMessageAction");
 
   // Sign-ins are not timed: scrypt by design costs ~100 ms of CPU each.
   const cookies: string[] = [];

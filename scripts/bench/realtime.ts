@@ -114,7 +114,7 @@ const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
 // The floor: the same writes with no HTTP, no app and no fan-out, one plain statement per message
 // (the message, its notification and both participants' events; the triggers count them and
 // order the events), `writers` at once over a pool of POOL connections. The app batches
-// concurrent sends (lib/chat/send-message.ts), so it may beat it.
+// concurrent sends (lib/participant-chat/send-message.ts), so it may beat it.
 const FLOOR_SEND = `
   WITH m AS (
     INSERT INTO chat_messages (session_id, sender_id, body)

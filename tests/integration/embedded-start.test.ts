@@ -66,7 +66,7 @@ async function apiSend(token: string, sessionId: number, body: string): Promise<
 async function webSend(cookie: string, sessionId: number, body: string): Promise<string> {
   const response = await fetch(`${app!.url}/chat/${sessionId}`, {
     method: "POST",
-    headers: { cookie, origin: app!.url, "next-action": serverActionId("lib/chat/actions.ts", "sendChatMessageAction"), accept: "text/x-component", "content-type": "text/plain;charset=UTF-8" },
+    headers: { cookie, origin: app!.url, "next-action": serverActionId("lib/participant-chat/actions.ts", "sendChatMessageAction"), accept: "text/x-component", "content-type": "text/plain;charset=UTF-8" },
     body: JSON.stringify([{ sessionId, body }]),
   });
   expect(response.status).toBe(200);

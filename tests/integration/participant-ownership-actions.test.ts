@@ -15,11 +15,11 @@ vi.mock("@/lib/auth/current-user", () => import("../support/mock-current-user"))
  * for an action that takes no session id). A new participant action must be listed here.
  */
 const OWNERSHIP_INPUTS: Record<string, ((sessionId: number) => unknown) | null> = {
-  "lib/chat/actions.ts#sendChatMessageAction": (sessionId) => ({ sessionId, body: "let me in" }),
-  "lib/chat/actions.ts#markChatReadAction": (sessionId) => ({ sessionId }),
-  "lib/chat/actions.ts#loadChatHistoryAction": (sessionId) => ({ sessionId, beforeId: null }),
-  "lib/chat/actions.ts#startChatAction": null, // takes a product: any customer may ask about any product
-  "lib/chat/actions.ts#searchChatProductsAction": null,
+  "lib/participant-chat/actions.ts#sendChatMessageAction": (sessionId) => ({ sessionId, body: "let me in" }),
+  "lib/participant-chat/actions.ts#markChatReadAction": (sessionId) => ({ sessionId }),
+  "lib/participant-chat/actions.ts#loadChatHistoryAction": (sessionId) => ({ sessionId, beforeId: null }),
+  "lib/participant-chat/actions.ts#startChatAction": null, // takes a product: any customer may ask about any product
+  "lib/participant-chat/actions.ts#searchChatProductsAction": null,
 };
 
 async function fingerprint(): Promise<string> {

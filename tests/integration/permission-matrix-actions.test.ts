@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { PERMISSIONS, can } from "@/lib/permissions";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db";
-import { startChatAction } from "@/lib/chat/actions";
+import { startChatAction } from "@/lib/participant-chat/actions";
 import { actAs } from "../support/mock-current-user";
 import { createProduct, createUser, resetDatabase } from "../support/fixtures";
 import { discoverServerActions, discoverServerModuleExports, type DiscoveredAction } from "../support/server-actions";

@@ -262,14 +262,14 @@ describe("only a customer opens a conversation, through either door", () => {
 
   it("a vendor is refused by the web chat's start action and by POST /api/v1/sessions, and nothing is written; a customer is let through both", async () => {
     const before = await databaseFingerprint(http.sql);
-    const web = await postAction("vendor", "lib/chat/actions.ts", "startChatAction", { productId: http.own.productId });
+    const web = await postAction("vendor", "lib/participant-chat/actions.ts", "startChatAction", { productId: http.own.productId });
     expect(web.status).toBe(200);
     expect(await web.text()).toContain('{"ok":false,"error":{"code":"forbidden"');
     const api = await fetch(`${http.app.url}/api/v1/sessions`, { method: "POST", headers: bearerOf("vendor", { "content-type": "application/json" }), body: JSON.stringify({ productId: http.own.productId }) });
     expect(api.status).toBe(403);
     expect(await databaseFingerprint(http.sql)).toBe(before);
 
-    const asCustomer = await postAction("customer", "lib/chat/actions.ts", "startChatAction", { productId: http.own.productId });
+    const asCustomer = await postAction("customer", "lib/participant-chat/actions.ts", "startChatAction", { productId: http.own.productId });
     expect(await asCustomer.text()).toContain(`"ok":true,"data":{"id":${http.own.sessionId}`);
     const apiCustomer = await fetch(`${http.app.url}/api/v1/sessions`, { method: "POST", headers: bearerOf("customer", { "content-type": "application/json" }), body: JSON.stringify({ productId: http.own.productId }) });
     expect(await apiCustomer.json()).toEqual({ id: http.own.sessionId, created: false });

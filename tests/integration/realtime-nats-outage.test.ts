@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { sendAsParticipant } from "@/lib/chat/send-message";
+import { sendAsParticipant } from "@/lib/participant-chat/send-message";
 import { readiness } from "@/lib/observability/readiness";
 import { busHealth, type EventBus } from "@/lib/realtime/bus";
 import { NatsBus } from "@/lib/realtime/nats-bus";

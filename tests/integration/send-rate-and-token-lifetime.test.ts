@@ -42,7 +42,7 @@ describe("the send rate", () => {
     expect(await refused.json()).toEqual({ error: { code: "rate_limited", message: catalogs.api.en.rate_limited } });
 
     // The web chat shares the count: the same user is refused there too, with its own message key.
-    const web = await postServerAction(http.app.url, customer.cookie, { file: "lib/chat/actions.ts", name: "sendChatMessageAction", path: `/chat/${http.own.sessionId}` }, { sessionId: http.own.sessionId, body: "from the browser" });
+    const web = await postServerAction(http.app.url, customer.cookie, { file: "lib/participant-chat/actions.ts", name: "sendChatMessageAction", path: `/chat/${http.own.sessionId}` }, { sessionId: http.own.sessionId, body: "from the browser" });
     expect(web.text).toContain('"code":"rate_limited"');
     expect(web.text).toContain('"message":"sendingTooFast"');
     expect(catalogs.chat.ar.sendingTooFast).toBeTruthy();

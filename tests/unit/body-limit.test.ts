@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bodyLimitOf, whenBodyWithinLimit } from "@/lib/http/body-limit";
-import { MAX_BODY } from "@/lib/messages/message-schema";
+import { MAX_BODY } from "@/lib/chat-sessions/messages/message-schema";
 import { chunkedBody, declaredBody } from "../support/oversize-body";
 
 // whenBodyWithinLimit as scripts/serve.ts runs it, over a real socket, in front of an "app" that

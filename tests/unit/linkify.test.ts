@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { splitLinks } from "@/lib/messages/linkify";
+import { splitLinks } from "@/lib/chat-sessions/messages/linkify";
 
 const links = (body: string) => splitLinks(body).filter((part) => part.kind === "link").map((part) => part.text);
 

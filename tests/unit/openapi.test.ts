@@ -3,7 +3,7 @@ import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { openApiDocument } from "@/lib/api/openapi";
 import { TOKEN_IDLE_DAYS } from "@/lib/api/token-lifetime";
-import { sendRateRule } from "@/lib/chat/send-rate-rule";
+import { sendRateRule } from "@/lib/participant-chat/send-rate-rule";
 
 function routeFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((entry) => {

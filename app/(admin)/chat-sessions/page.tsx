@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import type { RawSearchParams } from "@/lib/list-engine/url-state";
-import { SessionsList } from "@/components/chat-sessions/sessions-list";
+import { SessionsList } from "@/app/(admin)/chat-sessions/sessions-section";
 import { requirePagePermission } from "@/lib/auth/current-user";
 import { getTranslator } from "@/lib/i18n/server";
 

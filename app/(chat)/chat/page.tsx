@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { AskAboutProduct } from "@/components/chat/ask-about-product";
+import { AskAboutProduct } from "@/components/participant-chat/ask-about-product";
 import { Badge } from "@/components/ui/badge";
 import { inputClass } from "@/components/ui/field";
 import { buttonClass } from "@/components/ui/button";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { requirePagePermission } from "@/lib/auth/current-user";
-import { listMySessions } from "@/lib/chat/my-sessions";
+import { listMySessions } from "@/lib/participant-chat/my-sessions";
 import { getLocale, getTranslator } from "@/lib/i18n/server";
 import { formatNumber } from "@/lib/i18n/translate";
 import { can } from "@/lib/permissions";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { recordFields } from "@/components/list-engine/record-fields";
-import { SessionMessages } from "@/components/messages/session-messages";
+import { SessionMessages } from "@/components/chat-sessions/messages/session-messages";
 import { recordMetadata } from "@/components/resource/record-metadata";
 import { ResourceDetails } from "@/components/resource/resource-details";
 import type { RawSearchParams } from "@/lib/list-engine/url-state";

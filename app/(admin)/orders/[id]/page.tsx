@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { SessionsList } from "@/components/chat-sessions/sessions-list";
+import { SessionsList } from "@/app/(admin)/chat-sessions/sessions-section";
 import { recordMetadata } from "@/components/resource/record-metadata";
 import type { RawSearchParams } from "@/lib/list-engine/url-state";
 import { ResourceDetails } from "@/components/resource/resource-details";

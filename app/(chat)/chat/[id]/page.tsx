@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ChatConversation } from "@/components/chat/chat-conversation";
+import { ChatConversation } from "@/components/participant-chat/chat-conversation";
 import { requirePagePermission } from "@/lib/auth/current-user";
 import { loadParticipantConversation } from "@/lib/chat-sessions/conversation";
 import { getTranslator } from "@/lib/i18n/server";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { requirePagePermission } from "@/lib/auth/current-user";
-import { latestNotifications } from "@/lib/chat/notifications";
+import { latestNotifications } from "@/lib/participant-chat/notifications";
 import { getTranslator } from "@/lib/i18n/server";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -1,5 +1,5 @@
 import { apiRoute, chatUser } from "@/lib/api/route";
-import { latestNotifications, unreadNotificationCount } from "@/lib/chat/notifications";
+import { latestNotifications, unreadNotificationCount } from "@/lib/participant-chat/notifications";
 
 export const dynamic = "force-dynamic";
 

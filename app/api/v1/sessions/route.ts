@@ -1,7 +1,7 @@
 import { answerOncePerKey, apiRoute, chatUser, jsonBody } from "@/lib/api/route";
 import { startSessionSchema } from "@/lib/api/schemas";
-import { listMySessions } from "@/lib/chat/my-sessions";
-import { startSessionAboutProduct, startSessionIn } from "@/lib/chat/start-session";
+import { listMySessions } from "@/lib/participant-chat/my-sessions";
+import { startSessionAboutProduct, startSessionIn } from "@/lib/participant-chat/start-session";
 import { apiError } from "@/lib/api/errors";
 import { can } from "@/lib/permissions";
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { SessionMessages } from "@/components/messages/session-messages";
+import { SessionMessages } from "@/components/chat-sessions/messages/session-messages";
 import { recordMetadata } from "@/components/resource/record-metadata";
 import { SessionForm } from "@/components/session-form/session-form";
 import { ExactTime } from "@/components/ui/relative-time";

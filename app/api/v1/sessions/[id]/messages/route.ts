@@ -1,8 +1,8 @@
 import { answerOncePerKey, apiJson, apiRoute, chatUser, jsonBody, parsed } from "@/lib/api/route";
 import { idParam, messagesQuerySchema, sendMessageSchema } from "@/lib/api/schemas";
-import { requireMembership } from "@/lib/chat/membership";
+import { requireMembership } from "@/lib/participant-chat/membership";
 import { loadParticipantConversation } from "@/lib/chat-sessions/conversation";
-import { sendAsParticipant, sendInTransaction } from "@/lib/chat/send-message";
+import { sendAsParticipant, sendInTransaction } from "@/lib/participant-chat/send-message";
 
 export const dynamic = "force-dynamic";
 type Context = { params: Promise<{ id: string }> };

@@ -1,6 +1,6 @@
 import { apiRoute, chatUser, parsed } from "@/lib/api/route";
 import { idParam } from "@/lib/api/schemas";
-import { markReadByRecipient } from "@/lib/chat/read-receipts";
+import { markReadByRecipient } from "@/lib/participant-chat/read-receipts";
 
 export const dynamic = "force-dynamic";
 

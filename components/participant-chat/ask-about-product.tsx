@@ -3,7 +3,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { EntityCombobox } from "@/components/ui/entity-combobox";
-import { searchChatProductsAction, startChatAction } from "@/lib/chat/actions";
+import { searchChatProductsAction, startChatAction } from "@/lib/participant-chat/actions";
 import { useT } from "@/lib/i18n/client";
 import { useActionError } from "@/components/ui/use-action-error";
 

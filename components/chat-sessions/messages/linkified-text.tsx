@@ -1,4 +1,4 @@
-import { splitLinks } from "@/lib/messages/linkify";
+import { splitLinks } from "@/lib/chat-sessions/messages/linkify";
 
 /** A message body as plain text; http(s) links become links, nothing else is interpreted (MSG-1). */
 export function LinkifiedText({ text }: { text: string }) {

@@ -133,8 +133,8 @@ const sends = () => processSingleton("chatSendBatcher", () => new SendBatcher())
  * the sender takes part in the session, inserts the message — the triggers count it and move the
  * session's last-message time — and the other participant's notification. A session the sender
  * is not part of is "not found", whether it exists or not. Then every instance hears of it.
- * First, the sender's rate (lib/chat/send-rate.ts): past it, SendingTooFast (429 on the API).
- * (Admins writing on a participant's behalf go through lib/messages/add-message.ts.)
+ * First, the sender's rate (lib/participant-chat/send-rate.ts): past it, SendingTooFast (429 on the API).
+ * (Admins writing on a participant's behalf go through lib/chat-sessions/messages/add-message.ts.)
  */
 export async function sendAsParticipant(senderId: number, sessionId: number, body: string): Promise<ParticipantMessage> {
   await consumeSendAllowance(senderId);

@@ -9,7 +9,7 @@ import { listAssignableStaff } from "@/lib/assignment/staff";
 import { can } from "@/lib/permissions";
 import { getWaitingThresholds } from "@/lib/settings/waiting-thresholds";
 import { currentTabKey, queueTabsFor } from "@/lib/chat-sessions/queue-tabs";
-import { SessionsView } from "./sessions-view";
+import { SessionsView } from "@/components/chat-sessions/sessions-screen";
 
 /** Sessions of one user, product or order, shown on its page. */
 export type SessionsScope = { title: string; filter: Partial<Record<EntityFilterKey, number>> };

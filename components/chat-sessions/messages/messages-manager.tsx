@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { loadConversationAction } from "@/lib/chat-sessions/actions";
 import type { ConversationMessage } from "@/lib/chat-sessions/conversation";
-import { deleteMessageAction, markMessagesReadAction } from "@/lib/messages/actions";
+import { deleteMessageAction, markMessagesReadAction } from "@/lib/chat-sessions/messages/actions";
 import { useT } from "@/lib/i18n/client";
 import { MessageComposer, type Participant } from "./message-composer";
 import { MessageBubble, MessageRow, type MessageSide, type MessageView } from "./message-item";
