@@ -91,7 +91,7 @@ const MASS_DELETION = 100;
 type PendingDelete = { kind: "row"; row: SessionRow } | { kind: "bulk"; counted: { sessions: number; messages: number } | null } | null;
 
 /** The triage screen: toolbar, chips, bulk bar, table and pages, all driven by the URL. */
-export function SessionsView({ params, notices, rows, nextCursor, previousCursor, total, anySessions, visibleColumns, columnsCookie, labels, assigneeLabel, assignAbility, permissions, thresholds, queues, scope }: Props) {
+export function SessionsScreen({ params, notices, rows, nextCursor, previousCursor, total, anySessions, visibleColumns, columnsCookie, labels, assigneeLabel, assignAbility, permissions, thresholds, queues, scope }: Props) {
   const t = useT("chatSessions");
   const common = useT("common");
   const team = useT("team");

@@ -47,11 +47,11 @@ export const sessionsList = defineList({
     { key: "lastMessage", header: "colLastMessage", kind: "relativeTime", value: (row: SessionRow) => row.lastMessageAt, sort: "lastMessage", width: 22 },
     { key: "createdAt", header: "colCreatedAt", kind: "date", value: (row: SessionRow) => row.createdAt, sort: "created", toggleable: true, width: 22 },
     { key: "updatedAt", header: "colUpdatedAt", kind: "date", value: (row: SessionRow) => row.updatedAt, sort: "updated", toggleable: true, width: 22 },
-    // Issue 19: after the columns above, so existing exports keep their column positions.
-    { key: "waiting", header: "colWaiting", kind: "relativeTime", value: (row: SessionRow) => row.awaitingSince, sort: "waiting", width: 22 },
+    // Issues 19 and 20: after the columns above, so existing exports keep their column positions;
+    // shown until hidden, so that a list with every column on still fits at 1024 px.
+    { key: "waiting", header: "colWaiting", kind: "relativeTime", value: (row: SessionRow) => row.awaitingSince, sort: "waiting", toggleable: true, shownByDefault: true, width: 22 },
     { key: "awaiting", header: "colAwaiting", kind: "text", value: (row: SessionRow) => row.awaiting, label: (row: SessionRow) => AWAITING_WORDS[row.awaiting], exportOnly: true, width: 16 },
-    // Issue 20: last, so the earlier columns keep their places in exports.
-    { key: "assignee", header: "colAssignee", kind: "text", value: (row: SessionRow) => row.assigneeName, width: 20 },
+    { key: "assignee", header: "colAssignee", kind: "text", value: (row: SessionRow) => row.assigneeName, toggleable: true, shownByDefault: true, width: 20 },
   ],
   sorts: {
     product: { type: "text", read: (row: SessionRow) => row.productName },

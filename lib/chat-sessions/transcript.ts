@@ -7,7 +7,8 @@ import type { ExportOutput } from "@/lib/list-engine/export-route";
 import type { SessionRow } from "./list";
 
 // Issue 19's transcripts: the messages of the selected (or all matching) sessions, in the list's
-// order of sessions and each conversation oldest first, streamed like the sessions export.
+// order of sessions and each conversation oldest first, streamed like the sessions export. Staff's
+// private notes (issue 20) stand between the messages, marked as notes: this export is staff-only.
 
 export type TranscriptRow = {
   sessionId: number;
@@ -15,7 +16,7 @@ export type TranscriptRow = {
   customerName: string;
   vendorName: string;
   senderName: string;
-  side: "customer" | "vendor" | "other";
+  side: "customer" | "vendor" | "other" | "note";
   sentAt: Date;
   readAt: Date | null;
   markedReadBy: string | null;
@@ -28,33 +29,40 @@ const TRANSCRIPT_BATCH = 2000;
 async function* messagesOf(sessions: AsyncGenerator<SessionRow[]>): AsyncGenerator<TranscriptRow[]> {
   for await (const batch of sessions) {
     const ids = batch.map((session) => session.id);
-    let after: { pos: number; sentAt: Date; id: number } | null = null;
+    // A message and a note may share a time and an id: `note` (0 or 1) keeps the order total.
+    let after: { pos: number; sentAt: Date; note: number; id: number } | null = null;
     for (;;) {
-      const seek: Prisma.Sql = after ? Prisma.sql`WHERE (o.pos, m.created_at, m.id) > (${after.pos}::bigint, ${after.sentAt}::timestamptz, ${after.id})` : Prisma.empty;
-      const rows: (TranscriptRow & { pos: number; id: number })[] = await queryRows(Prisma.sql`
-        SELECT o.pos::int AS pos, m.id, m.session_id AS "sessionId", s.product_name AS "productName", s.customer_name AS "customerName",
-               s.vendor_name AS "vendorName", u.name AS "senderName",
-               CASE m.sender_id WHEN s.customer_id THEN 'customer' WHEN s.vendor_id THEN 'vendor' ELSE 'other' END AS side,
-               m.created_at AS "sentAt", m.read_at AS "readAt", r.name AS "markedReadBy", m.body
+      const seek: Prisma.Sql = after
+        ? Prisma.sql`WHERE (o.pos, e.created_at, e.note, e.id) > (${after.pos}::bigint, ${after.sentAt}::timestamptz, ${after.note}, ${after.id})`
+        : Prisma.empty;
+      const rows: (TranscriptRow & { pos: number; note: number; id: number })[] = await queryRows(Prisma.sql`
+        SELECT o.pos::int AS pos, e.note, e.id, o.session_id AS "sessionId", s.product_name AS "productName", s.customer_name AS "customerName",
+               s.vendor_name AS "vendorName", coalesce(u.name, '') AS "senderName",
+               CASE WHEN e.note = 1 THEN 'note' WHEN e.author_id = s.customer_id THEN 'customer' WHEN e.author_id = s.vendor_id THEN 'vendor' ELSE 'other' END AS side,
+               e.created_at AS "sentAt", e.read_at AS "readAt", r.name AS "markedReadBy", e.body
           FROM unnest(${ids}::int[]) WITH ORDINALITY AS o(session_id, pos)
           JOIN chat_sessions s ON s.id = o.session_id
-          JOIN chat_messages m ON m.session_id = o.session_id
-          JOIN users u ON u.id = m.sender_id
-          LEFT JOIN users r ON r.id = m.read_by_staff_id
+          CROSS JOIN LATERAL (
+            SELECT m.id, 0 AS note, m.sender_id AS author_id, m.created_at, m.read_at, m.read_by_staff_id, m.body FROM chat_messages m WHERE m.session_id = o.session_id
+            UNION ALL
+            SELECT n.id, 1, n.author_id, n.created_at, NULL, NULL, n.body FROM session_notes n WHERE n.session_id = o.session_id
+          ) e
+          LEFT JOIN users u ON u.id = e.author_id
+          LEFT JOIN users r ON r.id = e.read_by_staff_id
           ${seek}
-         ORDER BY o.pos, m.created_at, m.id
+         ORDER BY o.pos, e.created_at, e.note, e.id
          LIMIT ${TRANSCRIPT_BATCH}`);
       if (rows.length > 0) yield rows;
       const last = rows.at(-1);
       if (rows.length < TRANSCRIPT_BATCH || !last) break;
-      after = { pos: last.pos, sentAt: last.sentAt, id: last.id };
+      after = { pos: last.pos, sentAt: last.sentAt, note: last.note, id: last.id };
     }
   }
 }
 
 function transcriptColumns(locale: Parameters<typeof translatorFor>[0]): ExportColumn<TranscriptRow>[] {
   const t = translatorFor(locale, "chatSessions");
-  const side = { customer: t("awaitingCustomer"), vendor: t("awaitingVendor"), other: "" };
+  const side = { customer: t("awaitingCustomer"), vendor: t("awaitingVendor"), other: "", note: t("transcriptNote") };
   return [
     { header: t("transcriptSession"), value: (row) => row.sessionId, kind: "number", width: 10 },
     { header: t("colProduct"), value: (row) => row.productName, kind: "text", width: 40 },

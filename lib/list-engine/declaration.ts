@@ -61,6 +61,8 @@ export type ListColumn<Row, W extends Namespace> = {
   sort?: string;
   /** hidden until the user shows it in the column menu */
   toggleable?: boolean;
+  /** a toggleable column shown until the user hides it (it then stays hidden, like any other choice) */
+  shownByDefault?: boolean;
   /** in the export only (the screen shows it another way, e.g. the id as the row's checkbox label) */
   exportOnly?: boolean;
   /** width in characters in a spreadsheet */

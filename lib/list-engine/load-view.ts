@@ -43,6 +43,7 @@ export async function loadListView<Row extends { id: number }, S extends string,
     queryRows<{ one: number }>(Prisma.sql`SELECT 1 AS one FROM ${source.from} LIMIT 1`),
   ]);
   const toggleable = declaration.columns.filter((column) => column.toggleable).map((column) => column.key);
-  const visibleColumns = params.columns ?? (savedColumns ?? "").split(",").filter((column) => toggleable.includes(column));
+  const shownByDefault = declaration.columns.filter((column) => column.toggleable && column.shownByDefault).map((column) => column.key);
+  const visibleColumns = params.columns ?? (savedColumns === undefined ? shownByDefault : savedColumns.split(",").filter((column) => toggleable.includes(column)));
   return { params, notices: [...notices], page, total, anyRows: anyRow.length > 0, visibleColumns, labels };
 }

@@ -36,7 +36,7 @@ test("BULK-3 exports every matching session as Excel: Arabic headers, typed cell
   await workbook.xlsx.readFile((await download.path())!);
   const sheet = workbook.worksheets[0]!;
   expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1, rightToLeft: true });
-  expect(sheet.getRow(1).values).toEqual([undefined, "المعرّف", "المنتج", "العميل", "البائع", "عدد الرسائل", "الرسائل غير المقروءة", "آخر رسالة", "تاريخ الإنشاء", "تاريخ التحديث"]);
+  expect(sheet.getRow(1).values).toEqual([undefined, "المعرّف", "المنتج", "العميل", "البائع", "عدد الرسائل", "الرسائل غير المقروءة", "آخر رسالة", "تاريخ الإنشاء", "تاريخ التحديث", "الانتظار", "بانتظار الرد من", "المسؤول"]);
 
   const { rows: expected } = await e2eDb().query<{ id: number; product_name: string; customer_name: string; message_count: number; unread_count: number; last_message_at: Date }>(
     // in the list's order: last message, newest first
@@ -72,7 +72,7 @@ test("BULK-3 exports the searched set as CSV that Excel reads: BOM, English head
   const bytes = readFileSync((await download.path())!);
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const lines = bytes.toString("utf8").slice(1).trimEnd().split("\r\n");
-  expect(lines[0]).toBe("ID,Product,Customer,Vendor,Messages,Unread,Last message,Created at,Updated at");
+  expect(lines[0]).toBe("ID,Product,Customer,Vendor,Messages,Unread,Last message,Created at,Updated at,Waiting,Awaiting a reply from,Assignee");
   const { rows: expected } = await e2eDb().query<{ id: number }>(
     "SELECT id FROM chat_sessions WHERE search_text LIKE '%' || search_normalize($1) || '%' ORDER BY last_message_at DESC, id DESC",
     ["احمد"],

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { staffTitle } from "./support/titles";
 import { expectAccessible } from "./support/axe";
 import { signIn, setLocale, type TestLocale } from "./support/auth";
 import { e2eDb, trueUnreadTotal } from "./support/db";
@@ -134,5 +135,5 @@ test("pages carry security headers and unknown pages answer a localized 404", as
   const missing = await page.goto("/no-such-page");
   expect(missing!.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("الصفحة غير موجودة");
-  await expect(page).toHaveTitle("الصفحة غير موجودة · لوحة إدارة السوق");
+  await expect(page).toHaveTitle(staffTitle("الصفحة غير موجودة · لوحة إدارة السوق"));
 });

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible } from "./support/axe";
+import { openRowMenu } from "./support/row-menu";
 import { signIn } from "./support/auth";
 import { e2eDb, trueUnreadTotal } from "./support/db";
 
@@ -56,7 +57,8 @@ test("support takes a session from its row, and the 'me' filter shows it (en, th
   await page.goto("/chat-sessions?assignee=none");
   const row = page.locator("tbody tr[data-row-id]").first();
   const id = (await row.getAttribute("data-row-id"))!;
-  await row.getByRole("button", { name: /^Take session / }).click();
+  const menu = await openRowMenu(row, `Actions for session ${id}`);
+  await menu.getByRole("menuitem", { name: /^Take session / }).click();
   await expect(page.getByText("1 session assigned")).toBeVisible();
   await page.goto("/chat-sessions?assignee=me");
   await expect(rowOf(page, id)).toContainText(SUPPORT);

@@ -170,6 +170,7 @@ describe("permission matrix × pages and route handlers, over HTTP", () => {
     "GET /api/presence": (role) => openStream(`${http.app.url}/api/presence?viewing=${http.own.sessionId}`, headersOf(role)),
     "POST /api/presence": (role) => fetch(`${http.app.url}/api/presence`, { method: "POST", headers: { ...headersOf(role), "content-type": "application/json" }, body: JSON.stringify({ sessionId: http.own.sessionId }) }),
     "GET /chat-sessions/export": (role) => fetch(`${http.app.url}/chat-sessions/export?format=csv&ids=${http.own.sessionId}`, { headers: headersOf(role) }),
+    "GET /chat-sessions/transcript": (role) => fetch(`${http.app.url}/chat-sessions/transcript?format=csv&ids=${http.own.sessionId}`, { headers: headersOf(role) }),
     ...Object.fromEntries(
       ["users", "products", "orders", "audit"].map((resource) => [
         `GET /${resource}/export`,

@@ -72,6 +72,8 @@ describe("saved views of the sessions list (issue 19)", () => {
     // 1,000 more sessions awaiting the vendor, made in one statement on one product.
     await db.$executeRawUnsafe(`INSERT INTO chat_sessions (product_id, customer_id, vendor_id, updated_at) SELECT ${a.product.id}, ${a.customer.id}, ${a.vendor.id}, now() FROM generate_series(1, 1000)`);
     await db.$executeRawUnsafe(`INSERT INTO chat_messages (session_id, sender_id, body) SELECT id, customer_id, 'bulk' FROM chat_sessions WHERE id > ${b.session.id}`);
+    // Issue 20's tabs: Mine (the viewer's) and Unassigned.
+    await db.$executeRawUnsafe(`UPDATE chat_sessions SET assignee_id = ${sara.id} WHERE id = ${a.session.id}`);
     actAs("support", sara.id);
     const view = await save("Customer side", false, "awaiting=customer");
     const result = await queueCountsAction({});
@@ -83,6 +85,8 @@ describe("saved views of the sessions list (issue 19)", () => {
     };
     expect(result.data).toEqual({
       all: await expected("TRUE"),
+      mine: await expected(`assignee_id = ${sara.id}`),
+      unassigned: await expected("assignee_id IS NULL"),
       unread: await expected("unread_count > 0"),
       awaitingVendor: await expected("awaiting = 'vendor'"),
       awaitingVendorRed: await expected("awaiting = 'vendor' AND awaiting_since < now() - interval '24 hours'"),
@@ -92,5 +96,6 @@ describe("saved views of the sessions list (issue 19)", () => {
     });
     expect(result.data.all).toEqual({ count: 999, capped: true });
     expect(result.data.awaitingVendorRed).toEqual({ count: 1, capped: false });
+    expect(result.data.mine).toEqual({ count: 1, capped: false });
   }, 60_000);
 });

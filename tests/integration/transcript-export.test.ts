@@ -33,13 +33,15 @@ beforeAll(async () => {
       { sessionId: b.session.id, senderId: b.customer.id, body: "b, \"quoted\"\nline", createdAt: new Date(t0) },
     ],
   });
+  // Issue 20: a staff note between the two messages, marked as a note in the transcript.
+  await db.sessionNote.create({ data: { sessionId: a.session.id, authorId: sara.id, body: "refund promised", createdAt: new Date(t0 + 30_000) } });
   // 2,100 more messages in one session: past one page of the transcript's reading.
   await db.$executeRawUnsafe(`INSERT INTO chat_messages (session_id, sender_id, body, created_at) SELECT ${b.session.id}, ${b.vendor.id}, 'bulk ' || g, now() + g * interval '1 ms' FROM generate_series(1, 2100) g`);
   sessionIds = [a.session.id, b.session.id];
 });
 
 describe("transcript export (issue 19)", () => {
-  it("writes the selected sessions' messages oldest first, formula-safe, with side and who marked them read, and audits it", async () => {
+  it("writes the selected sessions' messages oldest first with staff notes marked as notes, formula-safe, with side and who marked them read, and audits it", async () => {
     actAs("support", supportId);
     const response = await GET(transcriptUrl(`format=csv&ids=${sessionIds.join(",")}&sort=product&dir=desc`));
     expect(response.status).toBe(200);
@@ -49,12 +51,13 @@ describe("transcript export (issue 19)", () => {
     expect(lines[0]).toBe("\uFEFFSession,Product,Customer,Vendor,Sender,Side,Sent at,Read at,Marked read by,Message");
     // Tea sorts after Cups, so descending puts Tea's session first; its messages oldest first.
     expect(lines[1]).toMatch(new RegExp(`^${sessionIds[0]},Tea,Amal,Shop,Amal,Customer,[^,]+,[^,]+,Sara,"'=HYPERLINK\\(""x""\\)"$`));
-    expect(lines[2]).toMatch(new RegExp(`^${sessionIds[0]},Tea,Amal,Shop,Shop,Vendor,[^,]+,,,second$`));
+    expect(lines[2]).toMatch(new RegExp(`^${sessionIds[0]},Tea,Amal,Shop,Sara,Private note,[^,]+,,,refund promised$`));
+    expect(lines[3]).toMatch(new RegExp(`^${sessionIds[0]},Tea,Amal,Shop,Shop,Vendor,[^,]+,,,second$`));
     expect(text).toContain(`${sessionIds[1]},Cups,Omar,Store,Omar,Customer,`);
     expect(text).toContain('"b, ""quoted""\nline"');
     expect(text.match(/,bulk \d+\r\n/g)).toHaveLength(2100);
     const audit = await db.auditLog.findFirst({ where: { action: "chatSessions.exportTranscript" }, orderBy: { id: "desc" } });
-    expect(audit?.details).toMatchObject({ format: "csv", rows: 2103, completed: true });
+    expect(audit?.details).toMatchObject({ format: "csv", rows: 2104, completed: true });
   });
 
   it("writes XLSX with headers in Arabic, and refuses a role without export", async () => {
@@ -67,7 +70,8 @@ describe("transcript export (issue 19)", () => {
     expect(sheet.getRow(1).getCell(10).value).toBe("نص الرسالة");
     expect(sheet.getRow(2).getCell(9).value).toBe("Sara");
     expect(sheet.getRow(2).getCell(7).value).toBeInstanceOf(Date);
-    expect(sheet.rowCount).toBe(3);
+    expect(sheet.getRow(3).getCell(6).value).toBe("ملاحظة خاصة");
+    expect(sheet.rowCount).toBe(4);
     actAs("qa");
     expect((await GET(transcriptUrl(`format=csv&ids=${sessionIds[0]}`))).status).toBe(403);
   });

@@ -22,7 +22,7 @@ describe("writers of the event log announce what they write", () => {
   it("every statement that writes user_events is built by the one builder, and nothing else NOTIFYs the bus's channel", () => {
     const files = [...sources("lib"), ...sources("app")];
     const writers = files.filter(({ text }) => /INSERT INTO user_events|userEvent\.create/i.test(text));
-    expect(writers.map(({ path }) => path).sort()).toEqual(["lib/participant-chat/send-message.ts", "lib/chat-sessions/messages/add-message.ts", "lib/realtime/session-events.ts"]);
+    expect(writers.map(({ path }) => path).sort()).toEqual(["lib/chat-sessions/messages/add-message.ts", "lib/participant-chat/send-message.ts", "lib/realtime/session-events.ts"]);
     for (const { path, text } of writers) {
       expect(text, path).toMatch(/from "(@\/lib\/realtime|\.)\/event-log-writes"/);
       expect(text, path).not.toMatch(/userEvent\.create/);

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import type { RawSearchParams } from "@/lib/list-engine/url-state";
-import { SessionsList } from "@/app/(admin)/chat-sessions/sessions-section";
+import { SessionsSection } from "@/app/(admin)/chat-sessions/sessions-section";
 import { requirePagePermission } from "@/lib/auth/current-user";
 import { getTranslator } from "@/lib/i18n/server";
 
@@ -12,5 +12,5 @@ export async function generateMetadata(): Promise<Metadata> {
 /** LIST-1: every chat session, searched, filtered, sorted and paged on the server. */
 export default async function ChatSessionsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const user = await requirePagePermission("chatSessions.view");
-  return <SessionsList user={user} searchParams={await searchParams} />;
+  return <SessionsSection user={user} searchParams={await searchParams} />;
 }

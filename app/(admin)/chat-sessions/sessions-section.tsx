@@ -9,7 +9,7 @@ import { listAssignableStaff } from "@/lib/assignment/staff";
 import { can } from "@/lib/permissions";
 import { getWaitingThresholds } from "@/lib/settings/waiting-thresholds";
 import { currentTabKey, queueTabsFor } from "@/lib/chat-sessions/queue-tabs";
-import { SessionsView } from "@/components/chat-sessions/sessions-screen";
+import { SessionsScreen } from "@/components/chat-sessions/sessions-screen";
 
 /** Sessions of one user, product or order, shown on its page. */
 export type SessionsScope = { title: string; filter: Partial<Record<EntityFilterKey, number>> };
@@ -18,7 +18,7 @@ export type SessionsScope = { title: string; filter: Partial<Record<EntityFilter
  * The chat sessions table for one URL: the main list (LIST-1), or, given a scope, the same table
  * with the same search, filters, sort, pages and bulk actions on a user's, product's or order's page.
  */
-export async function SessionsList({ user, searchParams, scope }: { user: CurrentUser; searchParams: RawSearchParams; scope?: SessionsScope }) {
+export async function SessionsSection({ user, searchParams, scope }: { user: CurrentUser; searchParams: RawSearchParams; scope?: SessionsScope }) {
   const parsed = parseListParams(searchParams);
   const cookieStore = await cookies();
   const [view, thresholds, tabs, staff] = await Promise.all([
@@ -28,7 +28,7 @@ export async function SessionsList({ user, searchParams, scope }: { user: Curren
     listAssignableStaff(),
   ]);
   return (
-    <SessionsView
+    <SessionsScreen
       params={view.params}
       notices={view.notices}
       rows={view.page.rows}

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { SessionsList } from "@/app/(admin)/chat-sessions/sessions-section";
+import { SessionsSection } from "@/app/(admin)/chat-sessions/sessions-section";
 import { recordMetadata } from "@/components/resource/record-metadata";
 import type { RawSearchParams } from "@/lib/list-engine/url-state";
 import { ResourceDetails } from "@/components/resource/resource-details";
@@ -66,7 +66,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
         </div>
       </section>
       {can(user.role, "chatSessions.view") ? (
-        <SessionsList user={user} searchParams={await searchParams} scope={{ title: t("orderSessions"), filter: { order: order.id } }} />
+        <SessionsSection user={user} searchParams={await searchParams} scope={{ title: t("orderSessions"), filter: { order: order.id } }} />
       ) : null}
     </ResourceDetails>
   );

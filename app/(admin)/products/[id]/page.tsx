@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { SessionsList } from "@/app/(admin)/chat-sessions/sessions-section";
+import { SessionsSection } from "@/app/(admin)/chat-sessions/sessions-section";
 import { recordMetadata } from "@/components/resource/record-metadata";
 import type { RawSearchParams } from "@/lib/list-engine/url-state";
 import { ResourceDetails } from "@/components/resource/resource-details";
@@ -30,7 +30,7 @@ export default async function ProductPage({ params, searchParams }: Props) {
       ]}
     >
       {can(user.role, "chatSessions.view") ? (
-        <SessionsList user={user} searchParams={await searchParams} scope={{ title: t("productSessions"), filter: { product: product.id } }} />
+        <SessionsSection user={user} searchParams={await searchParams} scope={{ title: t("productSessions"), filter: { product: product.id } }} />
       ) : null}
     </ResourceDetails>
   );

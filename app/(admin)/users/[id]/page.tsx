@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { SessionsList } from "@/app/(admin)/chat-sessions/sessions-section";
+import { SessionsSection } from "@/app/(admin)/chat-sessions/sessions-section";
 import { recordMetadata } from "@/components/resource/record-metadata";
 import { ResourceDetails } from "@/components/resource/resource-details";
 import type { RawSearchParams } from "@/lib/list-engine/url-state";
@@ -49,7 +49,7 @@ export default async function UserPage({ params, searchParams }: Props) {
       ]}
     >
       {side && can(me.role, "chatSessions.view") ? (
-        <SessionsList user={me} searchParams={await searchParams} scope={{ title: t("userSessions"), filter: { [side]: user.id } }} />
+        <SessionsSection user={me} searchParams={await searchParams} scope={{ title: t("userSessions"), filter: { [side]: user.id } }} />
       ) : null}
     </ResourceDetails>
   );
