@@ -38,7 +38,7 @@ export function QueueTabs({ tabs, current }: { tabs: QueueTabState[]; current: s
   );
 
   return (
-    <nav aria-label={t("queuesLabel")} className="overflow-x-auto border-b border-slate-200 dark:border-slate-700">
+    <nav aria-label={t("queuesLabel")} className="relative overflow-x-auto border-b border-slate-200 dark:border-slate-700">
       <ul className="flex min-w-max gap-1" data-testid="queue-tabs">
         {tabs.map((tab) => {
           const counted = counts?.[tab.key];
