@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ensureNextBuild } from "../../scripts/lib/next-build";
 import { prepareDatabase } from "../../scripts/lib/prepare-database";
 import { ensurePrismaClient } from "../../scripts/lib/prisma-client";
-import { DEMO_PASSWORD } from "../../prisma/seed/demo-accounts";
+import { encodeCursor } from "@/lib/list-engine/cursor";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../prisma/seed/demo-accounts";
 import { DEMO_SIZES } from "../../prisma/seed/seed";
 import { startAppServers, type AppServer } from "../support/app-server";
 import { signInOverHttp } from "../support/http-session";
@@ -152,6 +153,107 @@ describe.each(["postgres", "nats"] as const)("ending a user's sessions on two in
     const closed = await Promise.race([stream.sse.done.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 10_000))]);
     expect(closed, "the stream on B ended").toBe(true);
     expect((await fetch(`${b.url}/api/v1/sessions`, { headers: bearer })).status).toBe(401);
+  }, 60_000);
+});
+
+/** A staff member in a browser on one instance: their cookie, in English. */
+type Agent = { app: AppServer; cookie: string; name: string };
+
+async function staffOn(app: AppServer, email: (typeof DEMO_ACCOUNTS)[number]["email"]): Promise<Agent> {
+  const cookie = await signInOverHttp(app.url, email, DEMO_PASSWORD);
+  const name = DEMO_ACCOUNTS.find((account) => account.email === email)!.name;
+  return { app, cookie: `${cookie}; locale=en`, name };
+}
+
+/** The session triage mode opened for the agent (the page's link to its edit page) and the cursor its Skip moves on from. */
+async function openTriage(agent: Agent, query: string, at?: string): Promise<{ sessionId: number; skip: string }> {
+  const response = await fetch(`${agent.app.url}/chat-sessions/triage?${query}${at ? `&at=${at}` : ""}`, { headers: { cookie: agent.cookie } });
+  expect(response.status).toBe(200);
+  const html = await response.text();
+  const sessionId = Number(/href="\/chat-sessions\/(\d+)\/edit"/.exec(html)?.[1]);
+  // The page hands its client the cursor in the flight data; Skip puts it in the URL, as here.
+  const cursor = /\\"cursor\\":\{\\"value\\":\\"([^\\"]+)\\",\\"id\\":(\d+)\}/.exec(html);
+  expect(sessionId, "triage mode opened a session").toBeGreaterThan(0);
+  expect(cursor, "the page carries its cursor").not.toBeNull();
+  return { sessionId, skip: encodeCursor({ value: cursor![1]!, id: Number(cursor![2]) }) };
+}
+
+/** What the agent's list (on their own instance) says about who holds each session of the queue: session id → "… is on it" or null. */
+async function heldMarks(agent: Agent, query: string): Promise<Map<number, string | null>> {
+  const response = await fetch(`${agent.app.url}/chat-sessions?${query}`, { headers: { cookie: agent.cookie } });
+  expect(response.status).toBe(200);
+  const marks = new Map<number, string | null>();
+  for (const [, id, row] of (await response.text()).matchAll(/<tr[^>]* data-row-id="(\d+)"(.*?)<\/tr>/gs)) {
+    marks.set(Number(id), /data-testid="held-by"[^>]*>([^<]*)</.exec(row!)?.[1] ?? null);
+  }
+  return marks;
+}
+
+/** Triage mode's "Back to list": the server action the page posts before it leaves. */
+async function leaveTriage(agent: Agent): Promise<void> {
+  const left = await postServerAction(agent.app.url, agent.cookie, { file: "lib/triage/actions.ts", name: "releaseHoldAction", path: "/chat-sessions/triage" }, {});
+  expect(left.text).toContain('"ok":true');
+}
+
+describe("triage mode on two instances (issue 19)", () => {
+  it("two staff members opening the same queue at the same moment on two instances get different sessions; each list shows who holds what; moving on frees the session", async () => {
+    const [a, b] = pairs.postgres;
+    // A queue of its own: four sessions of one product, each with a customer's question waiting 1 to 4 hours.
+    const product = "Triage race kettle";
+    const productId = await demoVendorProduct(product);
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    const { rows: queued } = await client
+      .query<{ id: number; created_at: Date }>(
+        `WITH customers AS (SELECT id, row_number() OVER (ORDER BY id) AS n FROM users WHERE role = 'customer' ORDER BY id LIMIT 4),
+              sessions AS (INSERT INTO chat_sessions (product_id, customer_id, vendor_id, updated_at)
+                           SELECT $1, c.id, p.vendor_id, now() FROM customers c, products p WHERE p.id = $1 RETURNING id, customer_id)
+         INSERT INTO chat_messages (session_id, sender_id, body, created_at)
+         SELECT s.id, s.customer_id, 'Is it still in stock?', now() - make_interval(hours => c.n::int) FROM sessions s JOIN customers c ON c.id = s.customer_id
+         RETURNING session_id AS id, created_at`,
+        [productId],
+      )
+      .finally(() => client.end());
+    expect(queued).toHaveLength(4);
+    // The queue's order: longest waiting first.
+    const [oldest, second, third] = queued.sort((x, y) => x.created_at.getTime() - y.created_at.getTime()).map((row) => row.id);
+    const query = new URLSearchParams({ q: product, awaiting: "vendor" }).toString();
+    const [admin, support] = await Promise.all([staffOn(a, "admin@demo.test"), staffOn(b, "support@demo.test")]);
+
+    // Several rounds, so that either may win the race for the longest-waiting session.
+    for (let round = 0; round < 3; round += 1) {
+      const [adminPick, supportPick] = await Promise.all([openTriage(admin, query), openTriage(support, query)]);
+      expect(adminPick.sessionId).not.toBe(supportPick.sessionId);
+      await Promise.all([leaveTriage(admin), leaveTriage(support)]);
+    }
+
+    const [adminPick, supportPick] = await Promise.all([openTriage(admin, query), openTriage(support, query)]);
+    expect(new Set([adminPick.sessionId, supportPick.sessionId])).toEqual(new Set([oldest, second]));
+    // Each instance's list shows both holds, the other instance's included.
+    for (const viewer of [admin, support]) {
+      const marks = await heldMarks(viewer, query);
+      expect(marks.get(adminPick.sessionId)).toBe(`${admin.name} is on it`);
+      expect(marks.get(supportPick.sessionId)).toBe(`${support.name} is on it`);
+    }
+
+    // The admin skips: triage mode on A opens a session nobody holds, and the one skipped is free, on both lists.
+    const adminNext = await openTriage(admin, query, adminPick.skip);
+    expect(adminNext.sessionId).toBe(third);
+    for (const viewer of [admin, support]) {
+      const marks = await heldMarks(viewer, query);
+      expect(marks.get(adminPick.sessionId)).toBeNull();
+      expect(marks.get(adminNext.sessionId)).toBe(`${admin.name} is on it`);
+    }
+    // Support goes back to the list and starts again on B: the longest waiting is free again
+    // (whichever of the two held it), and it is theirs.
+    await leaveTriage(support);
+    expect((await heldMarks(admin, query)).get(supportPick.sessionId)).toBeNull();
+    expect((await openTriage(support, query)).sessionId).toBe(oldest);
+    expect((await heldMarks(admin, query)).get(oldest!)).toBe(`${support.name} is on it`);
+    // The admin leaves triage mode on A: their session shows free on B.
+    await leaveTriage(admin);
+    expect((await heldMarks(support, query)).get(adminNext.sessionId)).toBeNull();
+    await leaveTriage(support);
   }, 60_000);
 });
 
