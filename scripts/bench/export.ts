@@ -1,13 +1,14 @@
 // One export of the first N sessions in the list's default order (last message, newest first), run by `bench:list` in a fresh process of its
 // own so that peak RSS is the export's, not the list benchmark's. Prints one JSON line.
-//   tsx --conditions=react-server scripts/bench/export.ts <csv|xlsx> <rows> <app|raw> <database url>
+//   tsx --conditions=react-server scripts/bench/export.ts <csv|xlsx> <rows> <app|raw|transcript> <database url>
 // app: the app's row source (Prisma, keyset batches) and writers, as the export route runs them.
 // raw: the floor — the same keyset batches on a bare pg connection into the same writers.
+// transcript: the messages of those N sessions (issue 19's transcript), as its route writes them; `rows` counts messages.
 import { readFileSync } from "node:fs";
 import pg from "pg";
 
 const [format, rowsArg, mode, url] = process.argv.slice(2);
-if ((format !== "csv" && format !== "xlsx") || (mode !== "app" && mode !== "raw") || !url) throw new Error("usage: export.ts <csv|xlsx> <rows> <app|raw> <url>");
+if ((format !== "csv" && format !== "xlsx") || (mode !== "app" && mode !== "raw" && mode !== "transcript") || !url) throw new Error("usage: export.ts <csv|xlsx> <rows> <app|raw|transcript> <url>");
 const limit = Number(rowsArg);
 process.env.DATABASE_URL = url;
 process.env.DATABASE_POOL_MAX = "4";
@@ -19,6 +20,7 @@ const { rowsInOrder } = await import("../../lib/list-engine/keyset");
 const { exportColumnsOf } = await import("../../lib/list-engine/export-columns");
 const { csvStream } = await import("../../lib/export/csv-stream");
 const { xlsxStream } = await import("../../lib/export/xlsx");
+const { transcriptOutput } = await import("../../lib/chat-sessions/transcript");
 type Row = import("../../lib/chat-sessions/list").SessionRow;
 
 const COLUMNS = `id, product_id AS "productId", product_name AS "productName", customer_id AS "customerId", customer_name AS "customerName",
@@ -57,12 +59,18 @@ const peakRss = () => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync("/proc/self/s
 
 const baseline = process.memoryUsage().rss;
 const started = performance.now();
-const source = firstRows(mode === "app" ? rowsInOrder(sessionsList, sessionsSource, { filters: NO_FILTERS }, { sort: "lastMessage", dir: "desc" }) : rawRows());
-// Headers are the catalog keys: translating them costs nothing worth measuring.
-const columns = exportColumnsOf(sessionsList.columns, (key) => key, null);
+const source = firstRows(mode === "raw" ? rawRows() : rowsInOrder(sessionsList, sessionsSource, { filters: NO_FILTERS }, { sort: "lastMessage", dir: "desc" }));
 let written = 0;
 const onEnd = async ({ rows }: { rows: number }) => void (written = rows);
-const stream = format === "csv" ? csvStream(columns, source, onEnd) : xlsxStream(columns, { name: "Chat sessions", rightToLeft: false }, source, onEnd);
+// Headers are the catalog keys: translating them costs nothing worth measuring.
+const stream =
+  mode === "transcript"
+    ? format === "csv"
+      ? csvStream(transcriptOutput.columns("en"), transcriptOutput.rows(source), onEnd)
+      : xlsxStream(transcriptOutput.columns("en"), { name: "Transcripts", rightToLeft: false }, transcriptOutput.rows(source), onEnd)
+    : format === "csv"
+      ? csvStream(exportColumnsOf(sessionsList.columns, (key) => key, null), source, onEnd)
+      : xlsxStream(exportColumnsOf(sessionsList.columns, (key) => key, null), { name: "Chat sessions", rightToLeft: false }, source, onEnd);
 const reader = stream.getReader();
 let firstByte = 0;
 let bytes = 0;
