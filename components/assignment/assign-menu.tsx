@@ -36,7 +36,8 @@ export function AssignMenu({ ability, current, pending, onAssign }: { ability: A
           </label>
           <select
             id={id}
-            className={inputClass}
+            // As wide as its longest name, beside the buttons: a full-width select took a row of its own in the bulk bar.
+            className={`${inputClass} w-auto`}
             disabled={pending}
             value=""
             onChange={(event) => {

@@ -39,7 +39,8 @@ export function QueueTabs({ tabs, current }: { tabs: QueueTabState[]; current: s
 
   return (
     <nav aria-label={t("queuesLabel")} className="relative overflow-x-auto border-b border-slate-200 dark:border-slate-700">
-      <ul className="flex min-w-max gap-1" data-testid="queue-tabs">
+      {/* A phone scrolls the strip; wider screens wrap it, so that no tab hides past the edge (at 1280 px the built-ins alone overflowed). */}
+      <ul className="flex min-w-max gap-1 sm:min-w-0 sm:flex-wrap" data-testid="queue-tabs">
         {tabs.map((tab) => {
           const counted = counts?.[tab.key];
           const label = tab.word ? t(tab.word) : (tab.view?.name ?? "");

@@ -39,8 +39,9 @@ export function SearchBox({ id, label, placeholder, maxLength, value, onSearch }
     }
     if (box.current) box.current.value = value;
   }, [value]);
+  // A row of its own on a phone: beside the filter and column buttons it left room for a dozen letters.
   return (
-    <div className="min-w-0 flex-1 sm:max-w-md">
+    <div className="min-w-0 flex-1 basis-full sm:basis-0 sm:max-w-md">
       <label htmlFor={id} className="sr-only">
         {label}
       </label>
