@@ -23,40 +23,63 @@ export type TranscriptRow = {
   body: string;
 };
 
-/** Messages a batch: one keyset page of a batch of sessions at a time, so memory stays flat however long the conversations. */
+/** Messages a batch: one keyset page of a group of sessions at a time, so memory stays flat however long the conversations. */
 const TRANSCRIPT_BATCH = 2000;
 
-async function* messagesOf(sessions: AsyncGenerator<SessionRow[]>): AsyncGenerator<TranscriptRow[]> {
-  for await (const batch of sessions) {
-    const ids = batch.map((session) => session.id);
-    // A message and a note may share a time and an id: `note` (0 or 1) keeps the order total.
-    let after: { pos: number; sentAt: Date; note: number; id: number } | null = null;
-    for (;;) {
-      const seek: Prisma.Sql = after
-        ? Prisma.sql`WHERE (o.pos, e.created_at, e.note, e.id) > (${after.pos}::bigint, ${after.sentAt}::timestamptz, ${after.note}, ${after.id})`
-        : Prisma.empty;
-      const rows: (TranscriptRow & { pos: number; note: number; id: number })[] = await queryRows(Prisma.sql`
-        SELECT o.pos::int AS pos, e.note, e.id, o.session_id AS "sessionId", s.product_name AS "productName", s.customer_name AS "customerName",
-               s.vendor_name AS "vendorName", coalesce(u.name, '') AS "senderName",
-               CASE WHEN e.note = 1 THEN 'note' WHEN e.author_id = s.customer_id THEN 'customer' WHEN e.author_id = s.vendor_id THEN 'vendor' ELSE 'other' END AS side,
-               e.created_at AS "sentAt", e.read_at AS "readAt", r.name AS "markedReadBy", e.body
-          FROM unnest(${ids}::int[]) WITH ORDINALITY AS o(session_id, pos)
-          JOIN chat_sessions s ON s.id = o.session_id
-          CROSS JOIN LATERAL (
-            SELECT m.id, 0 AS note, m.sender_id AS author_id, m.created_at, m.read_at, m.read_by_staff_id, m.body FROM chat_messages m WHERE m.session_id = o.session_id
-            UNION ALL
-            SELECT n.id, 1, n.author_id, n.created_at, NULL, NULL, n.body FROM session_notes n WHERE n.session_id = o.session_id
-          ) e
-          LEFT JOIN users u ON u.id = e.author_id
-          LEFT JOIN users r ON r.id = e.read_by_staff_id
-          ${seek}
-         ORDER BY o.pos, e.created_at, e.note, e.id
-         LIMIT ${TRANSCRIPT_BATCH}`);
-      if (rows.length > 0) yield rows;
-      const last = rows.at(-1);
-      if (rows.length < TRANSCRIPT_BATCH || !last) break;
-      after = { pos: last.pos, sentAt: last.sentAt, note: last.note, id: last.id };
+/**
+ * The sessions of a batch in groups of about TRANSCRIPT_BATCH messages between them (by their
+ * counters), in their order: each group's conversations are then read in one query. Paging a
+ * whole batch of 500 sessions instead recomputed and sorted all their messages for every page
+ * (62,801 messages took 3.8 times PostgreSQL's COPY). A conversation longer than a page is a group
+ * of its own, read a page at a time.
+ */
+function* groupsOf(batch: SessionRow[]): Generator<number[]> {
+  let group: number[] = [];
+  let messages = 0;
+  for (const session of batch) {
+    if (group.length > 0 && messages + session.messageCount > TRANSCRIPT_BATCH) {
+      yield group;
+      group = [];
+      messages = 0;
     }
+    group.push(session.id);
+    messages += session.messageCount;
+  }
+  if (group.length > 0) yield group;
+}
+
+async function* messagesOf(sessions: AsyncGenerator<SessionRow[]>): AsyncGenerator<TranscriptRow[]> {
+  for await (const batch of sessions) for (const ids of groupsOf(batch)) yield* messagesOfGroup(ids);
+}
+
+async function* messagesOfGroup(ids: number[]): AsyncGenerator<TranscriptRow[]> {
+  // A message and a note may share a time and an id: `note` (0 or 1) keeps the order total.
+  let after: { pos: number; sentAt: Date; note: number; id: number } | null = null;
+  for (;;) {
+    const seek: Prisma.Sql = after
+      ? Prisma.sql`WHERE (o.pos, e.created_at, e.note, e.id) > (${after.pos}::bigint, ${after.sentAt}::timestamptz, ${after.note}, ${after.id})`
+      : Prisma.empty;
+    const rows: (TranscriptRow & { pos: number; note: number; id: number })[] = await queryRows(Prisma.sql`
+      SELECT o.pos::int AS pos, e.note, e.id, o.session_id AS "sessionId", s.product_name AS "productName", s.customer_name AS "customerName",
+             s.vendor_name AS "vendorName", coalesce(u.name, '') AS "senderName",
+             CASE WHEN e.note = 1 THEN 'note' WHEN e.author_id = s.customer_id THEN 'customer' WHEN e.author_id = s.vendor_id THEN 'vendor' ELSE 'other' END AS side,
+             e.created_at AS "sentAt", e.read_at AS "readAt", r.name AS "markedReadBy", e.body
+        FROM unnest(${ids}::int[]) WITH ORDINALITY AS o(session_id, pos)
+        JOIN chat_sessions s ON s.id = o.session_id
+        CROSS JOIN LATERAL (
+          SELECT m.id, 0 AS note, m.sender_id AS author_id, m.created_at, m.read_at, m.read_by_staff_id, m.body FROM chat_messages m WHERE m.session_id = o.session_id
+          UNION ALL
+          SELECT n.id, 1, n.author_id, n.created_at, NULL, NULL, n.body FROM session_notes n WHERE n.session_id = o.session_id
+        ) e
+        LEFT JOIN users u ON u.id = e.author_id
+        LEFT JOIN users r ON r.id = e.read_by_staff_id
+        ${seek}
+       ORDER BY o.pos, e.created_at, e.note, e.id
+       LIMIT ${TRANSCRIPT_BATCH}`);
+    if (rows.length > 0) yield rows;
+    const last = rows.at(-1);
+    if (rows.length < TRANSCRIPT_BATCH || !last) break;
+    after = { pos: last.pos, sentAt: last.sentAt, note: last.note, id: last.id };
   }
 }
 
