@@ -1,6 +1,7 @@
 // npm run check:counters [-- --fix] — reports any session whose counters differ from a fresh
 // count of its messages (message and unread counts, unread per side, who owes the reply and since
-// when), and the badge total against the true unread total; --fix recounts.
+// when), and the badge total against the true unread total; --fix recounts, 10,000 sessions a
+// transaction.
 import pg from "pg";
 import { findCounterDrift, hasDrift, repairCounters } from "../lib/chat-sessions/counter-drift";
 
@@ -23,7 +24,8 @@ try {
       );
     }
     if (fix) {
-      await repairCounters(client);
+      // A slice of sessions per transaction (lib/chat-sessions/counter-drift.ts), with its progress.
+      await repairCounters(client, undefined, (done, of) => console.log(`recounted ids ${done.toLocaleString("en")} of ${of.toLocaleString("en")}`));
       const after = await findCounterDrift(client);
       console.log(hasDrift(after) ? "Repair incomplete." : "Repaired.");
       process.exitCode = hasDrift(after) ? 1 : 0;

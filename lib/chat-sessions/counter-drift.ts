@@ -58,14 +58,22 @@ export function hasDrift(report: DriftReport): boolean {
   return report.sessions.length > 0 || report.triage.length > 0 || report.storedTotal !== report.unreadTotal;
 }
 
-/** Recounts everything from the messages, in one transaction. */
-export async function repairCounters(client: ClientBase): Promise<void> {
-  await client.query("BEGIN");
-  try {
-    await client.query("SELECT recompute_chat_counters()");
-    await client.query("COMMIT");
-  } catch (error) {
-    await client.query("ROLLBACK");
-    throw error;
+/** Sessions a transaction when repairing: writers of those sessions wait for one slice at most. */
+export const REPAIR_SLICE = 10_000;
+
+/**
+ * Recounts everything from the messages: the sessions a slice of ids per transaction
+ * (recompute_chat_counters_between), then the badge total. In one transaction, 1M sessions /
+ * 10M messages held every session's lock for more than 25 minutes.
+ */
+export async function repairCounters(client: ClientBase, slice = REPAIR_SLICE, onSlice?: (done: number, of: number) => void): Promise<void> {
+  const { rows } = await client.query<{ lo: number | null; hi: number | null }>("SELECT min(id) AS lo, max(id) AS hi FROM chat_sessions");
+  const { lo, hi } = rows[0] ?? { lo: null, hi: null };
+  if (lo !== null && hi !== null) {
+    for (let from = lo; from <= hi; from += slice) {
+      await client.query("SELECT recompute_chat_counters_between($1, $2)", [from, from + slice]);
+      onSlice?.(Math.min(from + slice, hi + 1) - lo, hi + 1 - lo);
+    }
   }
+  await client.query("SELECT recompute_unread_totals()");
 }

@@ -1,7 +1,9 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
+import pg from "pg";
 import { beforeEach, describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/db";
+import { findCounterDrift, hasDrift, repairCounters } from "@/lib/chat-sessions/counter-drift";
 import { createSessionFixture, resetDatabase } from "../support/fixtures";
 
 const run = promisify(execFile);
@@ -46,4 +48,29 @@ describe("npm run check:counters", () => {
     expect((await checkCounters("--fix")).stdout).toContain("Repaired.");
     expect((await checkCounters()).code).toBe(0);
   }, 60_000);
+
+  it("--fix recounts a slice of sessions per transaction: drift in every slice is repaired, and the badge total after them", async () => {
+    const fixtures = [await createSessionFixture(), await createSessionFixture(), await createSessionFixture()];
+    for (const { session, customer } of fixtures) await db.chatMessage.create({ data: { sessionId: session.id, senderId: customer.id, body: "x" } });
+    await db.$executeRawUnsafe(`UPDATE chat_sessions SET unread_count = 9, unread_for_vendor = 4, awaiting = 'none', awaiting_since = NULL`);
+    await db.$executeRawUnsafe(`UPDATE unread_totals SET total = total + 5 WHERE slot = 0`);
+    const client = new pg.Client({ connectionString: inject("databaseUrl") });
+    await client.connect();
+    try {
+      const before = await findCounterDrift(client);
+      expect(before.sessions).toHaveLength(3);
+      expect(before.triage).toHaveLength(3);
+      const slices: number[] = [];
+      await repairCounters(client, 1, (done) => slices.push(done));
+      const ids = fixtures.map(({ session }) => session.id);
+      const span = Math.max(...ids) - Math.min(...ids) + 1;
+      // One session a slice: as many slices as ids from the first session to the last.
+      expect(slices).toEqual(Array.from({ length: span }, (_, index) => index + 1));
+      const after = await findCounterDrift(client);
+      expect(hasDrift(after)).toBe(false);
+      expect(after.unreadTotal).toBe(3);
+    } finally {
+      await client.end();
+    }
+  });
 });
