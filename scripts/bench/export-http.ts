@@ -129,31 +129,35 @@ const kinds = ([
 ] satisfies ExportKind[]).filter(({ kind }) => !values.only || values.only === kind);
 
 const bench = benchHarness("bench_export_http", undefined);
-const base = await bench.startInstance(10, "serve", { DATABASE_URL: database });
-const pid = bench.children[0]!.pid!;
-const cookie = await signIn(base, "admin@demo.test");
-// Each route's first request loads its code: not timed.
-for (const { cases } of kinds) for (const format of ["csv", "xlsx"]) await download(base, `${cases[0]!.route}?format=${format}&ids=1`, cookie, pid);
-const rows: (string | number)[][] = [["export", "format", "seconds", "first byte ms", "MB", "server peak RSS MB", "COPY floor s", "÷ floor"]];
-const memoryLines: string[] = [];
-for (const { kind, cases } of kinds) {
-  const start = memory(pid).rss;
-  let peak = start;
-  for (const exportCase of cases) {
-    const floor = copyFloor(exportCase.floor);
-    for (const format of ["csv", "xlsx"] as const) {
-      const result = await download(base, `${exportCase.route}?format=${format}&${exportCase.query}`, cookie, pid);
-      peak = Math.max(peak, result.peakRssMb);
-      rows.push([exportCase.name, format, result.seconds.toFixed(2), result.firstByteMs.toFixed(0), result.mb.toFixed(1), result.peakRssMb.toFixed(0), floor.toFixed(2), (result.seconds / floor).toFixed(1)]);
-      console.log(rows.at(-1)!.join("  "));
+// A failed download must not leave the server running (it is detached, in a group of its own).
+try {
+  const base = await bench.startInstance(10, "serve", { DATABASE_URL: database });
+  const pid = bench.children[0]!.pid!;
+  const cookie = await signIn(base, "admin@demo.test");
+  // Each route's first request loads its code: not timed.
+  for (const { cases } of kinds) for (const format of ["csv", "xlsx"]) await download(base, `${cases[0]!.route}?format=${format}&ids=1`, cookie, pid);
+  const rows: (string | number)[][] = [["export", "format", "seconds", "first byte ms", "MB", "server peak RSS MB", "COPY floor s", "÷ floor"]];
+  const memoryLines: string[] = [];
+  for (const { kind, cases } of kinds) {
+    const start = memory(pid).rss;
+    let peak = start;
+    for (const exportCase of cases) {
+      const floor = copyFloor(exportCase.floor);
+      for (const format of ["csv", "xlsx"] as const) {
+        const result = await download(base, `${exportCase.route}?format=${format}&${exportCase.query}`, cookie, pid);
+        peak = Math.max(peak, result.peakRssMb);
+        rows.push([exportCase.name, format, result.seconds.toFixed(2), result.firstByteMs.toFixed(0), result.mb.toFixed(1), result.peakRssMb.toFixed(0), floor.toFixed(2), (result.seconds / floor).toFixed(1)]);
+        console.log(rows.at(-1)!.join("  "));
+      }
     }
+    await new Promise((resolve) => setTimeout(resolve, 10_000));
+    memoryLines.push(`${kind}: server RSS ${start.toFixed(0)} MB before, ${peak.toFixed(0)} MB at its peak, ${memory(pid).rss.toFixed(0)} MB 10 s after the last export`);
   }
-  await new Promise((resolve) => setTimeout(resolve, 10_000));
-  memoryLines.push(`${kind}: server RSS ${start.toFixed(0)} MB before, ${peak.toFixed(0)} MB at its peak, ${memory(pid).rss.toFixed(0)} MB 10 s after the last export`);
+  console.log(`\nExports through HTTP (load average ${loadavg().map((n) => n.toFixed(1)).join(" ")})\n`);
+  console.log(table(rows));
+  console.log(`\n${memoryLines.join("\n")}`);
+} finally {
+  agent.destroy();
+  await bench.cleanUp();
 }
-console.log(`\nExports through HTTP (load average ${loadavg().map((n) => n.toFixed(1)).join(" ")})\n`);
-console.log(table(rows));
-console.log(`\n${memoryLines.join("\n")}`);
-agent.destroy();
-await bench.cleanUp();
 process.exit(0);
