@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { beforeEach, describe, expect, inject, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createSessionFixture, resetDatabase } from "../support/fixtures";
 
@@ -8,7 +8,7 @@ const run = promisify(execFile);
 
 async function checkCounters(...args: string[]) {
   try {
-    const { stdout } = await run("npx", ["tsx", "scripts/check-counters.ts", ...args], { env: { ...process.env, DATABASE_URL: inject("databaseUrl") } });
+    const { stdout } = await run("npx", ["tsx", "scripts/check-counters.ts", ...args], { env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL! } });
     return { code: 0, stdout };
   } catch (error) {
     const failed = error as { code: number; stdout: string };
