@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import { INTEGRATION_WORKERS } from "./support/integration-workers";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const shared = {
@@ -16,6 +17,8 @@ const shared = {
 export default defineConfig({
   ...shared,
   test: {
+    // As many workers as integration databases: a worker's VITEST_POOL_ID names its database.
+    maxWorkers: INTEGRATION_WORKERS,
     reporters: ["default", ["json", { outputFile: "tests/.artifacts/vitest.json" }]],
     projects: [
       // Property tests run hundreds of cases: on a busy 2-core machine 5 s is not enough.
@@ -28,8 +31,7 @@ export default defineConfig({
           environment: "node",
           globalSetup: ["tests/support/integration-global-setup.ts"],
           setupFiles: ["tests/support/integration-setup.ts"],
-          // One database for the run; files take turns so that totals (NAV-2) are theirs alone.
-          fileParallelism: false,
+          // Two files at a time, each worker on its own database (support/integration-global-setup.ts).
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

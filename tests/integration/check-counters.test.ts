@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import pg from "pg";
-import { beforeEach, describe, expect, inject, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { findCounterDrift, hasDrift, repairCounters } from "@/lib/chat-sessions/counter-drift";
 import { createSessionFixture, resetDatabase } from "../support/fixtures";
@@ -10,7 +10,7 @@ const run = promisify(execFile);
 
 async function checkCounters(...args: string[]) {
   try {
-    const { stdout } = await run("npx", ["tsx", "scripts/check-counters.ts", ...args], { env: { ...process.env, DATABASE_URL: inject("databaseUrl") } });
+    const { stdout } = await run("npx", ["tsx", "scripts/check-counters.ts", ...args], { env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL! } });
     return { code: 0, stdout };
   } catch (error) {
     const failed = error as { code: number; stdout: string };
@@ -54,7 +54,7 @@ describe("npm run check:counters", () => {
     for (const { session, customer } of fixtures) await db.chatMessage.create({ data: { sessionId: session.id, senderId: customer.id, body: "x" } });
     await db.$executeRawUnsafe(`UPDATE chat_sessions SET unread_count = 9, unread_for_vendor = 4, awaiting = 'none', awaiting_since = NULL`);
     await db.$executeRawUnsafe(`UPDATE unread_totals SET total = total + 5 WHERE slot = 0`);
-    const client = new pg.Client({ connectionString: inject("databaseUrl") });
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await client.connect();
     try {
       const before = await findCounterDrift(client);

@@ -1,11 +1,11 @@
-import { inject, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { EMPTY_MIGRATION, diffDatabaseToSchema } from "../../scripts/db/schema-engine";
 import { db } from "@/lib/db";
 import { normalizeForSearch } from "@/lib/search/normalize";
 
 describe("database schema", () => {
   it("the migrations produce exactly schema.prisma (nobody changed one without the other)", async () => {
-    const sql = await diffDatabaseToSchema(inject("databaseUrl"));
+    const sql = await diffDatabaseToSchema(process.env.DATABASE_URL!);
     expect(sql.trim()).toBe(EMPTY_MIGRATION);
   });
 

@@ -1,10 +1,10 @@
 import pg from "pg";
-import { afterAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { ACCOUNT_RULE, ADDRESS_RULE, SharedSignInThrottle } from "@/lib/auth/sign-in-throttle";
 
 // Two "instances": two throttles on two independent pools of the same database, as two
 // `next start` processes behind a balancer would be. One clock, fixed, so nothing depends on time.
-const url = inject("databaseUrl");
+const url = process.env.DATABASE_URL!;
 const poolA = new pg.Pool({ connectionString: url, max: 10 });
 const poolB = new pg.Pool({ connectionString: url, max: 10 });
 let now = Date.parse("2026-11-25T09:00:00Z");

@@ -4,13 +4,17 @@ import { scratchServerUrl } from "../../scripts/lib/scratch-postgres";
 
 export type TestDatabase = { url: string; drop: () => Promise<void> };
 
-/** A database of its own for one test run, with a unique name, on the scratch server (`scratchServerUrl`). Dropped after. */
-export async function createTestDatabase(label: string): Promise<TestDatabase> {
+/**
+ * A database of its own for one test run, with a unique name, on the scratch server (`scratchServerUrl`),
+ * empty or a copy of `template` (a database nobody is connected to). Dropped after.
+ */
+export async function createTestDatabase(label: string, options: { template?: string } = {}): Promise<TestDatabase> {
   const serverUrl = await scratchServerUrl();
   const name = `${label}_${process.pid}_${randomBytes(4).toString("hex")}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
+  const template = options.template ? ` TEMPLATE "${new URL(options.template).pathname.slice(1)}"` : "";
+  await admin.query(`CREATE DATABASE "${name}"${template}`);
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;

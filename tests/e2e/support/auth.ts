@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Cookie, type Page } from "@playwright/test";
 import { DEMO_PASSWORD } from "../../../prisma/seed/demo-accounts";
 
 export type DemoRole = "admin" | "support" | "qa" | "customer" | "vendor";
@@ -8,9 +8,34 @@ export async function setLocale(page: Page, locale: TestLocale): Promise<void> {
   await page.context().addCookies([{ name: "locale", value: locale, domain: "localhost", path: "/" }]);
 }
 
-/** Signs in through the real form as one of the demo accounts. */
-export async function signIn(page: Page, role: DemoRole, locale: TestLocale = "ar"): Promise<void> {
+/** Each demo account's session cookies, kept from its first sign-in through the form in this worker. */
+const sessions = new Map<DemoRole, Cookie[]>();
+
+/**
+ * Signs in as one of the demo accounts and opens `landing` (by default where the form lands:
+ * the overview for staff, the chat for customers and vendors). The first time per account it goes
+ * through the real form; after that it reuses that session's cookie, which spares each test the
+ * sign-in page, a password hash and the landing page it does not look at. A session a test has
+ * ended (sign out) is found at once, as the redirect to sign-in, and replaced through the form.
+ */
+export async function signIn(page: Page, role: DemoRole, locale: TestLocale = "ar", landing?: string): Promise<void> {
   await setLocale(page, locale);
+  const saved = sessions.get(role);
+  if (saved) {
+    await page.context().addCookies(saved);
+    await page.goto(landing ?? "/");
+    if (!new URL(page.url()).pathname.startsWith("/sign-in")) return;
+    sessions.delete(role);
+    await page.context().clearCookies();
+    await setLocale(page, locale);
+  }
+  await signInThroughForm(page, role);
+  sessions.set(role, (await page.context().cookies()).filter((cookie) => cookie.name.includes("next-auth")));
+  if (landing) await page.goto(landing);
+}
+
+/** Signs in through the real form, and lands where the form sends this account. */
+export async function signInThroughForm(page: Page, role: DemoRole): Promise<void> {
   await page.goto("/sign-in");
   await page.locator("#email").fill(`${role}@demo.test`);
   await page.locator("#password").fill(DEMO_PASSWORD);
