@@ -1,6 +1,7 @@
 // npm run check:counters [-- --fix] — reports any session whose counters differ from a fresh
 // count of its messages (message and unread counts, unread per side, who owes the reply and since
-// when), and the badge total against the true unread total; --fix recounts.
+// when), the overview's counts (issue 18) and the badge total against the true unread total;
+// --fix recounts.
 import pg from "pg";
 import { findCounterDrift, hasDrift, repairCounters } from "../lib/chat-sessions/counter-drift";
 
@@ -22,6 +23,7 @@ try {
         `session ${s.id}: unread for vendor ${s.storedForVendor} → ${s.forVendor}, for customer ${s.storedForCustomer} → ${s.forCustomer}, awaiting ${s.storedAwaiting} since ${time(s.storedSince)} → ${s.awaiting} since ${time(s.since)}`,
       );
     }
+    for (const d of report.overview) console.log(`${d.table} ${d.key}: ${d.stored} → ${d.truth}`);
     if (fix) {
       await repairCounters(client);
       const after = await findCounterDrift(client);
