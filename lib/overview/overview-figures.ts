@@ -66,7 +66,7 @@ export async function loadMessagesPerDay(now: Date): Promise<DayCount[]> {
  * The median time from a customer's first message to the vendor's first reply, per UTC week of
  * that first message, over the last REPLY_WEEKS weeks (this one included): the middle one or two
  * of each week's counts, as percentile_cont(0.5) would give over the sessions, to the precision
- * formatDuration shows (the counts are by minute up to two days, by tenth of a day after).
+ * formatDuration shows (the counts are kept at that precision: migration overview_counts, reply_bucket).
  */
 export function loadFirstReplyByWeek(now: Date): Promise<WeekMedian[]> {
   const from = new Date(weekStart(now).getTime() - (REPLY_WEEKS - 1) * 7 * DAY_MS);

@@ -113,9 +113,11 @@ describe("the overview's counts stay exact as messages, sessions and orders chan
     expect(await loadConversion(now)).toMatchObject({ sessions: 1, converted: 0 });
   });
 
-  it("counts first replies to the minute up to two days and to a tenth of a day after, so a week has few keys", async () => {
-    const { rows } = await client.query<{ buckets: number[] }>("SELECT array[reply_bucket(0), reply_bucket(89), reply_bucket(90), reply_bucket(172799), reply_bucket(200000)] AS buckets");
-    expect(rows[0]?.buckets).toEqual([0, 60, 120, 172800, 198720]);
+  it("counts first replies to the precision the page shows (minutes, tenths of an hour, tenths of a day), so a week has few keys", async () => {
+    const { rows } = await client.query<{ buckets: number[] }>(
+      "SELECT array[reply_bucket(0), reply_bucket(89), reply_bucket(90), reply_bucket(3599), reply_bucket(3779), reply_bucket(3780), reply_bucket(172799), reply_bucket(200000)] AS buckets",
+    );
+    expect(rows[0]?.buckets).toEqual([0, 60, 120, 3600, 3600, 3960, 172800, 198720]);
   });
 
   it("emptying the tables empties the counts", async () => {
