@@ -1,7 +1,7 @@
 // npm run check:counters [-- --fix] — reports any session whose counters differ from a fresh
 // count of its messages (message and unread counts, unread per side, who owes the reply and since
-// when), and the badge total against the true unread total; --fix recounts, 10,000 sessions a
-// transaction.
+// when), the overview's counts (issue 18) and the badge total against the true unread total;
+// --fix recounts, 10,000 sessions a transaction.
 import pg from "pg";
 import { findCounterDrift, hasDrift, repairCounters } from "../lib/chat-sessions/counter-drift";
 
@@ -23,6 +23,7 @@ try {
         `session ${s.id}: unread for vendor ${s.storedForVendor} → ${s.forVendor}, for customer ${s.storedForCustomer} → ${s.forCustomer}, awaiting ${s.storedAwaiting} since ${time(s.storedSince)} → ${s.awaiting} since ${time(s.since)}`,
       );
     }
+    for (const d of report.overview) console.log(`${d.table} ${d.key}: ${d.stored} → ${d.truth}`);
     if (fix) {
       // A slice of sessions per transaction (lib/chat-sessions/counter-drift.ts), with its progress.
       await repairCounters(client, undefined, (done, of) => console.log(`recounted ids ${done.toLocaleString("en")} of ${of.toLocaleString("en")}`));

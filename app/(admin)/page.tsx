@@ -29,13 +29,14 @@ function Card({ id, title, hint, children }: { id: string; title: string; hint?:
   );
 }
 
-/** The staff's first page: what waits for an answer, how busy and how fast, and what sells. Each figure links to the list it counts, where the list has that filter. */
+/** The staff's first page: what waits for an answer, how busy and how fast, and what sells. Each figure links to the list it counts, where the list has that filter (not the per-day and per-week charts, nor a conversion cohort: no such filter). */
 export default async function OverviewPage() {
   await requirePagePermission("chatSessions.view");
   const [t, locale, figures] = await Promise.all([getTranslator("overview"), getLocale(), loadOverviewFigures()]);
   const number = (value: number) => formatNumber(locale, value);
-  const vendorLink = (vendorId: number, vendorName: string, text: ReactNode) => (
-    <Link href={`/chat-sessions?vendor=${vendorId}`} className={LINK} aria-label={t("viewSessions", { vendor: vendorName })}>
+  // `also`: the rest of what the figure counts, as the list's own filters
+  const vendorLink = (vendorId: number, vendorName: string, text: ReactNode, also = "") => (
+    <Link href={`/chat-sessions?vendor=${vendorId}${also}`} className={LINK} aria-label={t("viewSessions", { vendor: vendorName })}>
       {text}
     </Link>
   );
@@ -51,11 +52,17 @@ export default async function OverviewPage() {
           </Link>
         </Card>
         <Card id="awaiting" title={t("awaiting")} hint={t("awaitingHint")}>
-          <p className="text-3xl font-semibold tabular-nums" data-testid="overview-awaiting">
+          <Link href="/chat-sessions?awaiting=vendor" className="text-3xl font-semibold tabular-nums text-blue-700 dark:text-blue-300" aria-label={`${number(figures.awaiting.sessions)} — ${t("awaitingLink")}`} data-testid="overview-awaiting">
             {number(figures.awaiting.sessions)}
-          </p>
+          </Link>
           <p className="text-sm text-slate-700 dark:text-slate-300">
-            {figures.awaiting.longestWaitSince ? t("longestWait", { since: formatRelativeTime(figures.awaiting.longestWaitSince, locale) }) : t("noneWaiting")}
+            {figures.awaiting.longestWaitSince ? (
+              <Link href="/chat-sessions?awaiting=vendor&sort=waiting&dir=asc" className={LINK} data-testid="overview-longest-wait">
+                {t("longestWait", { since: formatRelativeTime(figures.awaiting.longestWaitSince, locale) })}
+              </Link>
+            ) : (
+              t("noneWaiting")
+            )}
           </p>
         </Card>
         <Card id="conversion" title={t("conversion")} hint={t("conversionHint")}>
@@ -86,7 +93,7 @@ export default async function OverviewPage() {
           {figures.vendorsMostWaiting.length ? (
             <FiguresTable
               headers={[t("vendor"), t("waiting")]}
-              rows={figures.vendorsMostWaiting.map((vendor) => ({ key: vendor.vendorId, cells: [<bdi key="name">{vendor.vendorName}</bdi>, vendorLink(vendor.vendorId, vendor.vendorName, number(vendor.sessions))] }))}
+              rows={figures.vendorsMostWaiting.map((vendor) => ({ key: vendor.vendorId, cells: [<bdi key="name">{vendor.vendorName}</bdi>, vendorLink(vendor.vendorId, vendor.vendorName, number(vendor.sessions), "&awaiting=vendor")] }))}
             />
           ) : (
             <p className="text-sm">{t("noneWaiting")}</p>

@@ -1,4 +1,5 @@
 import type { ClientBase } from "pg";
+import { findOverviewDrift, type OverviewDrift } from "@/lib/overview/overview-drift";
 
 export type SessionDrift = { id: number; storedMessages: number; messages: number; storedUnread: number; unread: number };
 /** A session whose triage state (issue 19) differs from its messages: per-side unread, who owes the reply, since when. */
@@ -13,12 +14,13 @@ export type TriageDrift = {
   storedSince: Date | null;
   since: Date | null;
 };
-export type DriftReport = { sessions: SessionDrift[]; triage: TriageDrift[]; storedTotal: number; unreadTotal: number };
+export type DriftReport = { sessions: SessionDrift[]; triage: TriageDrift[]; overview: OverviewDrift[]; storedTotal: number; unreadTotal: number };
 
 /**
  * Compares every stored counter with a fresh count from the messages. The triggers keep them
  * equal; this is the check that proves it on a live database (npm run check:counters). Who owes
- * the reply is recomputed by session_awaiting(), the function the triggers store.
+ * the reply is recomputed by session_awaiting(), the function the triggers store. The overview's
+ * counts (issue 18) are compared with their fresh counts too.
  */
 export async function findCounterDrift(client: ClientBase, limit = 100): Promise<DriftReport> {
   const sessions = await client.query<SessionDrift>(
@@ -51,11 +53,11 @@ export async function findCounterDrift(client: ClientBase, limit = 100): Promise
             (SELECT count(*) FROM chat_messages WHERE read_at IS NULL)::int AS truth`,
   );
   const row = totals.rows[0] ?? { stored: 0, truth: 0 };
-  return { sessions: sessions.rows, triage: triage.rows, storedTotal: row.stored, unreadTotal: row.truth };
+  return { sessions: sessions.rows, triage: triage.rows, overview: await findOverviewDrift(client, limit), storedTotal: row.stored, unreadTotal: row.truth };
 }
 
 export function hasDrift(report: DriftReport): boolean {
-  return report.sessions.length > 0 || report.triage.length > 0 || report.storedTotal !== report.unreadTotal;
+  return report.sessions.length > 0 || report.triage.length > 0 || report.overview.length > 0 || report.storedTotal !== report.unreadTotal;
 }
 
 /** Sessions a transaction when repairing: writers of those sessions wait for one slice at most. */
@@ -63,7 +65,7 @@ export const REPAIR_SLICE = 10_000;
 
 /**
  * Recounts everything from the messages: the sessions a slice of ids per transaction
- * (recompute_chat_counters_between), then the badge total. In one transaction, 1M sessions /
+ * (recompute_chat_counters_between), then the badge total and the overview's counts. In one transaction, 1M sessions /
  * 10M messages held every session's lock for more than 25 minutes.
  */
 export async function repairCounters(client: ClientBase, slice = REPAIR_SLICE, onSlice?: (done: number, of: number) => void): Promise<void> {
@@ -76,4 +78,6 @@ export async function repairCounters(client: ClientBase, slice = REPAIR_SLICE, o
     }
   }
   await client.query("SELECT recompute_unread_totals()");
+  // The overview's count tables (issue 18) are small: one statement.
+  await client.query("SELECT recompute_overview_counts()");
 }

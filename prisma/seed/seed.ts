@@ -143,6 +143,8 @@ export async function seed(client: ClientBase, sizes: SeedSizes = DEMO_SIZES): P
         WHERE s.id = picked.id`,
       [sizes.orders],
     );
+    // The overview's figures of the messages loaded with triggers off (and the rest, afresh).
+    await client.query("SELECT recompute_overview_counts()");
     // FLOW-1: each unread message has notified the other participant, as a live send would have.
     await client.query(
       `INSERT INTO notifications (user_id, session_id, message_id, created_at)

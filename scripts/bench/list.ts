@@ -1,4 +1,4 @@
-// npm run bench:list [-- --parts alone,matrix,export] — each list scenario through the app's own
+// npm run bench:list [-- --parts alone,matrix,export] — each list scenario and each figure of the overview (issue 18) through the app's own
 // query functions, next to the same query as hand-written SQL on a bare pg connection, in the same
 // run; prints median, p95 and the ratios. Then the combination matrix (scripts/bench/list-matrix.ts:
 // every sort × direction × filter or search, against the best hand-written SQL). Then the export
@@ -11,8 +11,9 @@
 // - lib/list-engine/keyset.ts COUNT_CAP: an exact count(*) over a million sessions costs ~300 ms;
 //   a common search term counted to 10,000 took 150–200 ms (a bitmap heap scan of every counted
 //   row), to 1,000 20–60 ms; an unfiltered count to either is a few ms.
-// - lib/list-engine/keyset.ts EXPORT_BATCH: 500 rows a batch keeps an XLSX export of 100k rows
-//   near 200 MB peak RSS (1,000 a batch: ~250 MB).
+// - lib/list-engine/keyset.ts EXPORT_BATCH: with exceljs, 500 rows a batch kept an XLSX export of
+//   100k rows near 200 MB peak RSS (1,000 a batch: ~250 MB); the text writer (lib/export/xlsx.ts)
+//   holds no object per cell, and 2,000 a batch peaks lower (the notes of issue 16).
 import { spawnSync } from "node:child_process";
 import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
@@ -22,7 +23,7 @@ import { benchDatabaseUrl } from "./database";
 import { printMatrix, runMatrix, type MatrixFilter } from "./list-matrix";
 import { measure, table, type Timing } from "./measure";
 
-const { values: flags } = parseArgs({ options: { parts: { type: "string", default: "alone,matrix,export" } } });
+const { values: flags } = parseArgs({ options: { parts: { type: "string", default: "alone,matrix,export" }, only: { type: "string" } } });
 const parts = new Set(flags.parts!.split(","));
 const url = await benchDatabaseUrl();
 process.env.DATABASE_URL = url;
@@ -35,6 +36,7 @@ const { builtInQueueTabs, countQueueTabs } = await import("../../lib/chat-sessio
 const { TAB_COUNT_CAP } = await import("../../lib/chat-sessions/queues");
 const { WAITING_SORT_SQL } = await import("../../lib/chat-sessions/waiting");
 const { db } = await import("../../lib/db");
+const overview = await import("../../lib/overview/overview-figures");
 type ListParams = typeof DEFAULT_PARAMS;
 
 const raw = new pg.Client({ connectionString: url });
@@ -108,8 +110,36 @@ const scenarios: Scenario[] = [
   },
 ];
 
+// The overview (issue 18, the page at /): each figure's query function, and all of them as the page
+// runs them (in parallel on the pool), against hand-written SQL over the same indexes and count
+// tables on a pool of the same size. Target: p95 <= 150 ms at 1M sessions.
+const rawPool = new pg.Pool({ connectionString: url, max: 4 });
+const OVERVIEW_SQL = {
+  unread: "SELECT sum(total) FROM unread_totals",
+  awaiting: "SELECT (SELECT sum(sessions) FROM vendor_awaiting_counts), (SELECT awaiting_since FROM chat_sessions WHERE awaiting = 'vendor' ORDER BY awaiting_since, id LIMIT 1)",
+  vendors: "SELECT a.*, u.name FROM (SELECT * FROM vendor_awaiting_counts WHERE sessions > 0 ORDER BY sessions DESC, vendor_id LIMIT 5) a JOIN users u ON u.id = a.vendor_id",
+  perDay: "SELECT day, sum(messages) FROM message_day_counts WHERE day >= current_date - 30 GROUP BY day ORDER BY day",
+  firstReply: `SELECT week, (min(seconds) FILTER (WHERE upto > (total - 1) / 2) + min(seconds) FILTER (WHERE upto > total / 2)) / 2.0, max(total)
+                 FROM (SELECT week, seconds, sum(sessions) OVER (PARTITION BY week ORDER BY seconds) AS upto, sum(sessions) OVER (PARTITION BY week) AS total
+                         FROM first_reply_counts WHERE week >= date_trunc('week', now() - interval '7 weeks')::date) c GROUP BY week`,
+  conversion: `WITH cohort AS (SELECT vendor_id, sum(sessions) AS sessions, sum(converted) AS converted FROM conversion_week_counts
+                  WHERE week >= date_trunc('week', now() - interval '83 days')::date AND week <= date_trunc('week', now() - interval '21 days')::date GROUP BY vendor_id)
+               SELECT (SELECT sum(sessions) FROM cohort), (SELECT sum(converted) FROM cohort), c.*, u.name
+                 FROM (SELECT * FROM cohort ORDER BY sessions DESC, vendor_id LIMIT 10) c JOIN users u ON u.id = c.vendor_id`,
+};
+const rawOverview = (name: keyof typeof OVERVIEW_SQL) => () => rawPool.query(OVERVIEW_SQL[name]);
+scenarios.push(
+  { name: "overview: unread total", app: () => getUnreadTotal(), raw: rawOverview("unread") },
+  { name: "overview: awaiting vendor + longest wait", app: () => overview.loadAwaiting(), raw: rawOverview("awaiting") },
+  { name: "overview: vendors most waiting", app: () => overview.loadVendorsMostWaiting(), raw: rawOverview("vendors") },
+  { name: "overview: messages per day (30 days)", app: () => overview.loadMessagesPerDay(new Date()), raw: rawOverview("perDay") },
+  { name: "overview: median first reply per week", app: () => overview.loadFirstReplyByWeek(new Date()), raw: rawOverview("firstReply") },
+  { name: "overview: conversion in 14 days", app: () => overview.loadConversion(new Date()), raw: rawOverview("conversion") },
+  { name: "overview: every figure (the page's queries)", app: () => overview.loadOverviewFigures(), raw: () => Promise.all(Object.keys(OVERVIEW_SQL).map((name) => rawOverview(name as keyof typeof OVERVIEW_SQL)())) },
+);
+
 // `--only <text>`: just the scenarios whose name contains it (one figure, quicker).
-const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
+const only = flags.only;
 if (only) scenarios.splice(0, scenarios.length, ...scenarios.filter((scenario) => scenario.name.includes(only)));
 const fmt = (ms: number) => ms.toFixed(1);
 const load = () => loadavg().map((value) => value.toFixed(1)).join(" ");
@@ -180,4 +210,5 @@ if (parts.has("export")) {
   console.log(`(load average ${load()})`);
 }
 await raw.end();
+await rawPool.end();
 process.exit(0);

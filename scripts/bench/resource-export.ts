@@ -19,7 +19,7 @@ import { wholeNumberFlags } from "./options";
 
 const { values } = parseArgs({ options: { rows: { type: "string", default: "200000" } } });
 const ROWS = wholeNumberFlags(values)("rows");
-const STEP = 500; // the engine's EXPORT_BATCH
+const STEP = 2_000; // the engine's EXPORT_BATCH
 
 const bench = benchHarness("bench_resource_export", process.env.BENCH_DATABASE_URL);
 

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./support/axe";
 import { signIn, type TestLocale } from "./support/auth";
-import { trueUnreadTotal } from "./support/db";
+import { e2eDb, trueUnreadTotal } from "./support/db";
 
 const TEXT = {
   ar: { title: "نظرة عامة", table: "عرض البيانات جدولًا", perDay: "الرسائل يوميًا (آخر 30 يومًا)", dir: "rtl" },
@@ -18,6 +18,14 @@ for (const locale of ["ar", "en"] as TestLocale[]) {
     await expect(unread).toHaveText(new Intl.NumberFormat("en-US").format(await trueUnreadTotal()));
     await expect(unread).toHaveAttribute("href", "/chat-sessions?unread=1");
     await expect(page.getByTestId("overview-conversion")).toHaveText(/%|—/);
+    // Awaiting a vendor's reply: the triage queue's count, linked to that queue; the longest wait to it longest-waiting first.
+    const { rows } = await e2eDb().query<{ n: number }>("SELECT count(*)::int AS n FROM chat_sessions WHERE awaiting = 'vendor'");
+    const awaiting = page.getByTestId("overview-awaiting");
+    await expect(awaiting).toHaveText(new Intl.NumberFormat("en-US").format(rows[0]!.n));
+    await expect(awaiting).toHaveAttribute("href", "/chat-sessions?awaiting=vendor");
+    await expect(page.getByTestId("overview-longest-wait")).toHaveAttribute("href", "/chat-sessions?awaiting=vendor&sort=waiting&dir=asc");
+    // Each vendor kept waiting links to that vendor's sessions awaiting a reply.
+    await expect(page.locator('a[href^="/chat-sessions?vendor="][href$="&awaiting=vendor"]').first()).toBeVisible();
 
     // Messages per day: a chart for the eye, the same 31 days as a table for everyone.
     const perDay = page.getByRole("figure", { name: TEXT[locale].perDay });

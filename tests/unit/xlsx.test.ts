@@ -1,0 +1,61 @@
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import type { ExportColumn } from "@/lib/export/columns";
+import { columnLetters, xlsxStream } from "@/lib/export/xlsx";
+
+type Row = { text: string; count: number; at: Date | "" };
+const columns: ExportColumn<Row>[] = [
+  { header: "Text & <more>", value: (row) => row.text, kind: "text", width: 30 },
+  { header: "Count", value: (row) => row.count, kind: "number", width: 10 },
+  { header: "At", value: (row) => row.at, kind: "date", width: 22 },
+];
+
+async function* batches(...groups: Row[][]) {
+  for (const group of groups) yield group;
+}
+
+async function workbookOf(stream: ReadableStream<Uint8Array>) {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(await new Response(stream).arrayBuffer());
+  return workbook;
+}
+
+describe("BULK-3 XLSX writer (lib/export/xlsx.ts)", () => {
+  it("names columns as spreadsheets do", () => {
+    expect([0, 1, 25, 26, 27, 51, 52, 701, 702].map(columnLetters)).toEqual(["A", "B", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA"]);
+  });
+
+  it("writes a workbook a spreadsheet reads back cell for cell, over several batches, with any text", async () => {
+    const at = new Date("2026-11-29T23:59:58.123Z");
+    const hostile = ["=SUM(A1) & <b>", "  leading and trailing  ", "bell\u0007 gone", 'quote " and apostrophe \'', "سماعات لاسلكية", "line\nbreak"];
+    const rows = hostile.map((text, index) => ({ text, count: index - 2, at: index % 2 ? at : ("" as const) }));
+    let end = null;
+    const workbook = await workbookOf(xlsxStream(columns, { name: "Sessions: [all]", rightToLeft: false }, batches(rows.slice(0, 2), [], rows.slice(2)), async (e) => void (end = e)));
+    expect(end).toEqual({ rows: hostile.length, completed: true });
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.name).toBe("Sessions   all ");
+    expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    expect(sheet.views[0]?.rightToLeft).toBeFalsy();
+    expect(sheet.getRow(1).values).toEqual([undefined, "Text & <more>", "Count", "At"]);
+    expect(sheet.getRow(1).getCell(1).font?.bold).toBe(true);
+    expect(sheet.getColumn(1).width).toBe(30);
+    expect(sheet.rowCount).toBe(1 + hostile.length);
+    for (const [index, row] of rows.entries()) {
+      const cells = sheet.getRow(index + 2);
+      expect(cells.getCell(1).value).toBe(row.text.replace("\u0007", ""));
+      expect(cells.getCell(1).type).toBe(ExcelJS.ValueType.String);
+      expect(cells.getCell(2).value).toBe(row.count);
+      if (row.at === "") expect(cells.getCell(3).value).toBeNull();
+      else {
+        expect((cells.getCell(3).value as Date).getTime()).toBe(at.getTime());
+        expect(cells.getCell(3).numFmt).toBe("yyyy-mm-dd hh:mm:ss");
+      }
+    }
+  });
+
+  it("writes an empty list as its header alone, right-to-left when asked", async () => {
+    const workbook = await workbookOf(xlsxStream(columns, { name: "x", rightToLeft: true }, batches(), async () => {}));
+    expect(workbook.worksheets[0]!.views[0]).toMatchObject({ rightToLeft: true });
+    expect(workbook.worksheets[0]!.rowCount).toBe(1);
+  });
+});
