@@ -44,10 +44,10 @@ export function useSessionCells(term: string, thresholds: WaitingThresholds, pre
       messages: (row: SessionRow) => <MessageCountBadge count={row.messageCount} locale={locale} />,
       unread: (row: SessionRow) => <UnreadCountBadge count={row.unreadCount} locale={locale} />,
       waiting: (row: SessionRow) => (
-        <span className="flex flex-col gap-0.5">
+        <span className="session-waiting">
           <WaitingCell row={row} thresholds={thresholds} />
           {row.heldBy ? (
-            <span className="text-xs text-slate-600 dark:text-slate-400" data-testid="held-by">
+            <span className="held-by" data-testid="held-by">
               {t("heldBy", { name: row.heldBy })}
             </span>
           ) : null}
@@ -55,8 +55,8 @@ export function useSessionCells(term: string, thresholds: WaitingThresholds, pre
       ),
       // The assignee, and who is looking at the session right now (issue 20's presence).
       assignee: (row: SessionRow) => (
-        <span className="inline-flex items-center gap-2 whitespace-nowrap">
-          {row.assigneeName === null ? <span className="text-slate-600 dark:text-slate-400">{team("unassigned")}</span> : <span dir="auto">{row.assigneeName}</span>}
+        <span className="session-assignee">
+          {row.assigneeName === null ? <span className="muted-text">{team("unassigned")}</span> : <span dir="auto">{row.assigneeName}</span>}
           <PresenceAvatars viewers={presence[row.id]} me={me} />
         </span>
       ),

@@ -10,6 +10,7 @@ import { ExportButton } from "@/components/list-engine/export-button";
 import { ListView, type BulkSelected, type ListScope, type ListViewState } from "@/components/list-engine/list-view";
 import { useListWords } from "@/components/list-engine/use-list-words";
 import { sessionsList, type SessionRow, type SessionsListState } from "@/lib/chat-sessions/list";
+import { unpackRows } from "@/lib/list-engine/packed-rows";
 import { serializeListState } from "@/lib/list-engine/url-state";
 import { useT, useUncheckedT } from "@/lib/i18n/client";
 import { AssignMenu, type AssignAbility } from "@/components/assignment/assign-menu";
@@ -76,7 +77,8 @@ export function SessionsScreen({ view, columnsCookie, assignAbility, permissions
   const showUndo = useUndoToast();
   const actionError = useActionError();
   const router = useRouter();
-  const rows = view.page.rows;
+  const packed = view.page.rows;
+  const rows = useMemo(() => unpackRows(packed), [packed]);
   const rowIds = useMemo(() => rows.map((row) => row.id), [rows]);
   const presence = usePresence({ watch: rowIds });
   const [viewing, setViewing] = useState<SessionRow | null>(null);

@@ -1,9 +1,10 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useCallback, useState, type ReactNode } from "react";
+import { useCallback, useMemo, useState, type ReactNode } from "react";
 import { buttonClass } from "@/components/ui/button";
 import type { Cursor } from "@/lib/list-engine/cursor";
 import type { FilterDeclarations, ListDeclaration } from "@/lib/list-engine/declaration";
+import { unpackRows, type PackedRows } from "@/lib/list-engine/packed-rows";
 import type { Selection } from "@/lib/list-engine/selection";
 import { activeFilterCount, filtersOf, noFilters, serializeListState, type ListFilters, type ListNotice, type ListState } from "@/lib/list-engine/url-state";
 import { BulkBar } from "./bulk-bar";
@@ -19,11 +20,11 @@ import { SearchBox } from "./search-box";
 import { useListUrl } from "./use-list-url";
 import { useSelection } from "./use-selection";
 
-/** What the server worked out for one URL (lib/list-engine/load-view.ts), as the screen receives it. */
+/** What the server worked out for one URL (lib/list-engine/load-view.ts), as the screen receives it: its rows packed (packView). */
 export type ListViewState<Row, S extends string, F extends FilterDeclarations> = {
   params: ListState<S, F>;
   notices: ListNotice[];
-  page: { rows: Row[]; nextCursor: Cursor | null; previousCursor: Cursor | null };
+  page: { rows: PackedRows<Row>; nextCursor: Cursor | null; previousCursor: Cursor | null };
   total: { count: number; capped: boolean };
   anyRows: boolean;
   visibleColumns: string[];
@@ -86,7 +87,9 @@ const NO_LOCK: readonly string[] = [];
 export function ListView<Row extends { id: number }, S extends string, F extends FilterDeclarations>(props: Props<Row, S, F>) {
   const { declaration, view, t, text, columnsCookie, canExport, scope, people, openHref, onOpen: openInPlace } = props;
   const router = useRouter();
-  const { params, page, total } = view;
+  const { params, total } = view;
+  const packed = view.page.rows;
+  const page = useMemo(() => ({ ...view.page, rows: unpackRows(packed) }), [view.page, packed]);
   const locked = scope?.locked ?? NO_LOCK;
   const url = useListUrl(declaration, params, locked);
   // The filters the user chose, without the ones a scope fixes.

@@ -5,6 +5,7 @@ import { sessionsList, type EntityFilterKey } from "@/lib/chat-sessions/list";
 import { sessionsSource } from "@/lib/chat-sessions/list-source";
 import { columnsCookieName } from "@/lib/list-engine/declaration";
 import { loadListView } from "@/lib/list-engine/load-view";
+import { packView } from "@/lib/list-engine/packed-rows";
 import { parseListState } from "@/lib/list-engine/url-state";
 import { listAssignableStaff } from "@/lib/assignment/staff";
 import { can } from "@/lib/permissions";
@@ -31,7 +32,7 @@ export async function SessionsSection({ user, searchParams, scope }: { user: Cur
   ]);
   return (
     <SessionsScreen
-      view={view}
+      view={packView(view)}
       columnsCookie={columnsCookie}
       thresholds={thresholds}
       queues={tabs ? { tabs, current: currentTabKey(tabs, view.params) } : undefined}
