@@ -8,14 +8,14 @@ import type { sessionsList } from "@/lib/chat-sessions/list";
 import type { Selection } from "@/lib/list-engine/selection";
 import { useT } from "@/lib/i18n/client";
 
-/** Assigns (or releases, null) a selection of sessions, with the toast that offers Undo. */
-export function useAssign(onDone?: () => void) {
+/** Assigns (or releases, null) a selection of sessions, with the toast that offers Undo; `onDone` runs once it has. */
+export function useAssign() {
   const t = useT("team");
   const common = useT("common");
   const router = useRouter();
   const showUndo = useUndoToast();
   const [pending, startTransition] = useTransition();
-  const assign = (selection: Selection<typeof sessionsList.filters>, assigneeId: number | null) =>
+  const assign = (selection: Selection<typeof sessionsList.filters>, assigneeId: number | null, onDone?: () => void) =>
     startTransition(async () => {
       const result = await assignSessionsAction({ selection, assigneeId });
       if (!result.ok) {

@@ -13,10 +13,10 @@ export function AuditView(props: Props) {
   const cells = useMemo(
     () => ({
       // On screen the entry reads as a sentence that names and links its target; the export keeps the plain columns.
-      action: (row: AuditRow) => <AuditEntrySentence entry={row} actionLabel={isKnownAction(row.action) ? t(`audit_${row.action}`) : row.action} />,
+      action: (row: AuditRow) => <AuditEntrySentence entry={row} actionLabel={isKnownAction(row.action) ? text.words(`audit_${row.action}`) : row.action} />,
       details: (row: AuditRow) => <AuditRawDetails details={row.details} />,
     }),
-    [t],
+    [text],
   );
   const openHref = useCallback((row: AuditRow) => (row.actorId ? `/users/${row.actorId}` : "/audit"), []);
   return <ListView declaration={auditList} t={t} text={text} cells={cells} openHref={openHref} {...props} />;

@@ -53,9 +53,7 @@ export function QueueTabs({ tabs, current }: { tabs: QueueTabState[]; current: s
                 aria-current={selected ? "page" : undefined}
                 data-tab={tab.key}
                 title={tab.view && !tab.view.mine ? t("viewSharedBy", { name: tab.view.ownerName }) : undefined}
-                className={`inline-flex items-center gap-2 whitespace-nowrap border-b-2 px-3 py-2 text-sm ${
-                  selected ? "border-blue-700 font-semibold text-blue-900 dark:border-blue-400 dark:text-blue-100" : "border-transparent text-slate-700 hover:border-slate-400 dark:text-slate-300"
-                }`}
+                className="queue-tab"
               >
                 <span dir="auto">{label}</span>
                 {counted ? (

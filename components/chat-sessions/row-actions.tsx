@@ -4,7 +4,8 @@ import { MenuButton, type MenuItem } from "@/components/ui/menu-button";
 import type { SessionRow } from "@/lib/chat-sessions/list";
 import { useT } from "@/lib/i18n/client";
 import type { AssignAbility } from "@/components/assignment/assign-menu";
-import type { RowPermissions } from "./sessions-table";
+
+export type RowPermissions = { edit: boolean; delete: boolean };
 
 /**
  * ROW-1..4 (and REL-2: the linked order, when there is one; issue 20: take and release). The quick

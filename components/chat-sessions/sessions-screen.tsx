@@ -6,56 +6,31 @@ import { toast } from "sonner";
 import { Button, buttonClass } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { countSessionsAction, deleteSessionsAction, markSessionsReadAction } from "@/lib/chat-sessions/actions";
-import { BulkBar } from "@/components/list-engine/bulk-bar";
 import { ExportButton } from "@/components/list-engine/export-button";
-import { ColumnMenu } from "@/components/list-engine/column-menu";
-import { ListFilterChips, ListFiltersPanel } from "@/components/list-engine/list-filters";
-import { ListNotices } from "@/components/list-engine/notices";
-import { LoadingRegion } from "@/components/list-engine/loading-region";
-import { SearchBox } from "@/components/list-engine/search-box";
-import { Pagination } from "@/components/list-engine/pagination";
-import { useListUrl } from "@/components/list-engine/use-list-url";
-import { useSelection } from "@/components/list-engine/use-selection";
-import { sessionsList, type SessionRow } from "@/lib/chat-sessions/list";
-import {
-  activeFilterCount,
-  ENTITY_FILTER_KEYS,
-  NO_FILTERS,
-  serializeListParams,
-  type EntityFilterKey,
-  type FilterLabels,
-  type ListParams,
-} from "@/lib/chat-sessions/list-params";
-import type { Cursor } from "@/lib/list-engine/cursor";
-import type { Selection } from "@/lib/list-engine/selection";
-import { filtersOf, type ListNotice } from "@/lib/list-engine/url-state";
-import { useT } from "@/lib/i18n/client";
+import { ListView, type BulkSelected, type ListScope, type ListViewState } from "@/components/list-engine/list-view";
+import { useListWords } from "@/components/list-engine/use-list-words";
+import { sessionsList, type SessionRow, type SessionsListState } from "@/lib/chat-sessions/list";
+import { unpackRows } from "@/lib/list-engine/packed-rows";
+import { serializeListState } from "@/lib/list-engine/url-state";
+import { useT, useUncheckedT } from "@/lib/i18n/client";
 import { AssignMenu, type AssignAbility } from "@/components/assignment/assign-menu";
 import { useAssign } from "@/components/assignment/use-assign";
 import { useUndoToast } from "@/components/undo/use-undo-toast";
 import { usePresence } from "@/components/presence/use-presence";
-import { ConversationDialog } from "./conversation-dialog";
-import { SessionsTable } from "./sessions-table";
-import type { WaitingThresholds } from "@/lib/chat-sessions/waiting";
-import { SessionQueues, type QueuesState } from "./session-queues";
 import { useActionError } from "@/components/ui/use-action-error";
+import type { WaitingThresholds } from "@/lib/chat-sessions/waiting";
+import { ConversationDialog } from "./conversation-dialog";
+import { RowActions } from "./row-actions";
+import { useSessionCells } from "./session-cells";
+import { SessionQueues, type QueuesState } from "./session-queues";
 
 export type ListPermissions = { create: boolean; edit: boolean; delete: boolean; markRead: boolean; export: boolean };
+type Filters = typeof sessionsList.filters;
 
 type Props = {
-  params: ListParams;
-  notices: ListNotice[];
-  rows: SessionRow[];
-  nextCursor: Cursor | null;
-  previousCursor: Cursor | null;
-  total: { count: number; capped: boolean };
-  anySessions: boolean;
-  visibleColumns: string[];
+  view: ListViewState<SessionRow, SessionsListState["sort"], Filters>;
   /** where this user's choice of optional columns is remembered */
   columnsCookie: string;
-  labels: FilterLabels;
-  /** the name of the staff member the assignee filter names, if it names one */
-  assigneeLabel: string | null;
   assignAbility: AssignAbility;
   permissions: ListPermissions;
   /** when the waiting column turns amber and red (issue 19) */
@@ -63,10 +38,9 @@ type Props = {
   /** the queue tabs (issue 19), on the main list only */
   queues?: QueuesState;
   /** shown on another resource's page: its heading, and the filters its page fixes (hidden here) */
-  scope?: { title: string; locked: EntityFilterKey[] };
+  scope?: ListScope;
 };
 
-const NO_LOCK: EntityFilterKey[] = [];
 const FILTER_LABELS = {
   customer: "filterCustomer",
   vendor: "filterVendor",
@@ -87,43 +61,30 @@ const OPTION_LABELS: Record<string, Record<string, "optionAwaitingVendor" | "opt
 /** Past this many sessions a bulk deletion asks for their number to be typed; "all matching" always does. */
 const MASS_DELETION = 100;
 
-/** A bulk deletion of "all matching" waits for its exact count (`counted`): the list's own stops at its cap. */
-type PendingDelete = { kind: "row"; row: SessionRow } | { kind: "bulk"; counted: { sessions: number; messages: number } | null } | null;
+/**
+ * A deletion waiting for its confirmation: one row, or the bulk selection as it was when asked
+ * (an "all matching" one waits for its exact count, `counted`: the list's own stops at its cap).
+ */
+type PendingDelete = { kind: "row"; row: SessionRow } | { kind: "bulk"; selected: BulkSelected<Filters>; counted: { sessions: number; messages: number } | null } | null;
 
-/** The triage screen: toolbar, chips, bulk bar, table and pages, all driven by the URL. */
-export function SessionsScreen({ params, notices, rows, nextCursor, previousCursor, total, anySessions, visibleColumns, columnsCookie, labels, assigneeLabel, assignAbility, permissions, thresholds, queues, scope }: Props) {
+/** The triage screen: the engine's list, with the queue tabs, the sessions' cells, row and bulk actions, and the conversation and deletion dialogs. */
+export function SessionsScreen({ view, columnsCookie, assignAbility, permissions, thresholds, queues, scope }: Props) {
   const t = useT("chatSessions");
+  const words = useUncheckedT("chatSessions");
+  const listWords = useListWords("chatSessions");
   const common = useT("common");
   const team = useT("team");
   const showUndo = useUndoToast();
+  const actionError = useActionError();
+  const router = useRouter();
+  const packed = view.page.rows;
+  const rows = useMemo(() => unpackRows(packed), [packed]);
   const rowIds = useMemo(() => rows.map((row) => row.id), [rows]);
   const presence = usePresence({ watch: rowIds });
-  const router = useRouter();
-  const locked = scope?.locked ?? NO_LOCK;
-  const url = useListUrl(sessionsList, params, locked);
-  // The filters the user chose, without the ones the page fixes.
-  const unlocked = (shown: ListParams): ListParams => ({ ...shown, ...Object.fromEntries(locked.map((key) => [key, null])) });
   const [viewing, setViewing] = useState<SessionRow | null>(null);
   const [pendingDelete, setPendingDelete] = useState<PendingDelete>(null);
   const [acting, startAction] = useTransition();
-  // Names just picked in a filter dropdown, shown on their chips until the server's labels arrive.
-  const [picked, setPicked] = useState<Partial<Record<keyof FilterLabels, { id: number; label: string }>>>({});
-  const onLabel = useCallback((key: string, id: number | null, label: string | null) => {
-    setPicked((current) => ({ ...current, [key]: id != null && label != null ? { id, label } : undefined }));
-  }, []);
-  const labelOf = (key: keyof FilterLabels) => (picked[key] && picked[key].id === url.params[key] ? picked[key].label : labels[key]);
-  const filterText = {
-    label: (key: string) => t(FILTER_LABELS[key as keyof typeof FILTER_LABELS]),
-    option: (key: string, value: string) => {
-      if (key === "assignee" && (value === "me" || value === "none")) return team(value === "me" ? "assigneeMe" : "assigneeNone");
-      const word = OPTION_LABELS[key]?.[value];
-      return word ? t(word) : value;
-    },
-  };
-  const shownLabels: Record<string, string | null> = {
-    ...Object.fromEntries(ENTITY_FILTER_KEYS.map((key) => [key, labelOf(key)])),
-    assignee: assignAbility.staff.find((member) => member.id === url.params.assignee)?.name ?? assigneeLabel,
-  };
+  const { assign, pending: assigning } = useAssign();
   // Message counts of every row seen, so BULK-2's confirmation can say how many messages go
   // with a selection that spans pages.
   const messageCounts = useRef(new Map<number, number>());
@@ -131,186 +92,122 @@ export function SessionsScreen({ params, notices, rows, nextCursor, previousCurs
     for (const row of rows) messageCounts.current.set(row.id, row.messageCount);
   }, [rows]);
 
-  // A new view (search, filters, sort) is a new set of rows: the selection does not carry over.
-  const viewKey = serializeListParams({ ...params, after: null, before: null, page: 1 }).toString();
-  const { selected, allMatching, selectAllMatching, toggle, togglePage, clear: clearSelection, selection } = useSelection(rows, filtersOf(sessionsList, params), viewKey);
+  const text = useMemo(
+    () => ({
+      title: t("title"),
+      search: t("searchLabel"),
+      searchPlaceholder: t("searchPlaceholder"),
+      empty: t("empty"),
+      words,
+      label: (key: string) => t(FILTER_LABELS[key as keyof typeof FILTER_LABELS]),
+      option: (key: string, value: string) => {
+        if (key === "assignee" && (value === "me" || value === "none")) return team(value === "me" ? "assigneeMe" : "assigneeNone");
+        const word = OPTION_LABELS[key]?.[value];
+        return word ? t(word) : value;
+      },
+    }),
+    [t, team, words],
+  );
+  const cells = useSessionCells(view.params.q, thresholds, presence, assignAbility.me);
+  const listQuery = serializeListState(sessionsList, view.params).toString();
   const onDeleteRow = useCallback((row: SessionRow) => setPendingDelete({ kind: "row", row }), []);
+  const onAssignRow = useCallback((row: SessionRow, assigneeId: number | null) => assign({ ids: [row.id] }, assigneeId), [assign]);
+  const rowPermissions = useMemo(() => ({ edit: permissions.edit, delete: permissions.delete }), [permissions.edit, permissions.delete]);
+  const rowActions = useCallback(
+    (row: SessionRow) => <RowActions row={row} permissions={rowPermissions} assignAbility={assignAbility} assigning={assigning} listQuery={listQuery} onView={setViewing} onDelete={onDeleteRow} onAssign={onAssignRow} />,
+    [rowPermissions, assignAbility, assigning, listQuery, onDeleteRow, onAssignRow],
+  );
 
-  const actionError = useActionError();
-
-  const markRead = () =>
+  const markRead = (selected: BulkSelected<Filters>) =>
     startAction(async () => {
-      const result = await markSessionsReadAction(selection());
-      if (!result.ok) {
-        actionError.toast(result.error);
-        return;
-      }
+      const result = await markSessionsReadAction(selected.selection());
+      if (!result.ok) return actionError.toast(result.error);
       showUndo(t("markedRead", { count: result.data.messages }), result.data.undoToken);
-      clearSelection();
-      router.refresh();
-    });
-  const { assign, pending: assigning } = useAssign(clearSelection);
-
-  const confirmDelete = () =>
-    startAction(async () => {
-      const target: Selection<typeof sessionsList.filters> = pendingDelete?.kind === "row" ? { ids: [pendingDelete.row.id] } : selection();
-      const result = await deleteSessionsAction(target);
-      setPendingDelete(null);
-      if (!result.ok) {
-        actionError.toast(result.error);
-        return;
-      }
-      toast.success(t("deleted", { count: result.data.sessions }));
-      clearSelection();
+      selected.done();
       router.refresh();
     });
 
-  const exportHref = (format: "csv" | "xlsx", fields: string[] | null, file: "export" | "transcript" = "export") => {
-    // The file comes in the list's current sort: the view's own query, or the ticked ids in that order.
-    const view = serializeListParams({ ...params, after: null, before: null, page: 1, columns: null });
-    const query = allMatching ? view : new URLSearchParams({ ids: [...selected].join(","), ...(view.has("sort") ? { sort: params.sort, dir: params.dir } : {}) });
-    query.set("format", format);
-    if (fields) query.set("fields", fields.join(","));
-    return `${sessionsList.path}/${file}?${query.toString()}`;
-  };
-
-  const filtered = activeFilterCount(unlocked(params)) > 0 || params.q !== "";
-  const shownColumns = url.params.columns ?? visibleColumns;
-  const toggleable = sessionsList.columns.filter((column) => column.toggleable).map((column) => ({ key: column.key, label: t(column.header) }));
-  // The export's column picker offers what the screen shows (and the id, which the screen shows as the row's tick).
-  const exportOffer = sessionsList.columns
-    .filter((column) => !column.toggleable || shownColumns.includes(column.key))
-    .map((column) => ({ key: column.key, label: t(column.header) }));
-  const selectedCount = allMatching ? total.count : selected.size;
-  const askBulkDelete = () => {
-    setPendingDelete({ kind: "bulk", counted: null });
-    if (!allMatching) return;
+  const askBulkDelete = (selected: BulkSelected<Filters>) => {
+    setPendingDelete({ kind: "bulk", selected, counted: null });
+    if (!selected.allMatching) return;
     startAction(async () => {
-      const result = await countSessionsAction(selection());
+      const result = await countSessionsAction(selected.selection());
       if (!result.ok) {
         setPendingDelete(null);
         return actionError.toast(result.error);
       }
-      setPendingDelete((current) => (current?.kind === "bulk" ? { kind: "bulk", counted: result.data } : current));
+      setPendingDelete((current) => (current?.kind === "bulk" ? { ...current, counted: result.data } : current));
     });
   };
-  const bulkDeleteBody = (counted: { sessions: number; messages: number } | null) => {
-    if (allMatching) return counted ? `${t("bulkDeleteBody", { count: counted.sessions })} ${t("bulkDeleteMessages", { count: counted.messages })}` : common("loading");
-    const sessions = t("bulkDeleteBody", { count: selectedCount });
-    const counts = [...selected].map((id) => messageCounts.current.get(id));
+  const confirmDelete = () =>
+    startAction(async () => {
+      if (!pendingDelete) return;
+      const result = await deleteSessionsAction(pendingDelete.kind === "row" ? { ids: [pendingDelete.row.id] } : pendingDelete.selected.selection());
+      setPendingDelete(null);
+      if (!result.ok) return actionError.toast(result.error);
+      toast.success(t("deleted", { count: result.data.sessions }));
+      if (pendingDelete.kind === "bulk") pendingDelete.selected.done();
+      router.refresh();
+    });
+  const bulkDeleteBody = ({ selected, counted }: { selected: BulkSelected<Filters>; counted: { sessions: number; messages: number } | null }) => {
+    if (selected.allMatching) return counted ? `${t("bulkDeleteBody", { count: counted.sessions })} ${t("bulkDeleteMessages", { count: counted.messages })}` : common("loading");
+    const sessions = t("bulkDeleteBody", { count: selected.count });
+    const counts = selected.ids.map((id) => messageCounts.current.get(id));
     if (counts.some((count) => count === undefined)) return sessions;
     return `${sessions} ${t("bulkDeleteMessages", { count: counts.reduce<number>((sum, count) => sum + (count ?? 0), 0) })}`;
   };
-
   // What a mass deletion asks to type: the exact number of sessions that go ("…" while still counting).
   const typedConfirmation = () => {
     if (pendingDelete?.kind !== "bulk") return undefined;
-    if (allMatching) return pendingDelete.counted ? String(pendingDelete.counted.sessions) : "…";
-    return selected.size > MASS_DELETION ? String(selected.size) : undefined;
+    if (pendingDelete.selected.allMatching) return pendingDelete.counted ? String(pendingDelete.counted.sessions) : "…";
+    return pendingDelete.selected.ids.length > MASS_DELETION ? String(pendingDelete.selected.ids.length) : undefined;
   };
 
   return (
-    <div className="space-y-4">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        {scope ? <h2 className="text-lg font-semibold">{scope.title}</h2> : <h1 className="text-2xl font-semibold">{t("title")}</h1>}
-        {permissions.create && !scope ? (
+    <ListView
+      declaration={sessionsList}
+      view={view}
+      t={listWords}
+      text={text}
+      columnsCookie={columnsCookie}
+      canExport={permissions.export}
+      scope={scope}
+      people={assignAbility.staff}
+      searchId="session-search"
+      actions={
+        permissions.create && !scope ? (
           <Link href="/chat-sessions/new" className={buttonClass("primary")}>
             {t("newSession")}
           </Link>
-        ) : null}
-      </div>
-
-      {queues ? <SessionQueues queues={queues} query={serializeListParams({ ...params, after: null, before: null, page: 1 }).toString()} /> : null}
-
-      <ListNotices t={t} notices={notices} />
-
-      <div className="flex flex-wrap items-start gap-2">
-        <SearchBox id="session-search" label={t("searchLabel")} placeholder={t("searchPlaceholder")} maxLength={sessionsList.search?.maxLength ?? 0} value={params.q} onSearch={url.search} />
-        <ListFiltersPanel t={t} text={filterText} filters={sessionsList.filters} values={unlocked(url.params)} hide={locked} labels={shownLabels} people={assignAbility.staff} onChange={url.change} onLabel={onLabel} />
-        <ColumnMenu t={t} columns={toggleable} cookie={columnsCookie} visible={shownColumns} onChange={(columns) => url.change({ columns })} />
-      </div>
-      <ListFilterChips t={t} text={filterText} filters={sessionsList.filters} values={unlocked(url.params)} labels={shownLabels} onChange={url.change} />
-
-      {selectedCount > 0 ? (
-        <BulkBar
-          selectedCount={selected.size}
-          matchingCount={total.count}
-          matchingCapped={total.capped}
-          allMatching={allMatching}
-          pageFullySelected={rows.length > 0 && rows.every((row) => selected.has(row.id))}
-          t={t}
-          onSelectAllMatching={selectAllMatching}
-          onClear={clearSelection}
-          actions={
-            <>
-              {permissions.markRead ? (
-                <Button onClick={markRead} disabled={acting}>
-                  {t("bulkMarkRead")}
-                </Button>
-              ) : null}
-              {permissions.export
-                ? (["csv", "xlsx"] as const).map((format) => (
-                    <ExportButton key={format} t={t} href={exportHref(format, null, "transcript")} label={t(format === "csv" ? "transcriptCsv" : "transcriptXlsx")} fileName="chat-transcripts" />
-                  ))
-                : null}
-              <AssignMenu ability={assignAbility} pending={assigning} onAssign={(assigneeId) => assign(selection(), assigneeId)} />
-            </>
-          }
-          export={permissions.export ? { href: exportHref, columns: exportOffer, fileName: "chat-sessions" } : null}
-          destructive={
-            permissions.delete ? (
-              <Button variant="danger" onClick={askBulkDelete} disabled={acting}>
-                {t("bulkDelete")}
-              </Button>
-            ) : null
-          }
-        />
-      ) : null}
-
-      {rows.length === 0 ? (
-        <div className="rounded-lg border border-dashed border-slate-300 p-10 text-center dark:border-slate-700" data-testid="sessions-empty">
-          {!anySessions ? (
-            <p className="text-lg">{t("empty")}</p>
-          ) : (
-            <>
-              <p className="text-lg">{t("noMatches")}</p>
-              {filtered ? (
-                <button type="button" className={`${buttonClass("secondary")} mt-3`} onClick={() => url.change(NO_FILTERS)}>
-                  {t("clearFilters")}
-                </button>
-              ) : null}
-            </>
-          )}
-        </div>
-      ) : (
-        <LoadingRegion pending={url.pending}>
-          <p className="sr-only">{t("keyboardHint")}</p>
-          <SessionsTable
-            rows={rows}
-            params={params}
-            visibleColumns={shownColumns}
-            fixedColumns={locked}
-            selected={selected}
-            allMatching={allMatching}
-            permissions={{ edit: permissions.edit, delete: permissions.delete }}
-            thresholds={thresholds}
-            assignAbility={assignAbility}
-            presence={presence}
-            assigning={assigning}
-            onAssign={(row, assigneeId) => assign({ ids: [row.id] }, assigneeId)}
-            onToggle={toggle}
-            onTogglePage={togglePage}
-            onSort={(sort, dir) => url.change({ sort, dir })}
-            onView={setViewing}
-            onDelete={onDeleteRow}
-          />
-        </LoadingRegion>
+        ) : null
+      }
+      above={queues ? <SessionQueues queues={queues} query={serializeListState(sessionsList, { ...view.params, after: null, before: null, page: 1 }).toString()} /> : null}
+      cells={cells}
+      rowActions={rowActions}
+      onOpen={setViewing}
+      bulkActions={(selected) => (
+        <>
+          {permissions.markRead ? (
+            <Button onClick={() => markRead(selected)} disabled={acting}>
+              {t("bulkMarkRead")}
+            </Button>
+          ) : null}
+          {permissions.export
+            ? (["csv", "xlsx"] as const).map((format) => (
+                <ExportButton key={format} t={listWords} href={selected.exportHref(format, null, "transcript")} label={t(format === "csv" ? "transcriptCsv" : "transcriptXlsx")} fileName="chat-transcripts" />
+              ))
+            : null}
+          <AssignMenu ability={assignAbility} pending={assigning} onAssign={(assigneeId) => assign(selected.selection(), assigneeId, selected.done)} />
+        </>
       )}
-
-      {rows.length > 0 || params.page > 1 ? (
-        <Pagination t={t} page={params.page} size={params.size} sizes={sessionsList.pageSizes} shown={rows.length} total={total} nextCursor={nextCursor} previousCursor={previousCursor} onPage={url.page} onSize={(size) => url.change({ size })} />
-      ) : null}
-
+      destructiveBulkActions={(selected) =>
+        permissions.delete ? (
+          <Button variant="danger" onClick={() => askBulkDelete(selected)} disabled={acting}>
+            {t("bulkDelete")}
+          </Button>
+        ) : null
+      }
+    >
       <ConversationDialog session={viewing} onClose={() => setViewing(null)} />
       <ConfirmDialog
         open={pendingDelete !== null}
@@ -318,7 +215,9 @@ export function SessionsScreen({ params, notices, rows, nextCursor, previousCurs
         body={
           pendingDelete?.kind === "row"
             ? t("deleteBody", { count: pendingDelete.row.messageCount, product: pendingDelete.row.productName, customer: pendingDelete.row.customerName, vendor: pendingDelete.row.vendorName })
-            : bulkDeleteBody(pendingDelete?.counted ?? null)
+            : pendingDelete
+              ? bulkDeleteBody(pendingDelete)
+              : ""
         }
         typed={typedConfirmation()}
         confirmLabel={t("actionDelete")}
@@ -326,6 +225,6 @@ export function SessionsScreen({ params, notices, rows, nextCursor, previousCurs
         onConfirm={confirmDelete}
         onCancel={() => setPendingDelete(null)}
       />
-    </div>
+    </ListView>
   );
 }

@@ -4,12 +4,6 @@ import type { SessionRow } from "@/lib/chat-sessions/list";
 import { waitingTone, type WaitingThresholds } from "@/lib/chat-sessions/waiting";
 import { useT } from "@/lib/i18n/client";
 
-const TONE_CLASS = {
-  calm: "text-slate-700 dark:text-slate-200",
-  amber: "rounded bg-amber-200 px-1.5 text-amber-950 dark:bg-amber-700/70 dark:text-amber-50",
-  red: "rounded bg-red-100 px-1.5 font-semibold text-red-900 dark:bg-red-900/60 dark:text-red-100",
-} as const;
-
 /** Issue 19: "Vendor · 3 hours ago" / "البائع · منذ 3 ساعات", coloured by the admin's thresholds; a dash when nobody owes a reply. */
 export function WaitingCell({ row, thresholds }: { row: Pick<SessionRow, "awaiting" | "awaitingSince">; thresholds: WaitingThresholds }) {
   const t = useT("chatSessions");
@@ -18,8 +12,9 @@ export function WaitingCell({ row, thresholds }: { row: Pick<SessionRow, "awaiti
   const tone = waitingTone(since, thresholds);
   const side = t(row.awaiting === "vendor" ? "awaitingVendor" : "awaitingCustomer");
   return (
-    // The tone depends on the clock: the browser's may differ by a render from the server's.
-    <span className={`whitespace-nowrap ${TONE_CLASS[tone]}`} data-waiting={tone} suppressHydrationWarning>
+    // The tone depends on the clock: the browser's may differ by a render from the server's. Its
+    // colours are app/globals.css's [data-waiting] rules.
+    <span data-waiting={tone} suppressHydrationWarning>
       {side} · <RelativeTime value={since} />
     </span>
   );

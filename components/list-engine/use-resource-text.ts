@@ -1,6 +1,7 @@
 "use client";
 import { useMemo } from "react";
 import { useT, useUncheckedT } from "@/lib/i18n/client";
+import { useListWords } from "./use-list-words";
 import type { CatalogOf } from "@/lib/i18n/catalogs";
 
 type ResourceKey = keyof CatalogOf<"resources"> & string;
@@ -16,6 +17,7 @@ type ResourceName = {
  */
 export function useResourceText(name: ResourceName, optionPrefix = "") {
   const t = useT("resources");
+  const listWords = useListWords();
   const word = useUncheckedT("resources");
   const text = useMemo(() => {
     return {
@@ -27,5 +29,5 @@ export function useResourceText(name: ResourceName, optionPrefix = "") {
       option: (_key: string, value: string) => (optionPrefix ? word(`${optionPrefix}${value}`) : value),
     };
   }, [t, word, name, optionPrefix]);
-  return { t, text };
+  return { t: listWords, text };
 }

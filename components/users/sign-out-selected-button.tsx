@@ -4,7 +4,7 @@ import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { useT } from "@/lib/i18n/client";
+import { useT, useUncheckedT } from "@/lib/i18n/client";
 import type { Selection } from "@/lib/list-engine/selection";
 import { signOutSelectedUsersAction } from "@/lib/users/actions";
 import { usersList } from "@/lib/users/list";
@@ -20,6 +20,8 @@ type Props = { selection: () => Selection<typeof usersList.filters>; count: numb
 /** The users list's bulk "sign out everywhere" (admins): asks with the count, then ends every session of the selection. */
 export function SignOutSelectedButton({ selection, count, done }: Props) {
   const t = useT("resources");
+  // a declaration's words arrive as data: its label may be the engine's
+  const word = useUncheckedT("resources");
   const actionError = useActionError();
   const router = useRouter();
   const [open, setOpen] = useState(false);
@@ -39,9 +41,9 @@ export function SignOutSelectedButton({ selection, count, done }: Props) {
   return (
     <>
       <Button variant="secondary" onClick={() => setOpen(true)} disabled={pending}>
-        {t(declared.label)}
+        {word(declared.label)}
       </Button>
-      <ConfirmDialog open={open} title={t(confirmText.title)} body={t(confirmText.body, { count })} confirmLabel={t(declared.label)} pending={pending} onConfirm={confirm} onCancel={() => setOpen(false)} />
+      <ConfirmDialog open={open} title={t(confirmText.title)} body={t(confirmText.body, { count })} confirmLabel={word(declared.label)} pending={pending} onConfirm={confirm} onCancel={() => setOpen(false)} />
     </>
   );
 }

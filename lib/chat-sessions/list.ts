@@ -1,4 +1,5 @@
 import { defineList } from "@/lib/list-engine/declaration";
+import type { ListFilters, ListState } from "@/lib/list-engine/url-state";
 import { NOT_WAITING, type AwaitingSide } from "./waiting";
 
 // The chat sessions list (LIST-1), declared on the list engine: columns (COL-1..8) for the screen
@@ -92,3 +93,10 @@ export const sessionsList = defineList({
   ],
   columnsCookie: "chatSessionColumns",
 });
+
+type Filters = typeof sessionsList.filters;
+/** The list's state in the URL (lib/list-engine/url-state.ts), and its search and filters: what "all matching" acts on. */
+export type SessionsListState = ListState<keyof typeof sessionsList.sorts & string, Filters>;
+export type SessionFilters = ListFilters<Filters>;
+/** The filters that name a row of another table (FLT-1..3, and REL-2's order): a scope on that row's page. */
+export type EntityFilterKey = { [K in keyof Filters]: Filters[K] extends { kind: "entity" } ? K : never }[keyof Filters];

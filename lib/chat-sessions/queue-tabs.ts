@@ -1,10 +1,9 @@
 import "server-only";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { countEach } from "@/lib/list-engine/keyset";
-import { filtersOf } from "@/lib/list-engine/url-state";
+import { filtersOf, parseListState, serializeListState } from "@/lib/list-engine/url-state";
 import { visibleViews, type VisibleView } from "@/lib/saved-views/visible-views";
-import { sessionsList } from "./list";
-import { parseListParams, serializeListParams, type SessionFilters } from "./list-params";
+import { sessionsList, type SessionFilters } from "./list";
 import { sessionsSource } from "./list-source";
 import { QUEUE_TABS, savedViewTabKey, TAB_COUNT_CAP, type QueueTab } from "./queues";
 
@@ -12,9 +11,9 @@ import { QUEUE_TABS, savedViewTabKey, TAB_COUNT_CAP, type QueueTab } from "./que
 export type QueueTabState = { key: string; query: string; word: QueueTab["label"] | null; view: VisibleView | null };
 export type TabCounts = Record<string, { count: number; capped: boolean }>;
 
-const filtersOfQuery = (query: string): SessionFilters => filtersOf(sessionsList, parseListParams(Object.fromEntries(new URLSearchParams(query))).params);
+const filtersOfQuery = (query: string): SessionFilters => filtersOf(sessionsList, parseListState(sessionsList, Object.fromEntries(new URLSearchParams(query))).params);
 /** What makes two views the same queue: their search and filters (not sort, size or columns). */
-const queueIdentity = (filters: SessionFilters) => serializeListParams(filters).toString();
+const queueIdentity = (filters: SessionFilters) => serializeListState(sessionsList, filters).toString();
 
 export const builtInQueueTabs = (): QueueTabState[] => QUEUE_TABS.map((tab) => ({ key: tab.key, query: new URLSearchParams(tab.params).toString(), word: tab.label, view: null }));
 

@@ -72,7 +72,8 @@ export type ListColumn<Row, W extends Namespace> = {
 export type ListAction<W extends Namespace> = {
   key: string;
   permission: Permission;
-  label: keyof CatalogOf<W> & string;
+  /** a word of the section's catalog, or of the engine's (e.g. `bulkExportCsv`) */
+  label: (keyof CatalogOf<W> | keyof CatalogOf<"listEngine">) & string;
   /** asked before acting: a title and a body from the section's words */
   confirm?: { title: keyof CatalogOf<W> & string; body: keyof CatalogOf<W> & string };
   /** the audit entry's action when it is not `<words>.<key>` (e.g. the single-record action's own name) */

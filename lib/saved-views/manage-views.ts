@@ -2,18 +2,19 @@ import "server-only";
 import type { z } from "zod";
 import { DomainError } from "@/lib/errors";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { parseListParams, serializeListParams } from "@/lib/chat-sessions/list-params";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { can } from "@/lib/permissions";
 import type { renameViewSchema, reorderViewsSchema, saveViewSchema, shareViewSchema } from "./schema";
+import { parseListState, serializeListState } from "@/lib/list-engine/url-state";
+import { sessionsList } from "@/lib/chat-sessions/list";
 
 type Tx = Prisma.TransactionClient;
 
 /** The query as the list itself writes it: bad values dropped, no page position. */
 function normalizedQuery(query: string): string {
-  const { params } = parseListParams(Object.fromEntries(new URLSearchParams(query)));
-  return serializeListParams({ ...params, after: null, before: null, page: 1 }).toString();
+  const { params } = parseListState(sessionsList, Object.fromEntries(new URLSearchParams(query)));
+  return serializeListState(sessionsList, { ...params, after: null, before: null, page: 1 }).toString();
 }
 
 /**

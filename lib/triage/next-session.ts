@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { queryRows } from "@/lib/db";
-import type { SessionFilters } from "@/lib/chat-sessions/list-params";
+import type { SessionFilters } from "@/lib/chat-sessions/list";
 import { sessionsSource } from "@/lib/chat-sessions/list-source";
 import { TAB_COUNT_CAP } from "@/lib/chat-sessions/queues";
 import { WAITING_SORT_SQL } from "@/lib/chat-sessions/waiting";

@@ -13,8 +13,8 @@ const limit = Number(rowsArg);
 process.env.DATABASE_URL = url;
 process.env.DATABASE_POOL_MAX = "4";
 
-const { NO_FILTERS } = await import("../../lib/chat-sessions/list-params");
 const { sessionsList } = await import("../../lib/chat-sessions/list");
+const { noFilters } = await import("../../lib/list-engine/url-state");
 const { sessionsSource } = await import("../../lib/chat-sessions/list-source");
 const { rowsInOrder } = await import("../../lib/list-engine/keyset");
 const { exportColumnsOf } = await import("../../lib/list-engine/export-columns");
@@ -59,7 +59,7 @@ const peakRss = () => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync("/proc/self/s
 
 const baseline = process.memoryUsage().rss;
 const started = performance.now();
-const source = firstRows(mode === "raw" ? rawRows() : rowsInOrder(sessionsList, sessionsSource, { filters: NO_FILTERS }, { sort: "lastMessage", dir: "desc" }));
+const source = firstRows(mode === "raw" ? rawRows() : rowsInOrder(sessionsList, sessionsSource, { filters: noFilters(sessionsList) }, { sort: "lastMessage", dir: "desc" }));
 let written = 0;
 const onEnd = async ({ rows }: { rows: number }) => void (written = rows);
 // Headers are the catalog keys: translating them costs nothing worth measuring.

@@ -29,7 +29,10 @@ const url = await benchDatabaseUrl();
 process.env.DATABASE_URL = url;
 process.env.DATABASE_POOL_MAX = "4";
 
-const { DEFAULT_PARAMS, SORT_KEYS } = await import("../../lib/chat-sessions/list-params");
+const { sessionsList } = await import("../../lib/chat-sessions/list");
+const { defaultState } = await import("../../lib/list-engine/url-state");
+const DEFAULT_PARAMS = defaultState(sessionsList);
+const SORT_KEYS = Object.keys(sessionsList.sorts) as (keyof typeof sessionsList.sorts)[];
 const { COUNT_CAP, countSessions, listSessions } = await import("../../lib/chat-sessions/list-query");
 const { getUnreadTotal } = await import("../../lib/chat-sessions/unread-total");
 const { builtInQueueTabs, countQueueTabs } = await import("../../lib/chat-sessions/queue-tabs");
@@ -37,7 +40,7 @@ const { TAB_COUNT_CAP } = await import("../../lib/chat-sessions/queues");
 const { WAITING_SORT_SQL } = await import("../../lib/chat-sessions/waiting");
 const { db } = await import("../../lib/db");
 const overview = await import("../../lib/overview/overview-figures");
-type ListParams = typeof DEFAULT_PARAMS;
+type SessionsListState = typeof DEFAULT_PARAMS;
 
 const raw = new pg.Client({ connectionString: url });
 await raw.connect();
@@ -71,7 +74,7 @@ const QUEUE_SQL = [
 const tabCountsSql = `SELECT ${QUEUE_SQL.map((where, i) => `(SELECT count(*) FROM (SELECT 1 FROM chat_sessions WHERE ${where} LIMIT ${TAB_COUNT_CAP + 1}) s) AS c${i}`).join(", ")}`;
 
 type Scenario = { name: string; app: () => Promise<unknown>; raw: () => Promise<unknown> };
-const page = (patch: Partial<ListParams>, where: string, values: unknown[] = [], order = "last_message_at DESC, id DESC"): Scenario => ({
+const page = (patch: Partial<SessionsListState>, where: string, values: unknown[] = [], order = "last_message_at DESC, id DESC"): Scenario => ({
   name: "",
   app: () => listSessions({ ...DEFAULT_PARAMS, ...patch }),
   raw: () => raw.query(`SELECT ${COLUMNS} FROM chat_sessions WHERE ${where} ORDER BY ${order} LIMIT 26`, values),

@@ -22,7 +22,8 @@ import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { findCounterDrift, hasDrift } from "../../lib/chat-sessions/counter-drift";
-import { SORT_KEYS, encodeCursor } from "../../lib/chat-sessions/list-params";
+import { sessionsList } from "../../lib/chat-sessions/list";
+import { encodeCursor } from "../../lib/list-engine/cursor";
 import { DEMO_SIZES, seed } from "../../prisma/seed/seed";
 import { applyMigrations } from "../db/schema-engine";
 import { ensureNextBuild } from "../lib/next-build";
@@ -111,7 +112,7 @@ function randomView(data: Data) {
     params.push(id);
     where.push(`${column} = $${params.length}`);
   }
-  const sort = chance(0.5) ? "lastMessage" : pick(SORT_KEYS);
+  const sort = chance(0.5) ? "lastMessage" : pick(Object.keys(sessionsList.sorts));
   const dir = pick(["asc", "desc"] as const);
   if (sort !== "lastMessage" || dir !== "desc") (query.set("sort", sort), query.set("dir", dir));
   const column = { product: "product_name", customer: "customer_name", vendor: "vendor_name", messages: "message_count", lastMessage: "last_message_at", created: "created_at", updated: "updated_at", waiting: WAITING_SORT_SQL }[sort];

@@ -63,7 +63,8 @@ async function main() {
     const actorId = await seed(raw);
     process.env.DATABASE_URL = bench.url.toString();
     const { markSessionsRead } = await import("../../lib/chat-sessions/mark-sessions-read");
-    const { NO_FILTERS } = await import("../../lib/chat-sessions/list-params");
+    const { sessionsList } = await import("../../lib/chat-sessions/list");
+    const { noFilters } = await import("../../lib/list-engine/url-state");
     const { undoAction } = await import("../../lib/undo/undo-action");
     const { findCounterDrift, hasDrift } = await import("../../lib/chat-sessions/counter-drift");
     const readBefore = async () => Number((await raw.query<{ n: string }>("SELECT count(*) AS n FROM chat_messages WHERE read_at IS NOT NULL")).rows[0]!.n);
@@ -73,7 +74,7 @@ async function main() {
     for (let run = 0; run < RUNS; run += 1) {
       let token: string | null = null;
       times.appMark.push(await timed(async () => {
-        const result = await markSessionsRead({ filters: NO_FILTERS }, actorId);
+        const result = await markSessionsRead({ filters: noFilters(sessionsList) }, actorId);
         if (result.messages !== MESSAGES) throw new Error(`marked ${result.messages}, expected ${MESSAGES}`);
         token = result.undoToken;
       }));

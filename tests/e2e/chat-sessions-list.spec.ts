@@ -153,7 +153,7 @@ test("FLT-1 FLT-2 FLT-3 searchable dropdowns filter by customer, vendor and prod
 test("filters that match nothing say so and offer to clear them; bad query strings fall back with a notice", async ({ page }) => {
   await signIn(page, "support", "ar");
   await page.goto("/chat-sessions?q=%D8%B2%D8%B2%D8%B2%D8%B2%D8%B2%D8%B2");
-  await expect(page.getByTestId("sessions-empty")).toContainText(TEXT.ar.noMatches);
+  await expect(page.getByTestId("list-empty")).toContainText(TEXT.ar.noMatches);
   // Nothing to page through: no "0–0 of 0" and no dead page buttons.
   await expect(page.getByRole("navigation", { name: "التنقل بين الصفحات" })).toHaveCount(0);
   await page.getByRole("button", { name: TEXT.ar.clear }).click();

@@ -2,13 +2,14 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { deleteSessionsAction, loadConversationAction, markSessionsReadAction } from "@/lib/chat-sessions/actions";
 import { getUnreadTotal } from "@/lib/chat-sessions/unread-total";
-import { DEFAULT_PARAMS } from "@/lib/chat-sessions/list-params";
 import { eventBus } from "@/lib/realtime/bus";
 import type { ChatEvent } from "@/lib/realtime/events";
 import { eventStream } from "@/lib/realtime/sse";
 import { SseReader } from "../support/sse-client";
 import { actAs } from "../support/mock-current-user";
 import { countersFromMessages, createSessionFixture, resetDatabase } from "../support/fixtures";
+import { defaultState } from "@/lib/list-engine/url-state";
+import { sessionsList } from "@/lib/chat-sessions/list";
 
 vi.mock("@/lib/auth/current-user", () => import("../support/mock-current-user"));
 
@@ -58,7 +59,7 @@ describe("bulk actions on chat sessions", () => {
     const vendorStream = new SseReader(new Response(eventStream({ userId: vendor.id, staff: false }, null, leave.signal)));
     await new Promise((resolve) => setTimeout(resolve, 100)); // it has read where it starts
     try {
-      expect(await markSessionsReadAction({ filters: DEFAULT_PARAMS })).toMatchObject({ ok: true, data: { messages: 251 } });
+      expect(await markSessionsReadAction({ filters: defaultState(sessionsList) })).toMatchObject({ ok: true, data: { messages: 251 } });
       await vi.waitFor(() => expect(heard.filter((event) => event.type === "read")).toEqual([{ type: "read", sessionId: 0, participants: [], events: [] }]));
       await vendorStream.waitFor(() => vendorStream.events.length >= 251);
     } finally {
@@ -73,7 +74,7 @@ describe("bulk actions on chat sessions", () => {
   it("BULK-1 on 'all matching' acts on the filtered set only", async () => {
     await sessionWithUnread(2, { product: "Red Kettle" });
     const other = await sessionWithUnread(3, { product: "Blue Lamp" });
-    const result = await markSessionsReadAction({ filters: { ...DEFAULT_PARAMS, q: "kettle" } });
+    const result = await markSessionsReadAction({ filters: { ...defaultState(sessionsList), q: "kettle" } });
     expect(result).toMatchObject({ ok: true, data: { messages: 2 } });
     expect(await getUnreadTotal()).toBe(3);
     expect((await db.chatSession.findUniqueOrThrow({ where: { id: other.session.id } })).unreadCount).toBe(3);
@@ -128,12 +129,12 @@ describe("bulk actions on chat sessions", () => {
     for (const role of ["customer", "vendor", null] as const) {
       actAs(role);
       expect(await markSessionsReadAction({ ids: [a.session.id] }), String(role)).toMatchObject({ ok: false });
-      expect(await markSessionsReadAction({ filters: { ...DEFAULT_PARAMS } }), String(role)).toMatchObject({ ok: false });
+      expect(await markSessionsReadAction({ filters: { ...defaultState(sessionsList) } }), String(role)).toMatchObject({ ok: false });
       expect(await loadConversationAction({ sessionId: a.session.id }), String(role)).toMatchObject({ ok: false });
       expect(await deleteSessionsAction({ ids: [a.session.id] }), String(role)).toMatchObject({ ok: false });
     }
     actAs("qa");
-    expect(await markSessionsReadAction({ filters: { ...DEFAULT_PARAMS, unread: true } })).toMatchObject({ ok: true, data: { messages: 2 } });
+    expect(await markSessionsReadAction({ filters: { ...defaultState(sessionsList), unread: true } })).toMatchObject({ ok: true, data: { messages: 2 } });
     const fresh = (await countersFromMessages()).reduce((sum, row) => sum + row.unread, 0);
     expect(await getUnreadTotal()).toBe(fresh);
     expect(fresh).toBe(0);

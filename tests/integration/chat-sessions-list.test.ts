@@ -1,17 +1,16 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
-import { DEFAULT_PARAMS, type ListParams } from "@/lib/chat-sessions/list-params";
 import { COUNT_CAP, countSessions, listSessions } from "@/lib/chat-sessions/list-query";
-import { sessionsList } from "@/lib/chat-sessions/list";
+import { sessionsList, type SessionsListState } from "@/lib/chat-sessions/list";
 import { sessionsSource } from "@/lib/chat-sessions/list-source";
 import { loadListView } from "@/lib/list-engine/load-view";
-import { parseListParams } from "@/lib/chat-sessions/list-params";
 import { createProduct, createUser, resetDatabase } from "../support/fixtures";
+import { parseListState, defaultState } from "@/lib/list-engine/url-state";
 
 vi.mock("@/lib/auth/current-user", () => import("../support/mock-current-user"));
 
-const view = (patch: Partial<ListParams>): ListParams => ({ ...DEFAULT_PARAMS, ...patch });
-const names = async (patch: Partial<ListParams>) => (await listSessions(view(patch))).rows.map((row) => row.productName);
+const view = (patch: Partial<SessionsListState>): SessionsListState => ({ ...defaultState(sessionsList), ...patch });
+const names = async (patch: Partial<SessionsListState>) => (await listSessions(view(patch))).rows.map((row) => row.productName);
 let ids: Record<string, number> = {};
 
 beforeAll(async () => {
@@ -49,7 +48,7 @@ beforeAll(async () => {
 describe("chat sessions list queries", () => {
   it("LIST-1 and SORT-1 list every session, newest activity first", async () => {
     expect(await names({})).toEqual(["سماعات لاسلكية بخاصية إلغاء الضوضاء الممتازة جدا", "Smart Watch", "Arabic Novel", "Arabic Novel"]);
-    expect(await countSessions(DEFAULT_PARAMS)).toEqual({ count: 4, capped: false });
+    expect(await countSessions(defaultState(sessionsList))).toEqual({ count: 4, capped: false });
   });
 
   it("SEARCH-1 finds by product, customer or vendor name, case-insensitively and Arabic-aware", async () => {
@@ -89,7 +88,7 @@ describe("chat sessions list queries", () => {
   it("keyset pages walk forward and back through every row exactly once", async () => {
     const all = (await listSessions(view({ sort: "messages", dir: "desc" }))).rows.map((row) => row.id);
     // Pages of one row (the query takes any size; the URL offers 10 to 100).
-    const one = { ...view({ sort: "messages", dir: "desc" }), size: 1 as unknown as ListParams["size"] };
+    const one = { ...view({ sort: "messages", dir: "desc" }), size: 1 as unknown as SessionsListState["size"] };
     let page = await listSessions(one);
     expect(page.previousCursor).toBeNull();
     const walked = [page.rows[0]!.id];
@@ -118,7 +117,7 @@ describe("chat sessions list queries", () => {
   it("keyset pages over a text sort with equal names, a search and a filter visit each matching row once, both ways", async () => {
     for (const sort of ["product", "customer", "vendor", "created", "updated", "lastMessage"] as const) {
       for (const dir of ["asc", "desc"] as const) {
-        const base = { ...view({ sort, dir }), size: 1 as unknown as ListParams["size"] };
+        const base = { ...view({ sort, dir }), size: 1 as unknown as SessionsListState["size"] };
         const all = (await listSessions(view({ sort, dir }))).rows.map((row) => row.id);
         let page = await listSessions(base);
         const walked = page.rows.map((row) => row.id);
@@ -135,7 +134,7 @@ describe("chat sessions list queries", () => {
         expect(back, `${sort} ${dir} backwards`).toEqual(all);
       }
     }
-    const filtered = { ...view({ sort: "product", dir: "asc", q: "novel", customer: ids.sara! }), size: 1 as unknown as ListParams["size"] };
+    const filtered = { ...view({ sort: "product", dir: "asc", q: "novel", customer: ids.sara! }), size: 1 as unknown as SessionsListState["size"] };
     const only = await listSessions(filtered);
     expect(only.rows.map((row) => row.id)).toEqual([ids.novelSara]);
     expect(only.nextCursor).toBeNull();
@@ -155,7 +154,7 @@ describe("chat sessions list queries", () => {
   });
 
   it("LIST-1 bad query strings fall back to a safe view with a notice: filters naming nobody, unknown sort, huge pages", async () => {
-    const parsed = parseListParams({ customer: "999999", vendor: String(ids.techShop), sort: "password", size: "1000000000", page: "abc" });
+    const parsed = parseListState(sessionsList, { customer: "999999", vendor: String(ids.techShop), sort: "password", size: "1000000000", page: "abc" });
     const shown = await loadListView(sessionsList, sessionsSource, parsed, "updatedAt,bogus");
     expect(shown.params.customer).toBeNull();
     expect(shown.params.vendor).toBe(ids.techShop);
@@ -164,7 +163,7 @@ describe("chat sessions list queries", () => {
     expect(shown.page.rows.map((row) => row.id)).toEqual([ids.headphonesAhmad, ids.watchSara]);
     // COL-7/COL-8: the URL says nothing, so the user's remembered choice applies (unknown names dropped).
     expect(shown.visibleColumns).toEqual(["updatedAt"]);
-    expect((await loadListView(sessionsList, sessionsSource, parseListParams({ cols: "" }), "updatedAt")).visibleColumns).toEqual([]);
+    expect((await loadListView(sessionsList, sessionsSource, parseListState(sessionsList, { cols: "" }), "updatedAt")).visibleColumns).toEqual([]);
   });
 
   it("LIST-1 counts matches only up to COUNT_CAP, never the whole table, and says when there are more", async () => {

@@ -9,9 +9,9 @@ import type { Selection } from "@/lib/list-engine/selection";
 import type { ExportEnd } from "@/lib/export/columns";
 import { csvStream } from "@/lib/export/csv-stream";
 import { xlsxStream } from "@/lib/export/xlsx";
-import { DEFAULT_PARAMS } from "@/lib/chat-sessions/list-params";
 import { actAs } from "../support/mock-current-user";
 import { createSessionFixture, createUser, resetDatabase } from "../support/fixtures";
+import { defaultState } from "@/lib/list-engine/url-state";
 
 vi.mock("@/lib/auth/current-user", () => import("../support/mock-current-user"));
 const locale = vi.hoisted(() => ({ value: "en" as "ar" | "en" }));
@@ -51,7 +51,7 @@ beforeAll(async () => {
 describe("BULK-3 export: the row source and the writers", () => {
   it("BULK-3 streams every selected session once, in batches, as CSV with a BOM and Arabic intact", async () => {
     let end: ExportEnd | null = null;
-    const text = await decode(new Response(csvStream(columns, exportRows({ filters: DEFAULT_PARAMS }), async (e) => void (end = e))));
+    const text = await decode(new Response(csvStream(columns, exportRows({ filters: defaultState(sessionsList) }), async (e) => void (end = e))));
     const lines = text.trimEnd().split("\r\n");
     expect(text.startsWith("\uFEFFID,Product")).toBe(true);
     expect(lines).toHaveLength(1 + 4 + 2500);
@@ -94,7 +94,7 @@ describe("BULK-3 export: the row source and the writers", () => {
 
   it("BULK-3 stops reading when a CSV download is cancelled, and says how far it got", async () => {
     let end: ExportEnd | null = null;
-    const stream = csvStream(columns, exportRows({ filters: DEFAULT_PARAMS }), async (e) => void (end = e));
+    const stream = csvStream(columns, exportRows({ filters: defaultState(sessionsList) }), async (e) => void (end = e));
     const reader = stream.getReader();
     await reader.read();
     await reader.read();
@@ -206,7 +206,7 @@ describe("BULK-3 export: many sessions, few matches", () => {
     const expected = (await db.chatSession.findMany({ where: { customerId: arabicCustomerId }, select: { id: true }, orderBy: { id: "asc" } })).map((row) => row.id);
     expect(expected.length).toBeGreaterThan(2501 + 20);
     const exported: number[] = [];
-    for await (const batch of exportRows({ filters: { ...DEFAULT_PARAMS, customer: arabicCustomerId } })) exported.push(...batch.map((row) => row.id));
+    for await (const batch of exportRows({ filters: { ...defaultState(sessionsList), customer: arabicCustomerId } })) exported.push(...batch.map((row) => row.id));
     expect(exported).toEqual(expected);
   });
 });

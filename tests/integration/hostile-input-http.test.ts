@@ -1,12 +1,15 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sessionsList } from "@/lib/chat-sessions/list";
-import { encodeCursor, parseListParams, SORT_KEYS } from "@/lib/chat-sessions/list-params";
 import type { SortType } from "@/lib/list-engine/declaration";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { catalogs } from "@/lib/i18n/catalogs";
 import { PAGE_ACCESS, ROUTE_ACCESS, type Method } from "@/lib/route-permissions";
 import { databaseFingerprint, insertToken, startHttpApp, type HttpApp } from "../support/http-app";
+import { parseListState } from "@/lib/list-engine/url-state";
+import { encodeCursor } from "@/lib/list-engine/cursor";
+
+const SORT_KEYS = Object.keys(sessionsList.sorts) as (keyof typeof sessionsList.sorts)[];
 
 // Random and hostile input thrown at every /api/v1 endpoint and every page's URL over HTTP,
 // against the built app: the answer is a 4xx in the API's one localized error shape (or the
@@ -284,7 +287,7 @@ describe("hostile input over HTTP", () => {
             // The list falls back to its defaults and says so, in the user's language.
             const raw: Record<string, string | string[]> = {};
             for (const [key, value] of pairs) raw[key] = key in raw ? [raw[key]!].flat().concat(value) : value;
-            for (const notice of parseListParams(raw).notices.filter((notice) => notice !== "badCursor")) {
+            for (const notice of parseListState(sessionsList, raw).notices.filter((notice) => notice !== "badCursor")) {
               expect(text, `${label}: notice ${notice}`).toContain(notices[`notice_${notice}`]);
             }
           }
@@ -299,7 +302,7 @@ describe("hostile input over HTTP", () => {
   }, 120_000);
 
   it("a well-formed list cursor whose value does not fit its sort's type shows the first page and its notice, never a 5xx", async () => {
-    const notice = catalogs.chatSessions.ar.notice_badCursor;
+    const notice = catalogs.listEngine.ar.notice_badCursor;
     // Built as the pager builds them (a value and an id), with values of every other kind.
     const wrongValues: Record<SortType, (string | number)[]> = {
       text: [42, 1.5, "bad\u0000name"],

@@ -1,10 +1,13 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
-import { DEFAULT_PARAMS, SORT_KEYS, type ListParams } from "@/lib/chat-sessions/list-params";
 import { listSessions } from "@/lib/chat-sessions/list-query";
 import { sessionsSource } from "@/lib/chat-sessions/list-source";
 import { planLimits } from "@/lib/list-engine/plan";
 import { createProduct, createUser, resetDatabase } from "../support/fixtures";
+import { defaultState } from "@/lib/list-engine/url-state";
+import { sessionsList, type SessionsListState } from "@/lib/chat-sessions/list";
+
+const SORT_KEYS = Object.keys(sessionsList.sorts) as (keyof typeof sessionsList.sorts)[];
 
 vi.mock("@/lib/auth/current-user", () => import("../support/mock-current-user"));
 
@@ -14,7 +17,7 @@ vi.mock("@/lib/auth/current-user", () => import("../support/mock-current-user"))
 // the whole list, page by page, both ways — ties included (names, counts and times repeat).
 
 const PAGE = 4;
-const size = PAGE as unknown as ListParams["size"];
+const size = PAGE as unknown as SessionsListState["size"];
 const defaults = { ...planLimits };
 let ids: Record<string, number> = {};
 
@@ -46,7 +49,7 @@ beforeAll(async () => {
 afterEach(() => Object.assign(planLimits, defaults));
 
 /** The combinations: what the list is asked for, and the same rows in hand-written SQL. */
-const combinations = (): { name: string; params: Partial<ListParams>; where: string }[] => [
+const combinations = (): { name: string; params: Partial<SessionsListState>; where: string }[] => [
   { name: "no filter", params: {}, where: "TRUE" },
   { name: "FLT-1 customer", params: { customer: ids.customer! }, where: `customer_id = ${ids.customer}` },
   { name: "FLT-2 vendor", params: { vendor: ids.vendor! }, where: `vendor_id = ${ids.vendor}` },
@@ -60,13 +63,13 @@ const combinations = (): { name: string; params: Partial<ListParams>; where: str
   { name: "filter and search", params: { vendor: ids.vendor!, q: "watch" }, where: `vendor_id = ${ids.vendor} AND search_text LIKE '%watch%'` },
 ];
 
-async function expectWalkMatchesWholeList(name: string, params: Partial<ListParams>, where: string) {
+async function expectWalkMatchesWholeList(name: string, params: Partial<SessionsListState>, where: string) {
   for (const sort of SORT_KEYS) {
     for (const dir of ["asc", "desc"] as const) {
       const column = sessionsSource.sortColumns[sort];
       const expected = (await db.$queryRawUnsafe<{ id: number }[]>(`SELECT id FROM chat_sessions WHERE ${where} ORDER BY ${column} ${dir}, id ${dir}`)).map((row) => row.id);
       const label = `${name} × ${sort} ${dir}`;
-      const first = { ...DEFAULT_PARAMS, ...params, sort, dir, size };
+      const first = { ...defaultState(sessionsList), ...params, sort, dir, size };
       let page = await listSessions(first);
       const forward = page.rows.map((row) => row.id);
       while (page.nextCursor) {

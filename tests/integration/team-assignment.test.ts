@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { assignSessionsAction } from "@/lib/assignment/actions";
 import { db } from "@/lib/db";
-import { DEFAULT_PARAMS, parseListParams } from "@/lib/chat-sessions/list-params";
 import { countSessions, listSessions } from "@/lib/chat-sessions/list-query";
 import { sessionsSource } from "@/lib/chat-sessions/list-source";
 import { filtersSql } from "@/lib/list-engine/list-source";
@@ -9,6 +8,8 @@ import { undoActionAction } from "@/lib/undo/actions";
 import { PERMISSIONS } from "@/lib/permissions";
 import { actAs } from "../support/mock-current-user";
 import { createSessionFixture, createUser, resetDatabase } from "../support/fixtures";
+import { parseListState, defaultState } from "@/lib/list-engine/url-state";
+import { sessionsList } from "@/lib/chat-sessions/list";
 
 vi.mock("@/lib/auth/current-user", () => import("../support/mock-current-user"));
 
@@ -77,24 +78,24 @@ describe("assignment (issue 20)", () => {
     await assignSessionsAction({ selection: { ids: [a!] }, assigneeId: sara.id });
     await assignSessionsAction({ selection: { ids: [b!] }, assigneeId: admin.id });
 
-    expect(parseListParams({ assignee: "me" }).params.assignee).toBe("me");
-    expect(parseListParams({ assignee: "none" }).params.assignee).toBe("none");
-    expect(parseListParams({ assignee: String(sara.id) }).params.assignee).toBe(sara.id);
-    expect(parseListParams({ assignee: "somebody" }).notices).toContain("badFilter");
+    expect(parseListState(sessionsList, { assignee: "me" }).params.assignee).toBe("me");
+    expect(parseListState(sessionsList, { assignee: "none" }).params.assignee).toBe("none");
+    expect(parseListState(sessionsList, { assignee: String(sara.id) }).params.assignee).toBe(sara.id);
+    expect(parseListState(sessionsList, { assignee: "somebody" }).notices).toContain("badFilter");
 
-    const ids = async (assignee: "me" | "none" | number, viewer: number) => (await listSessions({ ...DEFAULT_PARAMS, assignee }, { id: viewer })).rows.map((row) => row.id);
+    const ids = async (assignee: "me" | "none" | number, viewer: number) => (await listSessions({ ...defaultState(sessionsList), assignee }, { id: viewer })).rows.map((row) => row.id);
     expect(await ids("me", sara.id)).toEqual([a]);
     expect(await ids("me", admin.id)).toEqual([b]);
     expect(await ids(sara.id, admin.id)).toEqual([a]);
     expect((await ids("none", admin.id)).length).toBe(1);
-    expect((await listSessions({ ...DEFAULT_PARAMS, assignee: "me" }, { id: sara.id })).rows[0]).toMatchObject({ assigneeId: sara.id, assigneeName: "Sara" });
-    expect(await countSessions({ ...DEFAULT_PARAMS, assignee: "none" })).toEqual({ count: 1, capped: false });
+    expect((await listSessions({ ...defaultState(sessionsList), assignee: "me" }, { id: sara.id })).rows[0]).toMatchObject({ assigneeId: sara.id, assigneeName: "Sara" });
+    expect(await countSessions({ ...defaultState(sessionsList), assignee: "none" })).toEqual({ count: 1, capped: false });
     // A script has no "me": it matches nothing rather than everything.
-    expect(await db.$queryRaw`SELECT id FROM chat_sessions WHERE ${filtersSql(sessionsSource, { ...DEFAULT_PARAMS, assignee: "me" })}`).toEqual([]);
+    expect(await db.$queryRaw`SELECT id FROM chat_sessions WHERE ${filtersSql(sessionsSource, { ...defaultState(sessionsList), assignee: "me" })}`).toEqual([]);
 
     // Sara releases "all matching assignee=me": her own, nothing else.
     actAs("support", sara.id);
-    expect(await assignSessionsAction({ selection: { filters: { ...DEFAULT_PARAMS, assignee: "me" } }, assigneeId: null })).toMatchObject({ ok: true, data: { sessions: 1 } });
+    expect(await assignSessionsAction({ selection: { filters: { ...defaultState(sessionsList), assignee: "me" } }, assigneeId: null })).toMatchObject({ ok: true, data: { sessions: 1 } });
     expect(await assigneeOf(a!)).toBeNull();
     expect(await assigneeOf(b!)).toBe(admin.id);
   });
@@ -104,7 +105,7 @@ describe("assignment (issue 20)", () => {
     const [one, two, three] = await Promise.all([1, 2, 3].map(() => createSessionFixture()));
     actAs("admin", admin.id);
     await assignSessionsAction({ selection: { ids: [one!.session.id] }, assigneeId: sara.id });
-    const bulk = await assignSessionsAction({ selection: { filters: DEFAULT_PARAMS }, assigneeId: omar.id });
+    const bulk = await assignSessionsAction({ selection: { filters: defaultState(sessionsList) }, assigneeId: omar.id });
     expect(bulk).toMatchObject({ ok: true, data: { sessions: 3 } });
     const token = bulk.ok ? bulk.data.undoToken! : "";
     // Meanwhile someone else moves session three on.

@@ -1,7 +1,6 @@
 import fc from "fast-check";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { markSessionsReadAction } from "@/lib/chat-sessions/actions";
-import { DEFAULT_PARAMS } from "@/lib/chat-sessions/list-params";
 import { getUnreadTotal } from "@/lib/chat-sessions/unread-total";
 import { markReadByRecipient } from "@/lib/participant-chat/read-receipts";
 import { db } from "@/lib/db";
@@ -9,6 +8,8 @@ import { markMessagesReadAction } from "@/lib/chat-sessions/messages/actions";
 import { undoActionAction } from "@/lib/undo/actions";
 import { actAs } from "../support/mock-current-user";
 import { countersFromMessages, createSessionFixture, createUser, resetDatabase } from "../support/fixtures";
+import { defaultState } from "@/lib/list-engine/url-state";
+import { sessionsList } from "@/lib/chat-sessions/list";
 
 vi.mock("@/lib/auth/current-user", () => import("../support/mock-current-user"));
 
@@ -65,7 +66,7 @@ describe("undo (issue 20)", () => {
           }
           const before = await readIds();
           actAs("support", agent.id);
-          const marked = await markSessionsReadAction({ filters: DEFAULT_PARAMS });
+          const marked = await markSessionsReadAction({ filters: defaultState(sessionsList) });
           expect(marked.ok).toBe(true);
           const token = marked.ok ? marked.data.undoToken : null;
           const reads = readers.filter(([index]) => index < sessions.length).map(([index, customer]) => ({ session: sessions[index]!, readerId: customer ? sessions[index]!.customer.id : sessions[index]!.vendor.id }));

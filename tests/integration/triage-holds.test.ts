@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { parseListParams } from "@/lib/chat-sessions/list-params";
-import { filtersOf } from "@/lib/list-engine/url-state";
+import { filtersOf, parseListState } from "@/lib/list-engine/url-state";
 import { sessionsList } from "@/lib/chat-sessions/list";
 import { pickNextInQueue } from "@/lib/triage/next-session";
 import { releaseHolds, renewHold } from "@/lib/triage/holds";
@@ -10,7 +9,7 @@ import { createSessionFixture, createUser, resetDatabase } from "../support/fixt
 // Issue 19's triage mode: the queue's longest-waiting session, held for one agent at a time.
 
 const HOUR = 3_600_000;
-const queue = (query: Record<string, string>) => filtersOf(sessionsList, parseListParams(query).params);
+const queue = (query: Record<string, string>) => filtersOf(sessionsList, parseListState(sessionsList, query).params);
 
 async function waitingSession(hoursAgo: number) {
   const f = await createSessionFixture();

@@ -1,9 +1,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { countSessions, listSessions } from "@/lib/chat-sessions/list-query";
-import { parseListParams } from "@/lib/chat-sessions/list-params";
 import { WAITING_THRESHOLDS_KEY } from "@/lib/chat-sessions/waiting";
 import { createSessionFixture, resetDatabase } from "../support/fixtures";
+import { parseListState } from "@/lib/list-engine/url-state";
+import { sessionsList } from "@/lib/chat-sessions/list";
 
 // Issue 19 on the sessions list: the waiting column's sort and filters, all from the URL.
 
@@ -20,7 +21,7 @@ async function sessionWaiting(side: "vendor" | "customer" | "none", hours: numbe
 
 async function allPages(query: Record<string, string>): Promise<number[]> {
   const ids: number[] = [];
-  let params = parseListParams({ ...query, size: "10" }).params;
+  let params = parseListState(sessionsList, { ...query, size: "10" }).params;
   for (;;) {
     const page = await listSessions(params);
     ids.push(...page.rows.map((row) => row.id));
@@ -51,14 +52,14 @@ describe("the waiting column on the sessions list (issue 19)", () => {
     // Defaults: amber after 1 h, red after 24 h.
     expect((await allPages({ waitingOver: "amber" })).sort()).toEqual([vendorDay, customerHours].sort());
     expect(await allPages({ waitingOver: "red" })).toEqual([vendorDay]);
-    expect(await countSessions(parseListParams({ awaiting: "vendor", waitingOver: "red" }).params)).toEqual({ count: 1, capped: false });
+    expect(await countSessions(parseListState(sessionsList, { awaiting: "vendor", waitingOver: "red" }).params)).toEqual({ count: 1, capped: false });
     // The admin's thresholds count at once.
     await db.setting.create({ data: { key: WAITING_THRESHOLDS_KEY, value: { amberMinutes: 5, redMinutes: 120 } } });
     expect((await allPages({ waitingOver: "red" })).sort()).toEqual([vendorDay, customerHours].sort());
   });
 
   it("a bad choice in the URL falls back with a notice", () => {
-    const parsed = parseListParams({ awaiting: "nobody", waitingOver: "purple" });
+    const parsed = parseListState(sessionsList, { awaiting: "nobody", waitingOver: "purple" });
     expect(parsed.notices).toContain("badFilter");
     expect([parsed.params.awaiting, parsed.params.waitingOver]).toEqual([null, null]);
   });

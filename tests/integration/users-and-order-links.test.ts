@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { createSessionAction, updateSessionAction } from "@/lib/chat-sessions/session-actions";
-import { parseListParams } from "@/lib/chat-sessions/list-params";
 import { listSessions } from "@/lib/chat-sessions/list-query";
 import { sessionsList } from "@/lib/chat-sessions/list";
 import { sessionsSource } from "@/lib/chat-sessions/list-source";
@@ -11,6 +10,7 @@ import { searchEntities } from "@/lib/lookups/search-entities";
 import { createUserAction, deleteUserAction, updateUserAction } from "@/lib/users/actions";
 import { actAs } from "../support/mock-current-user";
 import { createProduct, createSessionFixture, createUser, resetDatabase } from "../support/fixtures";
+import { parseListState } from "@/lib/list-engine/url-state";
 
 vi.mock("@/lib/auth/current-user", () => import("../support/mock-current-user"));
 
@@ -109,7 +109,7 @@ describe("REL-2 a session linked to an order, both ways", () => {
     const created = await createSessionAction({ ...people(), orderId, lastMessageAt: at, allowDuplicate: true });
     expect(created).toMatchObject({ ok: true, data: { status: "created" } });
     const linkedId = created.ok && created.data.status === "created" ? created.data.id : 0;
-    const { params } = parseListParams({ order: String(orderId) });
+    const { params } = parseListState(sessionsList, { order: String(orderId) });
     expect((await listSessions(params)).rows.map((row) => [row.id, row.orderId])).toEqual([[linkedId, orderId]]);
     // the order's page shows the same table, filtered by the order
     const view = await loadListView(sessionsList, sessionsSource, { params, notices: [] }, undefined);
@@ -138,10 +138,10 @@ describe("REL-2 a session linked to an order, both ways", () => {
   });
 
   it("a bad order in the list's URL is dropped with a notice", async () => {
-    const view = await loadListView(sessionsList, sessionsSource, parseListParams({ order: "424242" }), undefined);
+    const view = await loadListView(sessionsList, sessionsSource, parseListState(sessionsList, { order: "424242" }), undefined);
     expect(view.params.order).toBeNull();
     expect(view.notices).toContain("badFilter");
-    expect(parseListParams({ order: "x" }).notices).toContain("badFilter");
+    expect(parseListState(sessionsList, { order: "x" }).notices).toContain("badFilter");
   });
 
   it("the order dropdown finds orders by number or by name, narrowed to the chosen pair", async () => {

@@ -1,10 +1,12 @@
 import { cookies } from "next/headers";
 import type { RawSearchParams } from "@/lib/list-engine/url-state";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { sessionsList } from "@/lib/chat-sessions/list";
-import { columnsCookieName, parseListParams, type EntityFilterKey, type FilterLabels } from "@/lib/chat-sessions/list-params";
+import { sessionsList, type EntityFilterKey } from "@/lib/chat-sessions/list";
 import { sessionsSource } from "@/lib/chat-sessions/list-source";
+import { columnsCookieName } from "@/lib/list-engine/declaration";
 import { loadListView } from "@/lib/list-engine/load-view";
+import { packView } from "@/lib/list-engine/packed-rows";
+import { parseListState } from "@/lib/list-engine/url-state";
 import { listAssignableStaff } from "@/lib/assignment/staff";
 import { can } from "@/lib/permissions";
 import { getWaitingThresholds } from "@/lib/settings/waiting-thresholds";
@@ -19,31 +21,23 @@ export type SessionsScope = { title: string; filter: Partial<Record<EntityFilter
  * with the same search, filters, sort, pages and bulk actions on a user's, product's or order's page.
  */
 export async function SessionsSection({ user, searchParams, scope }: { user: CurrentUser; searchParams: RawSearchParams; scope?: SessionsScope }) {
-  const parsed = parseListParams(searchParams);
+  const parsed = parseListState(sessionsList, searchParams);
+  const columnsCookie = columnsCookieName(sessionsList, user.id);
   const cookieStore = await cookies();
   const [view, thresholds, tabs, staff] = await Promise.all([
-    loadListView(sessionsList, sessionsSource, { params: { ...parsed.params, ...scope?.filter }, notices: parsed.notices }, cookieStore.get(columnsCookieName(user.id))?.value, user),
+    loadListView(sessionsList, sessionsSource, { params: { ...parsed.params, ...scope?.filter }, notices: parsed.notices }, cookieStore.get(columnsCookie)?.value, user),
     getWaitingThresholds(),
     scope ? null : queueTabsFor(user),
     listAssignableStaff(),
   ]);
   return (
     <SessionsScreen
-      params={view.params}
-      notices={view.notices}
-      rows={view.page.rows}
-      nextCursor={view.page.nextCursor}
-      previousCursor={view.page.previousCursor}
-      total={view.total}
-      anySessions={view.anyRows}
-      visibleColumns={view.visibleColumns}
-      columnsCookie={columnsCookieName(user.id)}
-      labels={view.labels as FilterLabels}
+      view={packView(view)}
+      columnsCookie={columnsCookie}
       thresholds={thresholds}
       queues={tabs ? { tabs, current: currentTabKey(tabs, view.params) } : undefined}
-      assigneeLabel={view.labels.assignee ?? null}
       assignAbility={{ me: user.id, assign: can(user.role, "chatSessions.assign"), assignOthers: can(user.role, "chatSessions.assignOthers"), staff }}
-      scope={scope ? { title: scope.title, locked: Object.keys(scope.filter) as EntityFilterKey[] } : undefined}
+      scope={scope ? { title: scope.title, locked: Object.keys(scope.filter) } : undefined}
       permissions={{
         create: can(user.role, "chatSessions.create"),
         edit: can(user.role, "chatSessions.edit"),

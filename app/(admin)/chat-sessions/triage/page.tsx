@@ -4,10 +4,9 @@ import { TriageView } from "@/components/triage/triage-view";
 import { buttonClass } from "@/components/ui/button";
 import { requirePagePermission } from "@/lib/auth/current-user";
 import { sessionsList } from "@/lib/chat-sessions/list";
-import { parseListParams, serializeListParams } from "@/lib/chat-sessions/list-params";
 import { getTranslator } from "@/lib/i18n/server";
 import { decodeCursor } from "@/lib/list-engine/cursor";
-import { filtersOf, type RawSearchParams } from "@/lib/list-engine/url-state";
+import { filtersOf, type RawSearchParams, parseListState, serializeListState } from "@/lib/list-engine/url-state";
 import { can } from "@/lib/permissions";
 import { getWaitingThresholds } from "@/lib/settings/waiting-thresholds";
 import { pickNextInQueue } from "@/lib/triage/next-session";
@@ -25,8 +24,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function TriagePage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const user = await requirePagePermission("chatSessions.view");
   const raw = await searchParams;
-  const { params } = parseListParams(raw);
-  const listQuery = serializeListParams({ ...params, after: null, before: null, page: 1 }).toString();
+  const { params } = parseListState(sessionsList, raw);
+  const listQuery = serializeListState(sessionsList, { ...params, after: null, before: null, page: 1 }).toString();
   const backHref = listQuery ? `/chat-sessions?${listQuery}` : "/chat-sessions";
   const at = typeof raw.at === "string" ? decodeCursor(raw.at, "timestamptz") : null;
   const [t, pick, thresholds] = await Promise.all([getTranslator("triage"), pickNextInQueue(filtersOf(sessionsList, params), at, user.id), getWaitingThresholds()]);

@@ -1,0 +1,66 @@
+"use client";
+import Link from "next/link";
+import { useMemo } from "react";
+import { Highlight } from "@/components/ui/highlight";
+import type { SessionRow } from "@/lib/chat-sessions/list";
+import { useLocale, useT } from "@/lib/i18n/client";
+import { PresenceAvatars } from "@/components/presence/presence-avatars";
+import type { PresenceMap } from "@/components/presence/use-presence";
+import type { WaitingThresholds } from "@/lib/chat-sessions/waiting";
+import { MessageCountBadge, UnreadCountBadge } from "./session-badges";
+import { WaitingCell } from "./waiting-cell";
+
+const PRODUCT_MAX = 30;
+
+/** COL-1: at most 30 characters, the full name on hover. */
+function truncate(text: string): string {
+  const chars = Array.from(text);
+  return chars.length > PRODUCT_MAX ? `${chars.slice(0, PRODUCT_MAX).join("")}…` : text;
+}
+
+/** REL-1: a participant's name leads to their user page (as the product's leads to its page). */
+function PersonLink({ id, name, term }: { id: number; name: string; term: string }) {
+  return (
+    <Link prefetch={false} href={`/users/${id}`} className="cell-text">
+      <Highlight text={name} term={term} />
+    </Link>
+  );
+}
+
+/** The sessions' own cells on the engine's table: the search term highlighted, COL-4/COL-5's badges, the waiting time, the assignee and who is looking. */
+export function useSessionCells(term: string, thresholds: WaitingThresholds, presence: PresenceMap, me: number) {
+  const t = useT("chatSessions");
+  const team = useT("team");
+  const locale = useLocale();
+  return useMemo(
+    () => ({
+      product: (row: SessionRow) => (
+        <Link prefetch={false} href={`/products/${row.productId}`} title={row.productName} className="cell-text">
+          <Highlight text={truncate(row.productName)} term={term} />
+        </Link>
+      ),
+      customer: (row: SessionRow) => <PersonLink id={row.customerId} name={row.customerName} term={term} />,
+      vendor: (row: SessionRow) => <PersonLink id={row.vendorId} name={row.vendorName} term={term} />,
+      messages: (row: SessionRow) => <MessageCountBadge count={row.messageCount} locale={locale} />,
+      unread: (row: SessionRow) => <UnreadCountBadge count={row.unreadCount} locale={locale} />,
+      waiting: (row: SessionRow) => (
+        <span className="session-waiting">
+          <WaitingCell row={row} thresholds={thresholds} />
+          {row.heldBy ? (
+            <span className="held-by" data-testid="held-by">
+              {t("heldBy", { name: row.heldBy })}
+            </span>
+          ) : null}
+        </span>
+      ),
+      // The assignee, and who is looking at the session right now (issue 20's presence).
+      assignee: (row: SessionRow) => (
+        <span className="session-assignee">
+          {row.assigneeName === null ? <span className="muted-text">{team("unassigned")}</span> : <span dir="auto">{row.assigneeName}</span>}
+          <PresenceAvatars viewers={presence[row.id]} me={me} />
+        </span>
+      ),
+    }),
+    [term, locale, thresholds, t, team, presence, me],
+  );
+}
