@@ -36,7 +36,7 @@ describe("npm run check:counters", () => {
     const fixed = await checkCounters("--fix");
     expect(fixed.stdout).toContain("Repaired.");
     expect((await checkCounters()).stdout).toContain("Counters exact: badge total 1.");
-  }, 60_000);
+  }, 120_000);
 
   it("issue 19: finds drift in unread per side and in who owes the reply, and --fix repairs it", async () => {
     const { session, customer } = await createSessionFixture();
@@ -47,7 +47,7 @@ describe("npm run check:counters", () => {
     expect(found.stdout).toContain(`session ${session.id}: unread for vendor 4 → 1, for customer 0 → 0, awaiting customer since ${sent.createdAt.toISOString()} → vendor since ${sent.createdAt.toISOString()}`);
     expect((await checkCounters("--fix")).stdout).toContain("Repaired.");
     expect((await checkCounters()).code).toBe(0);
-  }, 60_000);
+  }, 120_000);
 
   it("--fix recounts a slice of sessions per transaction: drift in every slice is repaired, and the badge total after them", async () => {
     const fixtures = [await createSessionFixture(), await createSessionFixture(), await createSessionFixture()];

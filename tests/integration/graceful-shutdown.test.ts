@@ -16,7 +16,7 @@ async function serve(databaseUrl: string): Promise<Instance> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   // 50 sends from one customer: above the default send rate (30 per 10 s), which is not what this test is about.
-  return startInstance(port, { ...process.env, DATABASE_URL: databaseUrl, DATABASE_POOL_MAX: "5", NEXTAUTH_SECRET: "test-secret", NEXTAUTH_URL: url, LOG_FORMAT: "json", SHUTDOWN_GRACE_MS: "10000", SEND_RATE_LIMIT: "1000" });
+  return startInstance(port, { ...process.env, DATABASE_URL: databaseUrl, DATABASE_POOL_MAX: "5", NEXTAUTH_SECRET: "test-secret", NEXTAUTH_URL: url, LOG_FORMAT: "json", SHUTDOWN_GRACE_MS: "30000", SEND_RATE_LIMIT: "1000" });
 }
 
 let database: TestDatabase;
