@@ -3,7 +3,7 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { countEach } from "@/lib/list-engine/keyset";
 import { filtersOf, parseListState, serializeListState } from "@/lib/list-engine/url-state";
 import { visibleViews, type VisibleView } from "@/lib/saved-views/visible-views";
-import { sessionsList, type SessionFilters } from "./list";
+import { sessionsList, type SessionFilters, type SessionsListState } from "./list";
 import { sessionsSource } from "./list-source";
 import { QUEUE_TABS, savedViewTabKey, TAB_COUNT_CAP, type QueueTab } from "./queues";
 
@@ -23,10 +23,23 @@ export async function queueTabsFor(user: CurrentUser): Promise<QueueTabState[]> 
   return [...builtInQueueTabs(), ...views.map((view) => ({ key: savedViewTabKey(view.id), query: view.query, word: null, view }))];
 }
 
-/** The key of the first tab showing these search and filters, if one does. */
-export function currentTabKey(tabs: QueueTabState[], filters: SessionFilters): string | null {
-  const identity = queueIdentity(filtersOf(sessionsList, filters));
-  return tabs.find((tab) => queueIdentity(filtersOfQuery(tab.query)) === identity)?.key ?? null;
+const orderOfQuery = (query: string) => {
+  const { sort, dir } = parseListState(sessionsList, Object.fromEntries(new URLSearchParams(query))).params;
+  return `${sort} ${dir}`;
+};
+
+/**
+ * The tab showing these search and filters, if one does. A saved view may show a built-in
+ * queue's filters in an order of its own, or in the same order (its owner named it): the tab in
+ * the same order wins, a saved view before a built-in one, so that its owner can always reach it
+ * to rename or delete it.
+ */
+export function currentTabKey(tabs: QueueTabState[], params: SessionsListState): string | null {
+  const identity = queueIdentity(filtersOf(sessionsList, params));
+  const sameQueue = tabs.filter((tab) => queueIdentity(filtersOfQuery(tab.query)) === identity);
+  const sameOrder = sameQueue.filter((tab) => orderOfQuery(tab.query) === `${params.sort} ${params.dir}`);
+  const best = sameOrder.find((tab) => tab.view) ?? sameOrder[0] ?? sameQueue[0];
+  return best?.key ?? null;
 }
 
 /** Every tab's count, exact up to TAB_COUNT_CAP, in one statement; `viewer` is who "Mine" means. */

@@ -1,7 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { queueCountsAction } from "@/lib/chat-sessions/actions";
+import { sessionsList } from "@/lib/chat-sessions/list";
+import { currentTabKey, queueTabsFor } from "@/lib/chat-sessions/queue-tabs";
 import { TAB_COUNT_CAP, savedViewTabKey } from "@/lib/chat-sessions/queues";
+import { parseListState } from "@/lib/list-engine/url-state";
 import { deleteViewAction, renameViewAction, reorderViewsAction, saveViewAction, shareViewAction } from "@/lib/saved-views/actions";
 import { actAs } from "../support/mock-current-user";
 import { createSessionFixture, createUser, resetDatabase } from "../support/fixtures";
@@ -98,4 +101,19 @@ describe("saved views of the sessions list (issue 19)", () => {
     expect(result.data.awaitingVendorRed).toEqual({ count: 1, capped: false });
     expect(result.data.mine).toEqual({ count: 1, capped: false });
   }, 60_000);
+
+  it("a view saved with a built-in queue's filters is the current tab when the list shows it in the view's order, so its owner can reach it", async () => {
+    const { sara } = await staff();
+    actAs("support", sara.id);
+    const sameOrder = await save("My unread", false, "unread=1");
+    const ownOrder = await save("Unread, longest waiting", false, "unread=1&sort=waiting&dir=asc");
+    const user = { id: sara.id, name: "Sara", email: "", role: "support" as const };
+    const tabs = await queueTabsFor(user);
+    const shown = (query: string) => currentTabKey(tabs, parseListState(sessionsList, Object.fromEntries(new URLSearchParams(query))).params);
+    expect(shown("unread=1")).toBe(savedViewTabKey(sameOrder.id));
+    expect(shown("unread=1&sort=waiting&dir=asc")).toBe(savedViewTabKey(ownOrder.id));
+    // In an order no tab has, the built-in queue stays the current tab.
+    expect(shown("unread=1&sort=vendor&dir=asc")).toBe("unread");
+    expect(shown("recent=1")).toBe("recent");
+  });
 });
