@@ -16,7 +16,7 @@ import { common } from "../lib/i18n/catalogs/common";
 const base = process.env.BASE_URL ?? "http://localhost:3000";
 const account = process.env.ACCOUNT ?? "admin@demo.test";
 // Triage mode first: it holds the longest-waiting session, the first row of the list sorted by waiting.
-// The saved view filters as no built-in queue does: a tab is current by its filters, the built-ins first.
+// The saved view filters as no built-in queue does, so that its tab is the current one whatever the order.
 const TRIAGE_PAGES = ["/chat-sessions/triage", "/chat-sessions?sort=waiting&dir=asc", "/chat-sessions?awaiting=vendor&waitingOver=amber#save-view", "/chat-sessions?awaiting=vendor&waitingOver=amber#saved-tab", "/chat-sessions#bulk"];
 const paths = (process.argv[2] ?? "/chat-sessions").split(",").flatMap((path) => (path === "triage" ? TRIAGE_PAGES : [path]));
 

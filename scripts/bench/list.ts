@@ -3,7 +3,8 @@
 // run; prints median, p95 and the ratios. Then the combination matrix (scripts/bench/list-matrix.ts:
 // every sort × direction × filter or search, against the best hand-written SQL). Then the export
 // of 100,000 rows (CSV and XLSX, app and raw floor, each in a fresh process:
-// scripts/bench/export.ts): time, first byte, peak RSS. `--only <text>` keeps the scenarios whose name has it.
+// scripts/bench/export.ts): time, first byte, peak RSS. `--only <text>` keeps the scenarios whose name has it,
+// `--except <text>` drops them.
 // Run `npm run bench:seed` first. The app code is loaded with the react-server condition, as
 // Next loads it, so its "server-only" guard lets it in.
 //
@@ -23,7 +24,7 @@ import { benchDatabaseUrl } from "./database";
 import { printMatrix, runMatrix, type MatrixFilter } from "./list-matrix";
 import { measure, table, type Timing } from "./measure";
 
-const { values: flags } = parseArgs({ options: { parts: { type: "string", default: "alone,matrix,export" }, only: { type: "string" } } });
+const { values: flags } = parseArgs({ options: { parts: { type: "string", default: "alone,matrix,export" }, only: { type: "string" }, except: { type: "string" } } });
 const parts = new Set(flags.parts!.split(","));
 const url = await benchDatabaseUrl();
 process.env.DATABASE_URL = url;
@@ -141,9 +142,11 @@ scenarios.push(
   { name: "overview: every figure (the page's queries)", app: () => overview.loadOverviewFigures(), raw: () => Promise.all(Object.keys(OVERVIEW_SQL).map((name) => rawOverview(name as keyof typeof OVERVIEW_SQL)())) },
 );
 
-// `--only <text>`: just the scenarios whose name contains it (one figure, quicker).
-const only = flags.only;
-if (only) scenarios.splice(0, scenarios.length, ...scenarios.filter((scenario) => scenario.name.includes(only)));
+// `--only <text>`: just the scenarios whose name contains it (one figure, quicker); `--except
+// <text>`: all but those (say, the overview on a database seeded before its count tables).
+const { only, except } = flags;
+const kept = scenarios.filter((scenario) => (!only || scenario.name.includes(only)) && (!except || !scenario.name.includes(except)));
+scenarios.splice(0, scenarios.length, ...kept);
 const fmt = (ms: number) => ms.toFixed(1);
 const load = () => loadavg().map((value) => value.toFixed(1)).join(" ");
 console.log(`\nList at ${Number(sessions).toLocaleString("en")} sessions / ${Number(messages).toLocaleString("en")} messages (${cpus().length} CPUs, load average ${load()})`);
