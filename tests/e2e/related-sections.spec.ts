@@ -51,6 +51,9 @@ test("the audit log shows destructive, bulk and settings actions to admins only,
 
 test("REL-1 a session row's customer and vendor lead to their user pages", async ({ page }) => {
   await signIn(page, "support", "en", "/chat-sessions");
+  // The tabs' counts arrive from the page's scripts: it is hydrated, so a click is the link's own
+  // (a click on a page still hydrating was once lost: no navigation).
+  await expect(page.getByTestId("queue-tabs").locator("[data-count]").first()).toBeVisible();
   const customer = page.locator("tbody tr[data-row-id]").first().locator("td:nth-child(3) a");
   const name = (await customer.textContent()) ?? "";
   await customer.click();
