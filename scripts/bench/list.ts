@@ -13,8 +13,8 @@
 //   a common search term counted to 10,000 took 150–200 ms (a bitmap heap scan of every counted
 //   row), to 1,000 20–60 ms; an unfiltered count to either is a few ms.
 // - lib/list-engine/keyset.ts EXPORT_BATCH: with exceljs, 500 rows a batch kept an XLSX export of
-//   100k rows near 200 MB peak RSS (1,000 a batch: ~250 MB); the text writer (lib/export/xlsx.ts)
-//   holds no object per cell, and 2,000 a batch peaks lower (the notes of issue 16).
+//   100k rows near 200 MB peak RSS (1,000 a batch: ~250 MB). Batches are 2,000 now (fewer round
+//   trips and plans: issue 16); this bench's export part prints the peak RSS that costs.
 import { spawnSync } from "node:child_process";
 import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
