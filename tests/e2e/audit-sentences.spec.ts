@@ -19,7 +19,8 @@ test.beforeAll(async () => {
 
 for (const locale of ["ar", "en"] as TestLocale[]) {
   test(`the audit log reads as sentences with linked targets, raw details one click away (${locale})`, async ({ page }) => {
-    await signIn(page, "admin", locale, "/audit?filter=chatSessions.export");
+    await signIn(page, "admin", locale);
+    await page.goto("/audit?filter=chatSessions.export");
     const exportRow = page.locator("tbody tr").filter({ hasText: TEXT[locale].sentence });
     await expect(exportRow).toHaveCount(1);
     await expect(exportRow).not.toContainText('{"format"');

@@ -16,7 +16,8 @@ const rows = (page: import("@playwright/test").Page) => page.locator("tbody tr[d
 for (const locale of ["ar", "en"] as TestLocale[]) {
   const text = TEXT[locale];
   test(`LIST-1 COL-1..8 SORT-1 the list, its columns and badges (${locale})`, async ({ page }) => {
-    await signIn(page, "support", locale, "/chat-sessions");
+    await signIn(page, "support", locale);
+    await page.goto("/chat-sessions");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(text.title);
     const headers = page.locator("thead th");
     for (const header of [text.product, text.customer, text.vendor, text.messages, text.unread, text.last]) await expect(headers.filter({ hasText: header })).toHaveCount(1);
@@ -54,7 +55,8 @@ for (const locale of ["ar", "en"] as TestLocale[]) {
   });
 
   test(`SEARCH-1 FLT-4 FLT-5 search and filters live in the URL, as removable chips (${locale})`, async ({ page }) => {
-    await signIn(page, "support", locale, "/chat-sessions");
+    await signIn(page, "support", locale);
+    await page.goto("/chat-sessions");
     await page.locator("#session-search").fill("احمد");
     await expect(page).toHaveURL(/q=/);
     await expect(rows(page).first().locator("mark").first()).toBeVisible();
@@ -100,7 +102,8 @@ test("SEARCH-1 what is typed before the page's scripts have started is kept, and
 });
 
 test("SEARCH-1 a slow answer for an earlier term never overwrites what was typed since", async ({ page }) => {
-  await signIn(page, "support", "en", "/chat-sessions");
+  await signIn(page, "support", "en");
+  await page.goto("/chat-sessions");
   // Every page the router fetches takes 1.5 s to come back.
   await page.route(/\/chat-sessions\?/, async (route) => {
     if (route.request().headers().rsc) await new Promise((resolve) => setTimeout(resolve, 1500));
@@ -148,7 +151,8 @@ test("FLT-1 FLT-2 FLT-3 searchable dropdowns filter by customer, vendor and prod
 });
 
 test("filters that match nothing say so and offer to clear them; bad query strings fall back with a notice", async ({ page }) => {
-  await signIn(page, "support", "ar", "/chat-sessions?q=%D8%B2%D8%B2%D8%B2%D8%B2%D8%B2%D8%B2");
+  await signIn(page, "support", "ar");
+  await page.goto("/chat-sessions?q=%D8%B2%D8%B2%D8%B2%D8%B2%D8%B2%D8%B2");
   await expect(page.getByTestId("list-empty")).toContainText(TEXT.ar.noMatches);
   // Nothing to page through: no "0–0 of 0" and no dead page buttons.
   await expect(page.getByRole("navigation", { name: "التنقل بين الصفحات" })).toHaveCount(0);
@@ -162,7 +166,8 @@ test("filters that match nothing say so and offer to clear them; bad query strin
 for (const locale of ["ar", "en"] as TestLocale[]) {
   const text = TEXT[locale];
   test(`keyset pages go forward and back; j/k move between rows and Enter opens ROW-1's conversation (${locale})`, async ({ page }) => {
-    await signIn(page, "support", locale, "/chat-sessions?size=10");
+    await signIn(page, "support", locale);
+    await page.goto("/chat-sessions?size=10");
     const firstPage = await rows(page).first().getAttribute("data-row-id");
     await page.getByRole("button", { name: text.nextPage }).click();
     await expect(page).toHaveURL(/after=/);
@@ -206,7 +211,8 @@ for (const locale of ["ar", "en"] as TestLocale[]) {
       "SELECT id, message_count, product_name FROM chat_sessions WHERE message_count > 10 ORDER BY last_message_at DESC LIMIT 1",
     );
     const session = target[0]!;
-    await signIn(page, "admin", locale, "/chat-sessions");
+    await signIn(page, "admin", locale);
+    await page.goto("/chat-sessions");
     const row = page.locator(`tr[data-row-id="${session.id}"]`);
     // Delete is folded into the row's actions menu.
     await (await openRowMenu(row, text.more)).getByRole("menuitem", { name: text.delete }).click();
@@ -224,7 +230,8 @@ for (const locale of ["ar", "en"] as TestLocale[]) {
 
     const context = await browser.newContext();
     const supportPage = await context.newPage();
-    await signIn(supportPage, "support", locale, "/chat-sessions");
+    await signIn(supportPage, "support", locale);
+    await supportPage.goto("/chat-sessions");
     const supportMenu = await openRowMenu(rows(supportPage).first(), text.more);
     await expect(supportMenu.getByRole("menuitem").first()).toBeVisible();
     await expect(supportMenu.getByRole("menuitem", { name: text.delete })).toHaveCount(0);
@@ -237,7 +244,8 @@ test("BULK select all N matching acts on the filtered set: the export holds ever
   const matching = counted[0]!.n;
   // The list counts up to 1,000 and says "1,000+" past that (COUNT_CAP).
   const label = matching > 1000 ? "1,000+" : matching.toLocaleString("en-US");
-  await signIn(page, "support", "en", "/chat-sessions?unread=1&size=10");
+  await signIn(page, "support", "en");
+  await page.goto("/chat-sessions?unread=1&size=10");
   await page.getByRole("checkbox", { name: "Select every session on this page" }).check();
   await expect(page.getByText("10 sessions selected")).toBeVisible();
   await page.getByRole("button", { name: `Select all ${label} matching sessions` }).click();
@@ -250,7 +258,8 @@ test("BULK select all N matching acts on the filtered set: the export holds ever
 });
 
 test("BULK-2 past the count cap: deleting all matching sessions says their exact number and asks for it to be typed", async ({ page }) => {
-  await signIn(page, "admin", "en", "/chat-sessions?size=10");
+  await signIn(page, "admin", "en");
+  await page.goto("/chat-sessions?size=10");
   await page.getByRole("checkbox", { name: "Select every session on this page" }).check();
   await page.getByRole("button", { name: "Select all 1,000+ matching sessions" }).click();
   await page.getByRole("button", { name: "Delete selected" }).click();
@@ -274,7 +283,8 @@ test("BULK-2 past the count cap: deleting all matching sessions says their exact
 });
 
 test("BULK-1 marks the selected sessions read and the NAV-2 badge follows; BULK-3 exports them; BULK-2 deletes them", async ({ page }) => {
-  await signIn(page, "admin", "en", "/chat-sessions?unread=1");
+  await signIn(page, "admin", "en");
+  await page.goto("/chat-sessions?unread=1");
   const picked = [await rows(page).nth(0).getAttribute("data-row-id"), await rows(page).nth(1).getAttribute("data-row-id")].map(Number);
   await rows(page).nth(0).getByRole("checkbox").check();
   await rows(page).nth(1).getByRole("checkbox").check();

@@ -34,7 +34,8 @@ async function openConversationFromList(page: Page, sessionId: number, productNa
 for (const locale of ["ar", "en"] as TestLocale[]) {
   test(`the messages manager reads oldest to newest, scrolled to the newest, with earlier messages loaded at the top (${locale})`, async ({ page }) => {
     const session = await busySession(locale === "ar" ? 0 : 1);
-    await signIn(page, "support", locale, `/chat-sessions/${session.id}/edit`);
+    await signIn(page, "support", locale);
+    await page.goto(`/chat-sessions/${session.id}/edit`);
     const list = page.getByTestId("messages-list");
     const messages = list.locator("[data-message-id]");
     await expect(messages).toHaveCount(50);

@@ -20,7 +20,8 @@ async function lastExportAudit() {
 }
 
 test("BULK-3 exports every matching session as Excel: Arabic headers, typed cells, frozen right-to-left header (ar)", async ({ page }) => {
-  await signIn(page, "support", "ar", "/chat-sessions?unread=1");
+  await signIn(page, "support", "ar");
+  await page.goto("/chat-sessions?unread=1");
   await expect(rows(page)).toHaveCount(25);
   await selectAllMatching(page, { page: "تحديد كل الجلسات في هذه الصفحة", matching: /تحديد كل الجلسات المطابقة/ });
   await expect(page.getByText(/تم تحديد كل الجلسات المطابقة/)).toBeVisible();
@@ -57,7 +58,8 @@ test("BULK-3 exports every matching session as Excel: Arabic headers, typed cell
 });
 
 test("BULK-3 exports the searched set as CSV that Excel reads: BOM, English headers, Arabic names, one line per session (en)", async ({ page }) => {
-  await signIn(page, "admin", "en", `/chat-sessions?q=${encodeURIComponent("احمد")}`);
+  await signIn(page, "admin", "en");
+  await page.goto(`/chat-sessions?q=${encodeURIComponent("احمد")}`);
   await expect(rows(page).first()).toBeVisible();
   await selectAllMatching(page, { page: "Select every session on this page", matching: /Select all \S+ matching sessions/ });
 

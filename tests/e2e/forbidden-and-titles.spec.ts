@@ -39,7 +39,8 @@ for (const locale of ["ar", "en"] as TestLocale[]) {
     });
 
     test(`the customers' web chat is titled with the marketplace's name, not the admin panel (${locale})`, async ({ page }) => {
-      await signIn(page, "customer", locale, "/chat");
+      await signIn(page, "customer", locale);
+      await page.goto("/chat");
       await expect(page).toHaveTitle(TEXT[locale].chat);
     });
   });

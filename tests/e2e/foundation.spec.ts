@@ -69,7 +69,8 @@ test("strangers reach only sign-in", async ({ page }) => {
 // sign-ins into one test's time.
 for (const role of ["admin", "support", "qa"] as const) {
   test(`${role} reaches the panel, not the participants' chat${role === "admin" ? "" : " nor the settings"}`, async ({ page }) => {
-    await signIn(page, role, "en", "/chat-sessions");
+    await signIn(page, role, "en");
+    await page.goto("/chat-sessions");
     await expect(page).toHaveURL(/\/chat-sessions/);
     expect((await page.goto("/chat"))?.status()).toBe(403);
     await expect(page.getByRole("heading", { name: "No access" })).toBeVisible();
@@ -83,7 +84,8 @@ for (const role of ["admin", "support", "qa"] as const) {
 
 for (const role of ["customer", "vendor"] as const) {
   test(`a ${role} reaches their chat, never the panel`, async ({ page }) => {
-    await signIn(page, role, "en", "/chat-sessions");
+    await signIn(page, role, "en");
+    await page.goto("/chat-sessions");
     await expect(page).toHaveURL(/\/chat$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("My conversations");
     await page.goto("/settings");

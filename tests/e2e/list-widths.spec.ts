@@ -77,7 +77,8 @@ for (const locale of ["ar", "en"] as TestLocale[]) {
 }
 
 test("a new view of the list says it is loading, with aria-busy and a bar, until its rows arrive (ar)", async ({ page }) => {
-  await signIn(page, "support", "ar", "/chat-sessions");
+  await signIn(page, "support", "ar");
+  await page.goto("/chat-sessions");
   const region = page.getByTestId("list-rows");
   await expect(region).toHaveAttribute("aria-busy", "false");
   // The next view's answer (the router's RSC request) is held until the test lets it go.

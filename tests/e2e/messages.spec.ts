@@ -15,7 +15,8 @@ const badge = (page: import("@playwright/test").Page) => page.getByTestId("nav-u
 
 test("ROW-2 MSG-1..5 manage messages: content, sender and role, time, read state; a reply moves the NAV-2 badge (en)", async ({ page }) => {
   const session = await busySession();
-  await signIn(page, "support", "en", `/chat-sessions/${session.id}/messages`);
+  await signIn(page, "support", "en");
+  await page.goto(`/chat-sessions/${session.id}/messages`);
   await expect(page).toHaveURL(new RegExp(`/chat-sessions/${session.id}/edit#messages`));
   await expect(page.locator("#messages-title")).toBeInViewport();
   // support reads the details and manages messages, but edits nothing and deletes nothing (MSG-6 is admin only)
@@ -51,7 +52,8 @@ test("ROW-2 MSG-1..5 manage messages: content, sender and role, time, read state
 test("MSG-6 and MSG-7 (ar): mark one and all read, delete with confirmation (admin), the badge follows", async ({ page }) => {
   const session = await busySession();
   await e2eDb().query("UPDATE chat_messages SET read_at = NULL WHERE id IN (SELECT id FROM chat_messages WHERE session_id = $1 ORDER BY id DESC LIMIT 3)", [session.id]);
-  await signIn(page, "admin", "ar", `/chat-sessions/${session.id}/edit`);
+  await signIn(page, "admin", "ar");
+  await page.goto(`/chat-sessions/${session.id}/edit`);
   const list = page.getByTestId("messages-list");
   const unread = list.locator('[data-message-id][data-read="false"]');
   const unreadBefore = await unread.count();
@@ -80,7 +82,8 @@ test("MSG-5 a message support writes as the vendor names them in the panel; the 
   );
   const sessionId = rows[0]!.id;
   const body = `On its way today ${Date.now()}`;
-  await signIn(page, "support", "en", `/chat-sessions/${sessionId}/edit`);
+  await signIn(page, "support", "en");
+  await page.goto(`/chat-sessions/${sessionId}/edit`);
   await page.locator("#message-body").fill(body);
   await page.getByRole("button", { name: "Send" }).click();
   const written = page.getByTestId("messages-list").locator("[data-message-id]").filter({ hasText: body });
@@ -89,14 +92,16 @@ test("MSG-5 a message support writes as the vendor names them in the panel; the 
   await expectAccessible(page);
 
   await page.context().clearCookies();
-  await signIn(page, "customer", "ar", `/chat/${sessionId}`);
+  await signIn(page, "customer", "ar");
+  await page.goto(`/chat/${sessionId}`);
   const bubble = page.getByTestId("chat-messages").locator("[data-message-id]").filter({ hasText: body });
   await expect(bubble.getByTestId("from-marketplace-support")).toHaveText(catalogs.chat.ar.fromSupportForVendor);
   await expect(page.getByTestId("chat-messages")).not.toContainText("فريق الدعم");
   await expectAccessible(page);
 
   await page.context().clearCookies();
-  await signIn(page, "admin", "en", "/audit");
+  await signIn(page, "admin", "en");
+  await page.goto("/audit");
   const label = catalogs.resources.en["audit_messages.add"];
   await page.getByRole("button", { name: "Filters", exact: true }).click();
   await page.getByLabel("Action", { exact: true }).selectOption({ label });

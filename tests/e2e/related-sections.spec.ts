@@ -35,7 +35,8 @@ test("the audit log shows destructive, bulk and settings actions to admins only,
     `INSERT INTO audit_log (actor_id, action, target_type, target_id, details)
      SELECT id, 'messages.delete', 'chatMessage', '999999', '{"probe":"audit-e2e"}' FROM users WHERE email = 'admin@demo.test'`,
   );
-  await signIn(page, "admin", "en", "/audit?action=settings.mobileChat");
+  await signIn(page, "admin", "en");
+  await page.goto("/audit?action=settings.mobileChat");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Audit log");
   await expect(page.getByText("audit-e2e")).toHaveCount(0);
   await expectAccessible(page);
@@ -50,7 +51,8 @@ test("the audit log shows destructive, bulk and settings actions to admins only,
 });
 
 test("REL-1 a session row's customer and vendor lead to their user pages", async ({ page }) => {
-  await signIn(page, "support", "en", "/chat-sessions");
+  await signIn(page, "support", "en");
+  await page.goto("/chat-sessions");
   // The tabs' counts arrive from the page's scripts: it is hydrated, so a click is the link's own
   // (a click on a page still hydrating was once lost: no navigation).
   await expect(page.getByTestId("queue-tabs").locator("[data-count]").first()).toBeVisible();

@@ -11,7 +11,8 @@ test("the session cookie is httpOnly and SameSite=Lax, out of reach of page scri
 });
 
 test("a server action replayed from another origin is refused (403, localized) and changes nothing; the same request from the panel's origin works", async ({ page }) => {
-  await signIn(page, "support", "en", "/chat-sessions?unread=1");
+  await signIn(page, "support", "en");
+  await page.goto("/chat-sessions?unread=1");
   const row = page.locator("tbody tr[data-row-id]").first();
   const sessionId = Number(await row.getAttribute("data-row-id"));
   const unread = async () => (await e2eDb().query<{ n: number }>("SELECT unread_count AS n FROM chat_sessions WHERE id = $1", [sessionId])).rows[0]!.n;

@@ -90,7 +90,8 @@ test("FORM-5 Create & create another keeps product, customer and vendor with the
 });
 
 test("FORM-5 Cancel on an untouched form leaves at once (en)", async ({ page }) => {
-  await signIn(page, "qa", "en", "/chat-sessions/new");
+  await signIn(page, "qa", "en");
+  await page.goto("/chat-sessions/new");
   await page.getByRole("link", { name: "Cancel" }).click();
   await expect(page).toHaveURL(/\/chat-sessions$/);
 });
@@ -137,13 +138,15 @@ test("ROW-3 a session with messages changes hands only by an admin who confirms 
   );
   const newcomer = people[0]!;
 
-  await signIn(page, "qa", "en", `/chat-sessions/${session.id}/edit`);
+  await signIn(page, "qa", "en");
+  await page.goto(`/chat-sessions/${session.id}/edit`);
   await chooseOption(page, "customerId", newcomer.name);
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.locator("#customerId-error")).toHaveText(catalogs.sessionForm.en.reassignAdminOnly);
 
   await page.context().clearCookies();
-  await signIn(page, "admin", "ar", `/chat-sessions/${session.id}/edit`);
+  await signIn(page, "admin", "ar");
+  await page.goto(`/chat-sessions/${session.id}/edit`);
   await chooseOption(page, "customerId", newcomer.name);
   await page.getByRole("button", { name: catalogs.sessionForm.ar.save, exact: true }).click();
   const dialog = page.getByRole("dialog");

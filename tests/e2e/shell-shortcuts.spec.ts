@@ -21,7 +21,8 @@ for (const locale of ["ar", "en"] as TestLocale[]) {
   test.describe(`shell and keyboard shortcuts (${locale})`, () => {
     test(`the sidebar marks the current section with aria-current, and the page has a favicon (${locale})`, async ({ page }) => {
       const missing = collect404s(page);
-      await signIn(page, "admin", locale, "/users");
+      await signIn(page, "admin", locale);
+      await page.goto("/users");
       const nav = page.locator("aside").getByRole("navigation");
       await expect(nav.getByRole("link", { name: TEXT[locale].users })).toHaveAttribute("aria-current", "page");
       await expect(nav.locator("[aria-current=page]")).toHaveCount(1);
@@ -34,7 +35,8 @@ for (const locale of ["ar", "en"] as TestLocale[]) {
     });
 
     test(`"?" opens the cheat sheet and "/" focuses the page's search box (${locale})`, async ({ page }) => {
-      await signIn(page, "support", locale, "/chat-sessions");
+      await signIn(page, "support", locale);
+      await page.goto("/chat-sessions");
       await page.locator("main").click({ position: { x: 5, y: 5 } });
       await page.keyboard.press("?");
       const sheet = page.getByRole("dialog", { name: TEXT[locale].sheet });
@@ -57,7 +59,8 @@ test("Ctrl+Enter sends from the messages manager's composer", async ({ page }) =
   const { rows } = await e2eDb().query<{ id: number }>("SELECT id FROM chat_sessions WHERE message_count BETWEEN 1 AND 20 ORDER BY id LIMIT 1");
   const sessionId = rows[0]!.id;
   const body = `sent with the keyboard ${Date.now()}`;
-  await signIn(page, "support", "en", `/chat-sessions/${sessionId}/edit`);
+  await signIn(page, "support", "en");
+  await page.goto(`/chat-sessions/${sessionId}/edit`);
   await page.locator("#message-body").fill(body);
   await page.locator("#message-body").press("Control+Enter");
   await expect(page.getByTestId("messages-list").getByText(body)).toBeVisible();

@@ -53,7 +53,8 @@ test("two agents on one session see each other, the 'replying' line, and a reply
 });
 
 test("support takes a session from its row, and the 'me' filter shows it (en, then ar)", async ({ page }) => {
-  await signIn(page, "support", "en", "/chat-sessions?assignee=none");
+  await signIn(page, "support", "en");
+  await page.goto("/chat-sessions?assignee=none");
   const row = page.locator("tbody tr[data-row-id]").first();
   const id = (await row.getAttribute("data-row-id"))!;
   const menu = await openRowMenu(row, "Actions for session");
@@ -71,7 +72,8 @@ test("support takes a session from its row, and the 'me' filter shows it (en, th
 
 test("a private note sits in the conversation, marked apart, with its author (ar)", async ({ page }) => {
   const id = await sessionWithMessages();
-  await signIn(page, "admin", "ar", `/chat-sessions/${id}/edit`);
+  await signIn(page, "admin", "ar");
+  await page.goto(`/chat-sessions/${id}/edit`);
   await page.getByLabel("ملاحظة خاصة للفريق").fill("البائع يشحن أيام الاثنين");
   await page.getByRole("button", { name: "إضافة ملاحظة" }).click();
   const note = page.getByTestId("staff-note").filter({ hasText: "البائع يشحن أيام الاثنين" });
@@ -81,7 +83,8 @@ test("a private note sits in the conversation, marked apart, with its author (ar
 });
 
 test("a bulk mark-read undone puts the badge back to its exact value (en)", async ({ page }) => {
-  await signIn(page, "support", "en", "/chat-sessions?unread=1");
+  await signIn(page, "support", "en");
+  await page.goto("/chat-sessions?unread=1");
   const badge = page.getByTestId("nav-unread-badge").first();
   const before = await trueUnreadTotal();
   await expect(badge).toHaveAttribute("data-count", String(before));

@@ -14,7 +14,8 @@ for (const locale of ["ar", "en"] as TestLocale[]) {
     page.on("pageerror", (error) => problems.push(error.message));
     const { rows } = await e2eDb().query<{ id: number; last: Date }>("SELECT id, last_message_at AS last FROM chat_sessions ORDER BY id LIMIT 1");
     const session = rows[0]!;
-    await signIn(page, "qa", locale, "/chat-sessions/new");
+    await signIn(page, "qa", locale);
+    await page.goto("/chat-sessions/new");
     await expect(page.getByTestId("last-message-display")).toBeVisible();
     await page.goto(`/chat-sessions/${session.id}/edit`);
     // The picker shows the stored instant in Riyadh's time (UTC+3).

@@ -27,7 +27,8 @@ test("a shared saved view is a tab whose count moves live when a customer writes
   );
   const target = rows[0]!;
   const viewName = `e2e vendor queue ${Date.now()}`;
-  await signIn(page, "support", "ar", `/chat-sessions?customer=${target.customerId}&awaiting=vendor`);
+  await signIn(page, "support", "ar");
+  await page.goto(`/chat-sessions?customer=${target.customerId}&awaiting=vendor`);
   await page.getByRole("button", { name: WORDS.ar.save }).click();
   await page.getByLabel(WORDS.ar.name).fill(viewName);
   await page.getByLabel(WORDS.ar.share).check();
@@ -66,7 +67,8 @@ test("triage mode walks a small queue by keyboard: mark read and next, skip, bac
   const { customerId, n } = rows[0]!;
   const listUrl = `/chat-sessions?customer=${customerId}&awaiting=vendor`;
   for (const locale of ["ar", "en"] as const) {
-    await signIn(page, "support", locale, listUrl);
+    await signIn(page, "support", locale);
+    await page.goto(listUrl);
     await page.getByRole("link", { name: WORDS[locale].start }).click();
     const position = page.getByTestId("triage-position");
     await expect(position).toHaveText(locale === "ar" ? `1 من ${n}` : `1 of ${n}`);

@@ -57,7 +57,8 @@ for (const locale of ["ar", "en"] as TestLocale[]) {
 
 test("REL-2 a session row leads to its product and its order; the order page lists the session, and the list filters by order (en)", async ({ page }) => {
   const fixture = await sessionWithOrder("links");
-  await signIn(page, "support", "en", `/chat-sessions?customer=${fixture.customer.id}`);
+  await signIn(page, "support", "en");
+  await page.goto(`/chat-sessions?customer=${fixture.customer.id}`);
   await expect(sessionRows(page)).toHaveCount(1);
   // The order is one of the row's folded actions.
   await (await openRowMenu(sessionRows(page).first(), "Actions for session")).getByRole("menuitem", { name: `Open order #${fixture.orderId}` }).click();
@@ -82,7 +83,8 @@ test("REL-2 a session row leads to its product and its order; the order page lis
 
 test("REL-2 the session form unlinks and links an order of the same customer and vendor (ar)", async ({ page }) => {
   const fixture = await sessionWithOrder("form");
-  await signIn(page, "admin", "ar", `/chat-sessions/${fixture.sessionId}/edit`);
+  await signIn(page, "admin", "ar");
+  await page.goto(`/chat-sessions/${fixture.sessionId}/edit`);
   await expect(page.locator("#orderId")).toHaveValue(new RegExp(`#${fixture.orderId}`));
   await page.getByRole("button", { name: "مسح الاختيار: الطلب (اختياري)" }).click();
   await page.getByRole("button", { name: "حفظ", exact: true }).click();
@@ -105,7 +107,8 @@ test("REL-2 the session form unlinks and links an order of the same customer and
 
 test("REL-1 an admin creates a user, resets their password (they sign in with it) and deletes them (en)", async ({ page, browser }) => {
   const email = `new-agent-${Date.now()}@e2e.test`;
-  await signIn(page, "admin", "en", "/users");
+  await signIn(page, "admin", "en");
+  await page.goto("/users");
   await page.getByRole("link", { name: "New user" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("New user");
   await page.getByRole("button", { name: "Create", exact: true }).click();
@@ -158,7 +161,8 @@ test("an admin signs a user out everywhere: the browser they were signed in with
   await agent.locator("form:has(#email) button[type=submit]").click();
   await expect(agent).not.toHaveURL(/\/sign-in/);
 
-  await signIn(page, "admin", "ar", `/users/${user!.id}`);
+  await signIn(page, "admin", "ar");
+  await page.goto(`/users/${user!.id}`);
   await page.getByRole("button", { name: "تسجيل الخروج من كل الأجهزة" }).click();
   await expect(page.getByRole("dialog")).toContainText("ستنتهي كل جلسات «سلمى الدعم»");
   await expectAccessible(page);
@@ -178,7 +182,8 @@ test("an admin signs the users a search matches out everywhere from the list's b
     [`${tag} one`, `${tag}-1@e2e.test`, `${tag} two`, `${tag}-2@e2e.test`],
   );
   const { rows: [untouched] } = await db.query<{ id: number }>("INSERT INTO users (name, email, role, updated_at) VALUES ('Not in the search', $1, 'customer', now()) RETURNING id", [`${tag}-3@e2e.test`]);
-  await signIn(page, "admin", "ar", `/users?q=${tag}`);
+  await signIn(page, "admin", "ar");
+  await page.goto(`/users?q=${tag}`);
   await page.getByRole("checkbox", { name: "تحديد كل الصفوف في هذه الصفحة" }).check();
   await page.getByRole("button", { name: "تسجيل الخروج من كل مكان" }).click();
   await expect(page.getByRole("dialog")).toContainText("ستنتهي كل جلسات مستخدمَين اثنين");
@@ -193,7 +198,8 @@ test("REL-1 deleting a customer who has sessions is refused with how many (ar)",
   const { rows: [customer] } = await e2eDb().query<{ id: number; sessions: number }>(
     "SELECT customer_id AS id, count(*)::int AS sessions FROM chat_sessions GROUP BY customer_id HAVING count(*) > 2 ORDER BY customer_id LIMIT 1",
   );
-  await signIn(page, "admin", "ar", `/users/${customer!.id}`);
+  await signIn(page, "admin", "ar");
+  await page.goto(`/users/${customer!.id}`);
   await page.getByRole("button", { name: "حذف المستخدم" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "لا يمكن حذف" })).toContainText(`${customer!.sessions}`);
   await expect(page.getByTestId("confirm-action")).toHaveCount(0);
@@ -202,7 +208,8 @@ test("REL-1 deleting a customer who has sessions is refused with how many (ar)",
 });
 
 test("support and QA see users but cannot manage them", async ({ page }) => {
-  await signIn(page, "support", "en", "/users");
+  await signIn(page, "support", "en");
+  await page.goto("/users");
   await expect(page.getByRole("link", { name: "New user" })).toHaveCount(0);
   await page.getByRole("checkbox", { name: "Select every row on this page" }).check();
   await expect(page.getByRole("button", { name: "Export CSV" })).toBeVisible();
@@ -213,7 +220,8 @@ test("support and QA see users but cannot manage them", async ({ page }) => {
 });
 
 test("a resource list exports the whole filtered view as Excel; QA, who may not export, sees no export (en)", async ({ page, browser }) => {
-  await signIn(page, "support", "en", "/orders?status=paid");
+  await signIn(page, "support", "en");
+  await page.goto("/orders?status=paid");
   // the engine's bulk bar: every row of the filtered view, not only the page shown
   await page.getByRole("checkbox", { name: "Select every row on this page" }).check();
   const selectAll = page.getByRole("button", { name: /Select all \S+ matching rows/ });
@@ -230,7 +238,8 @@ test("a resource list exports the whole filtered view as Excel; QA, who may not 
 
   const context = await browser.newContext();
   const qa = await context.newPage();
-  await signIn(qa, "qa", "en", "/orders");
+  await signIn(qa, "qa", "en");
+  await qa.goto("/orders");
   await qa.getByRole("checkbox", { name: "Select every row on this page" }).check();
   await expect(qa.getByText("rows selected")).toBeVisible();
   await expect(qa.getByRole("button", { name: "Export Excel" })).toHaveCount(0);

@@ -29,7 +29,8 @@ for (const locale of ["ar", "en"] as TestLocale[]) {
 
     const customerContext = await browser.newContext();
     const customer = await customerContext.newPage();
-    await signIn(customer, "customer", locale, "/chat");
+    await signIn(customer, "customer", locale);
+    await customer.goto("/chat");
     const row = customer.locator(`a[data-session-id="${first.id}"]`);
     await expect(row).toHaveAttribute("data-unread", "true");
     await expect(row.getByTestId("unread-marker")).toBeVisible();
@@ -63,7 +64,8 @@ for (const locale of ["ar", "en"] as TestLocale[]) {
     // The vendor sees the customer's name first.
     const vendorContext = await browser.newContext();
     const vendor = await vendorContext.newPage();
-    await signIn(vendor, "vendor", locale, "/chat");
+    await signIn(vendor, "vendor", locale);
+    await vendor.goto("/chat");
     await expect(vendor.locator(`a[data-session-id="${first.id}"]`).getByTestId("session-lead")).toHaveText(first.customer_name);
     await vendorContext.close();
   });

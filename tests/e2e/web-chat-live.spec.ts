@@ -30,7 +30,8 @@ for (const locale of ["ar", "en"] as TestLocale[]) {
     const { rows } = await e2eDb().query<{ id: number }>(
       "SELECT s.id FROM chat_sessions s JOIN users c ON c.id = s.customer_id WHERE c.email = 'customer@demo.test' ORDER BY s.id DESC LIMIT 1",
     );
-    await signIn(page, "customer", locale, `/chat/${rows[0]!.id}`);
+    await signIn(page, "customer", locale);
+    await page.goto(`/chat/${rows[0]!.id}`);
     // The server's answer is held back until the optimistic message has been seen.
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));

@@ -81,7 +81,8 @@ for (const locale of ["ar", "en"] as const) {
 
 test("the panel's composer (en): a failed send keeps its draft, says it was not sent, and Retry sends it", async ({ page }) => {
   const { rows } = await embeddedE2eDb().query<{ id: number }>("SELECT id FROM chat_sessions ORDER BY id LIMIT 1");
-  await signIn(page, "support", "en", `/chat-sessions/${rows[0]!.id}/edit#messages`);
+  await signIn(page, "support", "en");
+  await page.goto(`/chat-sessions/${rows[0]!.id}/edit#messages`);
   let down = true;
   await actionsFailWhile(page, () => down);
   await page.locator("#message-body").fill("Sent from the panel, second try");

@@ -12,18 +12,20 @@ export async function setLocale(page: Page, locale: TestLocale): Promise<void> {
 const sessions = new Map<DemoRole, Cookie[]>();
 
 /**
- * Signs in as one of the demo accounts and opens `landing` (by default where the form lands:
- * the overview for staff, the chat for customers and vendors). The first time per account it goes
- * through the real form; after that it reuses that session's cookie, which spares each test the
- * sign-in page, a password hash and the landing page it does not look at. A session a test has
- * ended (sign out) is found at once, as the redirect to sign-in, and replaced through the form.
+ * Signs in as one of the demo accounts and lands where the form lands (the overview for staff, the
+ * chat for customers and vendors). The first time per account it goes through the real form; after
+ * that it reuses that session's cookie, which spares each test the sign-in page and a password
+ * hash. It still opens the landing page: a test's own page then loads with the shared scripts
+ * cached, as a user's would after signing in (opened cold, a list page hydrated late enough that
+ * an early click was lost). A session a test has ended (sign out) is found at once, as the
+ * redirect to sign-in, and replaced through the form.
  */
-export async function signIn(page: Page, role: DemoRole, locale: TestLocale = "ar", landing?: string): Promise<void> {
+export async function signIn(page: Page, role: DemoRole, locale: TestLocale = "ar"): Promise<void> {
   await setLocale(page, locale);
   const saved = sessions.get(role);
   if (saved) {
     await page.context().addCookies(saved);
-    await page.goto(landing ?? "/");
+    await page.goto("/");
     if (!new URL(page.url()).pathname.startsWith("/sign-in")) return;
     sessions.delete(role);
     await page.context().clearCookies();
@@ -31,7 +33,6 @@ export async function signIn(page: Page, role: DemoRole, locale: TestLocale = "a
   }
   await signInThroughForm(page, role);
   sessions.set(role, (await page.context().cookies()).filter((cookie) => cookie.name.includes("next-auth")));
-  if (landing) await page.goto(landing);
 }
 
 /** Signs in through the real form, and lands where the form sends this account. */
