@@ -1,5 +1,5 @@
 "use client";
-import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type VisibilityState } from "@tanstack/react-table";
+import { getCoreRowModel, useReactTable, type ColumnDef, type ColumnDefTemplate, type VisibilityState } from "@tanstack/react-table";
 import { useMemo, type ReactNode } from "react";
 import { useLocale } from "@/lib/i18n/client";
 import { labelled, type ListColumn } from "@/lib/list-engine/declaration";
@@ -35,6 +35,16 @@ function cellClass(column: string, titleColumn: string | undefined): string | un
   if (column === "select") return "row-select";
   if (column === "actions") return "row-actions";
   return column === titleColumn ? "row-title" : undefined;
+}
+
+/**
+ * A header or cell: its text, or what its function returns, called as a function. flexRender would
+ * mount a function as a component, and the column functions are made anew whenever the rows or the
+ * selection change (a live refresh, presence, a tick): every cell then remounted, and a click that
+ * fell in between was lost (a row's buttons and links did nothing).
+ */
+function renderPart<Context extends object>(part: ColumnDefTemplate<Context> | undefined, context: Context): ReactNode {
+  return typeof part === "function" ? part(context) : part;
 }
 
 /** Any section's table: the declared columns, sortable headers, ticks, row actions and the keyboard model. */
@@ -97,7 +107,7 @@ export function ListTable<Row extends { id: number }>({ t, rows, columns: declar
               {group.headers.map((cell) => {
                 const sortKey = sortOf.get(cell.column.id);
                 const sorted = sortKey === sort ? dir : null;
-                const label = flexRender(cell.column.columnDef.header, cell.getContext());
+                const label = renderPart(cell.column.columnDef.header, cell.getContext());
                 return (
                   <th key={cell.id} scope="col" className={cell.column.id === "actions" ? "row-actions" : undefined} aria-sort={ariaSort(sorted)}>
                     {sortKey ? (
@@ -123,7 +133,7 @@ export function ListTable<Row extends { id: number }>({ t, rows, columns: declar
             <tr key={row.id} data-row-id={row.id} tabIndex={0}>
               {row.getVisibleCells().map((cell) => (
                 <td key={cell.id} className={cellClass(cell.column.id, titleColumn)}>
-                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                  {renderPart(cell.column.columnDef.cell, cell.getContext())}
                 </td>
               ))}
             </tr>
