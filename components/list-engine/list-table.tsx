@@ -1,6 +1,7 @@
 "use client";
 import { getCoreRowModel, useReactTable, type ColumnDef, type ColumnDefTemplate, type VisibilityState } from "@tanstack/react-table";
 import { useMemo, type ReactNode } from "react";
+import { ScriptedControls } from "@/components/ui/scripted-controls";
 import { useLocale } from "@/lib/i18n/client";
 import { labelled, type ListColumn } from "@/lib/list-engine/declaration";
 import { KindCell } from "./cells";
@@ -100,46 +101,48 @@ export function ListTable<Row extends { id: number }>({ t, rows, columns: declar
 
   return (
     <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900">
-      <table className="list-table w-full text-sm">
-        <thead className="bg-slate-50 text-xs font-semibold text-slate-700 dark:bg-slate-800 dark:text-slate-200">
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((cell) => {
-                const sortKey = sortOf.get(cell.column.id);
-                const sorted = sortKey === sort ? dir : null;
-                const label = renderPart(cell.column.columnDef.header, cell.getContext());
-                return (
-                  <th key={cell.id} scope="col" className={cell.column.id === "actions" ? "row-actions" : undefined} aria-sort={ariaSort(sorted)}>
-                    {sortKey ? (
-                      <button
-                        type="button"
-                        onClick={() => onSort(sortKey, sorted === "desc" ? "asc" : "desc")}
-                        aria-label={t(sorted === "desc" ? "sortAscending" : "sortDescending", { column: String(cell.column.columnDef.header) })}
-                      >
-                        {label}
-                        <SortArrow sorted={sorted} />
-                      </button>
-                    ) : (
-                      label
-                    )}
-                  </th>
-                );
-              })}
-            </tr>
-          ))}
-        </thead>
-        <tbody ref={keyboard.body} onKeyDown={keyboard.onKeyDown}>
-          {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} data-row-id={row.id} tabIndex={0}>
-              {row.getVisibleCells().map((cell) => (
-                <td key={cell.id} className={cellClass(cell.column.id, titleColumn)}>
-                  {renderPart(cell.column.columnDef.cell, cell.getContext())}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ScriptedControls className="min-w-0">
+        <table className="list-table w-full text-sm">
+          <thead className="bg-slate-50 text-xs font-semibold text-slate-700 dark:bg-slate-800 dark:text-slate-200">
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((cell) => {
+                  const sortKey = sortOf.get(cell.column.id);
+                  const sorted = sortKey === sort ? dir : null;
+                  const label = renderPart(cell.column.columnDef.header, cell.getContext());
+                  return (
+                    <th key={cell.id} scope="col" className={cell.column.id === "actions" ? "row-actions" : undefined} aria-sort={ariaSort(sorted)}>
+                      {sortKey ? (
+                        <button
+                          type="button"
+                          onClick={() => onSort(sortKey, sorted === "desc" ? "asc" : "desc")}
+                          aria-label={t(sorted === "desc" ? "sortAscending" : "sortDescending", { column: String(cell.column.columnDef.header) })}
+                        >
+                          {label}
+                          <SortArrow sorted={sorted} />
+                        </button>
+                      ) : (
+                        label
+                      )}
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody ref={keyboard.body} onKeyDown={keyboard.onKeyDown}>
+            {table.getRowModel().rows.map((row) => (
+              <tr key={row.id} data-row-id={row.id} tabIndex={0}>
+                {row.getVisibleCells().map((cell) => (
+                  <td key={cell.id} className={cellClass(cell.column.id, titleColumn)}>
+                    {renderPart(cell.column.columnDef.cell, cell.getContext())}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScriptedControls>
     </div>
   );
 }

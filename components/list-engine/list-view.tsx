@@ -2,6 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useMemo, useState, type ReactNode } from "react";
 import { buttonClass } from "@/components/ui/button";
+import { ScriptedControls } from "@/components/ui/scripted-controls";
 import type { Cursor } from "@/lib/list-engine/cursor";
 import type { FilterDeclarations, ListDeclaration } from "@/lib/list-engine/declaration";
 import { unpackRows, type PackedRows } from "@/lib/list-engine/packed-rows";
@@ -130,18 +131,20 @@ export function ListView<Row extends { id: number }, S extends string, F extends
       <ListNotices t={t} notices={view.notices} />
       <div className="flex flex-wrap items-start gap-2">
         {declaration.search ? <SearchBox id={props.searchId ?? "list-search"} label={text.search} placeholder={text.searchPlaceholder ?? text.search} maxLength={declaration.search.maxLength} value={params.q} onSearch={url.search} /> : null}
-        <ListFiltersPanel
-          t={t}
-          text={text}
-          filters={declaration.filters}
-          values={unlocked(url.params)}
-          hide={locked}
-          labels={labels}
-          people={people}
-          onChange={changeFilters}
-          onLabel={(key, id, label) => setPicked((current) => ({ ...current, [key]: { id, label } }))}
-        />
-        <ColumnMenu t={t} columns={declaration.columns.filter((column) => column.toggleable).map(label)} cookie={columnsCookie} visible={shownColumns} onChange={(columns) => url.change({ columns } as Partial<ListState<S, F>>)} />
+        <ScriptedControls>
+          <ListFiltersPanel
+            t={t}
+            text={text}
+            filters={declaration.filters}
+            values={unlocked(url.params)}
+            hide={locked}
+            labels={labels}
+            people={people}
+            onChange={changeFilters}
+            onLabel={(key, id, label) => setPicked((current) => ({ ...current, [key]: { id, label } }))}
+          />
+          <ColumnMenu t={t} columns={declaration.columns.filter((column) => column.toggleable).map(label)} cookie={columnsCookie} visible={shownColumns} onChange={(columns) => url.change({ columns } as Partial<ListState<S, F>>)} />
+        </ScriptedControls>
       </div>
       {/* A relation table lives on another page's path: its no-script links would lead to the list's own. */}
       {scope ? null : <NoScriptControls declaration={declaration} params={params} page={page} t={t} text={text} />}

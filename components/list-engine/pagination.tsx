@@ -1,5 +1,6 @@
 "use client";
 import { Button } from "@/components/ui/button";
+import { ScriptedControls } from "@/components/ui/scripted-controls";
 import { useLocale } from "@/lib/i18n/client";
 import { formatNumber } from "@/lib/i18n/translate";
 import type { Cursor } from "@/lib/list-engine/cursor";
@@ -29,7 +30,7 @@ export function Pagination({ t, page, size, sizes, shown, total, nextCursor, pre
   return (
     <nav aria-label={t("pagination")} className="flex flex-wrap items-center justify-between gap-3 text-sm">
       <p aria-live="polite">{total.capped ? t("pageSummaryMany", summaryVars) : t("pageSummary", summaryVars)}</p>
-      <div className="flex items-center gap-2">
+      <ScriptedControls className="flex items-center gap-2">
         <label className="flex items-center gap-2">
           {t("pageSize")}
           <select className="rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-900" value={size} onChange={(event) => onSize(Number(event.target.value))}>
@@ -49,7 +50,7 @@ export function Pagination({ t, page, size, sizes, shown, total, nextCursor, pre
         <Button disabled={!nextCursor} onClick={() => nextCursor && onPage({ after: nextCursor, before: null, page: page + 1 })}>
           {t("nextPage")}
         </Button>
-      </div>
+      </ScriptedControls>
     </nav>
   );
 }
