@@ -63,6 +63,8 @@ const failed =
 const skipped = (vitest?.numPendingTests ?? 0) + playwright.skipped + embedded.skipped;
 
 const failures = [...failedVitestTests(vitest), ...failedPlaywrightTests(playwrightReport), ...failedPlaywrightTests(embeddedReport)];
+// Vitest fails a run whose tests all passed when errors escaped them (an unhandled rejection).
+if (vitest && vitestStatus !== 0 && vitest.numFailedTests === 0) failures.push(`vitest exited ${vitestStatus} with every test passed: look for "Unhandled" in its output`);
 if (failures.length) console.log(`\nFailed:\n${failures.map((failure) => `  ${failure}`).join("\n")}`);
 console.log(
   `\ntypecheck: ${typecheckStatus === 0 ? "passed" : "failed"} · lint: ${lintStatus === 0 ? "passed" : "failed"} · vitest: ${vitest?.numPassedTests ?? 0} passed, ${vitest?.numFailedTests ?? "?"} failed · playwright: ${playwright.label} · playwright on the embedded database: ${embedded.label} · ${((Date.now() - started) / 1000).toFixed(0)} s`,

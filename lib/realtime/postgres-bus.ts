@@ -64,19 +64,27 @@ export class PostgresBus implements EventBus {
     // This instance's own subscribers hear it back through LISTEN, like every other instance's.
     return new Promise((resolve, reject) => {
       this.outbox.push({ payload, resolve, reject });
-      if (!this.flushing) void this.flush();
+      this.startFlush();
+    });
+  }
+
+  private startFlush() {
+    this.flushed ??= this.flush().finally(() => {
+      this.flushed = null;
+      // published after the loop saw an empty outbox, before this ran
+      if (this.outbox.length > 0) this.startFlush();
     });
   }
 
   private readonly outbox: { payload: string; resolve: () => void; reject: (error: unknown) => void }[] = [];
-  private flushing = false;
+  /** the flush under way, if any (it never rejects: each announcement's own promise does) */
+  private flushed: Promise<void> | null = null;
 
   /**
    * Sends what is waiting in one statement (one round trip for a burst), in publishing order;
    * the listening connection is also the sending one, one statement at a time.
    */
   private async flush(): Promise<void> {
-    this.flushing = true;
     while (this.outbox.length > 0) {
       const batch = this.outbox.splice(0, 500);
       try {
@@ -91,10 +99,12 @@ export class PostgresBus implements EventBus {
         for (const item of batch) item.reject(error);
       }
     }
-    this.flushing = false;
   }
 
   async close(): Promise<void> {
+    // What was published before closing still goes out: ending the connection under a batch would
+    // fail every announcement in it ("Connection terminated").
+    await this.flushed;
     this.closed = true;
     clearTimeout(this.retry);
     this.local.removeAllListeners();
