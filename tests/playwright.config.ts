@@ -1,5 +1,6 @@
 import { defineConfig } from "@playwright/test";
 import { fileURLToPath } from "node:url";
+import { E2E_SERVERS } from "./e2e/support/paths";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -15,14 +16,15 @@ export default defineConfig({
   testIgnore: "embedded/**",
   outputDir: "./.artifacts/playwright-output",
   fullyParallel: false,
-  workers: 1,
+  // one per server (tests/e2e/support/paths.ts): each worker's tests reach theirs through the
+  // baseURL of tests/e2e/support/test.ts
+  workers: E2E_SERVERS,
   retries: 0,
   // Generous: a test that passes in 10 s on a quiet machine must not fail on a busy one.
   timeout: 90_000,
   expect: { timeout: 10_000 },
   reporter: [["list"], ["json", { outputFile: `${root}tests/.artifacts/playwright.json` }]],
   use: {
-    baseURL: `http://localhost:${E2E_PORT}`,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {
@@ -30,11 +32,17 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     },
   },
-  webServer: launcherServer("tests/e2e/support/serve.ts", E2E_PORT),
+  // The specs named zz* change or read their server as a whole (one empties its sessions, one reads
+  // every server's log): they run once every other spec has ended.
+  projects: [
+    { name: "panel", testIgnore: [/\/zz[^/]*\.spec\.ts$/, "embedded/**"] },
+    { name: "last", testMatch: /\/zz[^/]*\.spec\.ts$/, dependencies: ["panel"] },
+  ],
+  webServer: Array.from({ length: E2E_SERVERS }, (_, index) => launcherServer("tests/e2e/support/serve.ts", E2E_PORT + index, { E2E_SERVER_INDEX: String(index) })),
 });
 
 /** A server script that runs `npm start`'s launcher on `port`, started and stopped by Playwright. */
-export function launcherServer(script: string, port: number) {
+export function launcherServer(script: string, port: number, env: Record<string, string> = {}) {
   return {
     command: `npx tsx ${script}`,
     cwd: root,
@@ -43,6 +51,6 @@ export function launcherServer(script: string, port: number) {
     reuseExistingServer: false,
     stdout: "pipe" as const,
     gracefulShutdown: { signal: "SIGTERM" as const, timeout: 10_000 },
-    env: { PORT: String(port) },
+    env: { ...env, PORT: String(port) },
   };
 }

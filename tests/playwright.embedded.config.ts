@@ -12,6 +12,9 @@ export default defineConfig({
   ...base,
   testDir: "./e2e/embedded",
   testIgnore: undefined,
+  // one server, one database: its three tests one after another
+  workers: 1,
+  projects: undefined,
   outputDir: "./.artifacts/playwright-embedded-output",
   reporter: [["list"], ["json", { outputFile: `${root}tests/.artifacts/playwright-embedded.json` }]],
   use: { ...base.use, baseURL: `http://localhost:${port}` },

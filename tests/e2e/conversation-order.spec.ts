@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "./support/test";
 import { expectAccessible } from "./support/axe";
 import { signIn, type TestLocale } from "./support/auth";
 import { e2eDb, trueUnreadTotal } from "./support/db";

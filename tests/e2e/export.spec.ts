@@ -1,4 +1,4 @@
-import { expect, request, test, type Page } from "@playwright/test";
+import { expect, request, test, type Page } from "./support/test";
 import ExcelJS from "exceljs";
 import { readFileSync } from "node:fs";
 import { signIn } from "./support/auth";

@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "./support/test";
 import { expectAccessible } from "./support/axe";
 import { signIn, type DemoRole, type TestLocale } from "./support/auth";
 import { chooseOption } from "./support/combobox";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { staffTitle } from "./support/titles";
 import { expectAccessible } from "./support/axe";
 import { signIn, setLocale, type TestLocale } from "./support/auth";

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/test";
 import { signIn, type TestLocale } from "./support/auth";
 import { openRowMenu } from "./support/row-menu";
 

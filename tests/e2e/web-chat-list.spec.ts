@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { expectAccessible } from "./support/axe";
 import { signIn, type TestLocale } from "./support/auth";
 import { e2eDb } from "./support/db";
@@ -8,9 +8,19 @@ const TEXT = {
   en: { you: "You:", search: "Search my conversations", noMatches: "No conversation matches the search.", send: "Send" },
 } as const;
 
-/** The demo customer's newest session with the demo vendor, with two unread messages from the vendor and then one of the customer's own in another. */
+/**
+ * The demo customer's sessions with the demo vendor. The demo data gives that pair none; another
+ * spec may have started one on this worker's server. If none, one is started here, about one of
+ * the vendor's products.
+ */
 async function fixture() {
   const db = e2eDb();
+  const ofPair = `FROM users c, users v WHERE c.email = 'customer@demo.test' AND v.email = 'vendor@demo.test'`;
+  await db.query(
+    `INSERT INTO chat_sessions (product_id, customer_id, vendor_id, updated_at)
+     SELECT (SELECT p.id FROM products p WHERE p.vendor_id = v.id ORDER BY p.id LIMIT 1), c.id, v.id, now() ${ofPair}
+        AND NOT EXISTS (SELECT 1 FROM chat_sessions s WHERE s.customer_id = c.id AND s.vendor_id = v.id)`,
+  );
   const { rows } = await db.query<{ id: number; customer_id: number; vendor_id: number; product_name: string; customer_name: string }>(
     `SELECT s.id, s.customer_id, s.vendor_id, s.product_name, s.customer_name FROM chat_sessions s
        JOIN users c ON c.id = s.customer_id JOIN users v ON v.id = s.vendor_id

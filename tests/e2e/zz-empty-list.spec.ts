@@ -1,8 +1,9 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { signIn } from "./support/auth";
 import { e2eDb } from "./support/db";
 
-// Runs last (files run in name order with one worker): it empties the e2e database's sessions.
+// Runs once every other spec has ended (the project "last" of tests/playwright.config.ts): it
+// empties its worker's database's sessions.
 test("LIST-2 with no sessions at all, the list says so in the spec's words, in both languages", async ({ page }) => {
   await e2eDb().query("DELETE FROM chat_sessions");
   await signIn(page, "admin", "ar");

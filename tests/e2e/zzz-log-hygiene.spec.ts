@@ -1,12 +1,12 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { readFileSync } from "node:fs";
 import { DEMO_PASSWORD } from "../../prisma/seed/demo-accounts";
 import { signIn } from "./support/auth";
 import { e2eDb } from "./support/db";
-import { E2E_SERVER_LOG } from "./support/paths";
+import { allE2eServerLogs, e2eServerLog } from "./support/paths";
 
-// Runs after every other spec (files run in name order with one worker), so the log it searches
-// is the whole run's: every page, action and API call the suite made, plus the ones below.
+// Runs after every other spec (the project "last" of tests/playwright.config.ts), so the logs it
+// searches are the whole run's: every page, action and API call the suite made, plus the ones below.
 test("the server's log of the whole run holds no password, bearer token or message body, and one line per request", async ({ page, request }) => {
   await signIn(page, "support", "en");
   const issued = await request.post("/api/v1/tokens", { data: { email: "customer@demo.test", password: DEMO_PASSWORD } });
@@ -28,7 +28,7 @@ test("the server's log of the whole run holds no password, bearer token or messa
 
   let log = "";
   await expect(async () => {
-    log = readFileSync(E2E_SERVER_LOG, "utf8");
+    log = readFileSync(e2eServerLog(), "utf8");
     expect(log).toContain(requestId);
   }).toPass({ timeout: 10_000 });
   const sendLine = log.split("\n").find((line) => line.includes(requestId))!;
@@ -38,4 +38,8 @@ test("the server's log of the whole run holds no password, bearer token or messa
     const lines = log.split("\n").filter((line) => line.includes(secret));
     expect(lines, `${what} is in the server's log`).toEqual([]);
   }
+  // The other worker's server signed in the same demo accounts all run long.
+  const logs = allE2eServerLogs();
+  expect(logs).toContain(e2eServerLog());
+  for (const file of logs) expect(readFileSync(file, "utf8").includes(DEMO_PASSWORD), `the demo password is in ${file}`).toBe(false);
 });

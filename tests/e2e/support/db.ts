@@ -1,6 +1,6 @@
 import pg from "pg";
 import { readFileSync } from "node:fs";
-import { E2E_DATABASE_FILE, E2E_EMBEDDED_DATABASE_FILE } from "./paths";
+import { e2eDatabaseFile, E2E_EMBEDDED_DATABASE_FILE } from "./paths";
 
 const pools = new Map<string, pg.Pool>();
 function poolOf(file: string): pg.Pool {
@@ -14,7 +14,7 @@ function poolOf(file: string): pg.Pool {
 }
 
 /** The e2e server's database, for fixtures and for checking what a flow wrote. */
-export const e2eDb = (): pg.Pool => poolOf(E2E_DATABASE_FILE);
+export const e2eDb = (): pg.Pool => poolOf(e2eDatabaseFile());
 
 /** The embedded smoke's database: the one `npm start` started by itself. */
 export const embeddedE2eDb = (): pg.Pool => poolOf(E2E_EMBEDDED_DATABASE_FILE);

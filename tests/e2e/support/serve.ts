@@ -7,12 +7,12 @@ import { stopScratchServer } from "../../../scripts/lib/scratch-postgres";
 import { createTestDatabase } from "../../support/test-database";
 import { stopTogether } from "./launcher-process";
 import { showServerOutput } from "./shown-log";
-import { E2E_DATABASE_FILE, E2E_SERVER_LOG } from "./paths";
+import { e2eDatabaseFile, e2eServerLog } from "./paths";
 
 const database = await createTestDatabase("e2e");
 await prepareDatabase(database.url);
 mkdirSync("tests/.artifacts", { recursive: true });
-writeFileSync(E2E_DATABASE_FILE, JSON.stringify({ url: database.url }));
+writeFileSync(e2eDatabaseFile(), JSON.stringify({ url: database.url }));
 
 const server = spawn("npx", ["tsx", "scripts/start.ts"], {
   stdio: ["ignore", "pipe", "pipe"],
@@ -27,7 +27,7 @@ const server = spawn("npx", ["tsx", "scripts/start.ts"], {
 });
 
 // Shown without the access log, and kept whole for tests/e2e/zzz-log-hygiene.spec.ts.
-const serverLog = createWriteStream(E2E_SERVER_LOG);
+const serverLog = createWriteStream(e2eServerLog());
 showServerOutput(server.stdout!, process.stdout, serverLog);
 showServerOutput(server.stderr!, process.stderr, serverLog);
 
