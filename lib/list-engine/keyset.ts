@@ -4,7 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { queryRows } from "@/lib/db";
 import type { Cursor } from "./cursor";
 import type { FilterDeclarations, ListDeclaration, ListViewer } from "./declaration";
-import { filterConditions, filtersSql, selectionConditions, type ListSource } from "./list-source";
+import { filterConditions, filtersSql, hasIndexedSort, selectionConditions, type ListSource } from "./list-source";
 import { matchingIdsInOrder, rowsByIds } from "./matching-ids";
 import { readPage } from "./plan";
 import type { Selection } from "./selection";
@@ -15,7 +15,8 @@ export type ListPage<Row> = { rows: Row[]; nextCursor: Cursor | null; previousCu
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type SortDeclaration<Row extends { id: number }, S extends string> = Pick<ListDeclaration<Row, S, any, any>, "sorts">;
 
-type Seek<S extends string> = { sort: S; dir: "asc" | "desc"; size: number; after: Cursor | null; before: Cursor | null };
+/** `indexed`: an index holds the conditions' matches in the sort's order (plan.ts walks it). */
+type Seek<S extends string> = { sort: S; dir: "asc" | "desc"; size: number; after: Cursor | null; before: Cursor | null; indexed?: boolean };
 
 /**
  * One page by keyset ("seek") pagination: the rows after or before a cursor (sort value, id) in
@@ -38,7 +39,7 @@ async function seekPage<Row extends { id: number }, S extends string, F extends 
   const descending = (seek.dir === "desc") !== backwards;
   const direction = Prisma.raw(descending ? "DESC" : "ASC");
   const after = cursor ? [Prisma.sql`(${column}, ${id}) ${Prisma.raw(descending ? "<" : ">")} (${cursor.value}::${Prisma.raw(sort.type)}, ${cursor.id})`] : [];
-  const fetched = await readPage<Row, S, F>(source, conditions, after, { column, direction, limit: seek.size + 1 });
+  const fetched = await readPage<Row, S, F>(source, conditions, after, { column, direction, limit: seek.size + 1 }, seek.indexed);
   const hasMore = fetched.length > seek.size;
   const rows = fetched.slice(0, seek.size);
   if (backwards) rows.reverse();
@@ -58,7 +59,10 @@ export async function listPage<Row extends { id: number }, S extends string, F e
   params: ListState<S, F>,
   viewer: ListViewer | null = null,
 ): Promise<ListPage<Row>> {
-  const { rows, nextCursor, previousCursor } = await seekPage<Row, S, F>(declaration, source, filterConditions(source, params, viewer), params);
+  const { rows, nextCursor, previousCursor } = await seekPage<Row, S, F>(declaration, source, filterConditions(source, params, viewer), {
+    ...params,
+    indexed: hasIndexedSort(source, params, params.sort),
+  });
   return { rows, nextCursor, previousCursor };
 }
 

@@ -21,6 +21,12 @@ export type ListSource<S extends string, F extends FilterDeclarations> = {
   search?: (term: string) => Prisma.Sql;
   /** each filter's condition: a column compared for equality (entity, choice) or a day range, or SQL (given who looks, for `me`) */
   filters: { [K in keyof F]: string | ((value: NonNullable<FilterValues<F>[K]>, viewer: ListViewer | null) => Prisma.Sql) };
+  /**
+   * The sorts in whose order an index holds each filter's matches (vendor and the last message on
+   * (vendor_id, last_message_at)): a page narrowed by such filters alone is read by walking that
+   * index, a page's rows whatever the number of matches (plan.ts).
+   */
+  indexedSorts?: { [K in keyof F]?: readonly S[] };
 };
 
 function filterCondition(column: string, value: unknown): Prisma.Sql {
@@ -41,13 +47,28 @@ function filterCondition(column: string, value: unknown): Prisma.Sql {
 export function filterConditions<S extends string, F extends FilterDeclarations>(source: ListSource<S, F>, filters: ListFilters<F>, viewer: ListViewer | null = null): Prisma.Sql[] {
   const conditions: Prisma.Sql[] = [];
   if (filters.q && source.search) conditions.push(source.search(filters.q));
-  const values = filters as Record<string, unknown>;
-  for (const [key, condition] of Object.entries(source.filters) as [string, string | ((value: unknown, viewer: ListViewer | null) => Prisma.Sql)][]) {
-    const value = values[key];
-    if (value == null || value === false) continue;
+  for (const { condition, value } of activeFilters(source, filters)) {
     conditions.push(typeof condition === "string" ? filterCondition(condition, value) : condition(value, viewer));
   }
   return conditions;
+}
+
+type ActiveFilter = { key: string; condition: string | ((value: unknown, viewer: ListViewer | null) => Prisma.Sql); value: unknown };
+
+/** The filters of a filter set that narrow the list (a value, or a toggle that is on). */
+function activeFilters<S extends string, F extends FilterDeclarations>(source: ListSource<S, F>, filters: ListFilters<F>): ActiveFilter[] {
+  const values = filters as Record<string, unknown>;
+  return (Object.entries(source.filters) as [string, ActiveFilter["condition"]][])
+    .map(([key, condition]) => ({ key, condition, value: values[key] }))
+    .filter(({ value }) => value != null && value !== false);
+}
+
+/** Whether a filter set, read in `sort`'s order, is filters alone that an index holds in that order (`indexedSorts`). */
+export function hasIndexedSort<S extends string, F extends FilterDeclarations>(source: ListSource<S, F>, filters: ListFilters<F>, sort: S): boolean {
+  if (filters.q && source.search) return false;
+  const active = activeFilters(source, filters);
+  const indexed = source.indexedSorts as Partial<Record<string, readonly S[]>> | undefined;
+  return active.length > 0 && active.every(({ key }) => indexed?.[key]?.includes(sort) === true);
 }
 
 /** All of `conditions` as one WHERE clause (TRUE when there are none). */

@@ -60,6 +60,7 @@ const combinations = (): { name: string; params: Partial<SessionsListState>; whe
   { name: "Latin word", params: { q: "WATCH" }, where: "search_text LIKE '%watch%'" },
   { name: "rare term", params: { q: "novel 12345" }, where: "search_text LIKE '%novel 12345%'" },
   { name: "two filters", params: { unread: true, recent: true }, where: "unread_count > 0 AND last_message_at >= now() - interval '7 days'" },
+  { name: "two filters indexed by last message", params: { vendor: ids.vendor!, recent: true }, where: `vendor_id = ${ids.vendor} AND last_message_at >= now() - interval '7 days'` },
   { name: "filter and search", params: { vendor: ids.vendor!, q: "watch" }, where: `vendor_id = ${ids.vendor} AND search_text LIKE '%watch%'` },
 ];
 

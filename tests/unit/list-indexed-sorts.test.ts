@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { sessionsList } from "@/lib/chat-sessions/list";
+import { sessionsSource } from "@/lib/chat-sessions/list-source";
+import { hasIndexedSort } from "@/lib/list-engine/list-source";
+import { noFilters } from "@/lib/list-engine/url-state";
+
+const none = noFilters(sessionsList);
+
+describe("which filtered pages walk an index in the sort's order (lib/list-engine/plan.ts)", () => {
+  it("FLT-2 and FLT-5 by last message: their indexes hold the matches in that order", () => {
+    expect(hasIndexedSort(sessionsSource, { ...none, vendor: 7 }, "lastMessage")).toBe(true);
+    expect(hasIndexedSort(sessionsSource, { ...none, recent: true }, "lastMessage")).toBe(true);
+    expect(hasIndexedSort(sessionsSource, { ...none, vendor: 7, recent: true }, "lastMessage")).toBe(true);
+    expect(hasIndexedSort(sessionsSource, { ...none, unread: true }, "messages")).toBe(true);
+  });
+
+  it("not in another sort's order, with a filter that has no such index, with a search, or with no filter", () => {
+    expect(hasIndexedSort(sessionsSource, { ...none, vendor: 7 }, "created")).toBe(false);
+    expect(hasIndexedSort(sessionsSource, { ...none, vendor: 7, unread: true }, "lastMessage")).toBe(false);
+    expect(hasIndexedSort(sessionsSource, { ...none, vendor: 7, q: "watch" }, "lastMessage")).toBe(false);
+    expect(hasIndexedSort(sessionsSource, { ...none, recent: false, unread: false }, "lastMessage")).toBe(false);
+  });
+});
