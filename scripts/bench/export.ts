@@ -59,7 +59,7 @@ const peakRss = () => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync("/proc/self/s
 
 const baseline = process.memoryUsage().rss;
 const started = performance.now();
-const source = firstRows(mode === "raw" ? rawRows() : rowsInOrder(sessionsList, sessionsSource, { filters: noFilters(sessionsList) }, { sort: "lastMessage", dir: "desc" }));
+const source = firstRows(mode === "raw" ? rawRows() : rowsInOrder(sessionsSource, { filters: noFilters(sessionsList) }, { sort: "lastMessage", dir: "desc" }));
 let written = 0;
 const onEnd = async ({ rows }: { rows: number }) => void (written = rows);
 // Headers are the catalog keys: translating them costs nothing worth measuring.

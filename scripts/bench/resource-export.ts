@@ -56,7 +56,7 @@ async function main() {
   // The export route's own reading: the list engine's keyset batches in the list's order.
   const keyset = await timed(async () => {
     let count = 0;
-    for await (const batch of rowsInOrder(auditList, auditSource, { filters: noFilters(auditList) }, { sort: "time", dir: "desc" })) count += batch.length;
+    for await (const batch of rowsInOrder(auditSource, { filters: noFilters(auditList) }, { sort: "time", dir: "desc" })) count += batch.length;
     return count;
   });
   const raw = new pg.Client({ connectionString: bench.url.toString() });
