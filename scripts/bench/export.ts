@@ -1,7 +1,7 @@
 // One export of the first N sessions in the list's default order (last message, newest first), run by `bench:list` in a fresh process of its
 // own so that peak RSS is the export's, not the list benchmark's. Prints one JSON line.
 //   tsx --conditions=react-server scripts/bench/export.ts <csv|xlsx> <rows> <app|raw|transcript> <database url>
-// app: the app's row source (Prisma, keyset batches) and writers, as the export route runs them.
+// app: the app's row source (one statement through a cursor) and writers, as the export route runs them.
 // raw: the floor — the same keyset batches on a bare pg connection into the same writers.
 // transcript: the messages of those N sessions (issue 19's transcript), as its route writes them; `rows` counts messages.
 import { readFileSync } from "node:fs";
