@@ -17,7 +17,9 @@ export function csvStream<Row>(columns: ExportColumn<Row>[], batches: AsyncGener
         return;
       }
       count += next.value.length;
-      controller.enqueue(encoder.encode(next.value.map((row) => csvLine(columns.map((column) => column.value(row)))).join("")));
+      let text = "";
+      for (const row of next.value) text += csvLine(columns.map((column) => column.value(row)));
+      controller.enqueue(encoder.encode(text));
     },
     async cancel() {
       await batches.return(undefined);

@@ -33,12 +33,11 @@ export function xlsxStream<Row>(
   const output = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(sheetName(sheetOptions.name), { views: [{ state: "frozen", ySplit: 1, rightToLeft: sheetOptions.rightToLeft }] });
-  sheet.columns = columns.map((column, index) => ({
-    header: column.header,
-    key: String(index),
-    width: column.width,
-    style: column.kind === "date" ? { numFmt: "yyyy-mm-dd hh:mm:ss" } : {},
-  }));
+  // One style object per column, given to each of its cells: exceljs knows an object it has seen
+  // by its identity, and serialises and hashes any other to find its style — the copy exceljs
+  // makes for every new cell was the costliest step of a workbook (issue 16; bench:export-http).
+  const cellStyles: Partial<ExcelJS.Style>[] = columns.map((column) => (column.kind === "date" ? { numFmt: "yyyy-mm-dd hh:mm:ss" } : {}));
+  sheet.columns = columns.map((column, index) => ({ header: column.header, key: String(index), width: column.width, style: cellStyles[index] }));
   sheet.getRow(1).font = { bold: true };
   // The web stream's cancel destroys `output`, which emits "close" (and never "drain" again).
   let cancelled = false;
@@ -54,7 +53,11 @@ export function xlsxStream<Row>(
       for await (const rows of batches) {
         // Leaving the loop (the browser went away) closes the row source too.
         if (cancelled) break;
-        for (const row of rows) sheet.addRow(columns.map((column) => column.value(row))).commit();
+        for (const row of rows) {
+          const added = sheet.addRow(columns.map((column) => column.value(row)));
+          for (const [index, style] of cellStyles.entries()) added.getCell(index + 1).style = style;
+          added.commit();
+        }
         count += rows.length;
         // Wait until the zip and the browser have taken what is written (a cancel ends the
         // wait too), and let compression, which runs on other turns, keep up.

@@ -50,7 +50,7 @@ export function listExportRoute<Row extends { id: number }, S extends string, F 
     const recordExport = async ({ rows, completed }: ExportEnd) => {
       await audit(db, { actorId: user.id, action: output?.auditAction ?? declaration.exportPermission, targetType: declaration.auditTarget, details: { format, rows, completed, selection, order, fields } });
     };
-    const rows = rowsInOrder<Row, S, F>(declaration, source, selection, order, user);
+    const rows = rowsInOrder<Row, S, F>(source, selection, order, user);
     const file = { format, rightToLeft: locale === "ar", onEnd: recordExport };
     return output
       ? exportResponse({ ...file, name: output.name, columns: output.columns(locale), rows: output.rows(rows) })

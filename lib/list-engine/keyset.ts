@@ -1,11 +1,10 @@
 import "server-only";
 import { present } from "@/lib/present";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { queryRows } from "@/lib/db";
+import { queryRows, rowsInBatches } from "@/lib/db";
 import type { Cursor } from "./cursor";
 import type { FilterDeclarations, ListDeclaration, ListViewer } from "./declaration";
-import { filterConditions, filtersSql, hasIndexedSort, selectionConditions, type ListSource } from "./list-source";
-import { matchingIdsInOrder, rowsByIds } from "./matching-ids";
+import { filterConditions, filtersSql, hasIndexedSort, selectionSql, type ListSource } from "./list-source";
 import { readPage } from "./plan";
 import type { Selection } from "./selection";
 import type { ListFilters, ListState } from "./url-state";
@@ -96,40 +95,24 @@ export async function countEach<S extends string, F extends FilterDeclarations>(
   });
 }
 
-// Rows a batch of an export: bounds its peak memory, and each batch is a round trip and a plan
-// (issue 16: 2,000 rather than 500 once the writers stopped holding objects per cell; figures in
-// scripts/bench/list.ts, its export part, and bench:export-http).
+// Rows a batch of an export: what it holds in memory is this batch and the one read ahead
+// (issue 16: figures in bench:export-http).
 export const EXPORT_BATCH = 2_000;
 
 /**
  * The selected rows in the list's own order (sort, direction, id), a batch at a time, so memory
- * stays flat, nothing holds a transaction (or the embedded database's only connection) for the
- * length of a download, and stopping the loop — the browser cancelled — stops the reading.
- * Every row or ticked ids: each batch is a keyset seek after the last row sent, so the millionth
- * row costs what the first did. All matching a search or filter: the matching ids in order are
- * read once (the search runs once), then the rows by id (matching-ids.ts).
+ * stays flat and stopping the loop — the browser cancelled — stops the reading. One statement
+ * through a cursor (lib/db.ts rowsInBatches): a search or filter runs once, and the table is read
+ * once, whatever the selection (every row, all matching, ticked ids).
  */
-export async function* rowsInOrder<Row extends { id: number }, S extends string, F extends FilterDeclarations>(
-  declaration: SortDeclaration<Row, S>,
+export function rowsInOrder<Row extends { id: number }, S extends string, F extends FilterDeclarations>(
   source: ListSource<S, F>,
   selection: Selection<F>,
   order: { sort: S; dir: "asc" | "desc" },
   viewer: ListViewer | null = null,
 ): AsyncGenerator<Row[]> {
-  const where = selectionConditions(source, selection, viewer);
-  if ("filters" in selection && where.length > 0) {
-    const ids = await matchingIdsInOrder(source, where, { column: source.sortColumns[order.sort], dir: order.dir });
-    for (let start = 0; start < ids.length; start += EXPORT_BATCH) {
-      const rows = await rowsByIds<Row, S, F>(source, ids.slice(start, start + EXPORT_BATCH));
-      if (rows.length > 0) yield rows;
-    }
-    return;
-  }
-  let after: Cursor | null = null;
-  for (;;) {
-    const page: ListPage<Row> & { hasMore: boolean } = await seekPage<Row, S, F>(declaration, source, where, { ...order, size: EXPORT_BATCH, after, before: null });
-    if (page.rows.length > 0) yield page.rows;
-    if (!page.hasMore) return;
-    after = page.nextCursor;
-  }
+  const column = Prisma.raw(source.sortColumns[order.sort]);
+  const id = Prisma.raw(source.id);
+  const direction = Prisma.raw(order.dir === "desc" ? "DESC" : "ASC");
+  return rowsInBatches<Row>(Prisma.sql`SELECT ${source.select} FROM ${source.from} WHERE ${selectionSql(source, selection, viewer)} ORDER BY ${column} ${direction}, ${id} ${direction}`, EXPORT_BATCH);
 }

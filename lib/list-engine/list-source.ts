@@ -80,7 +80,7 @@ export function filtersSql<S extends string, F extends FilterDeclarations>(sourc
 }
 
 /** The conditions that pick a selection's rows: its ids, or its filters. */
-export function selectionConditions<S extends string, F extends FilterDeclarations>(source: ListSource<S, F>, selection: Selection<F>, viewer: ListViewer | null = null): Prisma.Sql[] {
+function selectionConditions<S extends string, F extends FilterDeclarations>(source: ListSource<S, F>, selection: Selection<F>, viewer: ListViewer | null = null): Prisma.Sql[] {
   return "ids" in selection ? [Prisma.sql`${Prisma.raw(source.id)} = ANY(${selection.ids}::int[])`] : filterConditions(source, selection.filters, viewer);
 }
 

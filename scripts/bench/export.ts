@@ -1,7 +1,7 @@
 // One export of the first N sessions in the list's default order (last message, newest first), run by `bench:list` in a fresh process of its
 // own so that peak RSS is the export's, not the list benchmark's. Prints one JSON line.
 //   tsx --conditions=react-server scripts/bench/export.ts <csv|xlsx> <rows> <app|raw|transcript> <database url>
-// app: the app's row source (Prisma, keyset batches) and writers, as the export route runs them.
+// app: the app's row source (one statement through a cursor) and writers, as the export route runs them.
 // raw: the floor — the same keyset batches on a bare pg connection into the same writers.
 // transcript: the messages of those N sessions (issue 19's transcript), as its route writes them; `rows` counts messages.
 import { readFileSync } from "node:fs";
@@ -59,7 +59,7 @@ const peakRss = () => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync("/proc/self/s
 
 const baseline = process.memoryUsage().rss;
 const started = performance.now();
-const source = firstRows(mode === "raw" ? rawRows() : rowsInOrder(sessionsList, sessionsSource, { filters: noFilters(sessionsList) }, { sort: "lastMessage", dir: "desc" }));
+const source = firstRows(mode === "raw" ? rawRows() : rowsInOrder(sessionsSource, { filters: noFilters(sessionsList) }, { sort: "lastMessage", dir: "desc" }));
 let written = 0;
 const onEnd = async ({ rows }: { rows: number }) => void (written = rows);
 // Headers are the catalog keys: translating them costs nothing worth measuring.

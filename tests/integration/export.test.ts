@@ -24,7 +24,8 @@ const { GET } = await import("@/app/(admin)/chat-sessions/export/route");
 const { translatorFor } = await import("@/lib/i18n/server");
 const columns = exportColumnsOf(sessionsList.columns, translatorFor("en", "chatSessions"), null);
 // In creation order (ties, such as the clones made in one statement, go by id).
-const exportRows = (selection: Selection<typeof sessionsList.filters>) => rowsInOrder(sessionsList, sessionsSource, selection, { sort: "created", dir: "asc" });
+const exportRows = (selection: Selection<typeof sessionsList.filters>) =>
+  rowsInOrder<SessionRow, keyof typeof sessionsList.sorts & string, typeof sessionsList.filters>(sessionsSource, selection, { sort: "created", dir: "asc" });
 const headers = columns.map((column) => column.header);
 const noAudit = async () => {};
 const decode = async (response: Response) => new TextDecoder("utf-8", { ignoreBOM: true }).decode(await response.arrayBuffer());

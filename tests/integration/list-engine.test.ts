@@ -171,7 +171,7 @@ describe("the list engine, driven through a section declared in this file", () =
     const before = await runs();
     const filters = filtersOf(itemsList, parseListState(itemsList, { high: "1" }).params);
     const exported: Item[] = [];
-    for await (const batch of rowsInOrder(itemsList, countedSource, { filters }, { sort: "name", dir: "desc" })) exported.push(...batch);
+    for await (const batch of rowsInOrder<Item, keyof typeof itemsList.sorts, typeof itemsList.filters>(countedSource, { filters }, { sort: "name", dir: "desc" })) exported.push(...batch);
     expect(await runs()).toBe(before + 1);
     const expected = await db.$queryRaw<{ id: number }[]>`SELECT id FROM ${countedSource.from} WHERE score >= 5 ORDER BY name DESC, id DESC`;
     expect(expected.length).toBeGreaterThan(EXPORT_BATCH);
