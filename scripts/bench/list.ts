@@ -1,7 +1,8 @@
-// npm run bench:list [-- --parts alone,matrix,export] — each list scenario and each figure of the overview (issue 18) through the app's own
+// npm run bench:list [-- --parts alone,matrix,page,export] — each list scenario and each figure of the overview (issue 18) through the app's own
 // query functions, next to the same query as hand-written SQL on a bare pg connection, in the same
 // run; prints median, p95 and the ratios. Then the combination matrix (scripts/bench/list-matrix.ts:
-// every sort × direction × filter or search, against the best hand-written SQL). Then the export
+// every sort × direction × filter or search, against the best hand-written SQL). Then the page
+// through HTTP next to the SQL floor of its loaders' queries (scripts/bench/list-page.ts). Then the export
 // of 100,000 rows (CSV and XLSX, app and raw floor, each in a fresh process:
 // scripts/bench/export.ts): time, first byte, peak RSS. `--only <text>` keeps the scenarios whose name has it,
 // `--except <text>` drops them.
@@ -24,7 +25,7 @@ import { benchDatabaseUrl } from "./database";
 import { printMatrix, runMatrix, type MatrixFilter } from "./list-matrix";
 import { measure, table, type Timing } from "./measure";
 
-const { values: flags } = parseArgs({ options: { parts: { type: "string", default: "alone,matrix,export" }, only: { type: "string" }, except: { type: "string" } } });
+const { values: flags } = parseArgs({ options: { parts: { type: "string", default: "alone,matrix,page,export" }, only: { type: "string" }, except: { type: "string" } } });
 const parts = new Set(flags.parts!.split(","));
 const url = await benchDatabaseUrl();
 process.env.DATABASE_URL = url;
@@ -194,6 +195,24 @@ if (parts.has("matrix")) {
   ];
   const rows = await runMatrix(raw, SORT_SQL as Record<(typeof SORT_KEYS)[number], string>, filters, (sort, dir, params) => listSessions({ ...DEFAULT_PARAMS, ...params, sort, dir }));
   printMatrix(rows);
+  console.log(`(load average ${load()})`);
+}
+
+if (parts.has("page")) {
+  const { benchListPage } = await import("./list-page");
+  console.log(`\nThe sessions page through HTTP (one client, Arabic, admin; ms, 20 runs each) and the SQL floor of its loaders' queries (load average ${load()})\n`);
+  await benchListPage(
+    url,
+    [
+      { name: "default page", query: "" },
+      { name: "FLT-2 vendor", query: `vendor=${busyVendor.id}` },
+      { name: "FLT-5 recent", query: "recent=1" },
+      { name: "SEARCH-1 latin 'watch'", query: "q=watch" },
+      { name: `SEARCH-1 rare '${rare.term}'`, query: `q=${encodeURIComponent(rare.term)}` },
+      { name: "sort customer asc", query: "sort=customer&dir=asc" },
+    ],
+    console.log,
+  );
   console.log(`(load average ${load()})`);
 }
 
