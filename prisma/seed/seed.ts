@@ -68,10 +68,13 @@ export async function seed(client: ClientBase, sizes: SeedSizes = DEMO_SIZES): P
     await insertRows(client, "users", ["name", "email", "password_hash", "role", "updated_at"], ["text", "text", "text", '"Role"', "timestamptz"], people);
 
     const vendorIds = (await client.query<{ id: number }>(`SELECT id FROM users WHERE role = 'vendor' ORDER BY id`)).rows.map((r) => r.id);
+    const demoVendorId = (await client.query<{ id: number }>("SELECT id FROM users WHERE email = $1", [demoAccount("vendor").email])).rows[0]!.id;
     const products: unknown[][] = [];
     for (let index = 1; index <= sizes.products; index += 1) {
       const base = random.next() < 0.6 ? random.pick(words.PRODUCTS_AR) : random.pick(words.PRODUCTS_EN);
-      products.push([`${base} ${index}`, random.pick(vendorIds), Math.round(random.next() * 200000) / 100, new Date()]);
+      const vendorId = random.pick(vendorIds);
+      // The demo vendor sells the first two, whatever the draw (the demo conversations below are about them).
+      products.push([`${base} ${index}`, index <= 2 ? demoVendorId : vendorId, Math.round(random.next() * 200000) / 100, new Date()]);
     }
     await insertRows(client, "products", ["name", "vendor_id", "price", "updated_at"], ["text", "int", "numeric", "timestamptz"], products);
 
@@ -108,6 +111,19 @@ export async function seed(client: ClientBase, sizes: SeedSizes = DEMO_SIZES): P
          JOIN seed_products p ON p.n = t.pn
          JOIN seed_people c ON c.n = t.cn`,
       [sizes.sessions, sizes.products, sizes.customers, sizes.messagesPerSession, 0.4, 5],
+    );
+    // The demo customer and vendor go to the web chat first thing, and the draw may give them no
+    // conversation: the six most recent sessions of the plan are the demo customer's, the two most
+    // recent of them about the demo vendor's first two products.
+    await client.query(
+      `WITH demo AS (SELECT (SELECT id FROM users WHERE email = $1) AS customer_id, (SELECT id FROM users WHERE email = $2) AS vendor_id),
+            newest AS (SELECT id, row_number() OVER (ORDER BY active DESC, id) AS rank FROM seed_plan ORDER BY active DESC, id LIMIT 6),
+            theirs AS (SELECT p.id, p.vendor_id, row_number() OVER (ORDER BY p.id) AS rank FROM products p JOIN demo ON p.vendor_id = demo.vendor_id)
+       UPDATE seed_plan s
+          SET customer_id = demo.customer_id, product_id = coalesce(theirs.id, s.product_id), vendor_id = coalesce(theirs.vendor_id, s.vendor_id)
+         FROM demo, newest LEFT JOIN theirs ON theirs.rank = newest.rank AND newest.rank <= 2
+        WHERE s.id = newest.id`,
+      [demoAccount("customer").email, demoAccount("vendor").email],
     );
     // The counters the message triggers would have kept, from the plan: unread for the vendor are
     // the customer's (odd) messages among the unread tail (total-unread, total], for the customer
@@ -179,6 +195,12 @@ export async function seed(client: ClientBase, sizes: SeedSizes = DEMO_SIZES): P
     throw error;
   }
   await client.query("ANALYZE");
+}
+
+function demoAccount(role: "customer" | "vendor") {
+  const account = DEMO_ACCOUNTS.find((candidate) => candidate.role === role);
+  if (!account) throw new Error(`no demo ${role}`);
+  return account;
 }
 
 export async function isSeeded(client: ClientBase): Promise<boolean> {

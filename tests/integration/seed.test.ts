@@ -36,4 +36,19 @@ describe("the seed (npm start's demo, bench:seed)", () => {
     for (const [name, sessions] of Object.entries(rows[0]!)) expect(sessions, name).toBeGreaterThan(0);
     expect(drift.unreadTotal).toBeGreaterThan(0);
   });
+
+  it("gives the demo customer the most recent conversations, two of them with the demo vendor, whatever the draw", async () => {
+    for (const drawSeed of [42, 7]) {
+      await resetDatabase();
+      await seed(client, { ...DEMO_SIZES, vendors: 5, products: 20, customers: 30, sessions: 200, messagesPerSession: 3, orders: 10, seed: drawSeed });
+      const { rows } = await client.query<{ email: string; vendor: string }>(
+        `SELECT c.email, v.email AS vendor FROM chat_sessions s JOIN users c ON c.id = s.customer_id JOIN users v ON v.id = s.vendor_id
+          ORDER BY s.last_message_at DESC, s.id LIMIT 6`,
+      );
+      expect(rows.map((row) => row.email)).toEqual(Array(6).fill("customer@demo.test"));
+      expect(rows.filter((row) => row.vendor === "vendor@demo.test").length).toBeGreaterThanOrEqual(2);
+      const drift = await findCounterDrift(client);
+      expect(drift.sessions).toEqual([]);
+    }
+  });
 });
