@@ -95,8 +95,8 @@ export async function countEach<S extends string, F extends FilterDeclarations>(
   });
 }
 
-// Rows a batch of an export: what it holds in memory is this batch and the one read ahead
-// (issue 16: figures in bench:export-http).
+// Rows a FETCH of an export: what it holds of them in memory at a time (issue 16: 500 a FETCH took
+// ~1.5× as long as 2,000 for 200,000 rows, with the same peak heap).
 export const EXPORT_BATCH = 2_000;
 
 /**

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { db } from "@/lib/db";
+import { db, dbPool } from "@/lib/db";
 import { sessionsList, type SessionRow } from "@/lib/chat-sessions/list";
 import { sessionsSource } from "@/lib/chat-sessions/list-source";
 import { exportColumnsOf } from "@/lib/list-engine/export-columns";
@@ -101,6 +101,19 @@ describe("BULK-3 export: the row source and the writers", () => {
     await reader.read();
     await reader.cancel();
     expect(end).toEqual({ rows: EXPORT_BATCH, completed: false });
+  });
+
+  it("BULK-3 an open export reads on a connection of its own, none of the pool's, and closes it when stopped", async () => {
+    // A slow download would otherwise keep a pooled connection for its length (and transcripts,
+    // which read messages through the pool meanwhile, could take every one and wait for ever).
+    const exportConnections = async () =>
+      (await db.$queryRawUnsafe<{ n: number }[]>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'export' AND datname = current_database()"))[0]!.n;
+    const rows = exportRows({ filters: defaultState(sessionsList) });
+    expect((await rows.next()).value).toHaveLength(EXPORT_BATCH);
+    expect(await exportConnections()).toBe(1);
+    expect(dbPool().totalCount - dbPool().idleCount).toBe(0);
+    await rows.return(undefined);
+    await vi.waitFor(async () => expect(await exportConnections()).toBe(0));
   });
 
   it("BULK-3 stops reading when an XLSX download is cancelled while the writer waits for the reader", async () => {
