@@ -68,13 +68,14 @@ export async function seed(client: ClientBase, sizes: SeedSizes = DEMO_SIZES): P
     await insertRows(client, "users", ["name", "email", "password_hash", "role", "updated_at"], ["text", "text", "text", '"Role"', "timestamptz"], people);
 
     const vendorIds = (await client.query<{ id: number }>(`SELECT id FROM users WHERE role = 'vendor' ORDER BY id`)).rows.map((r) => r.id);
-    const demoVendorId = (await client.query<{ id: number }>("SELECT id FROM users WHERE email = $1", [demoAccount("vendor").email])).rows[0]!.id;
+    const [demoVendor] = (await client.query<{ id: number }>("SELECT id FROM users WHERE email = $1", [demoAccount("vendor").email])).rows;
+    if (!demoVendor) throw new Error("the demo vendor was not inserted");
     const products: unknown[][] = [];
     for (let index = 1; index <= sizes.products; index += 1) {
       const base = random.next() < 0.6 ? random.pick(words.PRODUCTS_AR) : random.pick(words.PRODUCTS_EN);
       const vendorId = random.pick(vendorIds);
       // The demo vendor sells the first two, whatever the draw (the demo conversations below are about them).
-      products.push([`${base} ${index}`, index <= 2 ? demoVendorId : vendorId, Math.round(random.next() * 200000) / 100, new Date()]);
+      products.push([`${base} ${index}`, index <= 2 ? demoVendor.id : vendorId, Math.round(random.next() * 200000) / 100, new Date()]);
     }
     await insertRows(client, "products", ["name", "vendor_id", "price", "updated_at"], ["text", "int", "numeric", "timestamptz"], products);
 
