@@ -3,7 +3,6 @@ import type { ExportCell } from "./columns";
 // A byte-order mark makes Excel read the file as UTF-8, so Arabic shows as Arabic.
 export const CSV_BOM = "\uFEFF";
 
-const FORMULA_START = /^[=+\-@\t\r]/;
 const FORMULA_AFTER_SEPARATOR = /([;\t\r\n][ \t\r\n]*)(?=[=+\-@])/g;
 
 /**
@@ -29,7 +28,8 @@ export function csvLine(cells: ExportCell[]): string {
 // the millions of plain cells of a large export (the replace on every cell was its costliest step).
 const NEEDS_CARE = /[",;\t\r\n]/;
 
-// FORMULA_START on the first character alone, without a regular expression, for the plain cells.
+// What a spreadsheet runs as a formula: = + - @, tab or CR first (looked at without a regular
+// expression: it runs on the millions of plain cells of a large export).
 const startsFormula = (text: string): boolean => {
   const code = text.charCodeAt(0);
   return code === 0x3d || code === 0x2b || code === 0x2d || code === 0x40 || code === 0x09 || code === 0x0d;
@@ -41,5 +41,5 @@ function csvCell(cell: ExportCell): string {
   const text = cell instanceof Date ? cell.toISOString() : cell;
   if (cell instanceof Date || !NEEDS_CARE.test(text)) return startsFormula(text) ? `'${text}` : text;
   const neutralised = text.replace(FORMULA_AFTER_SEPARATOR, "$1'");
-  return `"${(FORMULA_START.test(neutralised) ? `'${neutralised}` : neutralised).replace(/"/g, '""')}"`;
+  return `"${(startsFormula(neutralised) ? `'${neutralised}` : neutralised).replace(/"/g, '""')}"`;
 }

@@ -15,7 +15,7 @@ export type ListPage<Row> = { rows: Row[]; nextCursor: Cursor | null; previousCu
 type SortDeclaration<Row extends { id: number }, S extends string> = Pick<ListDeclaration<Row, S, any, any>, "sorts">;
 
 /** `indexed`: an index holds the conditions' matches in the sort's order (plan.ts walks it). */
-type Seek<S extends string> = { sort: S; dir: "asc" | "desc"; size: number; after: Cursor | null; before: Cursor | null; indexed?: boolean };
+type Seek<S extends string> = { sort: S; dir: "asc" | "desc"; size: number; after: Cursor | null; before: Cursor | null; indexed: boolean };
 
 /**
  * One page by keyset ("seek") pagination: the rows after or before a cursor (sort value, id) in
@@ -28,7 +28,7 @@ async function seekPage<Row extends { id: number }, S extends string, F extends 
   source: ListSource<S, F>,
   conditions: Prisma.Sql[],
   seek: Seek<S>,
-): Promise<ListPage<Row> & { hasMore: boolean }> {
+): Promise<ListPage<Row>> {
   const sort = declaration.sorts[seek.sort];
   const column = Prisma.raw(source.sortColumns[seek.sort]);
   const id = Prisma.raw(source.id);
@@ -45,7 +45,6 @@ async function seekPage<Row extends { id: number }, S extends string, F extends 
   const cursorOf = (row: Row | undefined): Cursor | null => (row ? { value: sort.read(row), id: row.id } : null);
   return {
     rows,
-    hasMore,
     nextCursor: backwards || hasMore ? cursorOf(rows.at(-1)) : null,
     previousCursor: (backwards ? hasMore : seek.after != null) ? cursorOf(rows[0]) : null,
   };
@@ -58,11 +57,7 @@ export async function listPage<Row extends { id: number }, S extends string, F e
   params: ListState<S, F>,
   viewer: ListViewer | null = null,
 ): Promise<ListPage<Row>> {
-  const { rows, nextCursor, previousCursor } = await seekPage<Row, S, F>(declaration, source, filterConditions(source, params, viewer), {
-    ...params,
-    indexed: hasIndexedSort(source, params, params.sort),
-  });
-  return { rows, nextCursor, previousCursor };
+  return seekPage<Row, S, F>(declaration, source, filterConditions(source, params, viewer), { ...params, indexed: hasIndexedSort(source, params, params.sort) });
 }
 
 /**

@@ -97,7 +97,7 @@ export async function readPage<Row extends pg.QueryResultRow, S extends string, 
   conditions: Prisma.Sql[],
   after: Prisma.Sql[],
   read: PageRead,
-  indexed = false,
+  indexed: boolean,
 ): Promise<Row[]> {
   const where = allOf([...conditions, ...after]);
   if (conditions.length === 0 || indexed) return queryRows<Row>(walkSql(source, where, read));
