@@ -14,6 +14,7 @@ const errorCatalog = checkedErrorCatalog({
   forbidden: "common",
   databaseUnavailable: "common",
   errorBody: "common",
+  goneMeanwhile: "common",
   userGone: "userForm",
   cannotDeleteSelf: "userForm",
   productNotFound: "chat",

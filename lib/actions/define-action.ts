@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { ForbiddenError, requirePermission, type CurrentUser } from "@/lib/auth/current-user";
 import type { Permission } from "@/lib/permissions";
-import { isDatabaseUnavailable } from "@/lib/db-errors";
+import { isDatabaseUnavailable, isMissingRowViolation } from "@/lib/db-errors";
 import { DomainError } from "@/lib/errors";
 import { logUnexpected } from "@/lib/observability/unexpected-error";
 import { fail, ok, type ActionResult } from "./result";
@@ -41,6 +41,8 @@ export function defineAction<S extends z.ZodType, T>(
       if (error instanceof ForbiddenError) return fail("forbidden", "forbidden");
       if (error instanceof DomainError) return fail(error.code, error.key, error.fieldErrors);
       if (isDatabaseUnavailable(error)) return fail("unavailable", "databaseUnavailable");
+      // A row the change names was deleted between the use case's check and its write.
+      if (isMissingRowViolation(error)) return fail("not_found", "goneMeanwhile");
       logUnexpected(error, "server action failed");
       return fail("internal", "errorBody");
     }

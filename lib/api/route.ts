@@ -120,9 +120,12 @@ export function apiRoute<C>(handler: (request: Request, context: C) => Promise<R
         return response;
       }
       if (isDatabaseUnavailable(error)) return apiError(request, 503, "unavailable");
-      // The caller was deleted while an instance still held their token (another instance, or
-      // straight in the database): their write names a user who is gone.
-      if (isMissingRowViolation(error) && !(await callerStillSignedIn(request))) return apiError(request, 401, "unauthorized");
+      // A write named a row that is gone: the caller, deleted while an instance still held their
+      // token (another instance, or straight in the database), or else a row deleted under the
+      // request, between its check and its write.
+      if (isMissingRowViolation(error)) {
+        return (await callerStillSignedIn(request)) ? apiError(request, 404, "not_found") : apiError(request, 401, "unauthorized");
+      }
       logUnexpected(error, "api request failed");
       return apiError(request, 500, "internal");
     }

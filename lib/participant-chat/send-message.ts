@@ -1,5 +1,6 @@
 import "server-only";
 import { DomainError } from "@/lib/errors";
+import { isMissingRowViolation } from "@/lib/db-errors";
 import type { ParticipantMessage } from "@/lib/chat-sessions/conversation";
 import { dbPool } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -104,8 +105,8 @@ class SendBatcher {
           item.resolve(rows[i]);
         });
       } catch (error) {
-        if (batch.length === 1) batch[0]?.reject(error);
-        else await Promise.all(batch.map((item) => this.execute([item]).then((rows) => item.resolve(rows[0]), item.reject)));
+        if (batch.length === 1) settleAlone(batch[0] as Send, error);
+        else await Promise.all(batch.map((item) => this.execute([item]).then((rows) => item.resolve(rows[0]), (alone) => settleAlone(item, alone))));
       }
     }
     this.running = false;
@@ -118,6 +119,16 @@ class SendBatcher {
     for (const row of rows) byK[row.k - 1] = row;
     return byK;
   }
+}
+
+/**
+ * A send that failed on its own: its session was deleted between the statement's check and its
+ * insert (the foreign key, checked against the committed delete) is "not found", like a session
+ * that was already gone; anything else is the caller's error.
+ */
+function settleAlone(item: Send, error: unknown) {
+  if (isMissingRowViolation(error)) item.resolve(undefined);
+  else item.reject(error);
 }
 
 /** The send statement for this bus (lib/realtime/event-log-writes.ts) and its parameters. */
@@ -160,7 +171,10 @@ export async function sendInTransaction(
 ): Promise<{ message: ParticipantMessage; announce: () => Promise<void> }> {
   await consumeSendAllowance(senderId, (statement, values) => tx.$queryRawUnsafe(statement, ...values));
   const [statement, values] = sendStatement([sessionId], [senderId], [body]);
-  const [row] = await tx.$queryRawUnsafe<Row[]>(statement, ...values);
+  const [row] = await tx.$queryRawUnsafe<Row[]>(statement, ...values).catch((error: unknown) => {
+    if (isMissingRowViolation(error)) throw new DomainError("not_found", "sessionNotFound");
+    throw error;
+  });
   if (!row) throw new DomainError("not_found", "sessionNotFound");
   return { message: messageOf(row, senderId), announce: () => announceSent(row, senderId, sessionId) };
 }

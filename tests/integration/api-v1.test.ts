@@ -1,3 +1,4 @@
+import pg from "pg";
 import { beforeEach, describe, expect, it } from "vitest";
 import { POST as issueToken, DELETE as revokeToken } from "@/app/api/v1/tokens/route";
 import { GET as listSessions, POST as startSession } from "@/app/api/v1/sessions/route";
@@ -220,6 +221,29 @@ describe("the mobile API (/api/v1)", () => {
     expect([201, 404]).toContain(statuses[1]);
     expect(await countersFromMessages()).toEqual(await db.chatSession.findMany({ orderBy: { id: "asc" }, select: { id: true, messageCount: true, unreadCount: true } }).then((rows) => rows.map((r) => ({ id: r.id, messages: r.messageCount, unread: r.unreadCount }))));
     expect(await db.notification.count()).toBe(await db.chatMessage.count());
+  });
+
+  it("a session deleted while a send waits on it (the delete not yet committed) answers that send 404, never 500", async () => {
+    const sessionId = await startAsCustomer();
+    const deleter = new pg.Client({ connectionString: process.env.DATABASE_URL, application_name: "racing-delete" });
+    await deleter.connect();
+    try {
+      await deleter.query("BEGIN");
+      await deleter.query("DELETE FROM chat_sessions WHERE id = $1", [sessionId]);
+      // The send's statement still sees the session (the delete is not committed), so it inserts
+      // and waits on the deleter's row lock; once the delete commits, its foreign key fails.
+      const sending = sendMessage(call(`/sessions/${sessionId}/messages`, { method: "POST", token: customer.token, body: JSON.stringify({ body: "too late" }) }), params(sessionId));
+      await expect
+        .poll(async () => (await db.$queryRawUnsafe<{ n: number }[]>("SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted"))[0]!.n)
+        .toBeGreaterThan(0);
+      await deleter.query("COMMIT");
+      const refused = await sending;
+      expect(refused.status).toBe(404);
+      expect((await json(refused)).error?.code).toBe("not_found");
+    } finally {
+      await deleter.end();
+    }
+    expect(await db.chatMessage.count()).toBe(0);
   });
 
   it("a token's user is kept briefly, but a revoked token is refused at once, and its last use is noted", async () => {

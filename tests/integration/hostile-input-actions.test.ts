@@ -1,5 +1,7 @@
 import fc from "fast-check";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { z } from "zod";
+import { defineAction } from "@/lib/actions/define-action";
 import { db } from "@/lib/db";
 import { catalogs } from "@/lib/i18n/catalogs";
 import { actAs } from "../support/mock-current-user";
@@ -76,4 +78,16 @@ describe("hostile input to every server action", () => {
     }
     expect(tried.length).toBe(actions.length);
   }, 120_000);
+});
+
+describe("a change racing a delete", () => {
+  it("whose write names a row deleted meanwhile is told so (not_found, in the user's words), not an unexpected error", async () => {
+    actAs("admin");
+    const { session, customer } = await createSessionFixture();
+    await db.chatSession.delete({ where: { id: session.id } });
+    // The use case checked the session before the delete; its write comes after.
+    const writeAfterCheck = defineAction("messages.reply", z.object({}), () => db.chatMessage.create({ data: { sessionId: session.id, senderId: customer.id, body: "late" } }));
+    expect(await writeAfterCheck({})).toEqual({ ok: false, error: { code: "not_found", message: "goneMeanwhile" } });
+    expect(catalogKeys.has("goneMeanwhile")).toBe(true);
+  });
 });
