@@ -56,13 +56,14 @@ export const sessionsSource: ListSource<keyof Declared["sorts"] & string, Declar
     assignee: (value, viewer) => (value === "none" ? Prisma.sql`assignee_id IS NULL` : Prisma.sql`assignee_id = ${value === "me" ? (viewer?.id ?? 0) : value}`),
   },
   // The indexes on (customer_id | vendor_id | product_id | assignee_id, last_message_at), on
-  // (last_message_at, id) for the last 7 days, and on (message_count, id) WHERE unread_count > 0.
+  // (last_message_at, id) for the last 7 days, and on (message_count, id) and (the waiting sort,
+  // id) WHERE unread_count > 0.
   indexedSorts: {
     customer: ["lastMessage"],
     vendor: ["lastMessage"],
     product: ["lastMessage"],
     assignee: ["lastMessage"],
     recent: ["lastMessage"],
-    unread: ["messages"],
+    unread: ["messages", "waiting"],
   },
 };

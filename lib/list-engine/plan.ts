@@ -21,19 +21,55 @@ import { allOf, type ListSource } from "./list-source";
  *    vendor's page took 10.7 ms read matches first, against 0.9 ms for the walk; the last 7 days
  *    (FLT-5) 3.6 ms against 0.7 (scripts/bench/list.ts).
  * 2. The planner's estimate of the matches (one EXPLAIN, well under a millisecond) is at most
- *    `fewMatches`: the matches first — reading a few thousand rows costs a few ms whatever the sort.
- * 3. More: the planner's own plan (the walk, or a partial index that fits), cut off after
+ *    `fewMatches`, and a walk would read many rows to fill a page (the page's share of the table
+ *    at the matches' density, over `cheapWalkRows`): the matches first — reading a few thousand
+ *    rows costs a few ms whatever the sort. Few matches that a walk still meets often enough
+ *    (FLT-5 with 'watch' at 1M: ~4,000 matches, one row in ~250, so ~6,500 rows to a page) go on
+ *    to 3: their walk took 2 ms, reading them first 50 ms (the search's 26,000 matches, then the
+ *    filter).
+ * 3. Otherwise the planner's own plan (the walk, or a partial index that fits), cut off after
  *    `walkBudgetMs`; if it runs longer, its matches sit far along the order, and the matches are
  *    read first instead. The budget is time, not rows, so that a fitting index (FLT-4's partial
- *    index for the messages sort) keeps its fast walk. Either way the rows are the same: only
- *    the plan changes, never the answer.
+ *    indexes for the messages and waiting sorts) keeps its fast walk. A request whose walk ran out
+ *    of budget is remembered for a while (`walkFailures`) and reads its matches first at once: the
+ *    same list reloaded, refreshed live or paged no longer pays the budget each time.
+ * Either way the rows are the same: only the plan changes, never the answer.
  */
 export const planLimits = {
-  /** matches (estimated) up to which they are read first without trying the walk */
+  /** matches (estimated) up to which they are read first without trying the walk… */
   fewMatches: 5_000,
+  /** …unless a walk would fill the page within this many rows (the matches' density, estimated) */
+  cheapWalkRows: 20_000,
   /** how long the walk may run before the matches are read first instead */
   walkBudgetMs: 40,
+  /**
+   * how long a request whose walk ran out of budget reads its matches first without trying again:
+   * long enough for a reload, a live refresh or the next pages; short, because a walk slowed by a
+   * moment's load would otherwise keep a list whose matches are many on the slower plan
+   */
+  walkFailureMemoryMs: 60_000,
 };
+
+/**
+ * Requests (conditions and order, not the cursor) whose walk ran out of budget, and when. Bounded:
+ * the oldest is forgotten first. Per process.
+ */
+const walkFailures = new Map<string, number>();
+const WALK_FAILURES_KEPT = 1_000;
+
+function walkFailedLately(key: string): boolean {
+  const failedAt = walkFailures.get(key);
+  if (failedAt === undefined) return false;
+  if (Date.now() - failedAt < planLimits.walkFailureMemoryMs) return true;
+  walkFailures.delete(key);
+  return false;
+}
+
+function rememberWalkFailure(key: string) {
+  walkFailures.delete(key);
+  walkFailures.set(key, Date.now());
+  if (walkFailures.size > WALK_FAILURES_KEPT) walkFailures.delete(walkFailures.keys().next().value as string);
+}
 
 const QUERY_CANCELED = "57014";
 
@@ -101,9 +137,20 @@ export async function readPage<Row extends pg.QueryResultRow, S extends string, 
 ): Promise<Row[]> {
   const where = allOf([...conditions, ...after]);
   if (conditions.length === 0 || indexed) return queryRows<Row>(walkSql(source, where, read));
-  if ((await estimatedMatches(source, allOf(conditions))) > planLimits.fewMatches) {
+  const filtered = allOf(conditions);
+  const request = JSON.stringify([filtered.text, filtered.values, read.column.text, read.direction.text]);
+  if (!walkFailedLately(request) && (await walkWorthTrying(source, filtered, read.limit))) {
     const walked = await walkWithinBudget<Row>(walkSql(source, where, read));
     if (walked) return walked;
+    rememberWalkFailure(request);
   }
   return queryRows<Row>(matchesFirstSql(source, where, read));
+}
+
+/** Rules 2 and 3 above: many matches, or few that a walk would still meet soon enough. */
+async function walkWorthTrying<S extends string, F extends FilterDeclarations>(source: ListSource<S, F>, conditions: Prisma.Sql, limit: number): Promise<boolean> {
+  const matches = await estimatedMatches(source, conditions);
+  if (matches > planLimits.fewMatches) return true;
+  const rows = await estimatedMatches(source, Prisma.sql`TRUE`);
+  return (limit * rows) / Math.max(matches, 1) <= planLimits.cheapWalkRows;
 }

@@ -2,7 +2,9 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { listSessions } from "@/lib/chat-sessions/list-query";
 import { sessionsSource } from "@/lib/chat-sessions/list-source";
-import { planLimits } from "@/lib/list-engine/plan";
+import pg from "pg";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { planLimits, readPage } from "@/lib/list-engine/plan";
 import { createProduct, createUser, resetDatabase } from "../support/fixtures";
 import { defaultState } from "@/lib/list-engine/url-state";
 import { sessionsList, type SessionsListState } from "@/lib/chat-sessions/list";
@@ -98,6 +100,7 @@ describe("keyset pages over every combination of filter, sort and direction, whi
 
   it("reading the matches first", async () => {
     planLimits.fewMatches = Number.POSITIVE_INFINITY;
+    planLimits.cheapWalkRows = 0;
     for (const { name, params, where } of combinations()) await expectWalkMatchesWholeList(name, params, where);
   });
 
@@ -105,5 +108,55 @@ describe("keyset pages over every combination of filter, sort and direction, whi
     planLimits.fewMatches = 0;
     planLimits.walkBudgetMs = 60_000;
     for (const { name, params, where } of combinations()) await expectWalkMatchesWholeList(name, params, where);
+  });
+});
+
+describe("the plan's choice", () => {
+  /** How many walks `run` tries within their budget (each sets its statement_timeout), and what it returns. */
+  async function walksTried<T>(run: () => Promise<T>): Promise<{ walks: number; result: T }> {
+    const spy = vi.spyOn(pg.Client.prototype, "query");
+    try {
+      const result = await run();
+      const walks = spy.mock.calls.filter(([statement]) => typeof statement === "string" && statement.includes("statement_timeout")).length;
+      return { walks, result };
+    } finally {
+      spy.mockRestore();
+    }
+  }
+  const read = (dir: "ASC" | "DESC") => ({ column: Prisma.raw("last_message_at"), direction: Prisma.raw(dir), limit: 5 });
+  const ids = (rows: { id: number }[]) => rows.map((row) => row.id);
+
+  it("few matches are read first, unless a walk would meet them within a few rows", async () => {
+    const unread = [Prisma.sql`unread_count > 0`];
+    const page = () => readPage<{ id: number }, string, never>(sessionsSource as never, unread, [], read("DESC"), false);
+    const expected = ids(await db.$queryRawUnsafe<{ id: number }[]>("SELECT id FROM chat_sessions WHERE unread_count > 0 ORDER BY last_message_at DESC, id DESC LIMIT 5"));
+    // A dozen matches in 36 rows: a walk meets one in three, so it is tried.
+    const walked = await walksTried(page);
+    expect(walked.walks).toBe(1);
+    expect(ids(walked.result)).toEqual(expected);
+    planLimits.cheapWalkRows = 0;
+    const readFirst = await walksTried(page);
+    expect(readFirst.walks).toBe(0);
+    expect(ids(readFirst.result)).toEqual(expected);
+  });
+
+  it("a request whose walk ran out of budget reads its matches first for a while, without trying the walk again", async () => {
+    planLimits.fewMatches = 0;
+    planLimits.walkBudgetMs = 10;
+    // An init plan that sleeps past the budget: this walk always runs out of it.
+    const slow = [Prisma.sql`unread_count >= (SELECT 0 FROM pg_sleep(0.1))`];
+    const page = (dir: "ASC" | "DESC") => readPage<{ id: number }, string, never>(sessionsSource as never, slow, [], read(dir), false);
+    const expected = ids(await db.$queryRawUnsafe<{ id: number }[]>("SELECT id FROM chat_sessions ORDER BY last_message_at DESC, id DESC LIMIT 5"));
+    const first = await walksTried(() => page("DESC"));
+    expect(first.walks).toBe(1);
+    expect(ids(first.result)).toEqual(expected);
+    const again = await walksTried(() => page("DESC"));
+    expect(again.walks).toBe(0);
+    expect(ids(again.result)).toEqual(expected);
+    // Another request (the other direction) tries its own walk.
+    expect((await walksTried(() => page("ASC"))).walks).toBe(1);
+    // Once the memory has passed, the walk is tried again.
+    planLimits.walkFailureMemoryMs = 0;
+    expect((await walksTried(() => page("DESC"))).walks).toBe(1);
   });
 });
