@@ -1,4 +1,4 @@
-import { defineList } from "@/lib/list-engine/declaration";
+import { defineList, labelsOf } from "@/lib/list-engine/declaration";
 
 // The audit log: everything staff changed or exported, for admins, declared on the list engine.
 // Its SQL is in list-source.ts.
@@ -17,7 +17,7 @@ export const auditList = defineList({
   columns: [
     { key: "time", header: "date", kind: "date", value: (row: AuditRow) => row.createdAt, sort: "time", width: 22 },
     { key: "actor", header: "auditActor", kind: "text", value: (row: AuditRow) => row.actorName, width: 28 },
-    { key: "action", header: "auditAction", kind: "text", value: (row: AuditRow) => row.action, label: (row: AuditRow) => (isKnownAction(row.action) ? (`audit_${row.action}` as const) : null), width: 24 },
+    { key: "action", header: "auditAction", kind: "text", value: (row: AuditRow) => row.action, labels: labelsOf(AUDIT_ACTIONS, "audit_"), width: 24 },
     { key: "target", header: "auditTarget", kind: "text", value: (row: AuditRow) => `${row.targetType}${row.targetId ? ` #${row.targetId}` : ""}`, width: 20, toggleable: true },
     { key: "details", header: "auditDetails", kind: "text", value: (row: AuditRow) => JSON.stringify(row.details), width: 60 },
   ],

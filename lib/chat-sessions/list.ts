@@ -30,7 +30,7 @@ export type SessionRow = {
   assigneeName: string | null;
 };
 
-const AWAITING_WORDS = { vendor: "awaitingVendor", customer: "awaitingCustomer", none: null } as const;
+const AWAITING_WORDS = { vendor: "awaitingVendor", customer: "awaitingCustomer" } as const;
 
 export const sessionsList = defineList({
   path: "/chat-sessions",
@@ -51,7 +51,7 @@ export const sessionsList = defineList({
     // Issues 19 and 20: after the columns above, so existing exports keep their column positions;
     // shown until hidden, so that a list with every column on still fits at 1024 px.
     { key: "waiting", header: "colWaiting", kind: "relativeTime", value: (row: SessionRow) => row.awaitingSince, sort: "waiting", toggleable: true, shownByDefault: true, width: 22 },
-    { key: "awaiting", header: "colAwaiting", kind: "text", value: (row: SessionRow) => row.awaiting, label: (row: SessionRow) => AWAITING_WORDS[row.awaiting], exportOnly: true, width: 16 },
+    { key: "awaiting", header: "colAwaiting", kind: "text", value: (row: SessionRow) => row.awaiting, labels: AWAITING_WORDS, exportOnly: true, width: 16 },
     { key: "assignee", header: "colAssignee", kind: "text", value: (row: SessionRow) => row.assigneeName, toggleable: true, shownByDefault: true, width: 20 },
   ],
   sorts: {

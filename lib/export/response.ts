@@ -1,7 +1,7 @@
 import { format as formatDate } from "date-fns";
 import { metrics } from "@/lib/observability/metrics";
 import type { ExportColumn, ExportEnd } from "./columns";
-import { csvStream } from "./csv-stream";
+import { csvLinesOf, csvStream } from "./csv-stream";
 import { xlsxStream } from "./xlsx";
 
 export type ExportFormat = "csv" | "xlsx";
@@ -15,6 +15,8 @@ export function exportResponse<Row>(options: {
   name: string;
   columns: ExportColumn<Row>[];
   rows: AsyncGenerator<Row[]>;
+  /** the CSV's lines when the database writes them (lib/list-engine/csv-in-sql.ts); `rows` is then not read */
+  csvLines?: AsyncGenerator<string[]> | null;
   rightToLeft: boolean;
   onEnd: (end: ExportEnd) => Promise<void>;
 }): Response {
@@ -25,7 +27,14 @@ export function exportResponse<Row>(options: {
     metrics().exportDuration.observe({ format, completed: String(end.completed) }, (performance.now() - started) / 1000);
     await options.onEnd(end);
   };
-  const body = format === "csv" ? csvStream(columns, rows, onEnd) : xlsxStream(columns, { name, rightToLeft }, rows, onEnd);
+  const body =
+    format === "csv"
+      ? csvStream(
+          columns.map((column) => column.header),
+          options.csvLines ?? csvLinesOf(columns, rows),
+          onEnd,
+        )
+      : xlsxStream(columns, { name, rightToLeft }, rows, onEnd);
   const fileName = `${name}-${formatDate(new Date(), "yyyy-MM-dd")}.${format}`;
   return new Response(body, {
     headers: {

@@ -53,8 +53,8 @@ export type ListColumn<Row, W extends Namespace> = {
   header: keyof CatalogOf<W> & string;
   kind: ColumnKind;
   value: (row: Row) => CellValue;
-  /** the value in words: a key of the section's catalog (a status, a role), for screen and export alike; null: the value as it is */
-  label?: (row: Row) => (keyof CatalogOf<W> & string) | null;
+  /** the values in words: for each value, a key of the section's catalog (a status, a role), for screen and export alike; a value not here is shown as it is */
+  labels?: Readonly<Partial<Record<string, keyof CatalogOf<W> & string>>>;
   /** where a link column leads */
   href?: (row: Row) => string;
   /** the sort this column's header applies */
@@ -105,10 +105,16 @@ export type ListDeclaration<Row extends { id: number }, S extends string, F exte
   columnsCookie: string;
 };
 
-/** A column's value for the screen: its words when the column states them, else the value itself. */
-export function labelled<Row>(column: { value: (row: Row) => CellValue; label?: (row: Row) => string | null }, row: Row, words: (key: string) => string): CellValue {
-  const label = column.label?.(row);
-  return label ? words(label) : column.value(row);
+/** A column's value for the screen and the export: its words when the column states them, else the value itself. */
+export function labelled<Row>(column: { value: (row: Row) => CellValue; labels?: Readonly<Partial<Record<string, string>>> }, row: Row, words: (key: string) => string): CellValue {
+  const value = column.value(row);
+  const key = column.labels && typeof value === "string" && Object.hasOwn(column.labels, value) ? column.labels[value] : undefined;
+  return key ? words(key) : value;
+}
+
+/** The words of each of a column's values, by prefix: labelsOf(["paid"], "status_") is { paid: "status_paid" }. */
+export function labelsOf<V extends string, P extends string>(values: readonly V[], prefix: P): Readonly<Record<V, `${P}${V}`>> {
+  return Object.fromEntries(values.map((value) => [value, `${prefix}${value}`])) as Record<V, `${P}${V}`>;
 }
 
 /** What most lists share, unless their declaration says otherwise. */

@@ -1,7 +1,7 @@
 import "server-only";
 import { audit } from "@/lib/audit";
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { db } from "@/lib/db";
+import { db, rowsInBatches } from "@/lib/db";
 import type { ExportColumn, ExportEnd } from "@/lib/export/columns";
 import { exportResponse, plainError } from "@/lib/export/response";
 import type { Namespace } from "@/lib/i18n/catalogs";
@@ -9,9 +9,10 @@ import type { Locale } from "@/lib/i18n/config";
 import { getLocale, translatorFor } from "@/lib/i18n/server";
 import { can } from "@/lib/permissions";
 import type { FilterDeclarations, ListDeclaration } from "./declaration";
-import { exportColumnsOf } from "./export-columns";
+import { csvLinesSql } from "./csv-in-sql";
+import { exportColumnsOf, pickedColumns } from "./export-columns";
 import { parseExportRequest } from "./export-request";
-import { rowsInOrder } from "./keyset";
+import { EXPORT_BATCH, rowsInOrder, rowsInOrderSql } from "./keyset";
 import type { ListSource } from "./list-source";
 
 /**
@@ -52,8 +53,19 @@ export function listExportRoute<Row extends { id: number }, S extends string, F 
     };
     const rows = rowsInOrder<Row, S, F>(source, selection, order, user);
     const file = { format, rightToLeft: locale === "ar", onEnd: recordExport };
-    return output
-      ? exportResponse({ ...file, name: output.name, columns: output.columns(locale), rows: output.rows(rows) })
-      : exportResponse({ ...file, name: declaration.path.slice(1), columns: exportColumnsOf(declaration.columns, translatorFor(locale, declaration.words), fields), rows });
+    if (output) return exportResponse({ ...file, name: output.name, columns: output.columns(locale), rows: output.rows(rows) });
+    const t = translatorFor(locale, declaration.words);
+    const lines = format === "csv" ? csvLinesSql(pickedColumns(declaration.columns, fields), t, rowsInOrderSql(source, selection, order, user)) : null;
+    return exportResponse({
+      ...file,
+      name: declaration.path.slice(1),
+      columns: exportColumnsOf(declaration.columns, t, fields),
+      rows,
+      csvLines: lines && linesOf(rowsInBatches<{ line: string }>(lines, EXPORT_BATCH)),
+    });
   };
+}
+
+async function* linesOf(batches: AsyncGenerator<{ line: string }[]>): AsyncGenerator<string[]> {
+  for await (const rows of batches) yield rows.map((row) => row.line);
 }

@@ -94,11 +94,24 @@ export async function countEach<S extends string, F extends FilterDeclarations>(
 // ~1.5× as long as 2,000 for 200,000 rows, with the same peak heap).
 export const EXPORT_BATCH = 2_000;
 
+/** The statement of the selected rows in the list's own order (sort, direction, id). */
+export function rowsInOrderSql<S extends string, F extends FilterDeclarations>(
+  source: ListSource<S, F>,
+  selection: Selection<F>,
+  order: { sort: S; dir: "asc" | "desc" },
+  viewer: ListViewer | null = null,
+): Prisma.Sql {
+  const column = Prisma.raw(source.sortColumns[order.sort]);
+  const id = Prisma.raw(source.id);
+  const direction = Prisma.raw(order.dir === "desc" ? "DESC" : "ASC");
+  return Prisma.sql`SELECT ${source.select} FROM ${source.from} WHERE ${selectionSql(source, selection, viewer)} ORDER BY ${column} ${direction}, ${id} ${direction}`;
+}
+
 /**
- * The selected rows in the list's own order (sort, direction, id), a batch at a time, so memory
- * stays flat and stopping the loop — the browser cancelled — stops the reading. One statement
- * through a cursor (lib/db.ts rowsInBatches): a search or filter runs once, and the table is read
- * once, whatever the selection (every row, all matching, ticked ids).
+ * The selected rows in the list's own order, a batch at a time, so memory stays flat and stopping
+ * the loop — the browser cancelled — stops the reading. One statement through a cursor (lib/db.ts
+ * rowsInBatches): a search or filter runs once, and the table is read once, whatever the selection
+ * (every row, all matching, ticked ids).
  */
 export function rowsInOrder<Row extends { id: number }, S extends string, F extends FilterDeclarations>(
   source: ListSource<S, F>,
@@ -106,8 +119,5 @@ export function rowsInOrder<Row extends { id: number }, S extends string, F exte
   order: { sort: S; dir: "asc" | "desc" },
   viewer: ListViewer | null = null,
 ): AsyncGenerator<Row[]> {
-  const column = Prisma.raw(source.sortColumns[order.sort]);
-  const id = Prisma.raw(source.id);
-  const direction = Prisma.raw(order.dir === "desc" ? "DESC" : "ASC");
-  return rowsInBatches<Row>(Prisma.sql`SELECT ${source.select} FROM ${source.from} WHERE ${selectionSql(source, selection, viewer)} ORDER BY ${column} ${direction}, ${id} ${direction}`, EXPORT_BATCH);
+  return rowsInBatches<Row>(rowsInOrderSql(source, selection, order, viewer), EXPORT_BATCH);
 }

@@ -1,5 +1,5 @@
 import type { OrderStatus } from "@/lib/generated/prisma/enums";
-import { defineList } from "@/lib/list-engine/declaration";
+import { defineList, labelsOf } from "@/lib/list-engine/declaration";
 
 // The orders list (REL-2), declared on the list engine. Its SQL is in list-source.ts.
 
@@ -16,7 +16,7 @@ export const ordersList = defineList({
     { key: "id", header: "order", kind: "number", value: (row: OrderRow) => row.id, width: 10 },
     { key: "customer", header: "customer", kind: "link", value: (row: OrderRow) => row.customerName, href: (row: OrderRow) => `/users/${row.customerId}`, width: 28 },
     { key: "vendor", header: "vendor", kind: "link", value: (row: OrderRow) => row.vendorName, href: (row: OrderRow) => `/users/${row.vendorId}`, width: 28 },
-    { key: "status", header: "status", kind: "text", value: (row: OrderRow) => row.status, label: (row: OrderRow) => `status_${row.status}` as const, width: 14 },
+    { key: "status", header: "status", kind: "text", value: (row: OrderRow) => row.status, labels: labelsOf(ORDER_STATUSES, "status_"), width: 14 },
     { key: "total", header: "total", kind: "money", value: (row: OrderRow) => row.total, sort: "total", width: 12 },
     { key: "sessions", header: "sessions", kind: "badge", value: (row: OrderRow) => row.sessions, width: 12 },
     { key: "date", header: "date", kind: "date", value: (row: OrderRow) => row.createdAt, sort: "created", width: 22 },

@@ -1,5 +1,5 @@
 import type { Role } from "@/lib/generated/prisma/enums";
-import { defineList } from "@/lib/list-engine/declaration";
+import { defineList, labelsOf } from "@/lib/list-engine/declaration";
 import { ROLES } from "@/lib/roles";
 
 // REL-1: the users who take part in chats, and the staff, declared on the list engine. Its SQL
@@ -17,7 +17,7 @@ export const usersList = defineList({
     { key: "id", header: "id", kind: "number", value: (row: UserRow) => row.id, width: 10, exportOnly: true },
     { key: "name", header: "name", kind: "link", value: (row: UserRow) => row.name, href: (row: UserRow) => `/users/${row.id}`, sort: "name", width: 30 },
     { key: "email", header: "email", kind: "text", value: (row: UserRow) => row.email, width: 32 },
-    { key: "role", header: "role", kind: "text", value: (row: UserRow) => row.role, label: (row: UserRow) => `role_${row.role}` as const, width: 14 },
+    { key: "role", header: "role", kind: "text", value: (row: UserRow) => row.role, labels: labelsOf(ROLES, "role_"), width: 14 },
     { key: "sessions", header: "sessions", kind: "badge", value: (row: UserRow) => row.sessions, width: 12 },
     { key: "unread", header: "unread", kind: "badge", value: (row: UserRow) => row.unread, width: 12 },
     { key: "created", header: "createdAt", kind: "date", value: (row: UserRow) => row.createdAt, sort: "created", width: 22 },

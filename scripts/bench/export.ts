@@ -18,10 +18,11 @@ const { noFilters } = await import("../../lib/list-engine/url-state");
 const { sessionsSource } = await import("../../lib/chat-sessions/list-source");
 const { rowsInOrder } = await import("../../lib/list-engine/keyset");
 const { exportColumnsOf } = await import("../../lib/list-engine/export-columns");
-const { csvStream } = await import("../../lib/export/csv-stream");
+const { csvLinesOf, csvStream } = await import("../../lib/export/csv-stream");
 const { xlsxStream } = await import("../../lib/export/xlsx");
 const { transcriptOutput } = await import("../../lib/chat-sessions/transcript");
 type Row = import("../../lib/chat-sessions/list").SessionRow;
+type ExportColumn<R> = import("../../lib/export/columns").ExportColumn<R>;
 
 const COLUMNS = `id, product_id AS "productId", product_name AS "productName", customer_id AS "customerId", customer_name AS "customerName",
   vendor_id AS "vendorId", vendor_name AS "vendorName", message_count AS "messageCount", unread_count AS "unreadCount",
@@ -62,14 +63,15 @@ const started = performance.now();
 const source = firstRows(mode === "raw" ? rawRows() : rowsInOrder(sessionsSource, { filters: noFilters(sessionsList) }, { sort: "lastMessage", dir: "desc" }));
 let written = 0;
 const onEnd = async ({ rows }: { rows: number }) => void (written = rows);
+const csvStreamOf = <Row>(columns: ExportColumn<Row>[], rows: AsyncGenerator<Row[]>) => csvStream(columns.map((column) => column.header), csvLinesOf(columns, rows), onEnd);
 // Headers are the catalog keys: translating them costs nothing worth measuring.
 const stream =
   mode === "transcript"
     ? format === "csv"
-      ? csvStream(transcriptOutput.columns("en"), transcriptOutput.rows(source), onEnd)
+      ? csvStreamOf(transcriptOutput.columns("en"), transcriptOutput.rows(source))
       : xlsxStream(transcriptOutput.columns("en"), { name: "Transcripts", rightToLeft: false }, transcriptOutput.rows(source), onEnd)
     : format === "csv"
-      ? csvStream(exportColumnsOf(sessionsList.columns, (key) => key, null), source, onEnd)
+      ? csvStreamOf(exportColumnsOf(sessionsList.columns, (key) => key, null), source)
       : xlsxStream(exportColumnsOf(sessionsList.columns, (key) => key, null), { name: "Chat sessions", rightToLeft: false }, source, onEnd);
 const reader = stream.getReader();
 let firstByte = 0;

@@ -7,7 +7,7 @@ import { exportColumnsOf } from "@/lib/list-engine/export-columns";
 import { EXPORT_BATCH, rowsInOrder } from "@/lib/list-engine/keyset";
 import type { Selection } from "@/lib/list-engine/selection";
 import type { ExportEnd } from "@/lib/export/columns";
-import { csvStream } from "@/lib/export/csv-stream";
+import { csvLinesOf, csvStream } from "@/lib/export/csv-stream";
 import { xlsxStream } from "@/lib/export/xlsx";
 import { actAs } from "../support/mock-current-user";
 import { createSessionFixture, createUser, resetDatabase } from "../support/fixtures";
@@ -27,6 +27,7 @@ const columns = exportColumnsOf(sessionsList.columns, translatorFor("en", "chatS
 const exportRows = (selection: Selection<typeof sessionsList.filters>) =>
   rowsInOrder<SessionRow, keyof typeof sessionsList.sorts & string, typeof sessionsList.filters>(sessionsSource, selection, { sort: "created", dir: "asc" });
 const headers = columns.map((column) => column.header);
+const csvOf = (rows: AsyncGenerator<SessionRow[]>, onEnd: (end: ExportEnd) => Promise<void>) => csvStream(headers, csvLinesOf(columns, rows), onEnd);
 const noAudit = async () => {};
 const decode = async (response: Response) => new TextDecoder("utf-8", { ignoreBOM: true }).decode(await response.arrayBuffer());
 const exportUrl = (query: string) => new Request(`http://localhost/chat-sessions/export?${query}`);
@@ -52,7 +53,7 @@ beforeAll(async () => {
 describe("BULK-3 export: the row source and the writers", () => {
   it("BULK-3 streams every selected session once, in batches, as CSV with a BOM and Arabic intact", async () => {
     let end: ExportEnd | null = null;
-    const text = await decode(new Response(csvStream(columns, exportRows({ filters: defaultState(sessionsList) }), async (e) => void (end = e))));
+    const text = await decode(new Response(csvOf(exportRows({ filters: defaultState(sessionsList) }), async (e) => void (end = e))));
     const lines = text.trimEnd().split("\r\n");
     expect(text.startsWith("\uFEFFID,Product")).toBe(true);
     expect(lines).toHaveLength(1 + 4 + 2500);
@@ -62,7 +63,7 @@ describe("BULK-3 export: the row source and the writers", () => {
   });
 
   it("BULK-3 exports only the chosen ids when rows are ticked", async () => {
-    const text = await new Response(csvStream(columns, exportRows({ ids: ids.slice(1, 3) }), noAudit)).text();
+    const text = await new Response(csvOf(exportRows({ ids: ids.slice(1, 3) }), noAudit)).text();
     // in the list's order (creation time, then id): these fixtures were created concurrently
     const inOrder = await db.chatSession.findMany({ where: { id: { in: ids.slice(1, 3) } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true } });
     expect(text.trimEnd().split("\r\n").slice(1).map((line) => Number(line.split(",")[0]))).toEqual(inOrder.map((row) => row.id));
@@ -95,7 +96,7 @@ describe("BULK-3 export: the row source and the writers", () => {
 
   it("BULK-3 stops reading when a CSV download is cancelled, and says how far it got", async () => {
     let end: ExportEnd | null = null;
-    const stream = csvStream(columns, exportRows({ filters: defaultState(sessionsList) }), async (e) => void (end = e));
+    const stream = csvOf(exportRows({ filters: defaultState(sessionsList) }), async (e) => void (end = e));
     const reader = stream.getReader();
     await reader.read();
     await reader.read();

@@ -1,0 +1,95 @@
+import fc from "fast-check";
+import { beforeAll, describe, expect, it } from "vitest";
+import { auditList } from "@/lib/audit-log/list";
+import { auditSource } from "@/lib/audit-log/list-source";
+import { sessionsList } from "@/lib/chat-sessions/list";
+import { sessionsSource } from "@/lib/chat-sessions/list-source";
+import { db, rowsInBatches } from "@/lib/db";
+import { csvLine } from "@/lib/export/csv";
+import { csvLinesOf } from "@/lib/export/csv-stream";
+import type { Namespace } from "@/lib/i18n/catalogs";
+import type { Locale } from "@/lib/i18n/config";
+import { translatorFor } from "@/lib/i18n/server";
+import { csvLinesSql, fieldOf } from "@/lib/list-engine/csv-in-sql";
+import type { FilterDeclarations, ListDeclaration } from "@/lib/list-engine/declaration";
+import { exportColumnsOf, pickedColumns } from "@/lib/list-engine/export-columns";
+import { rowsInOrder, rowsInOrderSql } from "@/lib/list-engine/keyset";
+import type { ListSource } from "@/lib/list-engine/list-source";
+import { noFilters } from "@/lib/list-engine/url-state";
+import { ordersList } from "@/lib/orders/list";
+import { ordersSource } from "@/lib/orders/list-source";
+import { productsList } from "@/lib/products/list";
+import { productsSource } from "@/lib/products/list-source";
+import { usersList } from "@/lib/users/list";
+import { usersSource } from "@/lib/users/list-source";
+import { createProduct, createSessionFixture, createUser, resetDatabase } from "../support/fixtures";
+
+// Issue 16: a list's CSV export is written by PostgreSQL (lib/list-engine/csv-in-sql.ts); it must
+// be, byte for byte, what the TypeScript writer (lib/export/csv.ts) makes of the same rows.
+
+// What a spreadsheet reads as a formula or a separator, quotes, line breaks, Arabic, and plain text.
+const cellText = fc.string({ unit: fc.constantFrom("=", "+", "-", "@", ";", ",", '"', "'", "\t", "\r", "\n", " ", "a", "Z", "1", "ب", "٣", "é"), maxLength: 12 });
+
+const HOSTILE_NAMES = ["=SUM(A1) سماعات", "+1 555", "-minus", "@handle", 'say "hi", then go', "a;=b; +c", "line\nbreak\n=x", "tab\t@x", "\r=cr", "أحمد العتيبي", "plain"];
+
+async function exportLines<Row extends { id: number }, S extends string, F extends FilterDeclarations, W extends Namespace>(
+  declaration: ListDeclaration<Row, S, F, W>,
+  source: ListSource<S, F>,
+  locale: Locale,
+): Promise<{ inSql: string[]; inTypeScript: string[] }> {
+  const t = translatorFor(locale, declaration.words);
+  const selection = { filters: noFilters(declaration) };
+  const order = { sort: declaration.defaultSort, dir: declaration.defaultDir };
+  const sql = csvLinesSql(pickedColumns(declaration.columns, null), t, rowsInOrderSql(source, selection, order));
+  if (!sql) throw new Error(`${declaration.path}: not written in SQL`);
+  const inSql: string[] = [];
+  for await (const rows of rowsInBatches<{ line: string }>(sql, 500)) inSql.push(...rows.map((row) => row.line));
+  const inTypeScript: string[] = [];
+  for await (const lines of csvLinesOf(exportColumnsOf(declaration.columns, t, null), rowsInOrder<Row, S, F>(source, selection, order))) inTypeScript.push(...lines);
+  return { inSql, inTypeScript };
+}
+
+beforeAll(async () => {
+  await resetDatabase();
+  for (const [index, name] of HOSTILE_NAMES.entries()) {
+    const { customer, vendor } = await createSessionFixture({ product: name, customer: `${name} ${index}`, vendor: `${index} ${name}` });
+    await db.order.create({ data: { customerId: customer.id, vendorId: vendor.id, status: index % 2 ? "paid" : "cancelled", total: [12.3, 0, 1234567.89, 5.5][index % 4]! } });
+    await db.chatSession.updateMany({ where: { customerId: customer.id }, data: { awaiting: (["vendor", "customer", "none"] as const)[index % 3], awaitingSince: index % 3 === 2 ? null : new Date(Date.UTC(2026, 10, 29, 8, 5, 9, index)) } });
+  }
+  await createProduct((await createUser("vendor", "=cmd|' /C calc'!A0")).id, "-2+3");
+  await createUser("support", "Sara, \"the\" agent");
+});
+
+describe("a list's CSV written by PostgreSQL", () => {
+  it("csv_cell writes any text as the TypeScript writer does: formulas neutralised, separators of every locale quoted", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(cellText, { minLength: 1, maxLength: 200 }), async (texts) => {
+        const rows = await db.$queryRawUnsafe<{ cell: string }[]>("SELECT csv_cell(text) AS cell FROM unnest($1::text[]) WITH ORDINALITY AS t(text, n) ORDER BY n", texts);
+        expect(rows.map((row) => row.cell)).toEqual(texts.map((text) => csvLine([text]).slice(0, -2)));
+      }),
+      { numRuns: 30, examples: [[HOSTILE_NAMES]] },
+    );
+  });
+
+  for (const locale of ["en", "ar"] as const) {
+    it(`BULK-3 every list that can writes the same lines in SQL as in TypeScript: sessions, users, products, orders (${locale})`, async () => {
+      const lists = [
+        [sessionsList, sessionsSource],
+        [usersList, usersSource],
+        [productsList, productsSource],
+        [ordersList, ordersSource],
+      ] as const;
+      for (const [declaration, source] of lists) {
+        const { inSql, inTypeScript } = await exportLines(declaration as never, source as never, locale);
+        expect(inTypeScript.length, declaration.path).toBeGreaterThanOrEqual(HOSTILE_NAMES.length);
+        expect(inSql, declaration.path).toEqual(inTypeScript);
+      }
+    });
+  }
+
+  it("a column made of several fields (the audit log's target and details) leaves its list to the TypeScript writer", () => {
+    expect(auditList.columns.filter((column) => fieldOf(column) === null).map((column) => column.key)).toEqual(["target", "details"]);
+    expect(csvLinesSql(pickedColumns(auditList.columns, null), translatorFor("en", auditList.words), rowsInOrderSql(auditSource, { filters: noFilters(auditList) }, { sort: auditList.defaultSort, dir: auditList.defaultDir }))).toBeNull();
+    expect(fieldOf(sessionsList.columns[0]!)).toBe("id");
+  });
+});
