@@ -30,11 +30,10 @@ import { allOf, type ListSource } from "./list-source";
  * 3. Otherwise the planner's own plan (the walk, or a partial index that fits), cut off after
  *    `walkBudgetMs`; if it runs longer, its matches sit far along the order, and the matches are
  *    read first instead. The budget is time, not rows, so that a fitting index (FLT-4's partial
- *    indexes for the messages and waiting sorts) keeps its fast walk. A request whose walk ran out
- *    of budget twice in a row is remembered for a while (`walkFailures`) and reads its matches
- *    first at once: the same list reloaded, refreshed live or paged no longer pays the budget each
- *    time. Once is not enough: a walk over cold caches (the first request after a start) runs out
- *    of budget too, and the next one, warm, takes 3 ms ('watch' at 1M, against 127 ms read first).
+ *    indexes for the messages and waiting sorts) keeps its fast walk. Every request tries its walk
+ *    again: remembering the ones that ran out (tried in this session) kept 'watch' on its 127 ms
+ *    plan after two walks slowed past the budget by the page's other queries, where the walk
+ *    takes 3–20 ms; the walks it spared cost 40 ms each.
  * Either way the rows are the same: only the plan changes, never the answer.
  */
 export const planLimits = {
@@ -44,36 +43,7 @@ export const planLimits = {
   cheapWalkRows: 20_000,
   /** how long the walk may run before the matches are read first instead */
   walkBudgetMs: 40,
-  /**
-   * how long a request whose walk ran out of budget reads its matches first without trying again:
-   * long enough for a reload, a live refresh or the next pages; short, because a walk slowed by a
-   * moment's load would otherwise keep a list whose matches are many on the slower plan
-   */
-  walkFailureMemoryMs: 60_000,
 };
-
-/**
- * Requests (conditions and order, not the cursor) whose last walks ran out of budget: how many in
- * a row, and when the last did. Bounded: the oldest is forgotten first. Per process.
- */
-const walkFailures = new Map<string, { inARow: number; at: number }>();
-const WALK_FAILURES_KEPT = 1_000;
-
-function walkFailedLately(key: string): boolean {
-  const failed = walkFailures.get(key);
-  if (!failed || failed.inARow < 2) return false;
-  if (Date.now() - failed.at < planLimits.walkFailureMemoryMs) return true;
-  walkFailures.delete(key);
-  return false;
-}
-
-function noteWalk(key: string, ranOut: boolean) {
-  const inARow = ranOut ? (walkFailures.get(key)?.inARow ?? 0) + 1 : 0;
-  walkFailures.delete(key);
-  if (inARow === 0) return;
-  walkFailures.set(key, { inARow, at: Date.now() });
-  if (walkFailures.size > WALK_FAILURES_KEPT) walkFailures.delete(walkFailures.keys().next().value as string);
-}
 
 const QUERY_CANCELED = "57014";
 
@@ -141,11 +111,8 @@ export async function readPage<Row extends pg.QueryResultRow, S extends string, 
 ): Promise<Row[]> {
   const where = allOf([...conditions, ...after]);
   if (conditions.length === 0 || indexed) return queryRows<Row>(walkSql(source, where, read));
-  const filtered = allOf(conditions);
-  const request = JSON.stringify([filtered.text, filtered.values, read.column.text, read.direction.text]);
-  if (!walkFailedLately(request) && (await walkWorthTrying(source, filtered, read.limit))) {
+  if (await walkWorthTrying(source, allOf(conditions), read.limit)) {
     const walked = await walkWithinBudget<Row>(walkSql(source, where, read));
-    noteWalk(request, walked === null);
     if (walked) return walked;
   }
   return queryRows<Row>(matchesFirstSql(source, where, read));
