@@ -200,7 +200,7 @@ async function main() {
       httpCall(base, "POST", path, { cookie, origin: base, "next-action": id, accept: "text/x-component", "content-type": "text/plain;charset=UTF-8" }, JSON.stringify([input]));
     const isPage = (marker: string) => (reply: Reply) => reply.status === 200 && reply.text.includes(marker);
     // a list page: rows, or the empty state for a view nothing matches
-    const isList = (reply: Reply) => reply.status === 200 && (reply.text.includes("data-row-id=") || reply.text.includes('data-testid="sessions-empty"'));
+    const isList = (reply: Reply) => reply.status === 200 && (reply.text.includes("data-row-id=") || reply.text.includes('data-testid="list-empty"'));
     const actionOk = (reply: Reply) => reply.status === 200 && reply.text.includes('"ok":true');
 
     const backends = () =>
