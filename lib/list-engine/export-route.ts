@@ -30,8 +30,9 @@ export type ExportOutput<Row, Out> = {
 /**
  * The GET handler of `<path>/export`: the ticked rows (`ids=`) or every row the list's filters
  * match, in the list's current sort, with the picked columns, as CSV or Excel, streamed as they
- * are read. The audit entry is written when the stream ends, with the number of rows that
- * actually left (and whether the download was cut short).
+ * are read. A list's CSV is written by PostgreSQL when its columns allow (csv-in-sql.ts), else
+ * here. The audit entry is written when the stream ends, with the number of rows that actually
+ * left (and whether the download was cut short).
  */
 export function listExportRoute<Row extends { id: number }, S extends string, F extends FilterDeclarations, W extends Namespace, Out = Row>(
   declaration: ListDeclaration<Row, S, F, W>,
@@ -66,6 +67,7 @@ export function listExportRoute<Row extends { id: number }, S extends string, F 
   };
 }
 
+/** The lines of the rows csvLinesSql's statement reads. */
 async function* linesOf(batches: AsyncGenerator<{ line: string }[]>): AsyncGenerator<string[]> {
   for await (const rows of batches) yield rows.map((row) => row.line);
 }
