@@ -234,7 +234,7 @@ describe("the mobile API (/api/v1)", () => {
       // and waits on the deleter's row lock; once the delete commits, its foreign key fails.
       const sending = sendMessage(call(`/sessions/${sessionId}/messages`, { method: "POST", token: customer.token, body: JSON.stringify({ body: "too late" }) }), params(sessionId));
       await expect
-        .poll(async () => (await db.$queryRawUnsafe<{ n: number }[]>("SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted"))[0]!.n)
+        .poll(async () => (await db.$queryRawUnsafe<{ n: number }[]>("SELECT count(*)::int AS n FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE NOT l.granted AND a.datname = current_database()"))[0]!.n)
         .toBeGreaterThan(0);
       await deleter.query("COMMIT");
       const refused = await sending;
