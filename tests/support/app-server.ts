@@ -16,7 +16,10 @@ export async function startAppServer(databaseUrl: string | null, env: Record<str
   delete childEnv.DATABASE_POOL_MAX;
   if (databaseUrl) childEnv.DATABASE_URL = databaseUrl;
   if (env.DATABASE_POOL_MAX) childEnv.DATABASE_POOL_MAX = env.DATABASE_POOL_MAX;
-  const child: ChildProcess = spawn("npx", ["tsx", "scripts/start.ts"], { detached: true, env: childEnv });
+  // The launcher's own process (`node --import tsx`), not the tsx CLI: under load the CLI's signal
+  // relay SIGKILLed a launcher that was still stopping its server, and the server (its own process
+  // group) outlived the test (seen after a full run: a two-instances server still up).
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { detached: true, env: childEnv });
   let output = "";
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
