@@ -128,7 +128,8 @@ function endpointInput(role: Role, { id = false, queryKeys = [] as string[], bod
   });
   return {
     role,
-    examples: [[everywhere("\u0000")], [everywhere(-1)], [everywhere("a\u0000b")]],
+    // And a token nobody was given: every endpoint that reads a caller refuses something, whatever the draw.
+    examples: [[everywhere("\u0000")], [everywhere(-1)], [everywhere("a\u0000b")], [{ ...everywhere(1), authorization: `Bearer ${"A".repeat(43)}` }]],
     input: fc.record({
       id: id ? fc.oneof({ weight: 1, arbitrary: fc.constant(String(http.own.sessionId)) }, { weight: 2, arbitrary: hostileId }) : fc.constant(""),
       query: hostileQuery(queryKeys),
@@ -228,7 +229,7 @@ describe("hostile input over HTTP", () => {
         { numRuns: RUNS, examples: endpoint.examples },
       );
     }
-    console.log(`hostile input × /api/v1: ${Object.keys(endpoints).length} endpoints × ${RUNS} runs (3 of them fixed examples) = ${requests} requests; statuses ${JSON.stringify(tally)}`);
+    console.log(`hostile input × /api/v1: ${Object.keys(endpoints).length} endpoints × ${RUNS} runs (4 of them fixed examples) = ${requests} requests; statuses ${JSON.stringify(tally)}`);
     expect(requests).toBe(Object.keys(endpoints).length * RUNS); // the fixed examples are the first of the runs
     // Every endpoint did refuse some of it (the generators reach the validation, not only the auth).
     // Every endpoint that reads a caller or input did refuse some of it (the generators reach the checks).
