@@ -1,4 +1,5 @@
 import "server-only";
+import { rowsInBatches } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CatalogOf, Namespace } from "@/lib/i18n/catalogs";
 import type { Translate } from "@/lib/i18n/translate";
@@ -69,4 +70,9 @@ export function csvLinesSql<Row, W extends Namespace>(columns: readonly ListColu
     cells.push(cellSql(column, field, t));
   }
   return Prisma.sql`SELECT concat(${Prisma.join(cells, ", ',', ")}, E'\\r\\n') AS line FROM (${ordered}) AS export_rows`;
+}
+
+/** The lines `csvLinesSql`'s statement makes, `batch` rows a FETCH. */
+export async function* readCsvLines(sql: Prisma.Sql, batch: number): AsyncGenerator<string[]> {
+  for await (const rows of rowsInBatches<{ line: string }>(sql, batch)) yield rows.map((row) => row.line);
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { audit } from "@/lib/audit";
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { db, rowsInBatches } from "@/lib/db";
+import { db } from "@/lib/db";
 import type { ExportColumn, ExportEnd } from "@/lib/export/columns";
 import { exportResponse, plainError } from "@/lib/export/response";
 import type { Namespace } from "@/lib/i18n/catalogs";
@@ -9,7 +9,7 @@ import type { Locale } from "@/lib/i18n/config";
 import { getLocale, translatorFor } from "@/lib/i18n/server";
 import { can } from "@/lib/permissions";
 import type { FilterDeclarations, ListDeclaration } from "./declaration";
-import { csvLinesSql } from "./csv-in-sql";
+import { csvLinesSql, readCsvLines } from "./csv-in-sql";
 import { exportColumnsOf, pickedColumns } from "./export-columns";
 import { parseExportRequest } from "./export-request";
 import { EXPORT_BATCH, rowsInOrder, rowsInOrderSql } from "./keyset";
@@ -62,12 +62,7 @@ export function listExportRoute<Row extends { id: number }, S extends string, F 
       name: declaration.path.slice(1),
       columns: exportColumnsOf(declaration.columns, t, fields),
       rows,
-      csvLines: lines && linesOf(rowsInBatches<{ line: string }>(lines, EXPORT_BATCH)),
+      csvLines: lines && readCsvLines(lines, EXPORT_BATCH),
     });
   };
-}
-
-/** The lines of the rows csvLinesSql's statement reads. */
-async function* linesOf(batches: AsyncGenerator<{ line: string }[]>): AsyncGenerator<string[]> {
-  for await (const rows of batches) yield rows.map((row) => row.line);
 }

@@ -171,10 +171,9 @@ export async function sendInTransaction(
 ): Promise<{ message: ParticipantMessage; announce: () => Promise<void> }> {
   await consumeSendAllowance(senderId, (statement, values) => tx.$queryRawUnsafe(statement, ...values));
   const [statement, values] = sendStatement([sessionId], [senderId], [body]);
-  const [row] = await tx.$queryRawUnsafe<Row[]>(statement, ...values).catch((error: unknown) => {
-    if (isMissingRowViolation(error)) throw new DomainError("not_found", "sessionNotFound");
-    throw error;
-  });
+  // A session deleted under this send fails its foreign key: apiRoute answers that 404 (or 401 if
+  // the caller is the one deleted), as for any write racing a delete.
+  const [row] = await tx.$queryRawUnsafe<Row[]>(statement, ...values);
   if (!row) throw new DomainError("not_found", "sessionNotFound");
   return { message: messageOf(row, senderId), announce: () => announceSent(row, senderId, sessionId) };
 }
