@@ -1,5 +1,6 @@
 import { format as formatDate } from "date-fns";
 import { metrics } from "@/lib/observability/metrics";
+import type { ValueChunk } from "./binary-copy-values";
 import type { ExportColumn, ExportEnd } from "./columns";
 import { csvLinesOf, csvStream } from "./csv-stream";
 import { xlsxStream } from "./xlsx";
@@ -16,7 +17,7 @@ export function exportResponse<Row>(options: {
   columns: ExportColumn<Row>[];
   rows: AsyncGenerator<Row[]>;
   /** the CSV's lines when the database writes them (lib/list-engine/csv-in-sql.ts); `rows` is then not read */
-  csvLines?: AsyncGenerator<string[]> | null;
+  csvLines?: AsyncGenerator<ValueChunk> | null;
   rightToLeft: boolean;
   onEnd: (end: ExportEnd) => Promise<void>;
 }): Response {

@@ -1,5 +1,6 @@
 import "server-only";
-import { rowsInBatches } from "@/lib/db";
+import { copyOut } from "@/lib/db";
+import { type ValueChunk, valuesOfBinaryCopy } from "@/lib/export/binary-copy-values";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CatalogOf, Namespace } from "@/lib/i18n/catalogs";
 import type { Translate } from "@/lib/i18n/translate";
@@ -72,7 +73,7 @@ export function csvLinesSql<Row, W extends Namespace>(columns: readonly ListColu
   return Prisma.sql`SELECT concat(${Prisma.join(cells, ", ',', ")}, E'\\r\\n') AS line FROM (${ordered}) AS export_rows`;
 }
 
-/** The lines `csvLinesSql`'s statement makes, `batch` rows a FETCH. */
-export async function* readCsvLines(sql: Prisma.Sql, batch: number): AsyncGenerator<string[]> {
-  for await (const rows of rowsInBatches<{ line: string }>(sql, batch)) yield rows.map((row) => row.line);
+/** The lines `csvLinesSql`'s statement makes, as PostgreSQL writes them (COPY), a chunk at a time. */
+export function readCsvLines(sql: Prisma.Sql): AsyncGenerator<ValueChunk> {
+  return valuesOfBinaryCopy(copyOut(sql));
 }

@@ -12,7 +12,7 @@ import type { FilterDeclarations, ListDeclaration } from "./declaration";
 import { csvLinesSql, readCsvLines } from "./csv-in-sql";
 import { exportColumnsOf, pickedColumns } from "./export-columns";
 import { parseExportRequest } from "./export-request";
-import { EXPORT_BATCH, rowsInOrder, rowsInOrderSql } from "./keyset";
+import { rowsInOrder, rowsInOrderSql } from "./keyset";
 import type { ListSource } from "./list-source";
 
 /**
@@ -56,13 +56,13 @@ export function listExportRoute<Row extends { id: number }, S extends string, F 
     const file = { format, rightToLeft: locale === "ar", onEnd: recordExport };
     if (output) return exportResponse({ ...file, name: output.name, columns: output.columns(locale), rows: output.rows(rows) });
     const t = translatorFor(locale, declaration.words);
-    const lines = format === "csv" ? csvLinesSql(pickedColumns(declaration.columns, fields), t, rowsInOrderSql(source, selection, order, user)) : null;
+    const lines = format === "csv" ? csvLinesSql(pickedColumns(declaration.columns, fields), t, rowsInOrderSql(source, selection, order, user, { sortAfter: true })) : null;
     return exportResponse({
       ...file,
       name: declaration.path.slice(1),
       columns: exportColumnsOf(declaration.columns, t, fields),
       rows,
-      csvLines: lines && readCsvLines(lines, EXPORT_BATCH),
+      csvLines: lines && readCsvLines(lines),
     });
   };
 }

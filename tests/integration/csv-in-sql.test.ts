@@ -4,7 +4,9 @@ import { auditList } from "@/lib/audit-log/list";
 import { auditSource } from "@/lib/audit-log/list-source";
 import { sessionsList } from "@/lib/chat-sessions/list";
 import { sessionsSource } from "@/lib/chat-sessions/list-source";
-import { db } from "@/lib/db";
+import { db, withValuesInline } from "@/lib/db";
+import type { ValueChunk } from "@/lib/export/binary-copy-values";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { csvLine } from "@/lib/export/csv";
 import { csvLinesOf } from "@/lib/export/csv-stream";
 import type { Namespace } from "@/lib/i18n/catalogs";
@@ -15,6 +17,7 @@ import type { FilterDeclarations, ListDeclaration } from "@/lib/list-engine/decl
 import { exportColumnsOf, pickedColumns } from "@/lib/list-engine/export-columns";
 import { rowsInOrder, rowsInOrderSql } from "@/lib/list-engine/keyset";
 import type { ListSource } from "@/lib/list-engine/list-source";
+import type { Selection } from "@/lib/list-engine/selection";
 import { noFilters } from "@/lib/list-engine/url-state";
 import { ordersList } from "@/lib/orders/list";
 import { ordersSource } from "@/lib/orders/list-source";
@@ -32,21 +35,31 @@ const cellText = fc.string({ unit: fc.constantFrom("=", "+", "-", "@", ";", ",",
 
 const HOSTILE_NAMES = ["=SUM(A1) سماعات", "+1 555", "-minus", "@handle", 'say "hi", then go', "a;=b; +c", "line\nbreak\n=x", "tab\t@x", "\r=cr", "أحمد العتيبي", "plain"];
 
+async function textOf(chunks: AsyncGenerator<ValueChunk>): Promise<{ text: string; lines: number }> {
+  const decoder = new TextDecoder();
+  let text = "";
+  let lines = 0;
+  for await (const chunk of chunks) {
+    text += decoder.decode(chunk.bytes, { stream: true });
+    lines += chunk.count;
+  }
+  return { text: text + decoder.decode(), lines };
+}
+
 async function exportLines<Row extends { id: number }, S extends string, F extends FilterDeclarations, W extends Namespace>(
   declaration: ListDeclaration<Row, S, F, W>,
   source: ListSource<S, F>,
   locale: Locale,
-): Promise<{ inSql: string[]; inTypeScript: string[] }> {
+  selection: Selection<F> = { filters: noFilters(declaration) },
+): Promise<{ inSql: { text: string; lines: number }; inTypeScript: { text: string; lines: number } }> {
   const t = translatorFor(locale, declaration.words);
-  const selection = { filters: noFilters(declaration) };
   const order = { sort: declaration.defaultSort, dir: declaration.defaultDir };
-  const sql = csvLinesSql(pickedColumns(declaration.columns, null), t, rowsInOrderSql(source, selection, order));
+  const sql = csvLinesSql(pickedColumns(declaration.columns, null), t, rowsInOrderSql(source, selection, order, null, { sortAfter: true }));
   if (!sql) throw new Error(`${declaration.path}: not written in SQL`);
-  const inSql: string[] = [];
-  for await (const lines of readCsvLines(sql, 500)) inSql.push(...lines);
-  const inTypeScript: string[] = [];
-  for await (const lines of csvLinesOf(exportColumnsOf(declaration.columns, t, null), rowsInOrder<Row, S, F>(source, selection, order))) inTypeScript.push(...lines);
-  return { inSql, inTypeScript };
+  return {
+    inSql: await textOf(readCsvLines(sql)),
+    inTypeScript: await textOf(csvLinesOf(exportColumnsOf(declaration.columns, t, null), rowsInOrder<Row, S, F>(source, selection, order))),
+  };
 }
 
 beforeAll(async () => {
@@ -81,11 +94,34 @@ describe("a list's CSV written by PostgreSQL", () => {
       ] as const;
       for (const [declaration, source] of lists) {
         const { inSql, inTypeScript } = await exportLines(declaration as never, source as never, locale);
-        expect(inTypeScript.length, declaration.path).toBeGreaterThanOrEqual(HOSTILE_NAMES.length);
+        expect(inTypeScript.lines, declaration.path).toBeGreaterThanOrEqual(HOSTILE_NAMES.length);
         expect(inSql, declaration.path).toEqual(inTypeScript);
       }
     });
   }
+
+  it("BULK-3 a search, a filter and ticked rows reach PostgreSQL's COPY written into its statement, quotes and backslashes as they are", async () => {
+    const hostileTerm = `say "hi", then go' OR '1'='1 \\' --`;
+    await createSessionFixture({ product: `${hostileTerm} lamp`, customer: "Quote Customer", vendor: "Quote Vendor" });
+    const sessions = await db.chatSession.findMany({ select: { id: true, vendorId: true }, orderBy: { id: "asc" } });
+    const selections = [
+      { filters: { ...noFilters(sessionsList), q: hostileTerm } },
+      { filters: { ...noFilters(sessionsList), q: "سماعات" } },
+      { filters: { ...noFilters(sessionsList), vendor: sessions[0]!.vendorId, unread: true } },
+      { ids: sessions.slice(0, 3).map((session) => session.id) },
+    ] satisfies Selection<typeof sessionsList.filters>[];
+    const matched: number[] = [];
+    for (const selection of selections) {
+      const { inSql, inTypeScript } = await exportLines(sessionsList, sessionsSource, "en", selection);
+      expect(inSql).toEqual(inTypeScript);
+      matched.push(inSql.lines);
+    }
+    expect(matched).toEqual([1, 1, expect.any(Number), 3]);
+    expect(withValuesInline(Prisma.sql`SELECT ${hostileTerm}, ${[1, 2]}::int[], ${12}, ${true}, ${null}`)).toBe(
+      `SELECT  E'say "hi", then go'' OR ''1''=''1 \\\\'' --', '{1,2}'::int[], '12', 'true', NULL`,
+    );
+    expect(() => withValuesInline(Prisma.sql`SELECT ${new Date()}`)).toThrow();
+  });
 
   it("a column made of several fields (the audit log's target and details) leaves its list to the TypeScript writer", () => {
     expect(auditList.columns.filter((column) => fieldOf(column) === null).map((column) => column.key)).toEqual(["target", "details"]);

@@ -4,7 +4,9 @@ import { db, dbPool } from "@/lib/db";
 import { sessionsList, type SessionRow } from "@/lib/chat-sessions/list";
 import { sessionsSource } from "@/lib/chat-sessions/list-source";
 import { exportColumnsOf } from "@/lib/list-engine/export-columns";
-import { EXPORT_BATCH, rowsInOrder } from "@/lib/list-engine/keyset";
+import { csvLinesSql, readCsvLines } from "@/lib/list-engine/csv-in-sql";
+import { pickedColumns } from "@/lib/list-engine/export-columns";
+import { EXPORT_BATCH, rowsInOrder, rowsInOrderSql } from "@/lib/list-engine/keyset";
 import type { Selection } from "@/lib/list-engine/selection";
 import type { ExportEnd } from "@/lib/export/columns";
 import { csvLinesOf, csvStream } from "@/lib/export/csv-stream";
@@ -32,6 +34,8 @@ const noAudit = async () => {};
 const decode = async (response: Response) => new TextDecoder("utf-8", { ignoreBOM: true }).decode(await response.arrayBuffer());
 const exportUrl = (query: string) => new Request(`http://localhost/chat-sessions/export?${query}`);
 const lastAudit = () => db.auditLog.findFirst({ where: { action: "chatSessions.export" }, orderBy: { id: "desc" } });
+const exportConnections = async () =>
+  (await db.$queryRawUnsafe<{ n: number }[]>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'export' AND datname = current_database()"))[0]!.n;
 let ids: number[] = [];
 let supportId = 0;
 let arabicCustomerId = 0;
@@ -107,13 +111,29 @@ describe("BULK-3 export: the row source and the writers", () => {
   it("BULK-3 an open export reads on a connection of its own, none of the pool's, and closes it when stopped", async () => {
     // A slow download would otherwise keep a pooled connection for its length (and transcripts,
     // which read messages through the pool meanwhile, could take every one and wait for ever).
-    const exportConnections = async () =>
-      (await db.$queryRawUnsafe<{ n: number }[]>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'export' AND datname = current_database()"))[0]!.n;
     const rows = exportRows({ filters: defaultState(sessionsList) });
     expect((await rows.next()).value).toHaveLength(EXPORT_BATCH);
     expect(await exportConnections()).toBe(1);
     expect(dbPool().totalCount - dbPool().idleCount).toBe(0);
     await rows.return(undefined);
+    await vi.waitFor(async () => expect(await exportConnections()).toBe(0));
+  });
+
+  it("BULK-3 a CSV that PostgreSQL writes (COPY) stops when the download is cancelled, says how far it got, and closes its connection", async () => {
+    const order = { sort: "created" as const, dir: "asc" as const };
+    const lines = csvLinesSql(pickedColumns(sessionsList.columns, null), translatorFor("en", "chatSessions"), rowsInOrderSql(sessionsSource, { filters: defaultState(sessionsList) }, order, null, { sortAfter: true }));
+    let end: ExportEnd | null = null;
+    const reader = csvStream(headers, readCsvLines(lines!), async (e) => void (end = e)).getReader();
+    await reader.read(); // the header
+    const firstLines = await reader.read();
+    expect(await exportConnections()).toBe(1);
+    await reader.cancel();
+    const sent = (end as ExportEnd | null)?.rows ?? 0;
+    expect(end).toEqual({ rows: sent, completed: false });
+    expect(sent).toBeGreaterThan(0);
+    expect(sent).toBeLessThan(2504);
+    // what was read, and at most the chunk the stream had queued behind it
+    expect(new TextDecoder().decode(firstLines.value).split("\r\n").length - 1).toBeLessThanOrEqual(sent);
     await vi.waitFor(async () => expect(await exportConnections()).toBe(0));
   });
 
