@@ -9,6 +9,7 @@ import { startEmbeddedPostgres, type RunningDatabase } from "./lib/embedded-post
 import { ensureNextBuild } from "./lib/next-build";
 import { demoRequested, listenHost, prepareLaunchDatabase } from "./lib/launch-database";
 import { ensurePrismaClient } from "./lib/prisma-client";
+import { SERVER_ARGS, serverEnvironment } from "./lib/server-process";
 
 const DATA_DIR = process.env.EMBEDDED_DATA_DIR ?? ".data";
 const port = Number(process.env.PORT ?? 3000);
@@ -48,18 +49,18 @@ async function main() {
   // `next start`, plus statuses asked for by pages (503 while the database is down): scripts/serve.ts.
   // One process (`node --import tsx`, not the tsx CLI, whose signal relay SIGKILLs a child that is
   // slow to acknowledge SIGTERM under load), so that SIGTERM reaches the graceful shutdown.
-  const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+  const server = spawn(process.execPath, SERVER_ARGS, {
     stdio: "inherit",
     // Its own process group, so that stopping it also stops the next-server it forks.
     detached: true,
-    env: {
+    env: serverEnvironment({
       ...process.env,
       PORT: String(port),
       HOST: listenHost(embedded !== undefined, demo),
       NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? url,
       NEXTAUTH_SECRET: authSecret(`${DATA_DIR}/auth-secret`),
       NEXT_TELEMETRY_DISABLED: "1",
-    },
+    }),
   });
   let stopping = false;
   const shutdown = async (code: number) => {

@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
 import pg from "pg";
 import { freePort } from "../lib/embedded-postgres";
+import { SERVER_ARGS, serverEnvironment } from "../lib/server-process";
 
 export type AppServer = "serve" | "next";
 
@@ -49,11 +50,11 @@ export function benchHarness(name: string, serverUrl: string | undefined) {
     const base = `http://127.0.0.1:${port}`;
     // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server.
     const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS ? process.env.BENCH_SERVER_NODE_ARGS.split(" ") : [];
-    const command = server === "serve" ? ["--import", "tsx", "scripts/serve.ts"] : ["./node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"];
+    const command = server === "serve" ? SERVER_ARGS : ["./node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"];
     const child = spawn(process.execPath, [...nodeArgs, ...command], {
       detached: true,
       stdio: ["ignore", "ignore", "inherit"],
-      env: { ...process.env, PORT: String(port), DATABASE_URL: url.toString(), DATABASE_POOL_MAX: String(pool), NEXTAUTH_URL: base, NEXTAUTH_SECRET: "bench-secret", NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", SEND_RATE_LIMIT: process.env.SEND_RATE_LIMIT ?? "1000000000", ...env },
+      env: serverEnvironment({ ...process.env, PORT: String(port), DATABASE_URL: url.toString(), DATABASE_POOL_MAX: String(pool), NEXTAUTH_URL: base, NEXTAUTH_SECRET: "bench-secret", NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", SEND_RATE_LIMIT: process.env.SEND_RATE_LIMIT ?? "1000000000", ...env }),
     });
     children.push(child);
     const deadline = Date.now() + 60_000;

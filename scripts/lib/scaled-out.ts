@@ -8,6 +8,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { freePort } from "./embedded-postgres";
+import { SERVER_ARGS, serverEnvironment } from "./server-process";
 
 export type Instance = { port: number; url: string; process: ChildProcess; exited: Promise<number | null>; output: () => string };
 
@@ -122,7 +123,7 @@ async function startNginx(dir: string, ports: number[]): Promise<{ port: number;
 
 /** The production server (scripts/serve.ts) as one node process on `port`, once it listens. */
 export async function startInstance(port: number, env: NodeJS.ProcessEnv): Promise<Instance> {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], { env: { ...env, PORT: String(port) } });
+  const child = spawn(process.execPath, SERVER_ARGS, { env: serverEnvironment({ ...env, PORT: String(port) }) });
   let output = "";
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
