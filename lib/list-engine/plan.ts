@@ -12,7 +12,7 @@ import { allOf, type ListSource } from "./list-source";
  * sessions a rare product name sorted by vendor read the whole table, 6 s; 'يوسف' sorted by
  * customer 2.7 s; "active in the last 7 days" oldest-created first, 2.9 s). The other way finds
  * every match through the filter's own index first (trigram, equality, range), keeps (id, sort
- * value) in a MATERIALIZED CTE, sorts those and reads the page's rows by id: its cost grows with
+ * value), sorts those and reads the page's rows by id: its cost grows with
  * the number of matches, not with where they sit.
  *
  * 1. No filter, or filters the source declares an index for in the sort's order
@@ -70,10 +70,13 @@ function walkSql<S extends string, F extends FilterDeclarations>(source: ListSou
  */
 function matchesFirstSql<S extends string, F extends FilterDeclarations>(source: ListSource<S, F>, where: Prisma.Sql, { column, direction, limit }: PageRead): Prisma.Sql {
   const id = Prisma.raw(source.id);
+  // OFFSET 0 keeps the matches' scan from being planned in the sort's order (a walk again);
+  // unlike a MATERIALIZED CTE it hands them to the top-N sort as they are read, not through a
+  // tuplestore: FLT-5 oldest-created first at 1M (200,000 matches) 88–104 ms → 43–79 ms.
   return Prisma.sql`
-    WITH list_matches AS MATERIALIZED (SELECT ${id} AS match_id, ${column} AS match_sort FROM ${source.from} WHERE ${where}),
-         list_page AS (SELECT match_id, match_sort FROM list_matches ORDER BY match_sort ${direction}, match_id ${direction} LIMIT ${limit})
-    SELECT ${source.select} FROM ${source.from} JOIN list_page ON list_page.match_id = ${id}
+    SELECT ${source.select} FROM ${source.from}
+      JOIN (SELECT match_id, match_sort FROM (SELECT ${id} AS match_id, ${column} AS match_sort FROM ${source.from} WHERE ${where} OFFSET 0) AS list_matches
+             ORDER BY match_sort ${direction}, match_id ${direction} LIMIT ${limit}) AS list_page ON list_page.match_id = ${id}
      ORDER BY list_page.match_sort ${direction}, list_page.match_id ${direction}`;
 }
 

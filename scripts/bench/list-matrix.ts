@@ -23,7 +23,12 @@ function shapes(where: string, column: string, dir: Dir): Record<string, string>
     walk: `SELECT ${COLUMNS} FROM chat_sessions WHERE ${where} ORDER BY ${column} ${dir}, id ${dir} LIMIT ${PAGE}`,
     // every match through the filter's own index (trigram, range, equality) first, then the
     // page's top rows sorted among them, then those rows read by id
-    "matches first": `WITH matching AS MATERIALIZED (SELECT id, ${column} AS sort_value FROM chat_sessions WHERE ${where}),
+    "matches first": `SELECT ${COLUMNS} FROM chat_sessions
+      JOIN (SELECT id, sort_value FROM (SELECT id, ${column} AS sort_value FROM chat_sessions WHERE ${where} OFFSET 0) AS matching
+             ORDER BY sort_value ${dir}, id ${dir} LIMIT ${PAGE}) AS page USING (id)
+      ORDER BY page.sort_value ${dir}, page.id ${dir}`,
+    // the same through a MATERIALIZED CTE (the matches written to a tuplestore first)
+    "matches first, CTE": `WITH matching AS MATERIALIZED (SELECT id, ${column} AS sort_value FROM chat_sessions WHERE ${where}),
       page AS (SELECT id, sort_value FROM matching ORDER BY sort_value ${dir}, id ${dir} LIMIT ${PAGE})
       SELECT ${COLUMNS} FROM chat_sessions JOIN page USING (id) ORDER BY page.sort_value ${dir}, page.id ${dir}`,
   };
