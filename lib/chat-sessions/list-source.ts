@@ -66,4 +66,9 @@ export const sessionsSource: ListSource<keyof Declared["sorts"] & string, Declar
     recent: ["lastMessage"],
     unread: ["messages", "waiting"],
   },
+  // Sessions active this week are mostly this month's, and wait since this week: oldest first,
+  // a walk of the created, updated or waiting order passes the older ones before it meets them.
+  farSorts: {
+    recent: { created: "asc", updated: "asc", waiting: "asc" },
+  },
 };

@@ -4,7 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { queryRows, rowsInBatches } from "@/lib/db";
 import type { Cursor } from "./cursor";
 import type { FilterDeclarations, ListDeclaration, ListViewer } from "./declaration";
-import { filterConditions, filtersSql, hasIndexedSort, selectionSql, type ListSource } from "./list-source";
+import { farDirection, filterConditions, filtersSql, hasIndexedSort, selectionSql, type ListSource } from "./list-source";
 import { readPage } from "./plan";
 import type { Selection } from "./selection";
 import type { ListFilters, ListState } from "./url-state";
@@ -14,8 +14,11 @@ export type ListPage<Row> = { rows: Row[]; nextCursor: Cursor | null; previousCu
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type SortDeclaration<Row extends { id: number }, S extends string> = Pick<ListDeclaration<Row, S, any, any>, "sorts">;
 
-/** `indexed`: an index holds the conditions' matches in the sort's order (plan.ts walks it). */
-type Seek<S extends string> = { sort: S; dir: "asc" | "desc"; size: number; after: Cursor | null; before: Cursor | null; indexed: boolean };
+/**
+ * `indexed`: an index holds the conditions' matches in the sort's order (plan.ts walks it);
+ * `far`: the direction in which they sit at the far end of it (read that way, matches first).
+ */
+type Seek<S extends string> = { sort: S; dir: "asc" | "desc"; size: number; after: Cursor | null; before: Cursor | null; indexed: boolean; far: "asc" | "desc" | null };
 
 /**
  * One page by keyset ("seek") pagination: the rows after or before a cursor (sort value, id) in
@@ -38,7 +41,8 @@ async function seekPage<Row extends { id: number }, S extends string, F extends 
   const descending = (seek.dir === "desc") !== backwards;
   const direction = Prisma.raw(descending ? "DESC" : "ASC");
   const after = cursor ? [Prisma.sql`(${column}, ${id}) ${Prisma.raw(descending ? "<" : ">")} (${cursor.value}::${Prisma.raw(sort.type)}, ${cursor.id})`] : [];
-  const fetched = await readPage<Row, S, F>(source, conditions, after, { column, direction, limit: seek.size + 1 }, seek.indexed);
+  const plan = seek.indexed ? "walk" : seek.far === (descending ? "desc" : "asc") ? "matchesFirst" : "choose";
+  const fetched = await readPage<Row, S, F>(source, conditions, after, { column, direction, limit: seek.size + 1 }, plan);
   const hasMore = fetched.length > seek.size;
   const rows = fetched.slice(0, seek.size);
   if (backwards) rows.reverse();
@@ -57,7 +61,11 @@ export async function listPage<Row extends { id: number }, S extends string, F e
   params: ListState<S, F>,
   viewer: ListViewer | null = null,
 ): Promise<ListPage<Row>> {
-  return seekPage<Row, S, F>(declaration, source, filterConditions(source, params, viewer), { ...params, indexed: hasIndexedSort(source, params, params.sort) });
+  return seekPage<Row, S, F>(declaration, source, filterConditions(source, params, viewer), {
+    ...params,
+    indexed: hasIndexedSort(source, params, params.sort),
+    far: farDirection(source, params, params.sort),
+  });
 }
 
 /**

@@ -27,6 +27,13 @@ export type ListSource<S extends string, F extends FilterDeclarations> = {
    * index, a page's rows whatever the number of matches (plan.ts).
    */
   indexedSorts?: { [K in keyof F]?: readonly S[] };
+  /**
+   * The sorts, and the direction, in which a filter's matches sit at the far end of the order
+   * (the last 7 days oldest-created first: the sessions active this week are mostly the newest),
+   * so that a walk that way passes most of the table before it meets them: a page narrowed by
+   * such a filter and read that way is read matches first without trying the walk (plan.ts).
+   */
+  farSorts?: { [K in keyof F]?: Partial<Record<S, "asc" | "desc">> };
 };
 
 function filterCondition(column: string, value: unknown): Prisma.Sql {
@@ -69,6 +76,16 @@ export function hasIndexedSort<S extends string, F extends FilterDeclarations>(s
   const active = activeFilters(source, filters);
   const indexed = source.indexedSorts as Partial<Record<string, readonly S[]>> | undefined;
   return active.length > 0 && active.every(({ key }) => indexed?.[key]?.includes(sort) === true);
+}
+
+/** The direction in which, in `sort`'s order, an active filter's matches sit at the far end (`farSorts`); null if none does. */
+export function farDirection<S extends string, F extends FilterDeclarations>(source: ListSource<S, F>, filters: ListFilters<F>, sort: S): "asc" | "desc" | null {
+  const far = source.farSorts as Partial<Record<string, Partial<Record<S, "asc" | "desc">>>> | undefined;
+  for (const { key } of activeFilters(source, filters)) {
+    const direction = far?.[key]?.[sort];
+    if (direction) return direction;
+  }
+  return null;
 }
 
 /** All of `conditions` as one WHERE clause (TRUE when there are none). */

@@ -19,7 +19,10 @@ import { allOf, type ListSource } from "./list-source";
  *    (`indexedSorts`: vendor by last message on (vendor_id, last_message_at)): that index
  *    ("walk"), a page's rows read whatever the number of matches. At 1M sessions the busiest
  *    vendor's page took 10.7 ms read matches first, against 0.9 ms for the walk; the last 7 days
- *    (FLT-5) 3.6 ms against 0.7 (scripts/bench/list.ts).
+ *    (FLT-5) 3.6 ms against 0.7 (scripts/bench/list.ts). And a filter the source declares far
+ *    along the sort's order that way (`farSorts`: the last 7 days oldest-created first): the
+ *    matches first, without trying the walk, which could only run out of its budget (at 1M,
+ *    68 ms against 24 ms; the planner expects the week's 200,000 matches evenly spread).
  * 2. The planner's estimate of the matches (one EXPLAIN, well under a millisecond) is at most
  *    `fewMatches`, and a walk would read many rows to fill a page (the page's share of the table
  *    at the matches' density, over `cheapWalkRows`): the matches first — reading a few thousand
@@ -101,20 +104,25 @@ async function walkWithinBudget<Row extends pg.QueryResultRow>(sql: Prisma.Sql):
 }
 
 /**
+ * What the request's shape already says: `walk` (an index holds the conditions' matches in the
+ * page's order), `matchesFirst` (they sit at the far end of it), or `choose` (rules 2 and 3).
+ */
+export type PlanHint = "walk" | "matchesFirst" | "choose";
+
+/**
  * One page's rows: `conditions` narrow the list (none: every row), `after` places the keyset
- * cursor, `indexed`: an index holds the conditions' matches in the page's order; the plan follows
- * the request's shape (see above).
+ * cursor; the plan follows the request's shape (see above).
  */
 export async function readPage<Row extends pg.QueryResultRow, S extends string, F extends FilterDeclarations>(
   source: ListSource<S, F>,
   conditions: Prisma.Sql[],
   after: Prisma.Sql[],
   read: PageRead,
-  indexed: boolean,
+  hint: PlanHint,
 ): Promise<Row[]> {
   const where = allOf([...conditions, ...after]);
-  if (conditions.length === 0 || indexed) return queryRows<Row>(walkSql(source, where, read));
-  if (await walkWorthTrying(source, allOf(conditions), read.limit)) {
+  if (conditions.length === 0 || hint === "walk") return queryRows<Row>(walkSql(source, where, read));
+  if (hint === "choose" && (await walkWorthTrying(source, allOf(conditions), read.limit))) {
     const walked = await walkWithinBudget<Row>(walkSql(source, where, read));
     if (walked) return walked;
   }

@@ -128,7 +128,7 @@ describe("the plan's choice", () => {
 
   it("few matches are read first, unless a walk would meet them within a few rows", async () => {
     const unread = [Prisma.sql`unread_count > 0`];
-    const page = () => readPage<{ id: number }, string, never>(sessionsSource as never, unread, [], read, false);
+    const page = () => readPage<{ id: number }, string, never>(sessionsSource as never, unread, [], read, "choose");
     const expected = ids(await db.$queryRawUnsafe<{ id: number }[]>("SELECT id FROM chat_sessions WHERE unread_count > 0 ORDER BY last_message_at DESC, id DESC LIMIT 5"));
     // A dozen matches in 36 rows: a walk meets one in three, so it is tried.
     const walked = await walksTried(page);
@@ -138,5 +138,15 @@ describe("the plan's choice", () => {
     const readFirst = await walksTried(page);
     expect(readFirst.walks).toBe(0);
     expect(ids(readFirst.result)).toEqual(expected);
+  });
+
+  it("FLT-5 oldest-created first, where its matches sit at the far end, is read matches first without trying the walk; newest first tries it", async () => {
+    const recent = "last_message_at >= now() - interval '7 days'";
+    for (const [dir, walks] of [["asc", 0], ["desc", 1]] as const) {
+      const expected = ids(await db.$queryRawUnsafe<{ id: number }[]>(`SELECT id FROM chat_sessions WHERE ${recent} ORDER BY created_at ${dir}, id ${dir} LIMIT ${PAGE}`));
+      const page = await walksTried(() => listSessions({ ...defaultState(sessionsList), recent: true, sort: "created", dir, size }));
+      expect(page.walks, dir).toBe(walks);
+      expect(ids(page.result.rows), dir).toEqual(expected);
+    }
   });
 });

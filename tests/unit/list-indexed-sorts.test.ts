@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { sessionsList } from "@/lib/chat-sessions/list";
 import { sessionsSource } from "@/lib/chat-sessions/list-source";
-import { hasIndexedSort } from "@/lib/list-engine/list-source";
+import { farDirection, hasIndexedSort } from "@/lib/list-engine/list-source";
 import { noFilters } from "@/lib/list-engine/url-state";
 
 const none = noFilters(sessionsList);
@@ -19,5 +19,15 @@ describe("which filtered pages walk an index in the sort's order (lib/list-engin
     expect(hasIndexedSort(sessionsSource, { ...none, vendor: 7, unread: true }, "lastMessage")).toBe(false);
     expect(hasIndexedSort(sessionsSource, { ...none, vendor: 7, q: "watch" }, "lastMessage")).toBe(false);
     expect(hasIndexedSort(sessionsSource, { ...none, recent: false, unread: false }, "lastMessage")).toBe(false);
+  });
+
+  it("FLT-5's matches sit at the far end of the created, updated and waiting orders read oldest first, with other filters or a search too", () => {
+    expect(farDirection(sessionsSource, { ...none, recent: true }, "created")).toBe("asc");
+    expect(farDirection(sessionsSource, { ...none, recent: true }, "updated")).toBe("asc");
+    expect(farDirection(sessionsSource, { ...none, recent: true, unread: true }, "waiting")).toBe("asc");
+    expect(farDirection(sessionsSource, { ...none, recent: true, q: "watch" }, "created")).toBe("asc");
+    expect(farDirection(sessionsSource, { ...none, recent: true }, "lastMessage")).toBeNull();
+    expect(farDirection(sessionsSource, { ...none, unread: true }, "created")).toBeNull();
+    expect(farDirection(sessionsSource, none, "created")).toBeNull();
   });
 });
