@@ -100,7 +100,7 @@ describe("a list's CSV written by PostgreSQL", () => {
     });
   }
 
-  it("BULK-3 a search, a filter and ticked rows reach PostgreSQL's COPY written into its statement, quotes and backslashes as they are", async () => {
+  it("BULK-3 a search, filters and ticked rows reach PostgreSQL's COPY written into its statement, quotes and backslashes as they are", async () => {
     const hostileTerm = `say "hi", then go' OR '1'='1 \\' --`;
     await createSessionFixture({ product: `${hostileTerm} lamp`, customer: "Quote Customer", vendor: "Quote Vendor" });
     const sessions = await db.chatSession.findMany({ select: { id: true, vendorId: true }, orderBy: { id: "asc" } });
@@ -117,6 +117,11 @@ describe("a list's CSV written by PostgreSQL", () => {
       matched.push(inSql.lines);
     }
     expect(matched).toEqual([1, 1, expect.any(Number), 3]);
+    // an enum, a day range and an entity of another list
+    const orderFilters = { ...noFilters(ordersList), status: "paid" as const, created: { from: "2020-01-01", to: "2099-12-31" } };
+    const orders = await exportLines(ordersList, ordersSource, "ar", { filters: orderFilters });
+    expect(orders.inSql).toEqual(orders.inTypeScript);
+    expect(orders.inSql.lines).toBe(await db.order.count({ where: { status: "paid" } }));
     expect(withValuesInline(Prisma.sql`SELECT ${hostileTerm}, ${[1, 2]}::int[], ${12}, ${true}, ${null}`)).toBe(
       `SELECT  E'say "hi", then go'' OR ''1''=''1 \\\\'' --', '{1,2}'::int[], '12', 'true', NULL`,
     );
