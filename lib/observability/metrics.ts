@@ -1,4 +1,4 @@
-import { Counter, Gauge, Histogram, Registry } from "prom-client";
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 
 // The process's metrics, in Prometheus' text format at GET /metrics (lib/http/metrics-endpoint.ts).
 // One registry per process, on globalThis: scripts/serve.ts records requests, the app's modules
@@ -9,6 +9,9 @@ export type PoolStats = { totalCount: number; idleCount: number; waitingCount: n
 
 function createMetrics() {
   const registry = new Registry();
+  // prom-client's process metrics: resident memory, V8's heap and the memory outside it, GC and
+  // event-loop delay — what tells, after a large export, whose memory the process kept (issue 16).
+  collectDefaultMetrics({ register: registry });
   const pools: PoolStats[] = [];
   return {
     registry,

@@ -17,13 +17,14 @@ import pg from "pg";
 import { ensureNextBuild } from "../lib/next-build";
 import { ensurePrismaClient } from "../lib/prisma-client";
 import { benchHarness } from "./harness";
-import { agent, signIn } from "./http-client";
+import { agent, httpCall, signIn } from "./http-client";
 import { table } from "./measure";
 
 const { values } = parseArgs({ options: { database: { type: "string" }, term: { type: "string" }, only: { type: "string" } } });
 if (!values.database) throw new Error("--database <url of a copy of bench> is required");
 if (values.only && values.only !== "sessions" && values.only !== "transcripts") throw new Error("--only sessions|transcripts");
 const database = values.database;
+const METRICS_TOKEN = "bench-metrics";
 
 const COLUMNS = "id, product_name, customer_name, vendor_name, message_count, unread_count, last_message_at, created_at, updated_at";
 const ORDER = "last_message_at DESC, id DESC";
@@ -43,6 +44,13 @@ const transcriptSql = (where: string) => `
     LEFT JOIN users r ON r.id = e.read_by_staff_id
    WHERE ${where}
    ORDER BY s.last_message_at DESC, s.id DESC, e.created_at, e.note, e.id`;
+
+/** Where the server's memory is, from its /metrics (prom-client's process metrics), in MB. */
+async function memoryParts(base: string): Promise<string> {
+  const text = (await httpCall(base, "GET", "/metrics", { authorization: `Bearer ${METRICS_TOKEN}` })).text;
+  const mb = (name: string) => (Number(/^(\S+) (\S+)$/m.exec(text.split("\n").find((line) => line.startsWith(`${name} `)) ?? "")?.[2]) / 1e6).toFixed(0);
+  return `V8 heap ${mb("nodejs_heap_size_used_bytes")} used of ${mb("nodejs_heap_size_total_bytes")}, outside it ${mb("nodejs_external_memory_bytes")}`;
+}
 
 /** The server's resident memory now and its high-water mark, in MB (Linux /proc). */
 function memory(pid: number): { rss: number; peak: number } {
@@ -131,7 +139,7 @@ const kinds = ([
 const bench = benchHarness("bench_export_http", undefined);
 // A failed download must not leave the server running (it is detached, in a group of its own).
 try {
-  const base = await bench.startInstance(10, "serve", { DATABASE_URL: database });
+  const base = await bench.startInstance(10, "serve", { DATABASE_URL: database, METRICS_TOKEN });
   const pid = bench.children[0]!.pid!;
   const cookie = await signIn(base, "admin@demo.test");
   // Each route's first request loads its code: not timed.
@@ -140,6 +148,7 @@ try {
   const memoryLines: string[] = [];
   for (const { kind, cases } of kinds) {
     const start = memory(pid).rss;
+    const startParts = await memoryParts(base);
     let peak = start;
     for (const exportCase of cases) {
       const floor = copyFloor(exportCase.floor);
@@ -151,7 +160,9 @@ try {
       }
     }
     await new Promise((resolve) => setTimeout(resolve, 10_000));
-    memoryLines.push(`${kind}: server RSS ${start.toFixed(0)} MB before, ${peak.toFixed(0)} MB at its peak, ${memory(pid).rss.toFixed(0)} MB 10 s after the last export`);
+    memoryLines.push(
+      `${kind}: server RSS ${start.toFixed(0)} MB before (${startParts}), ${peak.toFixed(0)} MB at its peak, ${memory(pid).rss.toFixed(0)} MB 10 s after the last export (${await memoryParts(base)})`,
+    );
   }
   console.log(`\nExports through HTTP (load average ${loadavg().map((n) => n.toFixed(1)).join(" ")})\n`);
   console.log(table(rows));

@@ -106,7 +106,7 @@ describe("health and readiness probes", () => {
     expect(ready.body).toEqual({ status: "ready" });
   }, 30_000);
 
-  it("GET /metrics with the token: requests by route pattern, open streams, bus lag, the pool", async () => {
+  it("GET /metrics with the token: requests by route pattern, open streams, bus lag, the pool, the process's memory", async () => {
     expect((await fetch(`${app.url}/metrics`)).status).toBe(401);
     const issued = await fetch(`${app.url}/api/v1/tokens`, { method: "POST", body: JSON.stringify({ email: "customer@demo.test", password: DEMO_PASSWORD }) });
     const { token } = (await issued.json()) as { token: string };
@@ -129,6 +129,8 @@ describe("health and readiness probes", () => {
     expect(sample(text, "sse_open_streams", 'kind="participant"')).toBe(1);
     expect(text).toMatch(/^bus_notification_lag_seconds_count [1-9]/m);
     expect(sample(text, "db_pool_connections", 'state="waiting"')).toBe(0);
+    expect(text).toMatch(/^process_resident_memory_bytes [1-9]/m);
+    expect(text).toMatch(/^nodejs_heap_size_used_bytes [1-9]/m);
     expect(text).not.toContain("metrics probe");
   }, 30_000);
 

@@ -56,6 +56,14 @@ describe("GET /metrics and the request histogram (through the server's own reque
     expect(text).not.toMatch(/route="\/chat\/\d/);
   });
 
+  it("the process: resident memory, V8's heap and what lies outside it", async () => {
+    const text = await (await fetch(`${url}/metrics`, { headers: { authorization: "Bearer s3cret-token" } })).text();
+    for (const name of ["process_resident_memory_bytes", "nodejs_heap_size_total_bytes", "nodejs_heap_size_used_bytes", "nodejs_external_memory_bytes"]) {
+      expect(sample(text, name), name).toBeGreaterThan(0);
+    }
+    expect(sample(text, "nodejs_heap_size_used_bytes")).toBeLessThanOrEqual(sample(text, "nodejs_heap_size_total_bytes")!);
+  });
+
   it("status classes", () => {
     expect([200, 201, 304, 404, 503, 0].map(statusClass)).toEqual(["2xx", "2xx", "3xx", "4xx", "5xx", "other"]);
   });
