@@ -1,11 +1,12 @@
 import { defineConfig } from "@playwright/test";
 import { fileURLToPath } from "node:url";
 import { E2E_SERVERS } from "./e2e/support/paths";
+import { unusedPortRange } from "./e2e/support/unused-ports";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
-// A port of its own per run (set once here; the workers inherit it), so runs never collide.
-process.env.E2E_PORT ??= String(20_000 + Math.floor(Math.random() * 20_000));
+// Ports of its own per run (set once here; the workers inherit them), so runs never collide.
+process.env.E2E_PORT ??= String(unusedPortRange(E2E_SERVERS));
 export const E2E_PORT = Number(process.env.E2E_PORT);
 
 // Debian's Chromium, never a downloaded browser. The background-networking flags keep it

@@ -1,11 +1,12 @@
 import { defineConfig } from "@playwright/test";
 import { fileURLToPath } from "node:url";
 import base, { launcherServer } from "./playwright.config";
+import { unusedPortRange } from "./e2e/support/unused-ports";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
 // The default run, in the browser: `npm start` with no DATABASE_URL (tests/e2e/support/serve-embedded.ts).
-process.env.E2E_EMBEDDED_PORT ??= String(20_000 + Math.floor(Math.random() * 20_000));
+process.env.E2E_EMBEDDED_PORT ??= String(unusedPortRange(1));
 const port = Number(process.env.E2E_EMBEDDED_PORT);
 
 export default defineConfig({

@@ -23,15 +23,24 @@ type Account = { uid: number; gid: number };
 const ROOT_PLACE = "/var/lib/embedded-postgres";
 const SERVICE_USER = "postgres";
 
+/**
+ * A port nobody listens on, below Linux's ephemeral range (32768 and up), out of which the kernel
+ * picks the local port of every outgoing connection: one of those could take a port the system
+ * handed out as free before its server binds it, seconds or minutes later (a browser-test server
+ * once failed so with EADDRINUSE).
+ */
 export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 12_768);
+    if (await canListen(port)) return port;
+  }
+}
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
+    server.once("error", () => resolve(false));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
   });
 }
 
