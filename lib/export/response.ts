@@ -7,6 +7,20 @@ import { xlsxStream } from "./xlsx";
 
 export type ExportFormat = "csv" | "xlsx";
 
+/** An export of this many rows leaves enough behind to be worth a collection of its own. */
+const LARGE_EXPORT_ROWS = 50_000;
+
+/**
+ * One full garbage collection once a large export's last bytes are gone, when the server runs with
+ * `--expose-gc` (scripts/lib/server-process.ts). Left to itself, V8 collects when the program next
+ * allocates: an idle server kept a 1M-row export's heap (133 → 266 MB) and its buffers (9 → 97 MB
+ * outside the heap) for as long as it stayed idle.
+ */
+function collectAfterwards(): void {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc) setTimeout(gc, 1_000).unref();
+}
+
 /**
  * A download streamed as its rows are read: CSV (BOM, RFC 4180, formula-safe) or Excel (typed
  * cells, frozen header, right-to-left in Arabic), named after what it holds and today's date.
@@ -27,6 +41,7 @@ export function exportResponse<Row>(options: {
     metrics().exportRows.inc({ format }, end.rows);
     metrics().exportDuration.observe({ format, completed: String(end.completed) }, (performance.now() - started) / 1000);
     await options.onEnd(end);
+    if (end.rows >= LARGE_EXPORT_ROWS) collectAfterwards();
   };
   const body =
     format === "csv"

@@ -1,8 +1,11 @@
 // How the production server (scripts/serve.ts) is started: by the launcher (scripts/start.ts), and
 // by the benches and tests that measure it, so that they measure what users run.
 
-/** node's arguments: one process, TypeScript through tsx's loader. */
-export const SERVER_ARGS = ["--import", "tsx", "scripts/serve.ts"];
+/**
+ * node's arguments: one process, TypeScript through tsx's loader, and `gc()` for the collection
+ * after a large export (lib/export/response.ts).
+ */
+export const SERVER_ARGS = ["--expose-gc", "--import", "tsx", "scripts/serve.ts"];
 
 /**
  * The server's environment. glibc gives each thread that allocates its own memory arena, and

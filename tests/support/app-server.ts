@@ -2,20 +2,23 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { freePort } from "../../scripts/lib/embedded-postgres";
 
-export type AppServer = { url: string; output: () => string; stop: () => Promise<void>; serverEnvironment: () => Record<string, string> };
+export type ServerProcess = { args: string[]; environment: Record<string, string> };
+export type AppServer = { url: string; output: () => string; stop: () => Promise<void>; serverProcess: () => ServerProcess };
 
-/** The environment of the server process (scripts/serve.ts) that the launcher `launcherPid` started (Linux /proc). */
-function serverEnvironmentOf(launcherPid: number): Record<string, string> {
+/** The arguments and environment of the server process (scripts/serve.ts) that the launcher `launcherPid` started (Linux /proc). */
+function serverProcessOf(launcherPid: number): ServerProcess {
   for (const entry of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
     try {
       const parent = Number(readFileSync(`/proc/${entry}/stat`, "utf8").replace(/^.*\) /, "").split(" ")[1]);
-      if (parent !== launcherPid || !readFileSync(`/proc/${entry}/cmdline`, "utf8").includes("scripts/serve.ts")) continue;
-      return Object.fromEntries(
+      const args = readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0").filter(Boolean);
+      if (parent !== launcherPid || !args.includes("scripts/serve.ts")) continue;
+      const environment = Object.fromEntries(
         readFileSync(`/proc/${entry}/environ`, "utf8")
           .split("\0")
           .filter(Boolean)
           .map((pair) => [pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1)]),
       );
+      return { args, environment };
     } catch {
       // gone meanwhile
     }
@@ -50,7 +53,7 @@ export async function startAppServer(databaseUrl: string | null, env: Record<str
   return {
     url: `http://localhost:${port}`,
     output: () => output,
-    serverEnvironment: () => serverEnvironmentOf(child.pid!),
+    serverProcess: () => serverProcessOf(child.pid!),
     stop: async () => {
       if (child.exitCode !== null) return;
       process.kill(-child.pid!, "SIGTERM");
