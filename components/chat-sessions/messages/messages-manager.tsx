@@ -4,6 +4,7 @@ import { useMemo, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { ScriptedControls } from "@/components/ui/scripted-controls";
 import { loadConversationAction } from "@/lib/chat-sessions/actions";
 import type { ConversationMessage } from "@/lib/chat-sessions/conversation";
 import { deleteMessageAction, markMessagesReadAction } from "@/lib/chat-sessions/messages/actions";
@@ -140,34 +141,34 @@ export function MessagesManager({ sessionId, participants, initialMessages, init
         <h2 id="messages-title" className="text-xl font-semibold">
           {t("title")}
         </h2>
-        <div role="group" aria-label={t("viewLabel")} className="ms-auto flex rounded-md border border-slate-300 dark:border-slate-600">
-          {(["conversation", "table"] as const).map((option) => (
-            <button
-              key={option}
-              type="button"
-              aria-pressed={view === option}
-              className={`px-3 py-1.5 text-sm ${view === option ? "bg-slate-800 text-white dark:bg-slate-200 dark:text-slate-900" : ""}`}
-              onClick={() => setView(option)}
-            >
-              {t(option === "conversation" ? "conversationView" : "tableView")}
-            </button>
-          ))}
-        </div>
-        {can.markRead ? (
-          <>
-            <Button disabled={pending || selected.size === 0} onClick={() => markRead({ messageIds: [...selected] })}>
-              {t("markSelectedRead")}
-            </Button>
-            <Button disabled={pending || !hasUnread} onClick={() => markRead({ all: true })}>
-              {t("markAllRead")}
-            </Button>
-          </>
-        ) : null}
+        <ScriptedControls>
+          <div role="group" aria-label={t("viewLabel")} className="ms-auto flex rounded-md border border-slate-300 dark:border-slate-600">
+            {(["conversation", "table"] as const).map((option) => (
+              <button
+                key={option}
+                type="button"
+                aria-pressed={view === option}
+                className={`px-3 py-1.5 text-sm ${view === option ? "bg-slate-800 text-white dark:bg-slate-200 dark:text-slate-900" : ""}`}
+                onClick={() => setView(option)}
+              >
+                {t(option === "conversation" ? "conversationView" : "tableView")}
+              </button>
+            ))}
+          </div>
+          {can.markRead ? (
+            <>
+              <Button disabled={pending || selected.size === 0} onClick={() => markRead({ messageIds: [...selected] })}>
+                {t("markSelectedRead")}
+              </Button>
+              <Button disabled={pending || !hasUnread} onClick={() => markRead({ all: true })}>
+                {t("markAllRead")}
+              </Button>
+            </>
+          ) : null}
+        </ScriptedControls>
       </div>
 
-      {messages.length === 0 ? (
-        <p className="text-sm text-slate-600 dark:text-slate-400">{t("empty")}</p>
-      ) : null}
+      {messages.length === 0 ? <p className="text-sm text-slate-600 dark:text-slate-400">{t("empty")}</p> : null}
       {messages.length === 0 && staffTimeline.length > 0 ? (
         <ol className="space-y-3">
           {staffTimeline.map((entry) => (
@@ -175,52 +176,80 @@ export function MessagesManager({ sessionId, participants, initialMessages, init
           ))}
         </ol>
       ) : null}
-      <div ref={scroller} role="region" aria-label={t("historyLabel")} tabIndex={0} data-testid="messages-scroller" className="max-h-[70vh] space-y-3 overflow-y-auto focus:outline-2 focus:outline-blue-600">
-        {olderBeforeId ? (
-          <div className="flex justify-center">
-            <Button onClick={loadOlder} disabled={pending}>
-              {pending ? common("loading") : t("loadOlder")}
-            </Button>
-          </div>
-        ) : null}
-        {messages.length === 0 ? null : view === "conversation" ? (
-          <ol className="space-y-3" data-testid="messages-list">
-            {timeline.map((item) =>
-              item.kind === "message" ? (
-                <MessageBubble key={item.message.id} {...itemProps(item.message)} />
-              ) : (
-                <StaffTimelineItem key={`${item.entry.kind}-${item.entry.id}`} entry={item.entry} ability={noteAbility} onChanged={() => router.refresh()} />
-              ),
-            )}
-          </ol>
-        ) : (
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900">
-            <table className="w-full text-start text-sm" data-testid="messages-list">
-              <caption className="sr-only">{t("title")}</caption>
-              <thead className="bg-slate-50 text-xs text-slate-700 dark:bg-slate-800 dark:text-slate-300">
-                <tr>
-                  <th scope="col" className="p-3 text-start">
-                    <input type="checkbox" className="h-4 w-4" checked={allShownSelected} aria-label={t("selectAllShown")} onChange={(event) => selectAllShown(event.target.checked)} />
-                  </th>
-                  <th scope="col" className="p-3 text-start font-semibold">{t("colContent")}</th>
-                  <th scope="col" className="p-3 text-start font-semibold">{t("colSender")}</th>
-                  <th scope="col" className="p-3 text-start font-semibold">{t("colSentAt")}</th>
-                  <th scope="col" className="p-3 text-start font-semibold">{t("colStatus")}</th>
-                  <th scope="col" className="p-3 text-start font-semibold">{t("colActions")}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-200 dark:divide-slate-700">
-                {messages.map((message) => (
-                  <MessageRow key={message.id} {...itemProps(message)} />
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+      <div
+        ref={scroller}
+        role="region"
+        aria-label={t("historyLabel")}
+        tabIndex={0}
+        data-testid="messages-scroller"
+        className="flex max-h-[70vh] flex-col gap-3 overflow-y-auto focus:outline-2 focus:outline-blue-600"
+      >
+        {/* Clicked before the page has hydrated, a message's buttons did nothing: disabled until then, the click waits. */}
+        <ScriptedControls>
+          {olderBeforeId ? (
+            <div className="flex justify-center">
+              <Button onClick={loadOlder} disabled={pending}>
+                {pending ? common("loading") : t("loadOlder")}
+              </Button>
+            </div>
+          ) : null}
+          {messages.length === 0 ? null : view === "conversation" ? (
+            <ol className="space-y-3" data-testid="messages-list">
+              {timeline.map((item) =>
+                item.kind === "message" ? (
+                  <MessageBubble key={item.message.id} {...itemProps(item.message)} />
+                ) : (
+                  <StaffTimelineItem key={`${item.entry.kind}-${item.entry.id}`} entry={item.entry} ability={noteAbility} onChanged={() => router.refresh()} />
+                ),
+              )}
+            </ol>
+          ) : (
+            <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900">
+              <table className="w-full text-start text-sm" data-testid="messages-list">
+                <caption className="sr-only">{t("title")}</caption>
+                <thead className="bg-slate-50 text-xs text-slate-700 dark:bg-slate-800 dark:text-slate-300">
+                  <tr>
+                    <th scope="col" className="p-3 text-start">
+                      <input type="checkbox" className="h-4 w-4" checked={allShownSelected} aria-label={t("selectAllShown")} onChange={(event) => selectAllShown(event.target.checked)} />
+                    </th>
+                    <th scope="col" className="p-3 text-start font-semibold">
+                      {t("colContent")}
+                    </th>
+                    <th scope="col" className="p-3 text-start font-semibold">
+                      {t("colSender")}
+                    </th>
+                    <th scope="col" className="p-3 text-start font-semibold">
+                      {t("colSentAt")}
+                    </th>
+                    <th scope="col" className="p-3 text-start font-semibold">
+                      {t("colStatus")}
+                    </th>
+                    <th scope="col" className="p-3 text-start font-semibold">
+                      {t("colActions")}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-200 dark:divide-slate-700">
+                  {messages.map((message) => (
+                    <MessageRow key={message.id} {...itemProps(message)} />
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </ScriptedControls>
       </div>
       {can.reply ? <MessageComposer sessionId={sessionId} participants={participants} onSent={() => router.refresh()} /> : null}
       {noteAbility.write ? <NoteComposer sessionId={sessionId} onAdded={() => router.refresh()} /> : null}
-      <ConfirmDialog open={deleting !== null} title={t("deleteTitle")} body={t("deleteBody")} confirmLabel={t("deleteMessage")} pending={pending} onConfirm={confirmDelete} onCancel={() => setDeleting(null)} />
+      <ConfirmDialog
+        open={deleting !== null}
+        title={t("deleteTitle")}
+        body={t("deleteBody")}
+        confirmLabel={t("deleteMessage")}
+        pending={pending}
+        onConfirm={confirmDelete}
+        onCancel={() => setDeleting(null)}
+      />
     </section>
   );
 }
