@@ -48,7 +48,7 @@ const transcriptSql = (where: string) => `
 /** Where the server's memory is, from its /metrics (prom-client's process metrics), in MB. */
 async function memoryParts(base: string): Promise<string> {
   const text = (await httpCall(base, "GET", "/metrics", { authorization: `Bearer ${METRICS_TOKEN}` })).text;
-  const mb = (name: string) => (Number(/^(\S+) (\S+)$/m.exec(text.split("\n").find((line) => line.startsWith(`${name} `)) ?? "")?.[2]) / 1e6).toFixed(0);
+  const mb = (name: string) => (Number(text.split("\n").find((line) => line.startsWith(`${name} `))?.split(" ")[1]) / 1e6).toFixed(0);
   return `V8 heap ${mb("nodejs_heap_size_used_bytes")} used of ${mb("nodejs_heap_size_total_bytes")}, outside it ${mb("nodejs_external_memory_bytes")}`;
 }
 

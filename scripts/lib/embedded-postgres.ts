@@ -23,16 +23,25 @@ type Account = { uid: number; gid: number };
 const ROOT_PLACE = "/var/lib/embedded-postgres";
 const SERVICE_USER = "postgres";
 
-/**
- * A port nobody listens on, below Linux's ephemeral range (32768 and up), out of which the kernel
- * picks the local port of every outgoing connection: one of those could take a port the system
- * handed out as free before its server binds it, seconds or minutes later (a browser-test server
- * once failed so with EADDRINUSE).
- */
-export async function freePort(): Promise<number> {
+// Below Linux's ephemeral range (32768 and up, /proc/sys/net/ipv4/ip_local_port_range), out of
+// which the kernel picks the local port of every outgoing connection: one of those could take a
+// port handed out as free before its server binds it, seconds or minutes later (a browser-test
+// server once failed so with EADDRINUSE).
+const LOWEST_PORT = 20_000;
+const EPHEMERAL_PORTS = 32_768;
+
+/** A port nobody listens on, below the ephemeral range. */
+export function freePort(): Promise<number> {
+  return freePortRange(1);
+}
+
+/** The first of `count` consecutive ports nobody listens on, below the ephemeral range. */
+export async function freePortRange(count: number): Promise<number> {
   for (;;) {
-    const port = 20_000 + Math.floor(Math.random() * 12_768);
-    if (await canListen(port)) return port;
+    const base = LOWEST_PORT + Math.floor(Math.random() * (EPHEMERAL_PORTS - LOWEST_PORT - count));
+    const free = [];
+    for (let port = base; port < base + count; port += 1) free.push(await canListen(port));
+    if (free.every(Boolean)) return base;
   }
 }
 

@@ -212,21 +212,11 @@ export function MessagesManager({ sessionId, participants, initialMessages, init
                     <th scope="col" className="p-3 text-start">
                       <input type="checkbox" className="h-4 w-4" checked={allShownSelected} aria-label={t("selectAllShown")} onChange={(event) => selectAllShown(event.target.checked)} />
                     </th>
-                    <th scope="col" className="p-3 text-start font-semibold">
-                      {t("colContent")}
-                    </th>
-                    <th scope="col" className="p-3 text-start font-semibold">
-                      {t("colSender")}
-                    </th>
-                    <th scope="col" className="p-3 text-start font-semibold">
-                      {t("colSentAt")}
-                    </th>
-                    <th scope="col" className="p-3 text-start font-semibold">
-                      {t("colStatus")}
-                    </th>
-                    <th scope="col" className="p-3 text-start font-semibold">
-                      {t("colActions")}
-                    </th>
+                    {(["colContent", "colSender", "colSentAt", "colStatus", "colActions"] as const).map((column) => (
+                      <th key={column} scope="col" className="p-3 text-start font-semibold">
+                        {t(column)}
+                      </th>
+                    ))}
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-slate-200 dark:divide-slate-700">
