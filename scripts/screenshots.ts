@@ -12,6 +12,7 @@ import { DEMO_PASSWORD } from "../prisma/seed/demo-accounts";
 import { THEME_COOKIE } from "../lib/preferences/theme";
 import { chatSessions } from "../lib/i18n/catalogs/chat-sessions";
 import { common } from "../lib/i18n/catalogs/common";
+import { CHROMIUM_ARGS, chromiumExecutable } from "./lib/chromium";
 
 const base = process.env.BASE_URL ?? "http://localhost:3000";
 const account = process.env.ACCOUNT ?? "admin@demo.test";
@@ -59,8 +60,8 @@ const viewports = [
 mkdirSync(outDir, { recursive: true });
 
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  executablePath: chromiumExecutable(),
+  args: CHROMIUM_ARGS,
 });
 const themes = (process.env.THEMES ?? "light,dark").split(",");
 for (const { locale, theme } of ["ar", "en"].flatMap((locale) => themes.map((theme) => ({ locale, theme })))) {

@@ -9,13 +9,13 @@ if [ ! -x node_modules/.bin/tsx ] || [ package-lock.json -nt node_modules/.packa
   npm ci --no-audit --no-fund || exit 1
 fi
 
-CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
-if [ ! -x "$CHROMIUM" ]; then
+# Debian's Chromium and its old headless shell, which the browser tests run in (scripts/lib/chromium.ts).
+if [ -z "${CHROMIUM_PATH:-}" ] && [ ! -x /usr/bin/chromium-headless-shell ]; then
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
     echo "Installing Debian's Chromium for the browser tests…"
-    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core >/dev/null) || exit 1
-  else
-    echo "Chromium is missing: run 'sudo apt-get install -y chromium' (Debian), then npm test again." >&2
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-headless-shell fonts-noto-core >/dev/null) || exit 1
+  elif [ ! -x /usr/bin/chromium ]; then
+    echo "Chromium is missing: run 'sudo apt-get install -y chromium chromium-headless-shell' (Debian), then npm test again." >&2
     exit 1
   fi
 fi

@@ -1,5 +1,6 @@
 import { defineConfig } from "@playwright/test";
 import { fileURLToPath } from "node:url";
+import { CHROMIUM_ARGS, chromiumExecutable } from "../scripts/lib/chromium";
 import { E2E_SERVERS } from "./e2e/support/paths";
 import { unusedPortRange } from "./e2e/support/unused-ports";
 
@@ -9,8 +10,7 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 process.env.E2E_PORT ??= String(unusedPortRange(E2E_SERVERS));
 export const E2E_PORT = Number(process.env.E2E_PORT);
 
-// Debian's Chromium, never a downloaded browser. The background-networking flags keep it
-// from calling out of this closed network.
+// Debian's Chromium, never a downloaded browser (scripts/lib/chromium.ts).
 export default defineConfig({
   testDir: "./e2e",
   // The smoke on the embedded database has a server of its own: tests/playwright.embedded.config.ts.
@@ -29,8 +29,8 @@ export default defineConfig({
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      executablePath: chromiumExecutable(),
+      args: CHROMIUM_ARGS,
     },
   },
   // The specs named zz* change or read their server as a whole (one empties its sessions, one reads
