@@ -58,6 +58,38 @@ export async function queryRows<T extends pg.QueryResultRow>(sql: Prisma.Sql): P
 }
 
 /**
+ * A read on a pooled connection of its own that `cancel` stops (PostgreSQL's pg_cancel_backend).
+ * The connection goes back to the pool only once the cancel has been delivered: a cancel that
+ * reaches an idle connection is ignored by PostgreSQL, one that reached the next user's query
+ * would not be.
+ */
+export function cancellableRead<Row extends pg.QueryResultRow>(sql: Prisma.Sql): { rows: Promise<Row[]>; cancel: () => Promise<void> } {
+  // The backend's process id, which pg keeps from the connection's start but does not type.
+  let running: (pg.PoolClient & { processID?: number }) | null = null;
+  let cancelled = false;
+  let cancelling: Promise<unknown> = Promise.resolve();
+  const rows = (async () => {
+    const client = await dbPool().connect();
+    try {
+      if (cancelled) return [];
+      running = client;
+      return (await client.query<Row>(sql.text, sql.values as unknown[])).rows;
+    } finally {
+      running = null;
+      await cancelling.catch(() => undefined);
+      client.release();
+    }
+  })();
+  const cancel = async () => {
+    cancelled = true;
+    const pid = running?.processID;
+    if (pid) cancelling = dbPool().query("SELECT pg_cancel_backend($1)", [pid]);
+    await rows.catch(() => undefined);
+  };
+  return { rows, cancel };
+}
+
+/**
  * A query's rows `batch` at a time through a cursor, for a download: PostgreSQL plans and runs it
  * once — a search is matched and its matches sorted once, the table read once, as COPY does —
  * and each FETCH hands over the next rows. (Reading the next batch while the caller wrote this one

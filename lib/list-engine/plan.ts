@@ -1,7 +1,7 @@
 import "server-only";
 import type pg from "pg";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { dbPool, queryRows } from "@/lib/db";
+import { cancellableRead, dbPool, queryRows } from "@/lib/db";
 import type { FilterDeclarations } from "./declaration";
 import { allOf, type ListSource } from "./list-source";
 
@@ -36,7 +36,11 @@ import { allOf, type ListSource } from "./list-source";
  *    indexes for the messages and waiting sorts) keeps its fast walk. Every request tries its walk
  *    again: remembering the ones that ran out (tried in this session) kept 'watch' on its 127 ms
  *    plan after two walks slowed past the budget by the page's other queries, where the walk
- *    takes 3–20 ms; the walks it spared cost 40 ms each.
+ *    takes 3–20 ms; the walks it spared cost 40 ms each. A walk still running after
+ *    `matchesFirstAfterMs` has the matches read first beside it, on a second connection, and the
+ *    first answer is the page (the other read is cancelled or runs out of its budget): a walk that
+ *    runs out no longer adds its budget to the matches-first read ('watch' sorted by product name
+ *    at 1M: 40 ms walked for nothing, then 130 ms), and a quick walk costs nothing more.
  * Either way the rows are the same: only the plan changes, never the answer.
  */
 export const planLimits = {
@@ -46,6 +50,8 @@ export const planLimits = {
   cheapWalkRows: 20_000,
   /** how long the walk may run before the matches are read first instead */
   walkBudgetMs: 40,
+  /** how long the walk runs alone before the matches are also read first, beside it (0: at once) */
+  matchesFirstAfterMs: 10,
 };
 
 const QUERY_CANCELED = "57014";
@@ -122,11 +128,44 @@ export async function readPage<Row extends pg.QueryResultRow, S extends string, 
 ): Promise<Row[]> {
   const where = allOf([...conditions, ...after]);
   if (conditions.length === 0 || hint === "walk") return queryRows<Row>(walkSql(source, where, read));
-  if (hint === "choose" && (await walkWorthTrying(source, allOf(conditions), read.limit))) {
-    const walked = await walkWithinBudget<Row>(walkSql(source, where, read));
-    if (walked) return walked;
-  }
+  if (hint === "choose" && (await walkWorthTrying(source, allOf(conditions), read.limit))) return walkRacingMatchesFirst(walkSql(source, where, read), matchesFirstSql(source, where, read));
   return queryRows<Row>(matchesFirstSql(source, where, read));
+}
+
+/** Rule 3's race: the walk, joined by the matches-first read if it has not answered soon. */
+async function walkRacingMatchesFirst<Row extends pg.QueryResultRow>(walk: Prisma.Sql, matchesFirst: Prisma.Sql): Promise<Row[]> {
+  const walked = walkWithinBudget<Row>(walk);
+  const early = planLimits.matchesFirstAfterMs > 0 ? await answerWithin(walked, planLimits.matchesFirstAfterMs) : "late";
+  if (early !== "late") return early ?? queryRows<Row>(matchesFirst);
+  const other = cancellableRead<Row>(matchesFirst);
+  // The loser must not reject unheard: a walk that loses ends by its budget, a read by its cancel.
+  walked.catch(() => undefined);
+  other.rows.catch(() => undefined);
+  let walkedRows: Row[];
+  try {
+    const first = await Promise.race([walked.then((rows) => ({ rows, by: "walk" as const })), other.rows.then((rows) => ({ rows, by: "matchesFirst" as const }))]);
+    if (first.by === "matchesFirst") return first.rows;
+    if (!first.rows) return await other.rows;
+    walkedRows = first.rows;
+  } catch (error) {
+    await other.cancel();
+    throw error;
+  }
+  await other.cancel();
+  return walkedRows;
+}
+
+/** What `answer` resolves to if it does so within `ms`, else "late" (it runs on either way). */
+async function answerWithin<T>(answer: Promise<T>, ms: number): Promise<T | "late"> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<"late">((resolve) => {
+    timer = setTimeout(() => resolve("late"), ms);
+  });
+  try {
+    return await Promise.race([answer, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Rules 2 and 3 above: many matches, or few that a walk would still meet soon enough. */

@@ -107,6 +107,14 @@ describe("keyset pages over every combination of filter, sort and direction, whi
   it("walking the sort's index (the planner's own plan)", async () => {
     planLimits.fewMatches = 0;
     planLimits.walkBudgetMs = 60_000;
+    planLimits.matchesFirstAfterMs = 60_000;
+    for (const { name, params, where } of combinations()) await expectWalkMatchesWholeList(name, params, where);
+  });
+
+  it("the walk and the matches-first read racing, whichever answers first", async () => {
+    planLimits.fewMatches = 0;
+    planLimits.walkBudgetMs = 60_000;
+    planLimits.matchesFirstAfterMs = 0;
     for (const { name, params, where } of combinations()) await expectWalkMatchesWholeList(name, params, where);
   });
 });
@@ -140,9 +148,33 @@ describe("the plan's choice", () => {
     expect(ids(readFirst.result)).toEqual(expected);
   });
 
+  it("a walk that has not answered within matchesFirstAfterMs has the matches read first beside it, and the page is the first answer", async () => {
+    const unread = [Prisma.sql`unread_count > 0`];
+    const expected = ids(await db.$queryRawUnsafe<{ id: number }[]>("SELECT id FROM chat_sessions WHERE unread_count > 0 ORDER BY last_message_at DESC, id DESC LIMIT 5"));
+    Object.assign(planLimits, { fewMatches: 0, walkBudgetMs: 60_000, matchesFirstAfterMs: 0 });
+    const spy = vi.spyOn(pg.Client.prototype, "query");
+    try {
+      const rows = await readPage<{ id: number }, string, never>(sessionsSource as never, unread, [], read, "choose");
+      const statements = spy.mock.calls.map(([statement]) => (typeof statement === "string" ? statement : ""));
+      expect(statements.filter((statement) => statement.includes("statement_timeout"))).toHaveLength(1);
+      expect(statements.filter((statement) => statement.includes("list_matches"))).toHaveLength(1);
+      expect(ids(rows)).toEqual(expected);
+    } finally {
+      spy.mockRestore();
+    }
+    // Given time, the walk answers alone: no second read.
+    planLimits.matchesFirstAfterMs = 60_000;
+    const alone = await walksTried(() => readPage<{ id: number }, string, never>(sessionsSource as never, unread, [], read, "choose"));
+    expect(alone.walks).toBe(1);
+    expect(ids(alone.result)).toEqual(expected);
+  });
+
   it("FLT-5 oldest-created first, where its matches sit at the far end, is read matches first without trying the walk; newest first tries it", async () => {
     const recent = "last_message_at >= now() - interval '7 days'";
-    for (const [dir, walks] of [["asc", 0], ["desc", 1]] as const) {
+    for (const [dir, walks] of [
+      ["asc", 0],
+      ["desc", 1],
+    ] as const) {
       const expected = ids(await db.$queryRawUnsafe<{ id: number }[]>(`SELECT id FROM chat_sessions WHERE ${recent} ORDER BY created_at ${dir}, id ${dir} LIMIT ${PAGE}`));
       const page = await walksTried(() => listSessions({ ...defaultState(sessionsList), recent: true, sort: "created", dir, size }));
       expect(page.walks, dir).toBe(walks);
