@@ -15,7 +15,7 @@ export type ListSource<S extends string, F extends FilterDeclarations> = {
   select: Prisma.Sql;
   /** the id column, qualified if `from` joins */
   id: string;
-  /** each sort's column; an index on (column, id) backs each one */
+  /** each sort's column; an index on (column, id) backs each one (tests/integration/list-sort-indexes.test.ts) */
   sortColumns: Record<S, string>;
   /** the search condition for a non-empty term */
   search?: (term: string) => Prisma.Sql;

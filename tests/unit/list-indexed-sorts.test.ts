@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { sessionsList } from "@/lib/chat-sessions/list";
 import { sessionsSource } from "@/lib/chat-sessions/list-source";
+import { auditList } from "@/lib/audit-log/list";
+import { auditSource } from "@/lib/audit-log/list-source";
 import { farDirection, hasIndexedSort } from "@/lib/list-engine/list-source";
 import { noFilters } from "@/lib/list-engine/url-state";
 
@@ -29,5 +31,11 @@ describe("which filtered pages walk an index in the sort's order (lib/list-engin
     expect(farDirection(sessionsSource, { ...none, recent: true }, "lastMessage")).toBeNull();
     expect(farDirection(sessionsSource, { ...none, unread: true }, "created")).toBeNull();
     expect(farDirection(sessionsSource, none, "created")).toBeNull();
+  });
+
+  it("the audit log narrowed to one action, in its order: (action, created_at, id) holds them so", () => {
+    const noAuditFilters = noFilters(auditList);
+    expect(hasIndexedSort(auditSource, { ...noAuditFilters, action: "users.update" }, "time")).toBe(true);
+    expect(hasIndexedSort(auditSource, { ...noAuditFilters, action: "users.update", actor: 3 }, "time")).toBe(false);
   });
 });
