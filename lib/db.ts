@@ -58,10 +58,13 @@ export async function queryRows<T extends pg.QueryResultRow>(sql: Prisma.Sql): P
 }
 
 /**
- * A read on a pooled connection of its own that `cancel` stops (PostgreSQL's pg_cancel_backend).
- * The connection goes back to the pool only once the cancel has been delivered: a cancel that
- * reaches an idle connection is ignored by PostgreSQL, one that reached the next user's query
- * would not be.
+ * A read on a pooled connection of its own that `cancel` stops (PostgreSQL's pg_cancel_backend),
+ * for the list page's two ways of reading a page, run side by side (lib/list-engine/plan.ts). It
+ * runs without JIT: a backend compiling a plan (hundreds of ms for the users list's unread filter
+ * at 200k users, ~480 of its 1,220 ms) does not see a cancel until it has compiled. The connection
+ * goes back to the pool once the cancel has been delivered and the read's transaction has ended: a
+ * cancel that reaches an idle connection is ignored by PostgreSQL, one that reached the next
+ * user's query would not be; a connection whose transaction will not end is dropped.
  */
 export function cancellableRead<Row extends pg.QueryResultRow>(sql: Prisma.Sql): { rows: Promise<Row[]>; cancel: () => Promise<void> } {
   // The backend's process id, which pg keeps from the connection's start but does not type.
@@ -70,14 +73,24 @@ export function cancellableRead<Row extends pg.QueryResultRow>(sql: Prisma.Sql):
   let cancelling: Promise<unknown> = Promise.resolve();
   const rows = (async () => {
     const client = await dbPool().connect();
+    if (cancelled) {
+      client.release();
+      return [];
+    }
+    running = client;
     try {
+      await client.query("BEGIN READ ONLY; SET LOCAL jit = off");
       if (cancelled) return [];
-      running = client;
       return (await client.query<Row>(sql.text, sql.values as unknown[])).rows;
     } finally {
       running = null;
       await cancelling.catch(() => undefined);
-      client.release();
+      // Read only: nothing to commit, and a rollback also ends a cancelled read's transaction.
+      const ended = await client.query("ROLLBACK").then(
+        () => undefined,
+        (error: Error) => error,
+      );
+      client.release(ended);
     }
   })();
   const cancel = async () => {

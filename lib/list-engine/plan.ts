@@ -1,7 +1,8 @@
 import "server-only";
 import type pg from "pg";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { cancellableRead, dbPool, queryRows } from "@/lib/db";
+import { cancellableRead, queryRows } from "@/lib/db";
+import { metrics } from "@/lib/observability/metrics";
 import type { FilterDeclarations } from "./declaration";
 import { allOf, type ListSource } from "./list-source";
 
@@ -21,7 +22,7 @@ import { allOf, type ListSource } from "./list-source";
  *    vendor's page took 10.7 ms read matches first, against 0.9 ms for the walk; the last 7 days
  *    (FLT-5) 3.6 ms against 0.7 (scripts/bench/list.ts). And a filter the source declares far
  *    along the sort's order that way (`farSorts`: the last 7 days oldest-created first): the
- *    matches first, without trying the walk, which could only run out of its budget (at 1M,
+ *    matches first, without trying the walk, which would only run beside it for nothing (at 1M,
  *    68 ms against 24 ms; the planner expects the week's 200,000 matches evenly spread).
  * 2. The planner's estimate of the matches (one EXPLAIN, well under a millisecond) is at most
  *    `fewMatches`, and a walk would read many rows to fill a page (the page's share of the table
@@ -29,32 +30,28 @@ import { allOf, type ListSource } from "./list-source";
  *    rows costs a few ms whatever the sort. Few matches that a walk still meets often enough
  *    (FLT-5 with 'watch' at 1M: ~4,000 matches, one row in ~250, so ~6,500 rows to a page) go on
  *    to 3: their walk took 2 ms, reading them first 50 ms (the search's 26,000 matches, then the
- *    filter).
- * 3. Otherwise the planner's own plan (the walk, or a partial index that fits), cut off after
- *    `walkBudgetMs`; if it runs longer, its matches sit far along the order, and the matches are
- *    read first instead. The budget is time, not rows, so that a fitting index (FLT-4's partial
- *    indexes for the messages and waiting sorts) keeps its fast walk. Every request tries its walk
- *    again: remembering the ones that ran out (tried in this session) kept 'watch' on its 127 ms
- *    plan after two walks slowed past the budget by the page's other queries, where the walk
- *    takes 3–20 ms; the walks it spared cost 40 ms each. A walk still running after
- *    `matchesFirstAfterMs` has the matches read first beside it, on a second connection, and the
- *    first answer is the page (the other read is cancelled or runs out of its budget): a walk that
- *    runs out no longer adds its budget to the matches-first read ('watch' sorted by product name
- *    at 1M: 40 ms walked for nothing, then 130 ms), and a quick walk costs nothing more.
+ *    filter). One vendor's orders at 300k orders (~420 estimated, ~18,500 rows to a page through
+ *    the orders' joins) walked in 10–12 ms and were read first in 2: hence 10,000 rows, not 20,000.
+ * 3. Otherwise the planner's own plan (the walk, or a partial index that fits).
+ * In 2 and 3 the chosen read runs alone for `secondReadAfterMs`; if it has not answered by then,
+ * the other one starts beside it on a second connection, the first answer is the page, and the
+ * other read is cancelled. The estimate only says which to try first: a walk whose matches sit
+ * far along the order ('watch' sorted by product name at 1M: 130 ms read first) no longer holds
+ * the page for a budget before the other read starts, and a filter whose matches the estimate
+ * puts too low (users with unread messages, 122,589 estimated, 172,297 at 200k users) no longer
+ * reads them all first (740 ms) when a walk has its page in 12–40 ms. Every request tries again:
+ * remembering which read won (tried in this session, for a budgeted walk) kept 'watch' on its
+ * 127 ms plan after two walks slowed by the page's other queries, where the walk takes 3–20 ms.
  * Either way the rows are the same: only the plan changes, never the answer.
  */
 export const planLimits = {
   /** matches (estimated) up to which they are read first without trying the walk… */
   fewMatches: 5_000,
   /** …unless a walk would fill the page within this many rows (the matches' density, estimated) */
-  cheapWalkRows: 20_000,
-  /** how long the walk may run before the matches are read first instead */
-  walkBudgetMs: 40,
-  /** how long the walk runs alone before the matches are also read first, beside it (0: at once) */
-  matchesFirstAfterMs: 10,
+  cheapWalkRows: 10_000,
+  /** how long the chosen read runs alone before the other starts beside it (0: both at once) */
+  secondReadAfterMs: 10,
 };
-
-const QUERY_CANCELED = "57014";
 
 /** The planner's estimate of how many rows `where` leaves, without running it. */
 export async function estimatedMatches<S extends string, F extends FilterDeclarations>(source: ListSource<S, F>, where: Prisma.Sql): Promise<number> {
@@ -67,7 +64,7 @@ export type PageRead = { column: Prisma.Sql; direction: Prisma.Sql; limit: numbe
 function walkSql<S extends string, F extends FilterDeclarations>(source: ListSource<S, F>, where: Prisma.Sql, { column, direction, limit }: PageRead): Prisma.Sql {
   const id = Prisma.raw(source.id);
   return Prisma.sql`
-    SELECT ${source.select} FROM ${source.from}
+    SELECT /* list page: walk */ ${source.select} FROM ${source.from}
      WHERE ${where}
      ORDER BY ${column} ${direction}, ${id} ${direction}
      LIMIT ${limit}`;
@@ -89,26 +86,6 @@ function matchesFirstSql<S extends string, F extends FilterDeclarations>(source:
      ORDER BY list_page.match_sort ${direction}, list_page.match_id ${direction}`;
 }
 
-/** The walk, or null if it ran past the budget (then nothing is left of it: the transaction is rolled back). */
-async function walkWithinBudget<Row extends pg.QueryResultRow>(sql: Prisma.Sql): Promise<Row[] | null> {
-  const client = await dbPool().connect();
-  try {
-    // SET LOCAL: the budget ends with the transaction (README, "The pooled-connection rule").
-    await client.query(`BEGIN READ ONLY; SET LOCAL statement_timeout = ${Math.max(1, Math.round(planLimits.walkBudgetMs))}`);
-    try {
-      const { rows } = await client.query<Row>(sql.text, sql.values as unknown[]);
-      await client.query("COMMIT");
-      return rows;
-    } catch (error) {
-      await client.query("ROLLBACK");
-      if ((error as { code?: string }).code === QUERY_CANCELED) return null;
-      throw error;
-    }
-  } finally {
-    client.release();
-  }
-}
-
 /**
  * What the request's shape already says: `walk` (an index holds the conditions' matches in the
  * page's order), `matchesFirst` (they sit at the far end of it), or `choose` (rules 2 and 3).
@@ -128,31 +105,38 @@ export async function readPage<Row extends pg.QueryResultRow, S extends string, 
 ): Promise<Row[]> {
   const where = allOf([...conditions, ...after]);
   if (conditions.length === 0 || hint === "walk") return queryRows<Row>(walkSql(source, where, read));
-  if (hint === "choose" && (await walkWorthTrying(source, allOf(conditions), read.limit))) return walkRacingMatchesFirst(walkSql(source, where, read), matchesFirstSql(source, where, read));
-  return queryRows<Row>(matchesFirstSql(source, where, read));
+  if (hint === "matchesFirst") return queryRows<Row>(matchesFirstSql(source, where, read));
+  const walk: WayOfReading = { way: "walk", sql: walkSql(source, where, read) };
+  const matchesFirst: WayOfReading = { way: "matchesFirst", sql: matchesFirstSql(source, where, read) };
+  return (await walkWorthTrying(source, allOf(conditions), read.limit)) ? firstAnswer<Row>(walk, matchesFirst) : firstAnswer<Row>(matchesFirst, walk);
 }
 
-/** Rule 3's race: the walk, joined by the matches-first read if it has not answered soon. */
-async function walkRacingMatchesFirst<Row extends pg.QueryResultRow>(walk: Prisma.Sql, matchesFirst: Prisma.Sql): Promise<Row[]> {
-  const walked = walkWithinBudget<Row>(walk);
-  const early = planLimits.matchesFirstAfterMs > 0 ? await answerWithin(walked, planLimits.matchesFirstAfterMs) : "late";
-  if (early !== "late") return early ?? queryRows<Row>(matchesFirst);
-  const other = cancellableRead<Row>(matchesFirst);
-  // The loser must not reject unheard: a walk that loses ends by its budget, a read by its cancel.
-  walked.catch(() => undefined);
-  other.rows.catch(() => undefined);
-  let walkedRows: Row[];
+type WayOfReading = { way: "walk" | "matchesFirst"; sql: Prisma.Sql };
+
+/**
+ * `first`'s rows, or `second`'s if it answers sooner once started beside it, `secondReadAfterMs`
+ * after `first`. The read that loses is cancelled (not waited for). Each read is counted, with
+ * whether it won, in /metrics (list_page_reads_total).
+ */
+async function firstAnswer<Row extends pg.QueryResultRow>(first: WayOfReading, second: WayOfReading): Promise<Row[]> {
+  const firstRead = { ...first, ...cancellableRead<Row>(first.sql) };
+  const reads = [firstRead];
+  let winner: WayOfReading["way"] | null = null;
+  const answeredBy = (way: WayOfReading["way"]) => (rows: Row[]) => {
+    winner ??= way;
+    return rows;
+  };
   try {
-    const first = await Promise.race([walked.then((rows) => ({ rows, by: "walk" as const })), other.rows.then((rows) => ({ rows, by: "matchesFirst" as const }))]);
-    if (first.by === "matchesFirst") return first.rows;
-    if (!first.rows) return await other.rows;
-    walkedRows = first.rows;
-  } catch (error) {
-    await other.cancel();
-    throw error;
+    const early = planLimits.secondReadAfterMs > 0 ? await answerWithin(firstRead.rows.then(answeredBy(first.way)), planLimits.secondReadAfterMs) : "late";
+    if (early !== "late") return early;
+    reads.push({ ...second, ...cancellableRead<Row>(second.sql) });
+    return await Promise.race(reads.map((read) => read.rows.then(answeredBy(read.way))));
+  } finally {
+    for (const read of reads) {
+      metrics().listPageReads.inc({ way: read.way, outcome: read.way === winner ? "won" : "lost" });
+      if (read.way !== winner) void read.cancel();
+    }
   }
-  await other.cancel();
-  return walkedRows;
 }
 
 /** What `answer` resolves to if it does so within `ms`, else "late" (it runs on either way). */

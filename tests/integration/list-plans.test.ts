@@ -5,6 +5,7 @@ import { sessionsSource } from "@/lib/chat-sessions/list-source";
 import pg from "pg";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { planLimits, readPage } from "@/lib/list-engine/plan";
+import { metrics } from "@/lib/observability/metrics";
 import { createProduct, createUser, resetDatabase } from "../support/fixtures";
 import { defaultState } from "@/lib/list-engine/url-state";
 import { sessionsList, type SessionsListState } from "@/lib/chat-sessions/list";
@@ -101,32 +102,35 @@ describe("keyset pages over every combination of filter, sort and direction, whi
   it("reading the matches first", async () => {
     planLimits.fewMatches = Number.POSITIVE_INFINITY;
     planLimits.cheapWalkRows = 0;
+    planLimits.secondReadAfterMs = 60_000;
     for (const { name, params, where } of combinations()) await expectWalkMatchesWholeList(name, params, where);
   });
 
   it("walking the sort's index (the planner's own plan)", async () => {
     planLimits.fewMatches = 0;
-    planLimits.walkBudgetMs = 60_000;
-    planLimits.matchesFirstAfterMs = 60_000;
+    planLimits.secondReadAfterMs = 60_000;
     for (const { name, params, where } of combinations()) await expectWalkMatchesWholeList(name, params, where);
   });
 
-  it("the walk and the matches-first read racing, whichever answers first", async () => {
+  it("the walk and the matches-first read side by side, whichever answers first", async () => {
     planLimits.fewMatches = 0;
-    planLimits.walkBudgetMs = 60_000;
-    planLimits.matchesFirstAfterMs = 0;
+    planLimits.secondReadAfterMs = 0;
     for (const { name, params, where } of combinations()) await expectWalkMatchesWholeList(name, params, where);
   });
 });
 
 describe("the plan's choice", () => {
-  /** How many walks `run` tries within their budget (each sets its statement_timeout), and what it returns. */
-  async function walksTried<T>(run: () => Promise<T>): Promise<{ walks: number; result: T }> {
+  /** How many walks and matches-first reads `run` starts (each read says which it is), and what it returns. */
+  async function readsStarted<T>(run: () => Promise<T>): Promise<{ walks: number; matchesFirst: number; result: T }> {
     const spy = vi.spyOn(pg.Client.prototype, "query");
     try {
       const result = await run();
-      const walks = spy.mock.calls.filter(([statement]) => typeof statement === "string" && statement.includes("statement_timeout")).length;
-      return { walks, result };
+      const statements = spy.mock.calls.map(([statement]) => (typeof statement === "string" ? statement : ""));
+      return {
+        walks: statements.filter((statement) => statement.includes("list page: walk")).length,
+        matchesFirst: statements.filter((statement) => statement.includes("list_matches")).length,
+        result,
+      };
     } finally {
       spy.mockRestore();
     }
@@ -135,48 +139,69 @@ describe("the plan's choice", () => {
   const ids = (rows: { id: number }[]) => rows.map((row) => row.id);
 
   it("few matches are read first, unless a walk would meet them within a few rows", async () => {
+    planLimits.secondReadAfterMs = 60_000;
     const unread = [Prisma.sql`unread_count > 0`];
     const page = () => readPage<{ id: number }, string, never>(sessionsSource as never, unread, [], read, "choose");
     const expected = ids(await db.$queryRawUnsafe<{ id: number }[]>("SELECT id FROM chat_sessions WHERE unread_count > 0 ORDER BY last_message_at DESC, id DESC LIMIT 5"));
     // A dozen matches in 36 rows: a walk meets one in three, so it is tried.
-    const walked = await walksTried(page);
+    const walked = await readsStarted(page);
     expect(walked.walks).toBe(1);
     expect(ids(walked.result)).toEqual(expected);
     planLimits.cheapWalkRows = 0;
-    const readFirst = await walksTried(page);
+    const readFirst = await readsStarted(page);
     expect(readFirst.walks).toBe(0);
     expect(ids(readFirst.result)).toEqual(expected);
   });
 
-  it("a walk that has not answered within matchesFirstAfterMs has the matches read first beside it, and the page is the first answer", async () => {
+  /** list_page_reads_total by way and outcome, e.g. { "walk won": 3 }. */
+  async function readCounts(): Promise<Record<string, number>> {
+    const { values } = await metrics().listPageReads.get();
+    return Object.fromEntries(values.map(({ labels, value }) => [`${labels.way} ${labels.outcome}`, value]));
+  }
+  const added = (before: Record<string, number>, after: Record<string, number>) =>
+    Object.fromEntries(
+      Object.entries(after)
+        .map(([key, value]) => [key, value - (before[key] ?? 0)])
+        .filter(([, value]) => value !== 0),
+    );
+
+  it("a read that has not answered within secondReadAfterMs has the other read started beside it, and the page is the first answer", async () => {
     const unread = [Prisma.sql`unread_count > 0`];
+    const page = () => readPage<{ id: number }, string, never>(sessionsSource as never, unread, [], read, "choose");
     const expected = ids(await db.$queryRawUnsafe<{ id: number }[]>("SELECT id FROM chat_sessions WHERE unread_count > 0 ORDER BY last_message_at DESC, id DESC LIMIT 5"));
-    Object.assign(planLimits, { fewMatches: 0, walkBudgetMs: 60_000, matchesFirstAfterMs: 0 });
-    const spy = vi.spyOn(pg.Client.prototype, "query");
-    try {
-      const rows = await readPage<{ id: number }, string, never>(sessionsSource as never, unread, [], read, "choose");
-      const statements = spy.mock.calls.map(([statement]) => (typeof statement === "string" ? statement : ""));
-      expect(statements.filter((statement) => statement.includes("statement_timeout"))).toHaveLength(1);
-      expect(statements.filter((statement) => statement.includes("list_matches"))).toHaveLength(1);
-      expect(ids(rows)).toEqual(expected);
-    } finally {
-      spy.mockRestore();
+    for (const [fewMatches, chosen] of [
+      [0, "walk"],
+      [Number.POSITIVE_INFINITY, "matchesFirst"],
+    ] as const) {
+      Object.assign(planLimits, { fewMatches, cheapWalkRows: 0, secondReadAfterMs: 0 });
+      const before = await readCounts();
+      expect(ids(await page())).toEqual(expected);
+      const both = added(before, await readCounts());
+      // Both ways read, one of them answered the page.
+      expect(Object.keys(both).sort(), chosen).toSatisfy((keys: string[]) => keys.length === 2 && keys.some((key) => key.startsWith("walk ")) && keys.some((key) => key.startsWith("matchesFirst ")));
+      expect(
+        Object.entries(both)
+          .filter(([key]) => key.endsWith(" won"))
+          .map(([, value]) => value),
+        chosen,
+      ).toEqual([1]);
+      // Given time, the chosen read answers alone.
+      planLimits.secondReadAfterMs = 60_000;
+      const beforeAlone = await readCounts();
+      expect(ids(await page())).toEqual(expected);
+      expect(added(beforeAlone, await readCounts()), chosen).toEqual({ [`${chosen} won`]: 1 });
     }
-    // Given time, the walk answers alone: no second read.
-    planLimits.matchesFirstAfterMs = 60_000;
-    const alone = await walksTried(() => readPage<{ id: number }, string, never>(sessionsSource as never, unread, [], read, "choose"));
-    expect(alone.walks).toBe(1);
-    expect(ids(alone.result)).toEqual(expected);
   });
 
   it("FLT-5 oldest-created first, where its matches sit at the far end, is read matches first without trying the walk; newest first tries it", async () => {
+    planLimits.secondReadAfterMs = 60_000;
     const recent = "last_message_at >= now() - interval '7 days'";
     for (const [dir, walks] of [
       ["asc", 0],
       ["desc", 1],
     ] as const) {
       const expected = ids(await db.$queryRawUnsafe<{ id: number }[]>(`SELECT id FROM chat_sessions WHERE ${recent} ORDER BY created_at ${dir}, id ${dir} LIMIT ${PAGE}`));
-      const page = await walksTried(() => listSessions({ ...defaultState(sessionsList), recent: true, sort: "created", dir, size }));
+      const page = await readsStarted(() => listSessions({ ...defaultState(sessionsList), recent: true, sort: "created", dir, size }));
       expect(page.walks, dir).toBe(walks);
       expect(ids(page.result.rows), dir).toEqual(expected);
     }
