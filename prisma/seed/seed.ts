@@ -157,28 +157,7 @@ export async function seed(client: ClientBase, sizes: SeedSizes = DEMO_SIZES): P
     );
     await client.query("SET LOCAL session_replication_role = origin");
     await client.query("SELECT recompute_unread_totals()");
-    // Orders (REL-2) come out of conversations: each is a purchase by a session's customer from
-    // its vendor, of the product they talked about, and that session is linked to it.
-    await client.query(
-      `WITH picked AS (
-         SELECT DISTINCT ON (customer_id, vendor_id) id, customer_id, vendor_id, product_id
-           FROM (SELECT * FROM chat_sessions ORDER BY random() LIMIT $1) sample),
-       made AS (
-         INSERT INTO orders (customer_id, vendor_id, status, total, created_at, updated_at)
-         SELECT picked.customer_id, picked.vendor_id,
-                (ARRAY['pending','paid','shipped','delivered','cancelled'])[1 + floor(random() * 5)::int]::"OrderStatus",
-                p.price, now() - random() * interval '60 days', now()
-           FROM picked JOIN products p ON p.id = picked.product_id
-         RETURNING id, customer_id, vendor_id),
-       items AS (
-         INSERT INTO order_items (order_id, product_id, quantity, unit_price)
-         SELECT made.id, picked.product_id, 1, p.price
-           FROM made JOIN picked USING (customer_id, vendor_id) JOIN products p ON p.id = picked.product_id)
-       UPDATE chat_sessions s SET order_id = made.id
-         FROM made JOIN picked USING (customer_id, vendor_id)
-        WHERE s.id = picked.id`,
-      [sizes.orders],
-    );
+    await seedOrders(client, sizes.orders);
     // The overview's figures of the messages loaded with triggers off (and the rest, afresh).
     await client.query("SELECT recompute_overview_counts()");
     // FLOW-1: each unread message has notified the other participant, as a live send would have.
@@ -211,4 +190,31 @@ function demoAccount(role: "customer" | "vendor") {
 export async function isSeeded(client: ClientBase): Promise<boolean> {
   const result = await client.query<{ exists: boolean }>("SELECT EXISTS (SELECT 1 FROM users) AS exists");
   return result.rows[0]?.exists ?? false;
+}
+
+/**
+ * Orders (REL-2) out of conversations: each is a purchase by a session's customer from its vendor,
+ * of the product they talked about, and that session is linked to it.
+ */
+export async function seedOrders(client: ClientBase, count: number): Promise<void> {
+  await client.query(
+    `WITH picked AS (
+       SELECT DISTINCT ON (customer_id, vendor_id) id, customer_id, vendor_id, product_id
+         FROM (SELECT * FROM chat_sessions ORDER BY random() LIMIT $1) sample),
+     made AS (
+       INSERT INTO orders (customer_id, vendor_id, status, total, created_at, updated_at)
+       SELECT picked.customer_id, picked.vendor_id,
+              (ARRAY['pending','paid','shipped','delivered','cancelled'])[1 + floor(random() * 5)::int]::"OrderStatus",
+              p.price, now() - random() * interval '60 days', now()
+         FROM picked JOIN products p ON p.id = picked.product_id
+       RETURNING id, customer_id, vendor_id),
+     items AS (
+       INSERT INTO order_items (order_id, product_id, quantity, unit_price)
+       SELECT made.id, picked.product_id, 1, p.price
+         FROM made JOIN picked USING (customer_id, vendor_id) JOIN products p ON p.id = picked.product_id)
+     UPDATE chat_sessions s SET order_id = made.id
+       FROM made JOIN picked USING (customer_id, vendor_id)
+      WHERE s.id = picked.id`,
+    [count],
+  );
 }

@@ -13,24 +13,34 @@ type Dir = "asc" | "desc";
 export type MatrixFilter = { name: string; params: Record<string, unknown>; where: string; values: unknown[] };
 export type MatrixRow = { name: string; app: Timing; best: Timing; bestShape: string };
 
-const COLUMNS = "id, product_id, product_name, customer_id, customer_name, vendor_id, vendor_name, order_id, message_count, unread_count, last_message_at, created_at, updated_at";
 const PAGE = 26; // 25 rows and one to know there is a next page, as the app asks
 
+/**
+ * A list's SQL as the bench writes it by hand: its table (or joins), the page's columns (the list
+ * source's own, so that both sides return the same rows, with the same figures) and its id.
+ */
+export type MatrixSource = { from: string; select: string; id: string };
+
+/** A list source's SQL for the hand-written shapes; a source whose SQL carries values is refused. */
+export function matrixSource(source: { from: { text: string; values: unknown[] }; select: { text: string; values: unknown[] }; id: string }): MatrixSource {
+  if (source.from.values.length > 0 || source.select.values.length > 0) throw new Error("a list source with values in its from or select cannot be written by hand here");
+  return { from: source.from.text, select: source.select.text, id: source.id };
+}
+
 /** The hand-written shapes of one page of the same rows. */
-function shapes(where: string, column: string, dir: Dir): Record<string, string> {
+function shapes({ from, select, id }: MatrixSource, where: string, column: string, dir: Dir): Record<string, string> {
+  const matches = `SELECT ${id} AS match_id, ${column} AS sort_value FROM ${from} WHERE ${where}`;
+  const top = (matching: string) => `SELECT match_id, sort_value FROM ${matching} ORDER BY sort_value ${dir}, match_id ${dir} LIMIT ${PAGE}`;
+  const inOrder = `ORDER BY page.sort_value ${dir}, page.match_id ${dir}`;
   return {
     // the sort's index, each row tested against the filter until the page is full
-    walk: `SELECT ${COLUMNS} FROM chat_sessions WHERE ${where} ORDER BY ${column} ${dir}, id ${dir} LIMIT ${PAGE}`,
+    walk: `SELECT ${select} FROM ${from} WHERE ${where} ORDER BY ${column} ${dir}, ${id} ${dir} LIMIT ${PAGE}`,
     // every match through the filter's own index (trigram, range, equality) first, then the
     // page's top rows sorted among them, then those rows read by id
-    "matches first": `SELECT ${COLUMNS} FROM chat_sessions
-      JOIN (SELECT id, sort_value FROM (SELECT id, ${column} AS sort_value FROM chat_sessions WHERE ${where} OFFSET 0) AS matching
-             ORDER BY sort_value ${dir}, id ${dir} LIMIT ${PAGE}) AS page USING (id)
-      ORDER BY page.sort_value ${dir}, page.id ${dir}`,
+    "matches first": `SELECT ${select} FROM ${from} JOIN (${top(`(${matches} OFFSET 0) AS matching`)}) AS page ON page.match_id = ${id} ${inOrder}`,
     // the same through a MATERIALIZED CTE (the matches written to a tuplestore first)
-    "matches first, CTE": `WITH matching AS MATERIALIZED (SELECT id, ${column} AS sort_value FROM chat_sessions WHERE ${where}),
-      page AS (SELECT id, sort_value FROM matching ORDER BY sort_value ${dir}, id ${dir} LIMIT ${PAGE})
-      SELECT ${COLUMNS} FROM chat_sessions JOIN page USING (id) ORDER BY page.sort_value ${dir}, page.id ${dir}`,
+    "matches first, CTE": `WITH matching AS MATERIALIZED (${matches}), page AS (${top("matching")})
+      SELECT ${select} FROM ${from} JOIN page ON page.match_id = ${id} ${inOrder}`,
   };
 }
 
@@ -49,11 +59,12 @@ async function measureAdaptive(run: () => Promise<unknown>): Promise<Timing> {
 }
 
 /**
- * Runs the matrix: `sortColumns` names each sort's column, `app(sort, dir, params)` is the app's
+ * Runs the matrix of one list: `source` its SQL, `sortColumns` names each sort's column, `app(sort, dir, params)` is the app's
  * list query for one page, `raw` a bare connection; candidate shapes are cut off after `timeoutMs`.
  */
 export async function runMatrix<S extends string>(
   raw: pg.Client,
+  source: MatrixSource,
   sortColumns: Record<S, string>,
   filters: MatrixFilter[],
   app: (sort: S, dir: Dir, params: Record<string, unknown>) => Promise<unknown>,
@@ -65,7 +76,7 @@ export async function runMatrix<S extends string>(
       for (const dir of ["asc", "desc"] as const) {
         let bestShape = "";
         let bestMs = Number.POSITIVE_INFINITY;
-        for (const [shape, sql] of Object.entries(shapes(filter.where, sortColumns[sort], dir))) {
+        for (const [shape, sql] of Object.entries(shapes(source, filter.where, sortColumns[sort], dir))) {
           // The timeout lives in a transaction of its own (no session state: tests/unit/pooled-session-state.test.ts).
           await raw.query("BEGIN");
           await raw.query(`SET LOCAL statement_timeout = ${timeoutMs}`);
@@ -79,7 +90,7 @@ export async function runMatrix<S extends string>(
             await raw.query("ROLLBACK");
           }
         }
-        const bestSql = shapes(filter.where, sortColumns[sort], dir)[bestShape]!;
+        const bestSql = shapes(source, filter.where, sortColumns[sort], dir)[bestShape]!;
         const best = await measure(() => raw.query(bestSql, filter.values));
         const appTiming = await measureAdaptive(() => app(sort, dir, filter.params));
         const row = { name: `${filter.name} × ${sort} ${dir}`, app: appTiming, best, bestShape };

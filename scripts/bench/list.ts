@@ -1,4 +1,4 @@
-// npm run bench:list [-- --parts alone,matrix,page,export] — each list scenario and each figure of the overview (issue 18) through the app's own
+// npm run bench:list [-- --parts alone,matrix,sections,page,export] — each list scenario and each figure of the overview (issue 18) through the app's own
 // query functions, next to the same query as hand-written SQL on a bare pg connection, in the same
 // run; prints median, p95 and the ratios. Then the combination matrix (scripts/bench/list-matrix.ts:
 // every sort × direction × filter or search, against the best hand-written SQL). Then the page
@@ -22,10 +22,10 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { benchDatabaseUrl } from "./database";
-import { printMatrix, runMatrix, type MatrixFilter } from "./list-matrix";
+import { matrixSource, printMatrix, runMatrix, type MatrixFilter } from "./list-matrix";
 import { measure, table, type Timing } from "./measure";
 
-const { values: flags } = parseArgs({ options: { parts: { type: "string", default: "alone,matrix,page,export" }, only: { type: "string" }, except: { type: "string" } } });
+const { values: flags } = parseArgs({ options: { parts: { type: "string", default: "alone,matrix,sections,page,export" }, only: { type: "string" }, except: { type: "string" } } });
 const parts = new Set(flags.parts!.split(","));
 const url = await benchDatabaseUrl();
 process.env.DATABASE_URL = url;
@@ -193,8 +193,16 @@ if (parts.has("matrix")) {
     { name: "FLT-2 + 'يوسف'", params: { vendor: busyVendor.id, q: "يوسف" }, where: "vendor_id = $1 AND search_text LIKE $2", values: [busyVendor.id, commonArabic] },
     { name: "FLT-5 + 'watch'", params: { recent: true, q: "watch" }, where: "last_message_at >= now() - interval '7 days' AND search_text LIKE $1", values: ["%watch%"] },
   ];
-  const rows = await runMatrix(raw, SORT_SQL as Record<(typeof SORT_KEYS)[number], string>, filters, (sort, dir, params) => listSessions({ ...DEFAULT_PARAMS, ...params, sort, dir }));
+  const { sessionsSource } = await import("../../lib/chat-sessions/list-source");
+  const rows = await runMatrix(raw, matrixSource(sessionsSource), SORT_SQL as Record<(typeof SORT_KEYS)[number], string>, filters, (sort, dir, params) => listSessions({ ...DEFAULT_PARAMS, ...params, sort, dir }));
   printMatrix(rows);
+  console.log(`(load average ${load()})`);
+}
+
+if (parts.has("sections")) {
+  const { benchSectionMatrices } = await import("./list-sections");
+  console.log(`\nThe other lists' combination matrices (load average ${load()})`);
+  await benchSectionMatrices(raw, one, flags.only, console.log);
   console.log(`(load average ${load()})`);
 }
 
