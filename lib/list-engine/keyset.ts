@@ -109,8 +109,10 @@ export const EXPORT_BATCH = 2_000;
  * index walk fetches their rows one at a time all over the table where a scan reads each page
  * once. At 1M sessions the whole table's CSV statement took 11.0 s walked, 7.8 s scanned and
  * sorted (issue 16). Its rows carry the sort's two values as two more columns, which a statement
- * that projects its own (csv-in-sql.ts) leaves out; a workbook's rows would carry them into
- * JavaScript, one more date parsed a row, for no time saved (its writer is its cost).
+ * that projects its own (csv-in-sql.ts) leaves out. A workbook's rows are read walking: sorted
+ * after, its statement took 3.6 s in psql against 15.4 s walked, on a table whose rows 300,000
+ * updates had moved, and the whole workbook 64 → 48 s, but the rows then came faster than the
+ * workbook's zip took them and the server's peak RSS went 459 → 1,014 MB (issue 16).
  */
 export function rowsInOrderSql<S extends string, F extends FilterDeclarations>(
   source: ListSource<S, F>,
