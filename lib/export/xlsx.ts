@@ -1,23 +1,38 @@
 import ExcelJS from "exceljs";
 import { once } from "node:events";
-import { PassThrough, Readable, type Writable } from "node:stream";
+import { PassThrough, Readable } from "node:stream";
 import type { ExportColumn, ExportEnd } from "./columns";
 
 /**
  * exceljs's sheet stream accepts every write and never pushes back; the zip library reads it
  * through a PassThrough of its own, whose buffer is the real backlog (rows written but not yet
- * compressed, or compressed but not taken by the browser). Null if exceljs's internals change,
- * and then only the output's own backpressure applies.
+ * compressed). That PassThrough comes from the readable-stream package, whose writable state
+ * predates `writableNeedDrain`: reading only that property found no backlog, so nothing waited
+ * for the zip, and when rows came faster than it compressed them (a 300,000-row workbook read
+ * sorted after, issue 16) its buffers grew by ~0.5 MB a thousand rows. Null if exceljs's
+ * internals change, and then only the output's own backpressure applies.
  */
-function sheetBacklog(sheet: ExcelJS.Worksheet): Writable | null {
+type Backlog = NodeJS.EventEmitter & { writableLength?: number; _writableState?: { length?: number } };
+export function sheetBacklog(sheet: ExcelJS.Worksheet): Backlog | null {
   const pipes = (sheet as unknown as { stream?: { pipes?: unknown[] } }).stream?.pipes;
-  const first = Array.isArray(pipes) ? pipes[0] : undefined;
-  return first && typeof (first as Writable).writableNeedDrain === "boolean" ? (first as Writable) : null;
+  const first = (Array.isArray(pipes) ? pipes[0] : undefined) as Backlog | undefined;
+  return first && typeof backlogBytes(first) === "number" ? first : null;
 }
+
+export const backlogBytes = (backlog: Backlog) => backlog.writableLength ?? backlog._writableState?.length;
+
+/**
+ * How far the rows may run ahead of the zip before the writer waits for it to catch up: enough
+ * that both keep working (the zip compresses on other threads while rows are written), little
+ * enough that memory stays flat.
+ */
+const MAX_BACKLOG_BYTES = 4 * 1024 * 1024;
 
 /** A name a spreadsheet accepts for a sheet: none of * ? : \\ / [ ], at most 31 characters. */
 function sheetName(name: string): string {
-  return Array.from(name.replace(/[*?:\\/[\]]/g, " ")).slice(0, 31).join("");
+  return Array.from(name.replace(/[*?:\\/[\]]/g, " "))
+    .slice(0, 31)
+    .join("");
 }
 
 /**
@@ -62,7 +77,7 @@ export function xlsxStream<Row>(
         // Wait until the zip and the browser have taken what is written (a cancel ends the
         // wait too), and let compression, which runs on other turns, keep up.
         const backlog = sheetBacklog(sheet);
-        if (backlog?.writableNeedDrain) await Promise.race([once(backlog, "drain"), closed]);
+        if (backlog && (backlogBytes(backlog) ?? 0) > MAX_BACKLOG_BYTES) await Promise.race([once(backlog, "drain"), closed]);
         if (output.writableNeedDrain) await Promise.race([once(output, "drain"), closed]);
         await new Promise((resolve) => setImmediate(resolve));
       }

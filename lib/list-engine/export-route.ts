@@ -56,7 +56,7 @@ export function listExportRoute<Row extends { id: number }, S extends string, F 
     const file = { format, rightToLeft: locale === "ar", onEnd: recordExport };
     if (output) return exportResponse({ ...file, name: output.name, columns: output.columns(locale), rows: output.rows(rows) });
     const t = translatorFor(locale, declaration.words);
-    const lines = format === "csv" ? csvLinesSql(pickedColumns(declaration.columns, fields), t, rowsInOrderSql(source, selection, order, user, { sortAfter: true })) : null;
+    const lines = format === "csv" ? csvLinesSql(pickedColumns(declaration.columns, fields), t, rowsInOrderSql(source, selection, order, user)) : null;
     return exportResponse({
       ...file,
       name: declaration.path.slice(1),

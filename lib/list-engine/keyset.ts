@@ -77,7 +77,11 @@ export async function listPage<Row extends { id: number }, S extends string, F e
 export const COUNT_CAP = 1_000;
 
 /** How many rows match, counted up to COUNT_CAP (a bounded scan, never the whole table). */
-export async function countMatching<S extends string, F extends FilterDeclarations>(source: ListSource<S, F>, filters: ListFilters<F>, viewer: ListViewer | null = null): Promise<{ count: number; capped: boolean }> {
+export async function countMatching<S extends string, F extends FilterDeclarations>(
+  source: ListSource<S, F>,
+  filters: ListFilters<F>,
+  viewer: ListViewer | null = null,
+): Promise<{ count: number; capped: boolean }> {
   const [counted] = await countEach(source, [filters], COUNT_CAP, viewer);
   return present(counted, "the count");
 }
@@ -86,7 +90,12 @@ export async function countMatching<S extends string, F extends FilterDeclaratio
  * How many rows match each of several filter sets (a list's tabs), each counted up to `cap`, in
  * one statement: one round trip however many tabs, each a bounded scan through its filters' index.
  */
-export async function countEach<S extends string, F extends FilterDeclarations>(source: ListSource<S, F>, filterSets: ListFilters<F>[], cap: number, viewer: ListViewer | null = null): Promise<{ count: number; capped: boolean }[]> {
+export async function countEach<S extends string, F extends FilterDeclarations>(
+  source: ListSource<S, F>,
+  filterSets: ListFilters<F>[],
+  cap: number,
+  viewer: ListViewer | null = null,
+): Promise<{ count: number; capped: boolean }[]> {
   if (filterSets.length === 0) return [];
   const counts = filterSets.map(
     (filters, index) => Prisma.sql`(SELECT count(*)::int FROM (SELECT 1 FROM ${source.from} WHERE ${filtersSql(source, filters, viewer)} LIMIT ${cap + 1}) matching) AS ${Prisma.raw(`"c${index}"`)}`,
@@ -103,29 +112,25 @@ export async function countEach<S extends string, F extends FilterDeclarations>(
 export const EXPORT_BATCH = 2_000;
 
 /**
- * The statement of the selected rows in the list's own order (sort, direction, id). With
- * `sortAfter`, the matches are read first and sorted after (`OFFSET 0` keeps the planner from
- * reading them in the order of the sort's index instead): an export reads every match, and an
- * index walk fetches their rows one at a time all over the table where a scan reads each page
- * once. At 1M sessions the whole table's CSV statement took 11.0 s walked, 7.8 s scanned and
- * sorted (issue 16). Its rows carry the sort's two values as two more columns, which a statement
- * that projects its own (csv-in-sql.ts) leaves out. A workbook's rows are read walking: sorted
- * after, its statement took 3.6 s in psql against 15.4 s walked, on a table whose rows 300,000
- * updates had moved, and the whole workbook 64 → 48 s, but the rows then came faster than the
- * workbook's zip took them and the server's peak RSS went 459 → 1,014 MB (issue 16).
+ * The statement of the selected rows in the list's own order (sort, direction, id): the matches
+ * read first and sorted after (`OFFSET 0` keeps the planner from reading them in the order of the
+ * sort's index instead). An export reads every match, and an index walk fetches their rows one at
+ * a time all over the table where a scan reads each page once: at 1M sessions the whole table's
+ * CSV statement took 11.0 s walked, 7.8 s scanned and sorted; a workbook's, in psql, 15.4 s
+ * walked and 3.6 s scanned and sorted, on a table whose rows 300,000 updates had moved (issue 16).
+ * Its rows carry the sort's two values as two more columns (export_sort_value, export_sort_id),
+ * which a statement that projects its own (csv-in-sql.ts) leaves out.
  */
 export function rowsInOrderSql<S extends string, F extends FilterDeclarations>(
   source: ListSource<S, F>,
   selection: Selection<F>,
   order: { sort: S; dir: "asc" | "desc" },
   viewer: ListViewer | null = null,
-  { sortAfter = false } = {},
 ): Prisma.Sql {
   const column = Prisma.raw(source.sortColumns[order.sort]);
   const id = Prisma.raw(source.id);
   const direction = Prisma.raw(order.dir === "desc" ? "DESC" : "ASC");
   const where = selectionSql(source, selection, viewer);
-  if (!sortAfter) return Prisma.sql`SELECT ${source.select} FROM ${source.from} WHERE ${where} ORDER BY ${column} ${direction}, ${id} ${direction}`;
   const matches = Prisma.sql`SELECT ${source.select}, ${column} AS export_sort_value, ${id} AS export_sort_id FROM ${source.from} WHERE ${where} OFFSET 0`;
   return Prisma.sql`SELECT * FROM (${matches}) AS export_matches ORDER BY export_sort_value ${direction}, export_sort_id ${direction}`;
 }

@@ -54,7 +54,7 @@ async function exportLines<Row extends { id: number }, S extends string, F exten
 ): Promise<{ inSql: { text: string; lines: number }; inTypeScript: { text: string; lines: number } }> {
   const t = translatorFor(locale, declaration.words);
   const order = { sort: declaration.defaultSort, dir: declaration.defaultDir };
-  const sql = csvLinesSql(pickedColumns(declaration.columns, null), t, rowsInOrderSql(source, selection, order, null, { sortAfter: true }));
+  const sql = csvLinesSql(pickedColumns(declaration.columns, null), t, rowsInOrderSql(source, selection, order, null));
   if (!sql) throw new Error(`${declaration.path}: not written in SQL`);
   return {
     inSql: await textOf(readCsvLines(sql)),

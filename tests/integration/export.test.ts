@@ -121,7 +121,7 @@ describe("BULK-3 export: the row source and the writers", () => {
 
   it("BULK-3 a CSV that PostgreSQL writes (COPY) stops when the download is cancelled, says how far it got, and closes its connection", async () => {
     const order = { sort: "created" as const, dir: "asc" as const };
-    const lines = csvLinesSql(pickedColumns(sessionsList.columns, null), translatorFor("en", "chatSessions"), rowsInOrderSql(sessionsSource, { filters: defaultState(sessionsList) }, order, null, { sortAfter: true }));
+    const lines = csvLinesSql(pickedColumns(sessionsList.columns, null), translatorFor("en", "chatSessions"), rowsInOrderSql(sessionsSource, { filters: defaultState(sessionsList) }, order, null));
     let end: ExportEnd | null = null;
     const reader = csvStream(headers, readCsvLines(lines!), async (e) => void (end = e)).getReader();
     await reader.read(); // the header
