@@ -67,8 +67,9 @@ export async function queryRows<T extends pg.QueryResultRow>(sql: Prisma.Sql): P
  * user's query would not be; a connection whose transaction will not end is dropped.
  */
 export function cancellableRead<Row extends pg.QueryResultRow>(sql: Prisma.Sql): { rows: Promise<Row[]>; cancel: () => Promise<void> } {
-  // The backend's process id, which pg keeps from the connection's start but does not type.
-  let running: (pg.PoolClient & { processID?: number }) | null = null;
+  // The backend running the read, asked inside its transaction: behind a transaction-mode pooler
+  // (PgBouncer) the process id the connection announced at its start is the pooler's own.
+  let runningPid: number | null = null;
   let cancelled = false;
   let cancelling: Promise<unknown> = Promise.resolve();
   const rows = (async () => {
@@ -77,13 +78,13 @@ export function cancellableRead<Row extends pg.QueryResultRow>(sql: Prisma.Sql):
       client.release();
       return [];
     }
-    running = client;
     try {
-      await client.query("BEGIN READ ONLY; SET LOCAL jit = off");
+      const begun = (await client.query("BEGIN READ ONLY; SET LOCAL jit = off; SELECT pg_backend_pid() AS pid")) as unknown as pg.QueryResult<{ pid: number }>[];
+      runningPid = begun.at(-1)?.rows[0]?.pid ?? null;
       if (cancelled) return [];
       return (await client.query<Row>(sql.text, sql.values as unknown[])).rows;
     } finally {
-      running = null;
+      runningPid = null;
       await cancelling.catch(() => undefined);
       // Read only: nothing to commit, and a rollback also ends a cancelled read's transaction.
       const ended = await client.query("ROLLBACK").then(
@@ -95,8 +96,7 @@ export function cancellableRead<Row extends pg.QueryResultRow>(sql: Prisma.Sql):
   })();
   const cancel = async () => {
     cancelled = true;
-    const pid = running?.processID;
-    if (pid) cancelling = dbPool().query("SELECT pg_cancel_backend($1)", [pid]);
+    if (runningPid) cancelling = dbPool().query("SELECT pg_cancel_backend($1)", [runningPid]);
     await rows.catch(() => undefined);
   };
   return { rows, cancel };
