@@ -30,9 +30,7 @@ const MAX_BACKLOG_BYTES = 4 * 1024 * 1024;
 
 /** A name a spreadsheet accepts for a sheet: none of * ? : \\ / [ ], at most 31 characters. */
 function sheetName(name: string): string {
-  return Array.from(name.replace(/[*?:\\/[\]]/g, " "))
-    .slice(0, 31)
-    .join("");
+  return Array.from(name.replace(/[*?:\\/[\]]/g, " ")).slice(0, 31).join("");
 }
 
 /**

@@ -77,11 +77,7 @@ export async function listPage<Row extends { id: number }, S extends string, F e
 export const COUNT_CAP = 1_000;
 
 /** How many rows match, counted up to COUNT_CAP (a bounded scan, never the whole table). */
-export async function countMatching<S extends string, F extends FilterDeclarations>(
-  source: ListSource<S, F>,
-  filters: ListFilters<F>,
-  viewer: ListViewer | null = null,
-): Promise<{ count: number; capped: boolean }> {
+export async function countMatching<S extends string, F extends FilterDeclarations>(source: ListSource<S, F>, filters: ListFilters<F>, viewer: ListViewer | null = null): Promise<{ count: number; capped: boolean }> {
   const [counted] = await countEach(source, [filters], COUNT_CAP, viewer);
   return present(counted, "the count");
 }
@@ -90,12 +86,7 @@ export async function countMatching<S extends string, F extends FilterDeclaratio
  * How many rows match each of several filter sets (a list's tabs), each counted up to `cap`, in
  * one statement: one round trip however many tabs, each a bounded scan through its filters' index.
  */
-export async function countEach<S extends string, F extends FilterDeclarations>(
-  source: ListSource<S, F>,
-  filterSets: ListFilters<F>[],
-  cap: number,
-  viewer: ListViewer | null = null,
-): Promise<{ count: number; capped: boolean }[]> {
+export async function countEach<S extends string, F extends FilterDeclarations>(source: ListSource<S, F>, filterSets: ListFilters<F>[], cap: number, viewer: ListViewer | null = null): Promise<{ count: number; capped: boolean }[]> {
   if (filterSets.length === 0) return [];
   const counts = filterSets.map(
     (filters, index) => Prisma.sql`(SELECT count(*)::int FROM (SELECT 1 FROM ${source.from} WHERE ${filtersSql(source, filters, viewer)} LIMIT ${cap + 1}) matching) AS ${Prisma.raw(`"c${index}"`)}`,

@@ -1,6 +1,7 @@
 import "server-only";
 import type pg from "pg";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { answerWithin } from "@/lib/answer-within";
 import { cancellableRead, queryRows } from "@/lib/db";
 import { metrics } from "@/lib/observability/metrics";
 import type { FilterDeclarations } from "./declaration";
@@ -119,36 +120,26 @@ type WayOfReading = { way: "walk" | "matchesFirst"; sql: Prisma.Sql };
  * whether it won, in /metrics (list_page_reads_total).
  */
 async function firstAnswer<Row extends pg.QueryResultRow>(first: WayOfReading, second: WayOfReading): Promise<Row[]> {
-  const firstRead = { ...first, ...cancellableRead<Row>(first.sql) };
+  const start = ({ way, sql }: WayOfReading) => {
+    const read = cancellableRead<Row>(sql);
+    return { way, cancel: read.cancel, answer: read.rows.then((rows) => ({ way, rows })) };
+  };
+  const firstRead = start(first);
   const reads = [firstRead];
   let winner: WayOfReading["way"] | null = null;
-  const answeredBy = (way: WayOfReading["way"]) => (rows: Row[]) => {
-    winner ??= way;
-    return rows;
-  };
   try {
-    const early = planLimits.secondReadAfterMs > 0 ? await answerWithin(firstRead.rows.then(answeredBy(first.way)), planLimits.secondReadAfterMs) : "late";
-    if (early !== "late") return early;
-    reads.push({ ...second, ...cancellableRead<Row>(second.sql) });
-    return await Promise.race(reads.map((read) => read.rows.then(answeredBy(read.way))));
+    let answer = planLimits.secondReadAfterMs > 0 ? await answerWithin(firstRead.answer, planLimits.secondReadAfterMs) : "late";
+    if (answer === "late") {
+      reads.push(start(second));
+      answer = await Promise.race(reads.map((read) => read.answer));
+    }
+    winner = answer.way;
+    return answer.rows;
   } finally {
     for (const read of reads) {
       metrics().listPageReads.inc({ way: read.way, outcome: read.way === winner ? "won" : "lost" });
       if (read.way !== winner) void read.cancel();
     }
-  }
-}
-
-/** What `answer` resolves to if it does so within `ms`, else "late" (it runs on either way). */
-async function answerWithin<T>(answer: Promise<T>, ms: number): Promise<T | "late"> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<"late">((resolve) => {
-    timer = setTimeout(() => resolve("late"), ms);
-  });
-  try {
-    return await Promise.race([answer, late]);
-  } finally {
-    clearTimeout(timer);
   }
 }
 

@@ -37,18 +37,9 @@ function createMetrics() {
       registers: [registry],
       collect() {
         const sum = (pick: (pool: PoolStats) => number) => pools.reduce((total, pool) => total + pick(pool), 0);
-        this.set(
-          { state: "in_use" },
-          sum((pool) => pool.totalCount - pool.idleCount),
-        );
-        this.set(
-          { state: "idle" },
-          sum((pool) => pool.idleCount),
-        );
-        this.set(
-          { state: "waiting" },
-          sum((pool) => pool.waitingCount),
-        );
+        this.set({ state: "in_use" }, sum((pool) => pool.totalCount - pool.idleCount));
+        this.set({ state: "idle" }, sum((pool) => pool.idleCount));
+        this.set({ state: "waiting" }, sum((pool) => pool.waitingCount));
       },
     }),
     listPageReads: new Counter({
@@ -65,12 +56,7 @@ function createMetrics() {
       buckets: [0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300],
       registers: [registry],
     }),
-    signInFailures: new Counter({
-      name: "sign_in_failures_total",
-      help: "Failed sign-ins counted by the throttle, by scope (account, address)",
-      labelNames: ["scope"] as const,
-      registers: [registry],
-    }),
+    signInFailures: new Counter({ name: "sign_in_failures_total", help: "Failed sign-ins counted by the throttle, by scope (account, address)", labelNames: ["scope"] as const, registers: [registry] }),
     signInLockouts: new Counter({ name: "sign_in_lockouts_total", help: "Sign-in locks started, by scope (account, address)", labelNames: ["scope"] as const, registers: [registry] }),
     pruneRuns: new Counter({ name: "event_log_prune_runs_total", help: "Runs of the event-log prune, by outcome", labelNames: ["outcome"] as const, registers: [registry] }),
     prunedEvents: new Counter({ name: "event_log_pruned_events_total", help: "Events deleted by the event-log prune", registers: [registry] }),

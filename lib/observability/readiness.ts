@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { dbPool } from "@/lib/db";
 import { isDraining } from "@/lib/lifecycle";
 import { busHealth } from "@/lib/realtime/bus";
+import { answerWithin } from "@/lib/answer-within";
 
 // What GET /readyz checks: this instance can serve, i.e. the database answers, every migration
 // this build ships is applied, and the event bus hears other instances. A load balancer stops
@@ -21,10 +22,10 @@ const CHECK_TIMEOUT_MS = 2000;
 // A NATS bus that is down never becomes ready: each probe waits this long before saying degraded.
 const BUS_CHECK_TIMEOUT_MS = 1000;
 
-function withinTimeout<T>(work: Promise<T>): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error("timed out")), CHECK_TIMEOUT_MS)));
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+async function withinTimeout<T>(work: Promise<T>): Promise<T> {
+  const answer = await answerWithin(work, CHECK_TIMEOUT_MS);
+  if (answer === "late") throw new Error("timed out");
+  return answer;
 }
 
 /** The migrations this build ships (folder names), read once: they cannot change under a running build. */

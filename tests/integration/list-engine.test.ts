@@ -98,12 +98,7 @@ describe("the list engine, driven through a section declared in this file", () =
 
   it("walks keyset pages across ties forward and back, in both directions of every sort", async () => {
     const rows = await all();
-    for (const [sort, dir] of [
-      ["score", "desc"],
-      ["score", "asc"],
-      ["name", "asc"],
-      ["name", "desc"],
-    ] as const) {
+    for (const [sort, dir] of [["score", "desc"], ["score", "asc"], ["name", "asc"], ["name", "desc"]] as const) {
       const first = parseListState(itemsList, { sort, dir }).params;
       const seen: number[] = [];
       const pages = [];
@@ -145,16 +140,9 @@ describe("the list engine, driven through a section declared in this file", () =
     actAs("support", supportId);
     const response = await GET(new Request("http://localhost/items/export?format=csv&kind=red&sort=name&dir=desc&fields=name,id"));
     expect(response.status).toBe(200);
-    const lines = new TextDecoder("utf-8", { ignoreBOM: true })
-      .decode(await response.arrayBuffer())
-      .trimEnd()
-      .split("\r\n");
+    const lines = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await response.arrayBuffer()).trimEnd().split("\r\n");
     expect(lines[0]).toBe("\uFEFFID,Product");
-    const red = ordered(
-      (await all()).filter((row) => row.kind === "red"),
-      "name",
-      -1,
-    );
+    const red = ordered((await all()).filter((row) => row.kind === "red"), "name", -1);
     expect(lines.slice(1)).toEqual(red.map((row) => `${row.id},${row.name}`));
     await vi.waitFor(async () =>
       expect((await db.auditLog.findFirst({ where: { action: "chatSessions.export", targetType: "item" }, orderBy: { id: "desc" } }))?.details).toMatchObject({
@@ -200,11 +188,7 @@ describe("the list engine, driven through a section declared in this file", () =
       const params = { ...parseListState(itemsList, { high: "1", sort: "name", dir: "asc" }).params, size: 10 as const };
       const first = await listPage(itemsList, slowSource, params);
       const second = await listPage(itemsList, slowSource, { ...params, after: first.nextCursor });
-      const expected = ordered(
-        (await all()).filter((row) => row.score >= 5),
-        "name",
-        1,
-      ).map((row) => row.id);
+      const expected = ordered((await all()).filter((row) => row.score >= 5), "name", 1).map((row) => row.id);
       expect([...first.rows, ...second.rows].map((row) => row.id)).toEqual(expected.slice(0, 20));
     } finally {
       Object.assign(planLimits, limits);

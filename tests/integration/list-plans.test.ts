@@ -196,10 +196,7 @@ describe("the plan's choice", () => {
   it("FLT-5 oldest-created first, where its matches sit at the far end, is read matches first without trying the walk; newest first tries it", async () => {
     planLimits.secondReadAfterMs = 60_000;
     const recent = "last_message_at >= now() - interval '7 days'";
-    for (const [dir, walks] of [
-      ["asc", 0],
-      ["desc", 1],
-    ] as const) {
+    for (const [dir, walks] of [["asc", 0], ["desc", 1]] as const) {
       const expected = ids(await db.$queryRawUnsafe<{ id: number }[]>(`SELECT id FROM chat_sessions WHERE ${recent} ORDER BY created_at ${dir}, id ${dir} LIMIT ${PAGE}`));
       const page = await readsStarted(() => listSessions({ ...defaultState(sessionsList), recent: true, sort: "created", dir, size }));
       expect(page.walks, dir).toBe(walks);
