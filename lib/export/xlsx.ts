@@ -26,7 +26,7 @@ export const backlogBytes = (backlog: Backlog) => backlog.writableLength ?? back
  * that both keep working (the zip compresses on other threads while rows are written), little
  * enough that memory stays flat.
  */
-const MAX_BACKLOG_BYTES = 4 * 1024 * 1024;
+export const MAX_BACKLOG_BYTES = 4 * 1024 * 1024;
 
 /** A name a spreadsheet accepts for a sheet: none of * ? : \\ / [ ], at most 31 characters. */
 function sheetName(name: string): string {
