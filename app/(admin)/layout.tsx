@@ -6,7 +6,7 @@ import { SidebarNav } from "@/components/shell/sidebar-nav";
 import { AdminHeader } from "@/components/shell/admin-header";
 import { requirePagePermission } from "@/lib/auth/current-user";
 import { getUnreadTotal } from "@/lib/chat-sessions/unread-total";
-import { getLocale, getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/lib/i18n/server";
 import { getTheme } from "@/lib/preferences/server";
 import { loadOrUnavailable } from "@/components/shell/database-unavailable";
 import { can } from "@/lib/permissions";
@@ -15,25 +15,25 @@ export const dynamic = "force-dynamic";
 
 async function loadShell() {
   const user = await requirePagePermission("panel.enter");
-  const [locale, theme, unreadTotal, t] = await Promise.all([getLocale(), getTheme(), getUnreadTotal(), getTranslator("shell")]);
-  return { user, locale, theme, unreadTotal, t };
+  const [theme, unreadTotal, t] = await Promise.all([getTheme(), getUnreadTotal(), getTranslator("shell")]);
+  return { user, theme, unreadTotal, t };
 }
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const shell = await loadOrUnavailable(loadShell);
   if ("unavailable" in shell) return shell.unavailable;
-  const { user, locale, theme, unreadTotal, t } = shell.loaded;
-  const nav = <SidebarNav locale={locale} unreadTotal={unreadTotal} showSettings={can(user.role, "settings.manage")} />;
+  const { user, theme, unreadTotal, t } = shell.loaded;
+  const nav = <SidebarNav unreadTotal={unreadTotal} showSettings={can(user.role, "settings.manage")} />;
   return (
     <div className="flex min-h-screen">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:start-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
+      <a href="#main" className="skip-link">
         {t("skipToContent")}
       </a>
-      <aside className="hidden w-52 shrink-0 xl:w-64 border-e border-slate-200 bg-white md:block dark:border-slate-800 dark:bg-slate-900">
+      <aside className="app-sidebar">
         {nav}
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
-        <AdminHeader user={user} locale={locale} theme={theme}>
+        <AdminHeader user={user} theme={theme}>
           <MobileNav openLabel={t("openMenu")} closeLabel={t("closeMenu")}>
             {nav}
           </MobileNav>

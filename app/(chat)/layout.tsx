@@ -38,7 +38,7 @@ export default async function ChatLayout({ children }: { children: ReactNode }) 
         </Link>
         <div className="ms-auto flex items-center gap-1">
           <NotificationBell count={unread} locale={locale} />
-          <LanguageSwitch locale={locale} />
+          <LanguageSwitch />
           <SignOutButton />
         </div>
       </header>

@@ -41,10 +41,10 @@ export function RowActions({ row, permissions, assignAbility, assigning, listQue
   ];
   return (
     <div>
-      <button type="button" className="icon-button" title={t("actionView")} onClick={() => onView(row)}>
+      <button type="button" title={t("actionView")} onClick={() => onView(row)}>
         <Icon name="eye" />
       </button>
-      <MenuButton label={t("rowActionsFor", { id: row.id })} icon={<Icon name="more" />} items={items} className="icon-button" />
+      <MenuButton label={t("rowActionsFor", { id: row.id })} icon={<Icon name="more" />} items={items} />
     </div>
   );
 }

@@ -12,16 +12,24 @@ import { WaitingCell } from "./waiting-cell";
 
 const PRODUCT_MAX = 30;
 
-/** COL-1: at most 30 characters, the full name on hover. */
-function truncate(text: string): string {
-  const chars = Array.from(text);
-  return chars.length > PRODUCT_MAX ? `${chars.slice(0, PRODUCT_MAX).join("")}…` : text;
+/**
+ * COL-1: at most 30 characters, and the full name on hover when it was cut (a title on every row
+ * would repeat each name the row already shows: issue 16's lighter page).
+ */
+function ProductLink({ id, name, term }: { id: number; name: string; term: string }) {
+  const chars = Array.from(name);
+  const cut = chars.length > PRODUCT_MAX;
+  return (
+    <Link prefetch={false} href={`/products/${id}`} title={cut ? name : undefined}>
+      <Highlight text={cut ? `${chars.slice(0, PRODUCT_MAX).join("")}…` : name} term={term} />
+    </Link>
+  );
 }
 
 /** REL-1: a participant's name leads to their user page (as the product's leads to its page). */
 function PersonLink({ id, name, term }: { id: number; name: string; term: string }) {
   return (
-    <Link prefetch={false} href={`/users/${id}`} className="cell-text">
+    <Link prefetch={false} href={`/users/${id}`}>
       <Highlight text={name} term={term} />
     </Link>
   );
@@ -34,25 +42,22 @@ export function useSessionCells(term: string, thresholds: WaitingThresholds, pre
   const locale = useLocale();
   return useMemo(
     () => ({
-      product: (row: SessionRow) => (
-        <Link prefetch={false} href={`/products/${row.productId}`} title={row.productName} className="cell-text">
-          <Highlight text={truncate(row.productName)} term={term} />
-        </Link>
-      ),
+      product: (row: SessionRow) => <ProductLink id={row.productId} name={row.productName} term={term} />,
       customer: (row: SessionRow) => <PersonLink id={row.customerId} name={row.customerName} term={term} />,
       vendor: (row: SessionRow) => <PersonLink id={row.vendorId} name={row.vendorName} term={term} />,
       messages: (row: SessionRow) => <MessageCountBadge count={row.messageCount} locale={locale} />,
       unread: (row: SessionRow) => <UnreadCountBadge count={row.unreadCount} locale={locale} />,
-      waiting: (row: SessionRow) => (
-        <span className="session-waiting">
-          <WaitingCell row={row} thresholds={thresholds} />
-          {row.heldBy ? (
+      waiting: (row: SessionRow) =>
+        row.heldBy ? (
+          <span className="session-waiting">
+            <WaitingCell row={row} thresholds={thresholds} />
             <span className="held-by" data-testid="held-by">
               {t("heldBy", { name: row.heldBy })}
             </span>
-          ) : null}
-        </span>
-      ),
+          </span>
+        ) : (
+          <WaitingCell row={row} thresholds={thresholds} />
+        ),
       // The assignee, and who is looking at the session right now (issue 20's presence).
       assignee: (row: SessionRow) => (
         <span className="session-assignee">

@@ -15,7 +15,8 @@ export function WaitingCell({ row, thresholds }: { row: Pick<SessionRow, "awaiti
     // The tone depends on the clock: the browser's may differ by a render from the server's. Its
     // colours are app/globals.css's [data-waiting] rules.
     <span data-waiting={tone} suppressHydrationWarning>
-      {side} · <RelativeTime value={since} />
+      {`${side} · `}
+      <RelativeTime value={since} />
     </span>
   );
 }

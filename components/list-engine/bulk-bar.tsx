@@ -59,7 +59,7 @@ export function BulkBar(props: Props) {
           <>
             <details className="relative">
               <summary className="cursor-pointer rounded-md px-2 py-2 underline-offset-2 hover:underline">{t("exportColumns")}</summary>
-              <fieldset className="absolute end-0 z-20 mt-1 w-56 space-y-2 rounded-md border border-slate-200 bg-white p-3 shadow-lg dark:border-slate-700 dark:bg-slate-900">
+              <fieldset className="menu-panel space-y-2 p-3">
                 <legend className="sr-only">{t("exportColumns")}</legend>
                 {offered.map((column) => (
                   <label key={column.key} className="flex items-center gap-2">

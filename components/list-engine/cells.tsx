@@ -23,14 +23,11 @@ export function KindCell({ kind, value, href, locale }: { kind: ColumnKind; valu
   if (kind === "number" || kind === "money") return <span className="tabular-nums">{text}</span>;
   if (kind === "link" && href) {
     return (
-      <Link prefetch={false} href={href} className="cell-text">
+      // styled as a cell's text by app/globals.css (.list-table td > a)
+      <Link prefetch={false} href={href}>
         {text}
       </Link>
     );
   }
-  return (
-    <span className="cell-text">
-      {text}
-    </span>
-  );
+  return <span className="cell-text">{text}</span>;
 }

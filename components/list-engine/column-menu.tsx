@@ -36,7 +36,7 @@ export function ColumnMenu({ t, columns, visible, cookie, onChange }: { t: ListW
   return (
     <details ref={menu} className="relative">
       <summary className={`${buttonClass("secondary")} cursor-pointer list-none`}>{t("columnsButton")}</summary>
-      <div className="absolute end-0 z-20 mt-1 w-56 space-y-2 rounded-md border border-slate-200 bg-white p-3 shadow-lg dark:border-slate-700 dark:bg-slate-900">
+      <div className="menu-panel space-y-2 p-3">
         {columns.map((column) => (
           <label key={column.key} className="flex items-center gap-2 text-sm">
             <input type="checkbox" className="h-4 w-4" checked={visible.includes(column.key)} onChange={(event) => toggle(column.key, event.target.checked)} />

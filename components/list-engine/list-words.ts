@@ -33,7 +33,7 @@ export type ListWordKey =
 export type ListWords = Translate<Record<ListWordKey, string>>;
 
 /** The further words of the engine's whole list screen (filters panel, chips, empty states). */
-export type ListViewWordKey = ListWordKey | "filtersButton" | "filtersActive" | "resetFilters" | "removeFilter" | "dateFrom" | "dateTo" | "noMatches" | "clearFilters" | "colActions";
+export type ListViewWordKey = ListWordKey | "sortBy" | "sortDirection" | "ascending" | "descending" | "applyView" | "filtersButton" | "filtersActive" | "resetFilters" | "removeFilter" | "dateFrom" | "dateTo" | "noMatches" | "clearFilters" | "colActions";
 export type ListViewWords = Translate<Record<ListViewWordKey, string>>;
 
 /**

@@ -1,5 +1,6 @@
 "use client";
 import { Button } from "@/components/ui/button";
+import { selectClass } from "@/components/ui/field";
 import { ScriptedControls } from "@/components/ui/scripted-controls";
 import { useLocale } from "@/lib/i18n/client";
 import { formatNumber } from "@/lib/i18n/translate";
@@ -33,7 +34,7 @@ export function Pagination({ t, page, size, sizes, shown, total, nextCursor, pre
       <ScriptedControls className="flex items-center gap-2">
         <label className="flex items-center gap-2">
           {t("pageSize")}
-          <select className="rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-900" value={size} onChange={(event) => onSize(Number(event.target.value))}>
+          <select className={selectClass} value={size} onChange={(event) => onSize(Number(event.target.value))}>
             {sizes.map((option) => (
               <option key={option} value={option}>
                 {option}

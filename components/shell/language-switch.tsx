@@ -1,11 +1,13 @@
+"use client";
 import { setLocale } from "@/lib/preferences/actions";
-import { translatorFor } from "@/lib/i18n/server";
+import { useLocale, useT } from "@/lib/i18n/client";
 import type { Locale } from "@/lib/i18n/config";
 import { buttonClass } from "@/components/ui/button";
 
-export function LanguageSwitch({ locale }: { locale: Locale }) {
-  const t = translatorFor(locale, "shell");
-  const other: Locale = locale === "ar" ? "en" : "ar";
+/** The other language, one click away; a plain form, so it works before (or without) scripts. */
+export function LanguageSwitch() {
+  const t = useT("shell");
+  const other: Locale = useLocale() === "ar" ? "en" : "ar";
   return (
     <form action={setLocale}>
       <input type="hidden" name="locale" value={other} />

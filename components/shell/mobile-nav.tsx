@@ -26,7 +26,7 @@ export function MobileNav({ openLabel, closeLabel, children }: { openLabel: stri
       <dialog
         ref={dialog}
         aria-label={openLabel}
-        className="m-0 h-full max-h-none w-72 max-w-[85vw] bg-white p-0 text-slate-900 backdrop:bg-black/40 dark:bg-slate-900 dark:text-slate-100"
+        className="nav-drawer"
         onClick={(event) => event.target === dialog.current && dialog.current?.close()}
         onClose={() => setOpen(false)}
       >

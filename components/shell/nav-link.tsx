@@ -9,15 +9,10 @@ function isCurrentSection(pathname: string, href: string): boolean {
   return pathname === href || pathname.startsWith(`${href}/`);
 }
 
-/** A sidebar link that marks the section the user is in, for the eye and with aria-current. */
-export function NavLink({ href, className, children }: { href: string; className: string; children: ReactNode }) {
-  const current = isCurrentSection(usePathname(), href);
+/** A sidebar link that marks the section the user is in with aria-current (which app/globals.css's .nav-link shows). */
+export function NavLink({ href, children }: { href: string; children: ReactNode }) {
   return (
-    <Link
-      href={href}
-      aria-current={current ? "page" : undefined}
-      className={`${className} ${current ? "bg-blue-50 text-blue-800 ring-1 ring-inset ring-blue-200 dark:bg-blue-950 dark:text-blue-100 dark:ring-blue-800" : ""}`}
-    >
+    <Link href={href} aria-current={isCurrentSection(usePathname(), href) ? "page" : undefined} className="nav-link">
       {children}
     </Link>
   );

@@ -1,15 +1,13 @@
+"use client";
 import type { ReactNode } from "react";
-import { translatorFor } from "@/lib/i18n/server";
-import type { Locale } from "@/lib/i18n/config";
+import { useLocale, useT } from "@/lib/i18n/client";
 import { NavLink } from "./nav-link";
 import { UnreadBadge } from "./unread-badge";
-
-const LINK_CLASS = "flex items-center gap-2 rounded-md px-2 py-2 text-sm font-medium hover:bg-slate-100 dark:hover:bg-slate-800";
 
 function NavGroup({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
     <>
-      <p id={id} className="px-2 pb-1 pt-3 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">
+      <p id={id} className="nav-group-title">
         {title}
       </p>
       <ul aria-labelledby={id} className="space-y-1">
@@ -22,16 +20,20 @@ function NavGroup({ id, title, children }: { id: string; title: string; children
 function NavItem({ href, children }: { href: string; children: ReactNode }) {
   return (
     <li>
-      <NavLink href={href} className={LINK_CLASS}>
+      <NavLink href={href}>
         {children}
       </NavLink>
     </li>
   );
 }
 
-/** NAV-1: User Management › Chat Sessions, with the NAV-2 badge. */
-export function SidebarNav({ locale, unreadTotal, showSettings }: { locale: Locale; unreadTotal: number; showSettings: boolean }) {
-  const t = translatorFor(locale, "shell");
+/**
+ * NAV-1: User Management › Chat Sessions, with the NAV-2 badge. Drawn on the client from its two
+ * figures: as a server component its whole tree went into every page's payload besides its HTML.
+ */
+export function SidebarNav({ unreadTotal, showSettings }: { unreadTotal: number; showSettings: boolean }) {
+  const t = useT("shell");
+  const locale = useLocale();
   return (
     <nav aria-label={t("mainNavigation")} className="space-y-1 p-3">
       <ul className="space-y-1">

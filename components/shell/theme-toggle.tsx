@@ -1,11 +1,11 @@
+"use client";
 import { setTheme } from "@/lib/preferences/actions";
-import { translatorFor } from "@/lib/i18n/server";
-import type { Locale } from "@/lib/i18n/config";
+import { useT } from "@/lib/i18n/client";
 import type { Theme } from "@/lib/preferences/theme";
 import { buttonClass } from "@/components/ui/button";
 
-export function ThemeToggle({ locale, theme }: { locale: Locale; theme: Theme }) {
-  const t = translatorFor(locale, "shell");
+export function ThemeToggle({ theme }: { theme: Theme }) {
+  const t = useT("shell");
   const next: Theme = theme === "dark" ? "light" : "dark";
   return (
     <form action={setTheme}>

@@ -33,7 +33,8 @@ export function Dialog({
       aria-labelledby={titleId}
       onClose={onClose}
       onClick={(event) => event.target === ref.current && onClose()}
-      className={`m-auto w-[calc(100%-2rem)] ${size === "lg" ? "max-w-3xl" : "max-w-lg"} rounded-xl bg-white p-0 text-slate-900 shadow-xl backdrop:bg-black/50 dark:bg-slate-900 dark:text-slate-100`}
+      className="dialog"
+      data-size={size === "lg" ? "lg" : undefined}
     >
       {open ? (
         <div className="flex max-h-[85vh] flex-col">

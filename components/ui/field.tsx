@@ -3,6 +3,8 @@ import type { UseFormRegisterReturn } from "react-hook-form";
 
 // Its looks are in app/globals.css (.input), written once rather than on every field.
 export const inputClass = "input";
+/** A small select beside other controls (a page size, a sort): app/globals.css, .select. */
+export const selectClass = "select";
 
 /** A labelled control with its error below it; the error is tied to the control by id. */
 export function Field({

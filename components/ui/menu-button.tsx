@@ -12,7 +12,7 @@ const ITEM = "flex w-full items-center gap-2 whitespace-nowrap rounded px-3 py-2
  * a click outside. The menu is a popover in the top layer, so a table that scrolls sideways
  * cannot clip it; its items are rendered only while it is open, so a page of rows stays light.
  */
-export function MenuButton({ label, icon, items, className }: { label: string; icon: ReactNode; items: MenuItem[]; className: string }) {
+export function MenuButton({ label, icon, items, className }: { label: string; icon: ReactNode; items: MenuItem[]; className?: string }) {
   const menuId = useId();
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);

@@ -3,17 +3,31 @@ import type { Cursor } from "./cursor";
 /**
  * A page's rows as the server hands them to a list's client screen: the keys once, then each row's
  * values in that order. As objects, every row repeated every key in the page's payload (the
- * sessions list: 18 keys, about 7 KB of a 25-row page's HTML).
+ * sessions list: 18 keys, about 7 KB of a 25-row page's HTML). A time travels as its milliseconds
+ * (`dates` names the keys that hold times), 13 digits where React's payload writes a Date as a
+ * 27-character string: four times a row, 1.7 KB of a sessions page.
  */
-export type PackedRows<Row> = { keys: (keyof Row & string)[]; values: unknown[][] };
+export type PackedRows<Row> = { keys: (keyof Row & string)[]; dates: number[]; values: unknown[][] };
 
 export function packRows<Row extends object>(rows: Row[]): PackedRows<Row> {
   const keys = rows.length > 0 ? (Object.keys(rows[0] as object) as (keyof Row & string)[]) : [];
-  return { keys, values: rows.map((row) => keys.map((key) => row[key])) };
+  const dates = new Set<number>();
+  const values = rows.map((row) =>
+    keys.map((key, index) => {
+      const value = row[key];
+      if (!(value instanceof Date)) return value;
+      dates.add(index);
+      return value.getTime();
+    }),
+  );
+  return { keys, dates: [...dates], values };
 }
 
 export function unpackRows<Row>(packed: PackedRows<Row>): Row[] {
-  return packed.values.map((values) => Object.fromEntries(packed.keys.map((key, index) => [key, values[index]])) as Row);
+  const dates = new Set(packed.dates);
+  return packed.values.map(
+    (values) => Object.fromEntries(packed.keys.map((key, index) => [key, dates.has(index) && typeof values[index] === "number" ? new Date(values[index]) : values[index]])) as Row,
+  );
 }
 
 type Page<R> = { rows: R; nextCursor: Cursor | null; previousCursor: Cursor | null };

@@ -26,18 +26,38 @@ for (const locale of ["ar", "en"] as TestLocale[]) {
     // SORT-1: the newest activity first.
     const { rows: newest } = await e2eDb().query<{ id: number }>("SELECT id FROM chat_sessions ORDER BY last_message_at DESC, id DESC LIMIT 1");
     await expect(rows(page).first()).toHaveAttribute("data-row-id", String(newest[0]!.id));
-    await expect(rows(page).first().locator("time").first()).toContainText(text.ago);
+    const lastMessage = rows(page).first().locator("time").first();
+    await expect(lastMessage).toContainText(text.ago);
+    // ... and its exact time on hover, in the page's language.
+    await lastMessage.hover();
+    await expect(lastMessage).toHaveAttribute("title", locale === "ar" ? /[\u0600-\u06FF].*\d{4}/ : /[A-Z][a-z]{2} \d{1,2}, \d{4}/);
+    // The row actions' icons are drawn (app/icons.css): 16 px, a mask in the text's colour.
+    const icon = rows(page).first().locator(".row-actions [data-icon]").first();
+    expect(await icon.evaluate((element) => ({ mask: getComputedStyle(element).maskImage.startsWith('url("data:image/svg+xml'), size: element.getBoundingClientRect().width }))).toEqual({ mask: true, size: 16 });
     // COL-4 blue; COL-5 yellow above zero, green at zero.
     const firstRow = rows(page).first();
     await expect(firstRow.locator("[data-tone]").first()).toHaveAttribute("data-tone", "blue");
     const unreadTone = await firstRow.locator("[data-tone]").nth(1).getAttribute("data-tone");
     const unreadCount = Number(await firstRow.locator("[data-tone]").nth(1).textContent());
     expect(unreadTone).toBe(unreadCount > 0 ? "yellow" : "green");
-    // COL-1: at most 30 characters, the full name on hover.
-    for (const cell of await rows(page).locator("td:nth-child(2) span[title]").all()) {
+    // COL-1: at most 30 characters, the full name on hover when it was cut.
+    const products = await rows(page).locator("td:nth-child(2) a").all();
+    expect(products).toHaveLength(25);
+    for (const cell of products) {
       const shown = (await cell.textContent()) ?? "";
-      expect(Array.from(shown.replace("…", "")).length).toBeLessThanOrEqual(30);
+      const full = await cell.getAttribute("title");
+      if (shown.endsWith("…")) {
+        expect(Array.from(shown).length).toBe(31);
+        expect(full?.startsWith(shown.slice(0, -1))).toBe(true);
+      } else {
+        expect(Array.from(shown).length).toBeLessThanOrEqual(30);
+        expect(full).toBeNull();
+      }
     }
+    await page.goto("/chat-sessions?q=Pro+Max+Edition");
+    const longName = rows(page).first().locator("td:nth-child(2) a");
+    await expect(longName).toHaveAttribute("title", /^Noise Cancelling Wireless Headphones Pro Max Edition/);
+    await expect(longName).toHaveText("Noise Cancelling Wireless Head…");
     // COL-7: shown on request, remembered in the URL.
     await page.getByText(text.columns).click();
     await page.getByLabel(text.created).check();

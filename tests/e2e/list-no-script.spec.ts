@@ -5,10 +5,10 @@ import { e2eDb } from "./support/db";
 // Without JavaScript the engine's lists still search, sort and page: a GET form and plain links,
 // rendered by the server inside <noscript>.
 const SECTIONS = [
-  { path: "/users", term: "a", sortLink: "Sort by Name, descending", sort: "sort=name&dir=desc", first: "SELECT name AS v FROM users ORDER BY name DESC, id DESC LIMIT 1" },
-  { path: "/products", term: "a", sortLink: "Sort by Price, descending", sort: "sort=price&dir=desc", first: "SELECT name AS v FROM products ORDER BY price DESC, id DESC LIMIT 1" },
-  { path: "/orders", term: "", sortLink: "Sort by Total, descending", sort: "sort=total&dir=desc", first: null },
-  { path: "/audit", term: "", sortLink: "Sort by Date, ascending", sort: "sort=time&dir=asc", first: null },
+  { path: "/users", term: "a", column: "Name", sort: "name", dir: "desc", first: "SELECT name AS v FROM users ORDER BY name DESC, id DESC LIMIT 1" },
+  { path: "/products", term: "a", column: "Price", sort: "price", dir: "desc", first: "SELECT name AS v FROM products ORDER BY price DESC, id DESC LIMIT 1" },
+  { path: "/orders", term: "", column: "Total", sort: "total", dir: "desc", first: null },
+  { path: "/audit", term: "", column: "Date", sort: "time", dir: "asc", first: null },
 ] as const;
 
 for (const section of SECTIONS) {
@@ -19,16 +19,21 @@ for (const section of SECTIONS) {
     await noScript.goto(section.path);
     const controls = noScript.getByTestId("no-script-controls");
     await expect(controls).toBeVisible();
-    await noScript.getByRole("link", { name: section.sortLink }).click();
-    await expect(noScript).toHaveURL(new RegExp(`\\?${section.sort}$`));
+    const sortBy = controls.getByRole("combobox", { name: "Sort by" });
+    await sortBy.selectOption({ label: section.column });
+    await controls.getByRole("combobox", { name: "Sort direction" }).selectOption({ label: section.dir === "asc" ? "Ascending" : "Descending" });
+    await controls.getByRole("button", { name: "Apply" }).click();
+    const sortQuery = `sort=${section.sort}&dir=${section.dir}`;
+    await expect(noScript).toHaveURL(new RegExp(`\\?q=&${sortQuery}$`));
+    await expect(sortBy).toHaveValue(section.sort);
     if (section.first) {
       const { rows } = await e2eDb().query<{ v: string }>(section.first);
       await expect(noScript.locator("tbody tr").first()).toContainText(rows[0]!.v);
     }
     if (section.term) {
       await controls.getByRole("searchbox").fill(section.term);
-      await controls.getByRole("button").click();
-      await expect(noScript).toHaveURL(new RegExp(`\\?q=${section.term}&${section.sort}$`));
+      await controls.getByRole("button", { name: "Apply" }).click();
+      await expect(noScript).toHaveURL(new RegExp(`\\?q=${section.term}&${sortQuery}$`));
     }
     const next = noScript.getByRole("link", { name: "Next page" });
     if (await next.count()) {

@@ -41,3 +41,9 @@ test("a server action replayed from another origin is refused (403, localized) a
   expect(genuine.ok()).toBe(true);
   await expect.poll(unread).toBe(0);
 });
+
+test("the panel asks search engines to index none of it, without a sign-in", async ({ request }) => {
+  const robots = await request.get("/robots.txt");
+  expect(robots.status()).toBe(200);
+  expect(await robots.text()).toBe("User-agent: *\nDisallow: /\n");
+});

@@ -4,7 +4,7 @@ import { SignInForm } from "@/components/auth/sign-in-form";
 import { loadOrUnavailable } from "@/components/shell/database-unavailable";
 import { LanguageSwitch } from "@/components/shell/language-switch";
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { getLocale, getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/lib/i18n/server";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslator("auth");
@@ -16,7 +16,7 @@ export default async function SignInPage() {
   const signedIn = await loadOrUnavailable(getCurrentUser);
   if ("unavailable" in signedIn) return signedIn.unavailable;
   if (signedIn.loaded) redirect("/");
-  const [t, locale] = await Promise.all([getTranslator("auth"), getLocale()]);
+  const t = await getTranslator("auth");
   return (
     <main className="flex min-h-screen flex-col items-center justify-center gap-6 p-4">
       <div className="w-full max-w-sm rounded-xl border border-slate-200 bg-white p-6 shadow-sm dark:border-slate-800 dark:bg-slate-900">
@@ -24,7 +24,7 @@ export default async function SignInPage() {
         <p className="mb-6 mt-1 text-sm text-slate-600 dark:text-slate-400">{t("signInSubtitle")}</p>
         <SignInForm />
       </div>
-      <LanguageSwitch locale={locale} />
+      <LanguageSwitch />
     </main>
   );
 }
