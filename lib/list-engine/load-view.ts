@@ -37,13 +37,11 @@ export async function loadListView<Row extends { id: number }, S extends string,
       notices.add("badFilter");
     }
   });
-  const [page, total, anyRow] = await Promise.all([
-    listPage<Row, S, F>(declaration, source, params, viewer),
-    countMatching(source, params, viewer),
-    queryRows<{ one: number }>(Prisma.sql`SELECT 1 AS one FROM ${source.from} LIMIT 1`),
-  ]);
+  const [page, total] = await Promise.all([listPage<Row, S, F>(declaration, source, params, viewer), countMatching(source, params, viewer)]);
+  // Only an empty page asks whether the section has any row at all.
+  const anyRows = page.rows.length > 0 || (await queryRows<{ one: number }>(Prisma.sql`SELECT 1 AS one FROM ${source.from} LIMIT 1`)).length > 0;
   const toggleable = declaration.columns.filter((column) => column.toggleable).map((column) => column.key);
   const shownByDefault = declaration.columns.filter((column) => column.toggleable && column.shownByDefault).map((column) => column.key);
   const visibleColumns = params.columns ?? (savedColumns === undefined ? shownByDefault : savedColumns.split(",").filter((column) => toggleable.includes(column)));
-  return { params, notices: [...notices], page, total, anyRows: anyRow.length > 0, visibleColumns, labels };
+  return { params, notices: [...notices], page, total, anyRows, visibleColumns, labels };
 }
