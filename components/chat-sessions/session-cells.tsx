@@ -13,15 +13,21 @@ import { WaitingCell } from "./waiting-cell";
 const PRODUCT_MAX = 30;
 
 /**
- * COL-1: at most 30 characters, and the full name on hover when it was cut (a title on every row
- * would repeat each name the row already shows: issue 16's lighter page).
+ * COL-1: at most 30 characters, and the full name on hover. The title is written when the pointer
+ * arrives (a name the cell's two lines clip shows it too): on every row of the page it repeated
+ * each name the row already shows (issue 16's lighter page).
  */
 function ProductLink({ id, name, term }: { id: number; name: string; term: string }) {
   const chars = Array.from(name);
-  const cut = chars.length > PRODUCT_MAX;
   return (
-    <Link prefetch={false} href={`/products/${id}`} title={cut ? name : undefined}>
-      <Highlight text={cut ? `${chars.slice(0, PRODUCT_MAX).join("")}…` : name} term={term} />
+    <Link
+      prefetch={false}
+      href={`/products/${id}`}
+      onMouseEnter={(event) => {
+        event.currentTarget.title = name;
+      }}
+    >
+      <Highlight text={chars.length > PRODUCT_MAX ? `${chars.slice(0, PRODUCT_MAX).join("")}…` : name} term={term} />
     </Link>
   );
 }

@@ -23,6 +23,8 @@ export function MenuButton({ label, icon, items, className }: { label: string; i
     const opener = button.current;
     if (!open || !popup || !opener) return;
     // Beside its button, on the side the text ends, and above it when there is no room below.
+    // (inset-auto: a popover's own inset of 0 left `right` set, which wins over `left` in a
+    // right-to-left page, and the menu opened at the window's far side)
     const anchor = opener.getBoundingClientRect();
     const rtl = getComputedStyle(opener).direction === "rtl";
     popup.showPopover();
@@ -76,7 +78,7 @@ export function MenuButton({ label, icon, items, className }: { label: string; i
           role="menu"
           aria-label={label}
           onKeyDown={onMenuKey}
-          className="fixed m-0 min-w-44 rounded-md border border-slate-200 bg-white p-1 text-slate-800 shadow-lg dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+          className="fixed inset-auto m-0 min-w-44 rounded-md border border-slate-200 bg-white p-1 text-slate-800 shadow-lg dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
         >
           {items.map((item) => {
             const className = `${ITEM} ${item.danger ? "text-red-700 dark:text-red-400" : ""}`;

@@ -40,24 +40,15 @@ for (const locale of ["ar", "en"] as TestLocale[]) {
     const unreadTone = await firstRow.locator("[data-tone]").nth(1).getAttribute("data-tone");
     const unreadCount = Number(await firstRow.locator("[data-tone]").nth(1).textContent());
     expect(unreadTone).toBe(unreadCount > 0 ? "yellow" : "green");
-    // COL-1: at most 30 characters, the full name on hover when it was cut.
-    const products = await rows(page).locator("td:nth-child(2) a").all();
+    // COL-1: at most 30 characters, the full name on hover.
+    const products = await rows(page).locator("td:nth-child(2) a").allTextContents();
     expect(products).toHaveLength(25);
-    for (const cell of products) {
-      const shown = (await cell.textContent()) ?? "";
-      const full = await cell.getAttribute("title");
-      if (shown.endsWith("…")) {
-        expect(Array.from(shown).length).toBe(31);
-        expect(full?.startsWith(shown.slice(0, -1))).toBe(true);
-      } else {
-        expect(Array.from(shown).length).toBeLessThanOrEqual(30);
-        expect(full).toBeNull();
-      }
-    }
+    for (const shown of products) expect(Array.from(shown.replace(/…$/, "")).length).toBeLessThanOrEqual(30);
     await page.goto("/chat-sessions?q=Pro+Max+Edition");
     const longName = rows(page).first().locator("td:nth-child(2) a");
-    await expect(longName).toHaveAttribute("title", /^Noise Cancelling Wireless Headphones Pro Max Edition/);
     await expect(longName).toHaveText("Noise Cancelling Wireless Head…");
+    await longName.hover();
+    await expect(longName).toHaveAttribute("title", /^Noise Cancelling Wireless Headphones Pro Max Edition \d+$/);
     // COL-7: shown on request, remembered in the URL.
     await page.getByText(text.columns).click();
     await page.getByLabel(text.created).check();
