@@ -15,10 +15,8 @@ RUN PRISMA_SCHEMA_ENGINE_BINARY=/bin/true npx prisma generate && npx next build
 
 FROM node:20-bookworm-slim AS run
 WORKDIR /app
-# jemalloc hands the memory of a large export back to the system (scripts/lib/server-process.ts).
-RUN apt-get update && apt-get install -y --no-install-recommends libjemalloc2 && rm -rf /var/lib/apt/lists/*
 # HOST: serve.ts listens on loopback unless told; in a container, nginx reaches it from outside.
-ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOST=0.0.0.0 LOG_FORMAT=json MALLOC_ARENA_MAX=2 MALLOC_CONF=background_thread:true,dirty_decay_ms:1000,muzzy_decay_ms:0
+ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOST=0.0.0.0 LOG_FORMAT=json MALLOC_ARENA_MAX=2
 # tsx runs the server and the migrator (TypeScript); the WebAssembly schema engine applies the migrations.
 COPY --from=build --chown=node:node /app/package.json /app/package-lock.json /app/next.config.ts /app/tsconfig.json ./
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
@@ -30,5 +28,5 @@ USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s CMD node -e "fetch('http://127.0.0.1:'+process.env.PORT+'/readyz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 # exec: the server is PID 1 and gets SIGTERM itself (graceful shutdown, SHUTDOWN_GRACE_MS < the stop timeout).
-# Its arguments and allocator are scripts/lib/server-process.ts's (gc() after a large export, jemalloc).
-CMD ["sh", "-c", "DATABASE_URL=\"${DATABASE_DIRECT_URL:-$DATABASE_URL}\" node --import tsx scripts/db/migrate.ts && LD_PRELOAD=\"$(ls /usr/lib/*-linux-gnu/libjemalloc.so.2)\" exec node --expose-gc --import tsx scripts/serve.ts"]
+# Its arguments and allocator are scripts/lib/server-process.ts's (gc() after a large export, two arenas).
+CMD ["sh", "-c", "DATABASE_URL=\"${DATABASE_DIRECT_URL:-$DATABASE_URL}\" node --import tsx scripts/db/migrate.ts && exec node --expose-gc --import tsx scripts/serve.ts"]

@@ -1,5 +1,4 @@
 import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
 import { networkInterfaces } from "node:os";
 import { promisify } from "node:util";
 import pg from "pg";
@@ -8,7 +7,6 @@ import { hashPassword } from "@/lib/auth/password";
 import { DEMO_PASSWORD } from "../../prisma/seed/demo-accounts";
 import { ensureNextBuild } from "../../scripts/lib/next-build";
 import { ensurePrismaClient } from "../../scripts/lib/prisma-client";
-import { JEMALLOC } from "../../scripts/lib/server-process";
 import { startAppServer } from "../support/app-server";
 import { signInOverHttp } from "../support/http-session";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
@@ -51,7 +49,7 @@ async function answersAt(host: string, port: string): Promise<boolean> {
 }
 
 describe("npm start with DATABASE_URL (a real deployment)", () => {
-  it("creates the first admin from ADMIN_EMAIL and ADMIN_PASSWORD, seeds no demo data, listens on every interface, and runs its server with jemalloc (or two malloc arenas) and gc()", async () => {
+  it("creates the first admin from ADMIN_EMAIL and ADMIN_PASSWORD, seeds no demo data, listens on every interface, and runs its server with two malloc arenas and gc()", async () => {
     const app = await startAppServer(database.url, { ...REAL, ...ADMIN });
     try {
       const { rows } = await sql.query<{ email: string; role: string; name: string }>("SELECT email, role, name FROM users");
@@ -63,11 +61,9 @@ describe("npm start with DATABASE_URL (a real deployment)", () => {
       await expect(signInOverHttp(app.url, "admin@demo.test", DEMO_PASSWORD)).rejects.toThrow("sign-in failed");
       const port = new URL(app.url).port;
       expect(await answersAt(networkAddress(), port)).toBe(true);
-      // jemalloc where installed, else two glibc arenas, and gc() for the collection after a large
-      // export (scripts/lib/server-process.ts)
+      // two glibc arenas, and gc() for the collection after a large export (scripts/lib/server-process.ts)
       const server = app.serverProcess();
       expect(server.environment.MALLOC_ARENA_MAX).toBe("2");
-      expect(server.environment.LD_PRELOAD).toBe(existsSync(JEMALLOC) ? JEMALLOC : undefined);
       expect(server.args).toContain("--expose-gc");
     } finally {
       await app.stop();
