@@ -4,7 +4,7 @@ import { useMemo } from "react";
 import { Highlight } from "@/components/ui/highlight";
 import type { SessionRow } from "@/lib/chat-sessions/list";
 import { useLocale, useT } from "@/lib/i18n/client";
-import { PresenceAvatars } from "@/components/presence/presence-avatars";
+import { othersLooking, PresenceAvatars } from "@/components/presence/presence-avatars";
 import type { PresenceMap } from "@/components/presence/use-presence";
 import type { WaitingThresholds } from "@/lib/chat-sessions/waiting";
 import { MessageCountBadge, UnreadCountBadge } from "./session-badges";
@@ -64,13 +64,18 @@ export function useSessionCells(term: string, thresholds: WaitingThresholds, pre
         ) : (
           <WaitingCell row={row} thresholds={thresholds} />
         ),
-      // The assignee, and who is looking at the session right now (issue 20's presence).
-      assignee: (row: SessionRow) => (
-        <span className="session-assignee">
-          {row.assigneeName === null ? <span className="muted-text">{team("unassigned")}</span> : <span dir="auto">{row.assigneeName}</span>}
-          <PresenceAvatars viewers={presence[row.id]} me={me} />
-        </span>
-      ),
+      // The assignee, and who is looking at the session right now (issue 20's presence; the
+      // two side by side only while someone is).
+      assignee: (row: SessionRow) => {
+        const assignee = row.assigneeName === null ? <span className="muted-text">{team("unassigned")}</span> : <span dir="auto">{row.assigneeName}</span>;
+        if (othersLooking(presence[row.id], me).length === 0) return assignee;
+        return (
+          <span className="session-assignee">
+            {assignee}
+            <PresenceAvatars viewers={presence[row.id]} me={me} />
+          </span>
+        );
+      },
     }),
     [term, locale, thresholds, t, team, presence, me],
   );

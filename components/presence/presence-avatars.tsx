@@ -13,10 +13,15 @@ function initialsOf(name: string): string {
     .toUpperCase();
 }
 
+/** The staff other than `me` looking at a session. */
+export function othersLooking(viewers: Presence[] | undefined, me: number): Presence[] {
+  return (viewers ?? []).filter((viewer) => viewer.userId !== me);
+}
+
 /** Who else is looking: small initials, the name on hover and for screen readers. */
 export function PresenceAvatars({ viewers, me }: { viewers: Presence[] | undefined; me: number }) {
   const t = useT("team");
-  const others = (viewers ?? []).filter((viewer) => viewer.userId !== me);
+  const others = othersLooking(viewers, me);
   if (others.length === 0) return null;
   return (
     <ul className="inline-flex -space-x-1 rtl:space-x-reverse" aria-label={t("viewersLabel")} data-testid="presence">
