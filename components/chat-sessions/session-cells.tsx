@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { useMemo } from "react";
 import { Highlight } from "@/components/ui/highlight";
+import { titleOnHover } from "@/components/ui/title-on-hover";
 import type { SessionRow } from "@/lib/chat-sessions/list";
 import { useLocale, useT } from "@/lib/i18n/client";
 import { othersLooking, PresenceAvatars } from "@/components/presence/presence-avatars";
@@ -13,20 +14,13 @@ import { WaitingCell } from "./waiting-cell";
 const PRODUCT_MAX = 30;
 
 /**
- * COL-1: at most 30 characters, and the full name on hover. The title is written when the pointer
- * arrives (a name the cell's two lines clip shows it too): on every row of the page it repeated
- * each name the row already shows (issue 16's lighter page).
+ * COL-1: at most 30 characters, and the full name on hover (also for a name the cell's two lines
+ * clip), written when the pointer arrives.
  */
 function ProductLink({ id, name, term }: { id: number; name: string; term: string }) {
   const chars = Array.from(name);
   return (
-    <Link
-      prefetch={false}
-      href={`/products/${id}`}
-      onMouseEnter={(event) => {
-        event.currentTarget.title = name;
-      }}
-    >
+    <Link prefetch={false} href={`/products/${id}`} onMouseEnter={titleOnHover(() => name)}>
       <Highlight text={chars.length > PRODUCT_MAX ? `${chars.slice(0, PRODUCT_MAX).join("")}…` : name} term={term} />
     </Link>
   );

@@ -1,25 +1,21 @@
 "use client";
 import { format } from "date-fns";
 import { ar, enUS } from "date-fns/locale";
-import type { MouseEvent } from "react";
 import { useLocale } from "@/lib/i18n/client";
 import { formatRelativeTime } from "@/lib/i18n/relative-time";
+import { titleOnHover } from "./title-on-hover";
 
 const DATE_LOCALES = { ar, en: enUS } as const;
 
 /**
- * "2 hours ago" / "منذ ساعتين" (COL-6), with the exact time on hover. That title is written when
- * the pointer arrives, before the browser shows it: written with the page, the exact times were a
- * tenth of a list page's HTML and their formatting a part of its server time (issue 16).
+ * "2 hours ago" / "منذ ساعتين" (COL-6), with the exact time on hover (written when the pointer
+ * arrives: with the page, the exact times were a tenth of a list page's HTML).
  */
 export function RelativeTime({ value }: { value: Date | string }) {
   const locale = useLocale();
   const date = typeof value === "string" ? new Date(value) : value;
-  const showExact = (event: MouseEvent<HTMLTimeElement>) => {
-    event.currentTarget.title ||= format(date, "PPpp", { locale: DATE_LOCALES[locale] });
-  };
   return (
-    <time dateTime={date.toISOString()} onMouseEnter={showExact} suppressHydrationWarning>
+    <time dateTime={date.toISOString()} onMouseEnter={titleOnHover(() => format(date, "PPpp", { locale: DATE_LOCALES[locale] }))} suppressHydrationWarning>
       {formatRelativeTime(date, locale)}
     </time>
   );
