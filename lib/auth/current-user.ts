@@ -1,20 +1,24 @@
 import "server-only";
-import { getServerSession } from "next-auth";
+import { getToken } from "next-auth/jwt";
+import { cookies } from "next/headers";
 import { cache } from "react";
 import { forbidden, redirect } from "next/navigation";
 import { noteRequestUser } from "@/lib/observability/request-context";
 import { can, type Permission } from "@/lib/permissions";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { authOptions } from "./options";
 import { userOfSession, type SessionClaims } from "./session-validity";
 
 export type CurrentUser = { id: number; name: string; email: string; role: Role };
 
 /** What the session cookie says about its session, or null (signed out, or a cookie from before sessions could end). */
 export const getSessionClaims = cache(async (): Promise<SessionClaims | null> => {
-  const user = (await getServerSession(authOptions))?.user;
-  if (typeof user?.id !== "number" || typeof user.sid !== "string" || typeof user.epoch !== "number") return null;
-  return { userId: user.id, sid: user.sid, epoch: user.epoch };
+  // next-auth's own reader of its cookie (chunks and the secure name included), which decrypts it
+  // once: getServerSession would also re-encrypt it for a Set-Cookie that a page cannot send.
+  // No headers: a session is the cookie, never an Authorization header.
+  const jar = await cookies();
+  const token = await getToken({ req: { cookies: Object.fromEntries(jar.getAll().map(({ name, value }) => [name, value])), headers: {} } as Parameters<typeof getToken>[0]["req"] });
+  if (typeof token?.userId !== "number" || typeof token.sid !== "string" || typeof token.epoch !== "number") return null;
+  return { userId: token.userId, sid: token.sid, epoch: token.epoch };
 });
 
 // The JWT says who signed in; the database says who they are now, so a removed user, a changed
