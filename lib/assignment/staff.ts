@@ -1,5 +1,6 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { queryRows } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 /** Who a session can be given to: the staff who answer (QA tests, it does not take conversations). */
 export const ASSIGNABLE_ROLES = ["admin", "support"] as const;
@@ -7,7 +8,10 @@ export const ASSIGNABLE_ROLES = ["admin", "support"] as const;
 /** A staff member a session can be given to, for the assign menus. */
 export type StaffMember = { id: number; name: string };
 
-/** The assignable staff, by name: a team, not a user base (capped; the menus list them all). */
+/**
+ * The assignable staff, by name: a team, not a user base (capped; the menus list them all). Every
+ * sessions page reads it: the driver's own read, without Prisma's ~0.2 ms a query.
+ */
 export async function listAssignableStaff(): Promise<StaffMember[]> {
-  return db.user.findMany({ where: { role: { in: [...ASSIGNABLE_ROLES] } }, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }], take: 500 });
+  return queryRows<StaffMember>(Prisma.sql`SELECT id, name FROM users WHERE role = ANY(${[...ASSIGNABLE_ROLES]}::"Role"[]) ORDER BY name, id LIMIT 500`);
 }

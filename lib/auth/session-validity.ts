@@ -1,7 +1,7 @@
 import "server-only";
 import { announceRevoked } from "@/lib/api/tokens";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { db, queryRows } from "@/lib/db";
 import type { CurrentUser } from "./current-user";
 
 // A web session is next-auth's JWT cookie, which the server cannot take back. So the cookie
@@ -16,12 +16,12 @@ import type { CurrentUser } from "./current-user";
 
 export type SessionClaims = { userId: number; sid: string; epoch: number };
 
-/** The user of a web session that still counts, or null. */
+/** The user of a web session that still counts, or null (every request asks: the driver's own read, without Prisma's ~0.2 ms a query). */
 export async function userOfSession(claims: SessionClaims): Promise<CurrentUser | null> {
-  const rows = await db.$queryRaw<CurrentUser[]>`
+  const rows = await queryRows<CurrentUser>(Prisma.sql`
     SELECT id, name, email, role FROM users
      WHERE id = ${claims.userId} AND session_epoch = ${claims.epoch}
-       AND NOT EXISTS (SELECT 1 FROM revoked_sessions WHERE session_id = ${claims.sid})`;
+       AND NOT EXISTS (SELECT 1 FROM revoked_sessions WHERE session_id = ${claims.sid})`);
   return rows[0] ?? null;
 }
 
