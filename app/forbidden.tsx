@@ -7,7 +7,6 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** Outside the panel (staff opening the participants' chat): answered 403. */
-export default async function Forbidden() {
-  const t = await getTranslator("common");
-  return <MessagePage title={t("forbiddenTitle")} body={t("forbiddenPageBody")} homeLink />;
+export default function Forbidden() {
+  return <MessagePage title="forbiddenTitle" body="forbiddenPageBody" homeLink />;
 }

@@ -6,7 +6,6 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslator("common"))("notFoundTitle") };
 }
 
-export default async function NotFound() {
-  const t = await getTranslator("common");
-  return <MessagePage title={t("notFoundTitle")} body={t("notFoundBody")} homeLink />;
+export default function NotFound() {
+  return <MessagePage title="notFoundTitle" body="notFoundBody" homeLink />;
 }

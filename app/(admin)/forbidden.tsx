@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { buttonClass } from "@/components/ui/button";
+import { ForbiddenNotice } from "@/components/shell/forbidden-notice";
 import { getTranslator } from "@/lib/i18n/server";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -8,17 +7,6 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** A staff member on a page their role may not see: answered 403, inside the panel's shell. */
-export default async function AdminForbidden() {
-  const t = await getTranslator("common");
-  return (
-    <section aria-labelledby="forbidden-title" className="mx-auto flex max-w-lg flex-col items-center gap-4 py-16 text-center" data-testid="forbidden">
-      <h1 id="forbidden-title" className="text-2xl font-semibold">
-        {t("forbiddenTitle")}
-      </h1>
-      <p className="text-slate-700 dark:text-slate-300">{t("forbiddenPageBody")}</p>
-      <Link href="/" className={buttonClass("primary")}>
-        {t("backHome")}
-      </Link>
-    </section>
-  );
+export default function AdminForbidden() {
+  return <ForbiddenNotice />;
 }

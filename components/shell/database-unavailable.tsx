@@ -1,7 +1,6 @@
 import type { ReactNode } from "react";
 import { isDatabaseUnavailable } from "@/lib/db-errors";
 import { setResponseStatus } from "@/lib/http/response-status";
-import { getTranslator } from "@/lib/i18n/server";
 import { MessagePage } from "./message-page";
 
 /**
@@ -14,7 +13,6 @@ export async function loadOrUnavailable<T>(load: () => Promise<T>): Promise<{ lo
   } catch (error) {
     if (!isDatabaseUnavailable(error)) throw error;
     setResponseStatus(503, { "retry-after": "5" });
-    const common = await getTranslator("common");
-    return { unavailable: <MessagePage title={common("errorTitle")} body={common("databaseUnavailable")} reference /> };
+    return { unavailable: <MessagePage title="errorTitle" body="databaseUnavailable" reference /> };
   }
 }
