@@ -29,6 +29,8 @@ function pick(locale: Locale, value: MessageValue, count: number | undefined): s
 }
 
 export function interpolate(locale: Locale, template: string, vars: Vars = {}): string {
+  // Most words have no placeholder, and a page asks for hundreds of them.
+  if (!template.includes("{")) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = vars[name];
     if (value === undefined) return whole;
