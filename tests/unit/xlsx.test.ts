@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ExportColumn } from "@/lib/export/columns";
-import { xlsxStream } from "@/lib/export/xlsx";
+import { COLLECT_EVERY_ROWS, xlsxStream } from "@/lib/export/xlsx";
 
 type Row = { text: string; count: number; at: Date | "" };
 const columns: ExportColumn<Row>[] = [
@@ -53,5 +53,23 @@ describe("BULK-3 XLSX writer (lib/export/xlsx.ts)", () => {
     const workbook = await workbookOf(xlsxStream(columns, { name: "x", rightToLeft: true }, batches(), async () => {}));
     expect(workbook.worksheets[0]!.views[0]).toMatchObject({ rightToLeft: true });
     expect(workbook.worksheets[0]!.rowCount).toBe(1);
+  });
+
+  describe("a large workbook", () => {
+    afterEach(() => vi.unstubAllGlobals());
+
+    it("collects its garbage once every COLLECT_EVERY_ROWS rows, when the server exposes gc", async () => {
+      const gc = vi.fn();
+      vi.stubGlobal("gc", gc);
+      const total = COLLECT_EVERY_ROWS * 2 + 3_000;
+      async function* numbered() {
+        // As the export reads them: batches of 2,000 rows, the last one short.
+        for (let first = 0; first < total; first += 2_000) yield Array.from({ length: Math.min(2_000, total - first) }, (_, index) => ({ text: "", count: first + index, at: "" as const }));
+      }
+      let end = null;
+      await new Response(xlsxStream(columns.slice(1, 2), { name: "large", rightToLeft: false }, numbered(), async (e) => void (end = e))).arrayBuffer();
+      expect(end).toEqual({ rows: total, completed: true });
+      expect(gc).toHaveBeenCalledTimes(2);
+    });
   });
 });
