@@ -2,7 +2,7 @@
 // query functions, next to the same query as hand-written SQL on a bare pg connection, in the same
 // run; prints median, p95 and the ratios. Then the combination matrix (scripts/bench/list-matrix.ts:
 // every sort × direction × filter or search, against the best hand-written SQL). Then the page
-// through HTTP next to the SQL floor of its loaders' queries (scripts/bench/list-page.ts). Then the export
+// through HTTP (warm: 30 requests, then 100 timed) next to the SQL floor of its loaders' queries (scripts/bench/list-page.ts). Then the export
 // of 100,000 rows (CSV and XLSX, app and raw floor, each in a fresh process:
 // scripts/bench/export.ts): time, first byte, peak RSS. `--only <text>` keeps the scenarios whose name has it,
 // `--except <text>` drops them.
