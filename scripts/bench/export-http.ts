@@ -96,6 +96,7 @@ ensurePrismaClient();
 ensureNextBuild();
 const client = new pg.Client({ connectionString: database });
 await client.connect();
+const searchWhere = (term: string) => `search_text LIKE '%' || search_normalize('${term.replace(/'/g, "''")}') || '%'`;
 // Per first word of a Latin product name: the sessions whose search text has it, and their messages (one pass).
 const words = (
   await client.query<{ word: string; sessions: string; messages: string }>(
@@ -106,11 +107,12 @@ const words = (
 const everything = (
   await client.query<{ sessions: string; messages: string }>(`SELECT (SELECT count(*) FROM chat_sessions) AS sessions, (SELECT count(*) FROM chat_messages) AS messages`)
 ).rows.map((row) => ({ sessions: Number(row.sessions), messages: Number(row.messages) }))[0]!;
+// A --term that is no product's first word (e.g. 'li') is counted by itself.
+const termSessions = values.term ? Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM chat_sessions WHERE ${searchWhere(values.term)}`)).rows[0]!.n) : null;
 await client.end();
 const closest = (size: number, of: "sessions" | "messages") => words.reduce((best, word) => (Math.abs(word[of] - size) < Math.abs(best[of] - size) ? word : best));
-const searchWhere = (term: string) => `search_text LIKE '%' || search_normalize('${term.replace(/'/g, "''")}') || '%'`;
 const sessionsTerm = values.term ?? closest(100_000, "sessions").word;
-const matching = words.find((word) => word.word === sessionsTerm)?.sessions ?? "?";
+const matching = termSessions ?? words.find((word) => word.word === sessionsTerm)?.sessions ?? "?";
 const count = (n: number | string) => n.toLocaleString("en");
 
 type ExportCase = { name: string; route: string; query: string; floor: string };
