@@ -72,6 +72,7 @@ export function xlsxStream<Row>(
   );
   void (async () => {
     let count = 0;
+    let uncollected = 0;
     try {
       for await (const rows of batches) {
         // Leaving the loop (the browser went away) closes the row source too.
@@ -82,7 +83,11 @@ export function xlsxStream<Row>(
           added.commit();
         }
         count += rows.length;
-        if (Math.floor(count / COLLECT_EVERY_ROWS) > Math.floor((count - rows.length) / COLLECT_EVERY_ROWS)) collectGarbage();
+        uncollected += rows.length;
+        if (uncollected >= COLLECT_EVERY_ROWS) {
+          collectGarbage();
+          uncollected = 0;
+        }
         // Wait until the zip and the browser have taken what is written (a cancel ends the
         // wait too), and let compression, which runs on other turns, keep up.
         const backlog = sheetBacklog(sheet);
