@@ -5,6 +5,8 @@ import type { ExportColumn, ExportEnd } from "./columns";
 import { csvLinesOf, csvStream } from "./csv-stream";
 import { collectGarbage } from "./garbage";
 import { xlsxStream } from "./xlsx";
+import type { WorkbookFrame } from "./xlsx-frame";
+import { xlsxOfSheetRows } from "./xlsx-of-sheet-rows";
 
 export type ExportFormat = "csv" | "xlsx";
 
@@ -31,6 +33,8 @@ export function exportResponse<Row>(options: {
   rows: AsyncGenerator<Row[]>;
   /** the CSV's lines when the database writes them (lib/list-engine/csv-in-sql.ts); `rows` is then not read */
   csvLines?: AsyncGenerator<ValueChunk> | null;
+  /** the workbook's frame and its sheet rows when the database writes them (lib/list-engine/xlsx-in-sql.ts); `rows` is then not read */
+  sheet?: { frame: WorkbookFrame; rows: AsyncGenerator<ValueChunk> } | null;
   rightToLeft: boolean;
   onEnd: (end: ExportEnd) => Promise<void>;
 }): Response {
@@ -49,7 +53,9 @@ export function exportResponse<Row>(options: {
           options.csvLines ?? csvLinesOf(columns, rows),
           onEnd,
         )
-      : xlsxStream(columns, { name, rightToLeft }, rows, onEnd);
+      : options.sheet
+        ? xlsxOfSheetRows(options.sheet.frame, options.sheet.rows, onEnd)
+        : xlsxStream(columns, { name, rightToLeft }, rows, onEnd);
   const fileName = `${name}-${formatDate(new Date(), "yyyy-MM-dd")}.${format}`;
   return new Response(body, {
     headers: {

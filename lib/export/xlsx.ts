@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { once } from "node:events";
 import { PassThrough, Readable } from "node:stream";
-import type { ExportColumn, ExportEnd } from "./columns";
+import type { ExportCell, ExportColumn, ExportEnd } from "./columns";
 import { collectGarbage } from "./garbage";
 
 /**
@@ -43,17 +43,14 @@ function sheetName(name: string): string {
   return Array.from(name.replace(/[*?:\\/[\]]/g, " ")).slice(0, 31).join("");
 }
 
+export type SheetOptions = { name: string; rightToLeft: boolean };
+
 /**
- * A streaming XLSX writer: rows go into the zip as they come, numbers as numbers and times as
- * date cells, with a frozen header row (and a right-to-left sheet for Arabic).
+ * A workbook writing into `output` with one sheet, set up as every export's is: the columns'
+ * headers in a bold, frozen first row, their widths, a right-to-left sheet for Arabic, and date
+ * cells formatted as dates. `addRow` writes one row of values, each cell in its column's style.
  */
-export function xlsxStream<Row>(
-  columns: ExportColumn<Row>[],
-  sheetOptions: { name: string; rightToLeft: boolean },
-  batches: AsyncIterable<Row[]>,
-  onEnd: (end: ExportEnd) => Promise<void>,
-): ReadableStream<Uint8Array> {
-  const output = new PassThrough();
+export function exportWorkbook(output: PassThrough, columns: { header: string; kind: ExportColumn<unknown>["kind"]; width: number }[], sheetOptions: SheetOptions) {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(sheetName(sheetOptions.name), { views: [{ state: "frozen", ySplit: 1, rightToLeft: sheetOptions.rightToLeft }] });
   // One style object per column, given to each of its cells: exceljs knows an object it has seen
@@ -62,6 +59,21 @@ export function xlsxStream<Row>(
   const cellStyles: Partial<ExcelJS.Style>[] = columns.map((column) => (column.kind === "date" ? { numFmt: "yyyy-mm-dd hh:mm:ss" } : {}));
   sheet.columns = columns.map((column, index) => ({ header: column.header, key: String(index), width: column.width, style: cellStyles[index] }));
   sheet.getRow(1).font = { bold: true };
+  const addRow = (values: ExportCell[]) => {
+    const added = sheet.addRow(values);
+    for (const [index, style] of cellStyles.entries()) added.getCell(index + 1).style = style;
+    added.commit();
+  };
+  return { workbook, sheet, addRow };
+}
+
+/**
+ * A streaming XLSX writer: rows go into the zip as they come, numbers as numbers and times as
+ * date cells, with a frozen header row (and a right-to-left sheet for Arabic).
+ */
+export function xlsxStream<Row>(columns: ExportColumn<Row>[], sheetOptions: SheetOptions, batches: AsyncIterable<Row[]>, onEnd: (end: ExportEnd) => Promise<void>): ReadableStream<Uint8Array> {
+  const output = new PassThrough();
+  const { workbook, sheet, addRow } = exportWorkbook(output, columns, sheetOptions);
   // The web stream's cancel destroys `output`, which emits "close" (and never "drain" again).
   let cancelled = false;
   const closed = new Promise<void>((resolve) =>
@@ -77,11 +89,7 @@ export function xlsxStream<Row>(
       for await (const rows of batches) {
         // Leaving the loop (the browser went away) closes the row source too.
         if (cancelled) break;
-        for (const row of rows) {
-          const added = sheet.addRow(columns.map((column) => column.value(row)));
-          for (const [index, style] of cellStyles.entries()) added.getCell(index + 1).style = style;
-          added.commit();
-        }
+        for (const row of rows) addRow(columns.map((column) => column.value(row)));
         count += rows.length;
         uncollected += rows.length;
         if (uncollected >= COLLECT_EVERY_ROWS) {

@@ -4,37 +4,12 @@ import { type ValueChunk, valuesOfBinaryCopy } from "@/lib/export/binary-copy-va
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CatalogOf, Namespace } from "@/lib/i18n/catalogs";
 import type { Translate } from "@/lib/i18n/translate";
-import type { CellValue, ListColumn } from "./declaration";
-
-/**
- * The field of the row a column shows, when its value is that field as it is (every column but
- * the audit log's target and details, which are made of several): found by giving the column's
- * `value` a row that answers every field with one marker and notes which it was asked for.
- */
-export function fieldOf<Row>(column: { value: (row: Row) => CellValue }): string | null {
-  const marker = {};
-  const asked: (string | symbol)[] = [];
-  const probe = new Proxy(
-    {},
-    {
-      get: (_, key) => {
-        asked.push(key);
-        return marker;
-      },
-    },
-  ) as Row;
-  try {
-    return (column.value(probe) as unknown) === marker && asked.length === 1 && typeof asked[0] === "string" ? asked[0] : null;
-  } catch {
-    return null;
-  }
-}
-
-const quoted = (field: string) => Prisma.raw(`export_rows."${field.replaceAll('"', '""')}"`);
+import type { ListColumn } from "./declaration";
+import { fieldOf, fieldSql, shownTextSql } from "./fields-in-sql";
 
 /** One column's cell, written as lib/export/csv.ts writes the value the export columns give (export-columns.ts). */
 function cellSql<Row, W extends Namespace>(column: ListColumn<Row, W>, field: string, t: Translate<CatalogOf<W>>): Prisma.Sql {
-  const value = quoted(field);
+  const value = fieldSql(field);
   switch (column.kind) {
     case "number":
     case "badge":
@@ -47,11 +22,8 @@ function cellSql<Row, W extends Namespace>(column: ListColumn<Row, W>, field: st
     case "relativeTime":
       return Prisma.sql`coalesce(to_char((${value}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), '')`;
     case "text":
-    case "link": {
-      const labels = Object.entries(column.labels ?? {}).filter((entry): entry is [string, keyof CatalogOf<W> & string] => entry[1] !== undefined);
-      const text = labels.length === 0 ? Prisma.sql`(${value})::text` : Prisma.sql`CASE (${value})::text ${Prisma.join(labels.map(([raw, key]) => Prisma.sql`WHEN ${raw} THEN ${t(key)}`), " ")} ELSE (${value})::text END`;
-      return Prisma.sql`coalesce(csv_cell(${text}), '')`;
-    }
+    case "link":
+      return Prisma.sql`coalesce(csv_cell(${shownTextSql(column, value, t)}), '')`;
   }
 }
 

@@ -4,6 +4,7 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
 import type { ExportColumn, ExportEnd } from "@/lib/export/columns";
 import { exportResponse, plainError } from "@/lib/export/response";
+import { workbookFrame } from "@/lib/export/xlsx-frame";
 import type { Namespace } from "@/lib/i18n/catalogs";
 import type { Locale } from "@/lib/i18n/config";
 import { getLocale, translatorFor } from "@/lib/i18n/server";
@@ -13,6 +14,7 @@ import { csvLinesSql, readCsvLines } from "./csv-in-sql";
 import { exportColumnsOf, pickedColumns } from "./export-columns";
 import { parseExportRequest } from "./export-request";
 import { rowsInOrder, rowsInOrderSql } from "./keyset";
+import { readSheetRows, sheetRowsSql } from "./xlsx-in-sql";
 import type { ListSource } from "./list-source";
 
 /**
@@ -30,9 +32,9 @@ export type ExportOutput<Row, Out> = {
 /**
  * The GET handler of `<path>/export`: the ticked rows (`ids=`) or every row the list's filters
  * match, in the list's current sort, with the picked columns, as CSV or Excel, streamed as they
- * are read. A list's CSV is written by PostgreSQL when its columns allow (csv-in-sql.ts), else
- * here. The audit entry is written when the stream ends, with the number of rows that actually
- * left (and whether the download was cut short).
+ * are read. A list's CSV, and its workbook's rows, are written by PostgreSQL when its columns
+ * allow (csv-in-sql.ts, xlsx-in-sql.ts), else here. The audit entry is written when the stream
+ * ends, with the number of rows that actually left (and whether the download was cut short).
  */
 export function listExportRoute<Row extends { id: number }, S extends string, F extends FilterDeclarations, W extends Namespace, Out = Row>(
   declaration: ListDeclaration<Row, S, F, W>,
@@ -56,13 +58,16 @@ export function listExportRoute<Row extends { id: number }, S extends string, F 
     const file = { format, rightToLeft: locale === "ar", onEnd: recordExport };
     if (output) return exportResponse({ ...file, name: output.name, columns: output.columns(locale), rows: output.rows(rows) });
     const t = translatorFor(locale, declaration.words);
-    const lines = format === "csv" ? csvLinesSql(pickedColumns(declaration.columns, fields), t, rowsInOrderSql(source, selection, order, user)) : null;
-    return exportResponse({
-      ...file,
-      name: declaration.path.slice(1),
-      columns: exportColumnsOf(declaration.columns, t, fields),
-      rows,
-      csvLines: lines && readCsvLines(lines),
-    });
+    const name = declaration.path.slice(1);
+    const columns = exportColumnsOf(declaration.columns, t, fields);
+    const picked = pickedColumns(declaration.columns, fields);
+    const ordered = rowsInOrderSql(source, selection, order, user);
+    if (format === "csv") {
+      const lines = csvLinesSql(picked, t, ordered);
+      return exportResponse({ ...file, name, columns, rows, csvLines: lines && readCsvLines(lines) });
+    }
+    const frame = await workbookFrame(columns, { name, rightToLeft: file.rightToLeft });
+    const sheetRows = sheetRowsSql(picked, t, ordered, frame.cellStyles);
+    return exportResponse({ ...file, name, columns, rows, sheet: sheetRows && { frame, rows: readSheetRows(sheetRows) } });
   };
 }

@@ -11,6 +11,9 @@ import type { Selection } from "@/lib/list-engine/selection";
 import type { ExportEnd } from "@/lib/export/columns";
 import { csvLinesOf, csvStream } from "@/lib/export/csv-stream";
 import { xlsxStream } from "@/lib/export/xlsx";
+import { workbookFrame } from "@/lib/export/xlsx-frame";
+import { xlsxOfSheetRows } from "@/lib/export/xlsx-of-sheet-rows";
+import { readSheetRows, sheetRowsSql } from "@/lib/list-engine/xlsx-in-sql";
 import { actAs } from "../support/mock-current-user";
 import { createSessionFixture, createUser, resetDatabase } from "../support/fixtures";
 import { defaultState } from "@/lib/list-engine/url-state";
@@ -134,6 +137,20 @@ describe("BULK-3 export: the row source and the writers", () => {
     expect(sent).toBeLessThan(2504);
     // what was read, and at most the chunk the stream had queued behind it
     expect(new TextDecoder().decode(firstLines.value).split("\r\n").length - 1).toBeLessThanOrEqual(sent);
+    await vi.waitFor(async () => expect(await exportConnections()).toBe(0));
+  });
+
+  it("BULK-3 a workbook whose rows PostgreSQL writes (COPY) stops when the download is cancelled, says how far it got, and closes its connection", async () => {
+    const order = { sort: "created" as const, dir: "asc" as const };
+    const frame = await workbookFrame(columns, { name: "Chat sessions", rightToLeft: false });
+    const sheetRows = sheetRowsSql(pickedColumns(sessionsList.columns, null), translatorFor("en", "chatSessions"), rowsInOrderSql(sessionsSource, { filters: defaultState(sessionsList) }, order, null), frame.cellStyles);
+    let end: ExportEnd | null = null;
+    const reader = xlsxOfSheetRows(frame, readSheetRows(sheetRows!), async (e) => void (end = e)).getReader();
+    await reader.read();
+    await vi.waitFor(async () => expect(await exportConnections()).toBe(1));
+    await reader.cancel();
+    await vi.waitFor(() => expect(end).toMatchObject({ completed: false }));
+    expect((end as ExportEnd | null)?.rows).toBeLessThan(2504);
     await vi.waitFor(async () => expect(await exportConnections()).toBe(0));
   });
 
