@@ -30,7 +30,7 @@ export type SessionRow = {
   assigneeName: string | null;
 };
 
-const AWAITING_WORDS = { vendor: "awaitingVendor", customer: "awaitingCustomer" } as const;
+const AWAITING_WORDS = { vendor: "awaitingVendor", customer: "awaitingCustomer", none: "awaitingNone" } as const;
 
 export const sessionsList = defineList({
   path: "/chat-sessions",

@@ -121,6 +121,9 @@ describe("a list's workbook with its rows written by PostgreSQL", () => {
       expect(sessions.rows.flat().filter((value) => value instanceof Date).length).toBeGreaterThan(HOSTILE_NAMES.length);
       expect(sessions.rows.flat()).toContain("<b>bold</b> & co");
       expect(sessions.rows.flat()).toContain("abc");
+      // the awaiting side in the user's words, "no one" included (it was written as "none")
+      expect(sessions.rows.flat()).toContain(translatorFor(locale, "chatSessions")("awaitingNone"));
+      expect(sessions.rows.flat()).not.toContain("none");
     });
   }
 
