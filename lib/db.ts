@@ -85,13 +85,8 @@ export function cancellableRead<Row extends pg.QueryResultRow>(sql: Prisma.Sql):
       return (await client.query<Row>(sql.text, sql.values as unknown[])).rows;
     } finally {
       runningPid = null;
-      await cancelling.catch(() => undefined);
-      // Read only: nothing to commit, and a rollback also ends a cancelled read's transaction.
-      const ended = await client.query("ROLLBACK").then(
-        () => undefined,
-        (error: Error) => error,
-      );
-      client.release(ended);
+      // The page has its rows now; ending the transaction need not hold it up (a round trip).
+      void endRead(client, cancelling);
     }
   })();
   const cancel = async () => {
@@ -100,6 +95,21 @@ export function cancellableRead<Row extends pg.QueryResultRow>(sql: Prisma.Sql):
     await rows.catch(() => undefined);
   };
   return { rows, cancel };
+}
+
+/**
+ * A cancellable read's connection back to the pool: once a cancel sent to it has been delivered
+ * (it must not reach the next user's query), its read-only transaction ended; one whose
+ * transaction will not end is dropped.
+ */
+async function endRead(client: pg.PoolClient, cancelling: Promise<unknown>): Promise<void> {
+  await cancelling.catch(() => undefined);
+  // Read only: nothing to commit, and a rollback also ends a cancelled read's transaction.
+  const ended = await client.query("ROLLBACK").then(
+    () => undefined,
+    (error: Error) => error,
+  );
+  client.release(ended);
 }
 
 /**

@@ -147,6 +147,23 @@ async function firstAnswer<Row extends pg.QueryResultRow>(first: WayOfReading, s
 async function walkWorthTrying<S extends string, F extends FilterDeclarations>(source: ListSource<S, F>, conditions: Prisma.Sql, limit: number): Promise<boolean> {
   const matches = await estimatedMatches(source, conditions);
   if (matches > planLimits.fewMatches) return true;
-  const rows = await estimatedMatches(source, Prisma.sql`TRUE`);
+  const rows = await estimatedRows(source);
   return (limit * rows) / Math.max(matches, 1) <= planLimits.cheapWalkRows;
+}
+
+const ROWS_ESTIMATE_KEPT_MS = 60_000;
+const rowsEstimates = new Map<string, { rows: number; until: number }>();
+
+/**
+ * The planner's estimate of all of a source's rows, asked once a minute: a table's size moves
+ * slowly, and the ratio it goes into only says which read to try first. A round trip less on
+ * every page of few matches (a customer's, a product's, a rare name's).
+ */
+async function estimatedRows<S extends string, F extends FilterDeclarations>(source: ListSource<S, F>): Promise<number> {
+  const key = `${source.from.text} ${JSON.stringify(source.from.values)}`;
+  const kept = rowsEstimates.get(key);
+  if (kept && kept.until > Date.now()) return kept.rows;
+  const rows = await estimatedMatches(source, Prisma.sql`TRUE`);
+  rowsEstimates.set(key, { rows, until: Date.now() + ROWS_ESTIMATE_KEPT_MS });
+  return rows;
 }
