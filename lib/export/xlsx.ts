@@ -57,7 +57,9 @@ export function exportWorkbook(output: PassThrough, columns: { header: string; k
   // by its identity, and serialises and hashes any other to find its style — the copy exceljs
   // makes for every new cell was the costliest step of a workbook (issue 16; bench:export-http).
   const cellStyles: Partial<ExcelJS.Style>[] = columns.map((column) => (column.kind === "date" ? { numFmt: "yyyy-mm-dd hh:mm:ss" } : {}));
-  sheet.columns = columns.map((column, index) => ({ header: column.header, key: String(index), width: column.width, style: cellStyles[index] }));
+  // A column is at least as wide as its header, which would otherwise be cut by the next one
+  // ("الرسائل غير المقروءة" over a column of counts).
+  sheet.columns = columns.map((column, index) => ({ header: column.header, key: String(index), width: Math.max(column.width, Array.from(column.header).length + 2), style: cellStyles[index] }));
   sheet.getRow(1).font = { bold: true };
   const addRow = (values: ExportCell[]) => {
     const added = sheet.addRow(values);

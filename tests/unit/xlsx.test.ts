@@ -49,6 +49,13 @@ describe("BULK-3 XLSX writer (lib/export/xlsx.ts)", () => {
     }
   });
 
+  it("makes a column at least as wide as its header, so that the next one does not cut it", async () => {
+    const narrow: ExportColumn<Row>[] = [{ ...columns[1]!, header: "الرسائل غير المقروءة", width: 10 }, ...columns];
+    const sheet = (await workbookOf(xlsxStream(narrow, { name: "x", rightToLeft: true }, batches(), async () => {}))).worksheets[0]!;
+    expect(sheet.getColumn(1).width).toBe(22);
+    expect(sheet.getColumn(3).width).toBe(10);
+  });
+
   it("writes an empty list as its header alone, right-to-left when asked", async () => {
     const workbook = await workbookOf(xlsxStream(columns, { name: "x", rightToLeft: true }, batches(), async () => {}));
     expect(workbook.worksheets[0]!.views[0]).toMatchObject({ rightToLeft: true });
