@@ -22,17 +22,14 @@ import type { Selection } from "@/lib/list-engine/selection";
 import { noFilters } from "@/lib/list-engine/url-state";
 import { ordersList } from "@/lib/orders/list";
 import { ordersSource } from "@/lib/orders/list-source";
-import { productsList } from "@/lib/products/list";
-import { productsSource } from "@/lib/products/list-source";
-import { usersList } from "@/lib/users/list";
-import { usersSource } from "@/lib/users/list-source";
-import { createProduct, createSessionFixture, createUser, resetDatabase } from "../support/fixtures";
+import { checkTextFunction, LISTS_WRITTEN_IN_SQL, seedExportRows } from "../support/export-fixtures";
+import { createSessionFixture } from "../support/fixtures";
 
 // Issue 16: a list's CSV export is written by PostgreSQL (lib/list-engine/csv-in-sql.ts); it must
 // be, byte for byte, what the TypeScript writer (lib/export/csv.ts) makes of the same rows.
 
 // What a spreadsheet reads as a formula or a separator, quotes, line breaks, Arabic, and plain text.
-const cellText = fc.string({ unit: fc.constantFrom("=", "+", "-", "@", ";", ",", '"', "'", "\t", "\r", "\n", " ", "a", "Z", "1", "ب", "٣", "é"), maxLength: 12 });
+const CELL_UNIT = fc.constantFrom("=", "+", "-", "@", ";", ",", '"', "'", "\t", "\r", "\n", " ", "a", "Z", "1", "ب", "٣", "é");
 
 const HOSTILE_NAMES = ["=SUM(A1) سماعات", "+1 555", "-minus", "@handle", 'say "hi", then go', "a;=b; +c", "line\nbreak\n=x", "tab\t@x", "\r=cr", "أحمد العتيبي", "plain"];
 
@@ -63,37 +60,16 @@ async function exportLines<Row extends { id: number }, S extends string, F exten
   };
 }
 
-beforeAll(async () => {
-  await resetDatabase();
-  for (const [index, name] of HOSTILE_NAMES.entries()) {
-    const { customer, vendor } = await createSessionFixture({ product: name, customer: `${name} ${index}`, vendor: `${index} ${name}` });
-    await db.order.create({ data: { customerId: customer.id, vendorId: vendor.id, status: index % 2 ? "paid" : "cancelled", total: [12.3, 0, 1234567.89, 5.5][index % 4]! } });
-    await db.chatSession.updateMany({ where: { customerId: customer.id }, data: { awaiting: (["vendor", "customer", "none"] as const)[index % 3], awaitingSince: index % 3 === 2 ? null : new Date(Date.UTC(2026, 10, 29, 8, 5, 9, index)) } });
-  }
-  await createProduct((await createUser("vendor", "=cmd|' /C calc'!A0")).id, "-2+3");
-  await createUser("support", "Sara, \"the\" agent");
-});
+beforeAll(() => seedExportRows(HOSTILE_NAMES, { vendor: "=cmd|' /C calc'!A0", product: "-2+3", support: 'Sara, "the" agent' }));
 
 describe("a list's CSV written by PostgreSQL", () => {
   it("csv_cell writes any text as the TypeScript writer does: formulas neutralised, separators of every locale quoted", async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.array(cellText, { minLength: 1, maxLength: 200 }), async (texts) => {
-        const rows = await db.$queryRawUnsafe<{ cell: string }[]>("SELECT csv_cell(text) AS cell FROM unnest($1::text[]) WITH ORDINALITY AS t(text, n) ORDER BY n", texts);
-        expect(rows.map((row) => row.cell)).toEqual(texts.map((text) => csvLine([text]).slice(0, -2)));
-      }),
-      { numRuns: 30, examples: [[HOSTILE_NAMES]] },
-    );
+    await checkTextFunction("csv_cell", CELL_UNIT, HOSTILE_NAMES, (texts, cells) => expect(cells).toEqual(texts.map((text) => csvLine([text]).slice(0, -2))));
   });
 
   for (const locale of ["en", "ar"] as const) {
     it(`BULK-3 every list that can writes the same lines in SQL as in TypeScript: sessions, users, products, orders (${locale})`, async () => {
-      const lists = [
-        [sessionsList, sessionsSource],
-        [usersList, usersSource],
-        [productsList, productsSource],
-        [ordersList, ordersSource],
-      ] as const;
-      for (const [declaration, source] of lists) {
+      for (const [declaration, source] of LISTS_WRITTEN_IN_SQL) {
         const { inSql, inTypeScript } = await exportLines(declaration as never, source as never, locale);
         expect(inTypeScript.lines, declaration.path).toBeGreaterThanOrEqual(HOSTILE_NAMES.length);
         expect(inSql, declaration.path).toEqual(inTypeScript);

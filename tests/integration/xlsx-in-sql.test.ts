@@ -20,20 +20,14 @@ import type { ListSource } from "@/lib/list-engine/list-source";
 import type { Selection } from "@/lib/list-engine/selection";
 import { noFilters } from "@/lib/list-engine/url-state";
 import { columnLetters, readSheetRows, sheetRowsSql } from "@/lib/list-engine/xlsx-in-sql";
-import { ordersList } from "@/lib/orders/list";
-import { ordersSource } from "@/lib/orders/list-source";
-import { productsList } from "@/lib/products/list";
-import { productsSource } from "@/lib/products/list-source";
-import { usersList } from "@/lib/users/list";
-import { usersSource } from "@/lib/users/list-source";
-import { createProduct, createSessionFixture, createUser, resetDatabase } from "../support/fixtures";
+import { checkTextFunction, LISTS_WRITTEN_IN_SQL, seedExportRows } from "../support/export-fixtures";
 
 // Issue 16: a list's workbook has its rows written by PostgreSQL (lib/list-engine/xlsx-in-sql.ts)
 // into a frame exceljs wrote (lib/export/xlsx-frame.ts); read back, it must hold what exceljs's
 // own workbook of the same rows holds: the same values, of the same types, in the same styles.
 
 // XML's own characters, the control characters XML cannot hold, line breaks, Arabic, spaces.
-const cellText = fc.string({ unit: fc.constantFrom("&", "<", ">", '"', "'", "\u0001", "\u000b", "\u001f", "\u007f", "\t", "\n", " ", "a", "Z", "1", "ب", "٣", "é", "=", ";"), maxLength: 12 });
+const CELL_UNIT = fc.constantFrom("&", "<", ">", '"', "'", "\u0001", "\u000b", "\u001f", "\u007f", "\t", "\n", " ", "a", "Z", "1", "ب", "٣", "é", "=", ";");
 const HOSTILE_NAMES = ["<b>bold</b> & co", "=SUM(A1) سماعات", "a\u0001b\u001fc\u007f", " leading and trailing ", "tab\tand\nline", "]]>", "أحمد العتيبي", "plain"];
 
 type Read = { header: unknown[]; rows: unknown[][]; numFmts: (string | undefined)[]; view: Partial<ExcelJS.WorksheetView>; widths: (number | undefined)[]; name: string };
@@ -74,40 +68,21 @@ async function bothWorkbooks<Row extends { id: number }, S extends string, F ext
   return { inSql: { ...inSql, end }, byExceljs };
 }
 
-beforeAll(async () => {
-  await resetDatabase();
-  for (const [index, name] of HOSTILE_NAMES.entries()) {
-    const { customer, vendor } = await createSessionFixture({ product: name, customer: `${name} ${index}`, vendor: `${index} ${name}` });
-    await db.order.create({ data: { customerId: customer.id, vendorId: vendor.id, status: index % 2 ? "paid" : "cancelled", total: [12.3, 0, 1234567.89, 5.5][index % 4]! } });
-    await db.chatSession.updateMany({ where: { customerId: customer.id }, data: { awaiting: (["vendor", "customer", "none"] as const)[index % 3], awaitingSince: index % 3 === 2 ? null : new Date(Date.UTC(2026, 10, 29, 8, 5, 9, index * 111)) } });
-  }
-  await createProduct((await createUser("vendor", "<script>x</script>")).id, "-2+3 & <4>");
-  await createUser("support", "Sara, \"the\" agent");
-});
+beforeAll(() => seedExportRows(HOSTILE_NAMES, { vendor: "<script>x</script>", product: "-2+3 & <4>", support: 'Sara, "the" agent' }));
 
 describe("a list's workbook with its rows written by PostgreSQL", () => {
   it("xml_text writes any text as exceljs does: & < > escaped, the characters XML cannot hold left out", async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.array(cellText, { minLength: 1, maxLength: 200 }), async (texts) => {
-        const rows = await db.$queryRawUnsafe<{ cell: string }[]>("SELECT xml_text(text) AS cell FROM unnest($1::text[]) WITH ORDINALITY AS t(text, n) ORDER BY n", texts);
-        const decoded = rows.map((row) => row.cell.replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&amp;", "&"));
-        // biome-ignore lint/suspicious/noControlCharactersInRegex: the characters XML 1.0 cannot hold
-        expect(decoded).toEqual(texts.map((text) => text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "")));
-        expect(rows.every((row) => !/[<>]|&(?!amp;|lt;|gt;)/.test(row.cell))).toBe(true);
-      }),
-      { numRuns: 30, examples: [[HOSTILE_NAMES]] },
-    );
+    await checkTextFunction("xml_text", CELL_UNIT, HOSTILE_NAMES, (texts, cells) => {
+      const decoded = cells.map((cell) => cell.replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&amp;", "&"));
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: the characters XML 1.0 cannot hold
+      expect(decoded).toEqual(texts.map((text) => text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "")));
+      expect(cells.every((cell) => !/[<>]|&(?!amp;|lt;|gt;)/.test(cell))).toBe(true);
+    });
   });
 
   for (const locale of ["en", "ar"] as const) {
     it(`BULK-3 every list that can holds the same workbook written in SQL as by exceljs: sessions, users, products, orders (${locale})`, async () => {
-      const lists = [
-        [sessionsList, sessionsSource],
-        [usersList, usersSource],
-        [productsList, productsSource],
-        [ordersList, ordersSource],
-      ] as const;
-      for (const [declaration, source] of lists) {
+      for (const [declaration, source] of LISTS_WRITTEN_IN_SQL) {
         const { inSql, byExceljs } = await bothWorkbooks(declaration as never, source as never, locale);
         expect(byExceljs.rows.length, declaration.path).toBeGreaterThanOrEqual(HOSTILE_NAMES.length);
         const { end, ...read } = inSql;
