@@ -24,8 +24,9 @@ export function xlsxOfSheetRows(frame: WorkbookFrame, rows: AsyncGenerator<Value
   const output = new PassThrough();
   let ended = false;
   const fail = (error: unknown) => output.destroy(error instanceof Error ? error : new Error(String(error)));
-  sheet.once("error", fail);
-  zip.once("error", fail);
+  // Every error, not only the first: one emitted with no listener would end the process.
+  sheet.on("error", fail);
+  zip.on("error", fail);
   zip.once("end", () => {
     ended = true;
     void onEnd({ rows: count, completed: true }).catch(fail);
@@ -36,7 +37,7 @@ export function xlsxOfSheetRows(frame: WorkbookFrame, rows: AsyncGenerator<Value
     if (ended) return;
     zip.abort();
     sheet.destroy();
-    void onEnd({ rows: count, completed: false });
+    void onEnd({ rows: count, completed: false }).catch(fail);
   });
   zip.pipe(output);
   for (const part of frame.parts) zip.append(part.data, { name: part.name });
