@@ -28,8 +28,8 @@ import { RESPONSE_SLOT_KEY, type ResponseSlot } from "../lib/http/response-statu
 
 (process.env as Record<string, string>).NODE_ENV = "production";
 // tsx turns Node's source maps on for the TypeScript it loads, and Node then reads and keeps the
-// map of every chunk of the build it loads too (23 MB of them): 36 MB more resident for stack
-// traces the request log does not need (issue 16). `next start` leaves them off as well; an
+// map of every chunk of the build it loads too (23 MB of them): ~23 MB more resident and 34 MB
+// more V8 heap (bench:export-http, issue 16), for stack traces the request log does not need. `next start` leaves them off as well; an
 // operator who wants mapped traces starts the server with --enable-source-maps.
 if (!process.execArgv.includes("--enable-source-maps") && !process.env.NODE_OPTIONS?.includes("--enable-source-maps")) process.setSourceMapsEnabled(false);
 routeConsoleToLogger();

@@ -2,7 +2,7 @@ import JSZip from "jszip";
 import { PassThrough } from "node:stream";
 import { buffer } from "node:stream/consumers";
 import type { ExportCell, ExportColumn } from "./columns";
-import { exportWorkbook, type SheetOptions } from "./xlsx";
+import { exportWorkbook, type SheetOptions, type WorkbookColumn } from "./xlsx";
 
 /**
  * An export's workbook without its rows, as exceljs writes it (styles, the sheet's views and
@@ -27,7 +27,7 @@ const SHEET_PATH = "xl/worksheets/sheet1.xml";
  * The frame is a workbook of one sample row, written by exceljs exactly as a whole export's
  * first row would be; the sample's cells give each column's style, and the sample is cut out.
  */
-export async function workbookFrame(columns: Pick<ExportColumn<unknown>, "header" | "kind" | "width">[], sheetOptions: SheetOptions): Promise<WorkbookFrame> {
+export async function workbookFrame(columns: WorkbookColumn[], sheetOptions: SheetOptions): Promise<WorkbookFrame> {
   const output = new PassThrough();
   const written = buffer(output);
   const { workbook, sheet, addRow } = exportWorkbook(output, columns, sheetOptions);

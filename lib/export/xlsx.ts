@@ -45,12 +45,15 @@ function sheetName(name: string): string {
 
 export type SheetOptions = { name: string; rightToLeft: boolean };
 
+/** What a workbook's set-up needs of a column. */
+export type WorkbookColumn = Pick<ExportColumn<unknown>, "header" | "kind" | "width">;
+
 /**
  * A workbook writing into `output` with one sheet, set up as every export's is: the columns'
  * headers in a bold, frozen first row, their widths, a right-to-left sheet for Arabic, and date
  * cells formatted as dates. `addRow` writes one row of values, each cell in its column's style.
  */
-export function exportWorkbook(output: PassThrough, columns: { header: string; kind: ExportColumn<unknown>["kind"]; width: number }[], sheetOptions: SheetOptions) {
+export function exportWorkbook(output: PassThrough, columns: WorkbookColumn[], sheetOptions: SheetOptions) {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(sheetName(sheetOptions.name), { views: [{ state: "frozen", ySplit: 1, rightToLeft: sheetOptions.rightToLeft }] });
   // One style object per column, given to each of its cells: exceljs knows an object it has seen

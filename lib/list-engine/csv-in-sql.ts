@@ -1,11 +1,9 @@
 import "server-only";
-import { copyOut } from "@/lib/db";
-import { type ValueChunk, valuesOfBinaryCopy } from "@/lib/export/binary-copy-values";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CatalogOf, Namespace } from "@/lib/i18n/catalogs";
 import type { Translate } from "@/lib/i18n/translate";
 import type { ListColumn } from "./declaration";
-import { fieldOf, fieldSql, shownTextSql } from "./fields-in-sql";
+import { fieldSql, shownTextSql, withFields } from "./fields-in-sql";
 
 /** One column's cell, written as lib/export/csv.ts writes the value the export columns give (export-columns.ts). */
 function cellSql<Row, W extends Namespace>(column: ListColumn<Row, W>, field: string, t: Translate<CatalogOf<W>>): Prisma.Sql {
@@ -36,16 +34,8 @@ function cellSql<Row, W extends Namespace>(column: ListColumn<Row, W>, field: st
  * export is written in TypeScript.
  */
 export function csvLinesSql<Row, W extends Namespace>(columns: readonly ListColumn<Row, W>[], t: Translate<CatalogOf<W>>, ordered: Prisma.Sql): Prisma.Sql | null {
-  const cells: Prisma.Sql[] = [];
-  for (const column of columns) {
-    const field = fieldOf(column);
-    if (!field) return null;
-    cells.push(cellSql(column, field, t));
-  }
+  const fielded = withFields(columns);
+  if (!fielded) return null;
+  const cells = fielded.map(({ column, field }) => cellSql(column, field, t));
   return Prisma.sql`SELECT concat(${Prisma.join(cells, ", ',', ")}, E'\\r\\n') AS line FROM (${ordered}) AS export_rows`;
-}
-
-/** The lines `csvLinesSql`'s statement makes, as PostgreSQL writes them (COPY), a chunk at a time. */
-export function readCsvLines(sql: Prisma.Sql): AsyncGenerator<ValueChunk> {
-  return valuesOfBinaryCopy(copyOut(sql));
 }

@@ -4,17 +4,17 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
 import type { ExportColumn, ExportEnd } from "@/lib/export/columns";
 import { exportResponse, plainError } from "@/lib/export/response";
-import { workbookFrame } from "@/lib/export/xlsx-frame";
 import type { Namespace } from "@/lib/i18n/catalogs";
 import type { Locale } from "@/lib/i18n/config";
 import { getLocale, translatorFor } from "@/lib/i18n/server";
 import { can } from "@/lib/permissions";
 import type { FilterDeclarations, ListDeclaration } from "./declaration";
-import { csvLinesSql, readCsvLines } from "./csv-in-sql";
+import { csvLinesSql } from "./csv-in-sql";
+import { readRowTexts } from "./fields-in-sql";
 import { exportColumnsOf, pickedColumns } from "./export-columns";
 import { parseExportRequest } from "./export-request";
 import { rowsInOrder, rowsInOrderSql } from "./keyset";
-import { readSheetRows, sheetRowsSql } from "./xlsx-in-sql";
+import { workbookInSql } from "./xlsx-in-sql";
 import type { ListSource } from "./list-source";
 
 /**
@@ -64,10 +64,9 @@ export function listExportRoute<Row extends { id: number }, S extends string, F 
     const ordered = rowsInOrderSql(source, selection, order, user);
     if (format === "csv") {
       const lines = csvLinesSql(picked, t, ordered);
-      return exportResponse({ ...file, name, columns, rows, csvLines: lines && readCsvLines(lines) });
+      return exportResponse({ ...file, name, columns, rows, csvLines: lines && readRowTexts(lines) });
     }
-    const frame = await workbookFrame(columns, { name, rightToLeft: file.rightToLeft });
-    const sheetRows = sheetRowsSql(picked, t, ordered, frame.cellStyles);
-    return exportResponse({ ...file, name, columns, rows, sheet: sheetRows && { frame, rows: readSheetRows(sheetRows) } });
+    const sheet = await workbookInSql(picked, columns, t, ordered, { name, rightToLeft: file.rightToLeft });
+    return exportResponse({ ...file, name, columns, rows, sheet });
   };
 }

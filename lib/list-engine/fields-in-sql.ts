@@ -1,4 +1,6 @@
 import "server-only";
+import { copyOut } from "@/lib/db";
+import { type ValueChunk, valuesOfBinaryCopy } from "@/lib/export/binary-copy-values";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CatalogOf, Namespace } from "@/lib/i18n/catalogs";
 import type { Translate } from "@/lib/i18n/translate";
@@ -30,6 +32,17 @@ export function fieldOf<Row>(column: { value: (row: Row) => CellValue }): string
   }
 }
 
+/** Each column with its field (`fieldOf`), or null when any column is not one field as it is. */
+export function withFields<Row, W extends Namespace>(columns: readonly ListColumn<Row, W>[]): { column: ListColumn<Row, W>; field: string }[] | null {
+  const fielded: { column: ListColumn<Row, W>; field: string }[] = [];
+  for (const column of columns) {
+    const field = fieldOf(column);
+    if (!field) return null;
+    fielded.push({ column, field });
+  }
+  return fielded;
+}
+
 /** A field of the export statement's row (`export_rows`). */
 export const fieldSql = (field: string) => Prisma.raw(`export_rows."${field.replaceAll('"', '""')}"`);
 
@@ -37,4 +50,9 @@ export const fieldSql = (field: string) => Prisma.raw(`export_rows."${field.repl
 export function shownTextSql<Row, W extends Namespace>(column: ListColumn<Row, W>, value: Prisma.Sql, t: Translate<CatalogOf<W>>): Prisma.Sql {
   const labels = Object.entries(column.labels ?? {}).filter((entry): entry is [string, keyof CatalogOf<W> & string] => entry[1] !== undefined);
   return labels.length === 0 ? Prisma.sql`(${value})::text` : Prisma.sql`CASE (${value})::text ${Prisma.join(labels.map(([raw, key]) => Prisma.sql`WHEN ${raw} THEN ${t(key)}`), " ")} ELSE (${value})::text END`;
+}
+
+/** The texts (a CSV line, a sheet row) a statement of one text column makes, as PostgreSQL writes them (COPY), a chunk at a time. */
+export function readRowTexts(sql: Prisma.Sql): AsyncGenerator<ValueChunk> {
+  return valuesOfBinaryCopy(copyOut(sql));
 }

@@ -1,11 +1,12 @@
 import "server-only";
-import { copyOut } from "@/lib/db";
-import { type ValueChunk, valuesOfBinaryCopy } from "@/lib/export/binary-copy-values";
+import type { ValueChunk } from "@/lib/export/binary-copy-values";
+import type { SheetOptions, WorkbookColumn } from "@/lib/export/xlsx";
+import { type WorkbookFrame, workbookFrame } from "@/lib/export/xlsx-frame";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CatalogOf, Namespace } from "@/lib/i18n/catalogs";
 import type { Translate } from "@/lib/i18n/translate";
 import type { ListColumn } from "./declaration";
-import { fieldOf, fieldSql, shownTextSql } from "./fields-in-sql";
+import { fieldSql, readRowTexts, shownTextSql, withFields } from "./fields-in-sql";
 
 /** A column's letters in a cell's reference: A … Z, AA, AB … */
 export function columnLetters(index: number): string {
@@ -49,18 +50,32 @@ function cellSql<Row, W extends Namespace>(column: ListColumn<Row, W>, field: st
  * export is written by exceljs.
  */
 export function sheetRowsSql<Row, W extends Namespace>(columns: readonly ListColumn<Row, W>[], t: Translate<CatalogOf<W>>, ordered: Prisma.Sql, cellStyles: readonly string[]): Prisma.Sql | null {
+  const fielded = withFields(columns);
+  if (!fielded) return null;
   const cells: Prisma.Sql[] = [];
-  for (const [index, column] of columns.entries()) {
-    const field = fieldOf(column);
+  for (const [index, { column, field }] of fielded.entries()) {
     const style = cellStyles[index];
-    if (!field || style === undefined || !/^\d+$/.test(style)) return null;
+    if (style === undefined || !/^\d+$/.test(style)) return null;
     cells.push(cellSql(column, field, t, columnLetters(index), style));
   }
   return Prisma.sql`SELECT concat('<row r="', ${ROW_NUMBER}, '">', ${Prisma.join(cells, ", ")}, '</row>') AS line
     FROM (SELECT ordered_rows.*, row_number() OVER () + 1 AS "xlsx row" FROM (${ordered}) AS ordered_rows) AS export_rows`;
 }
 
-/** The rows `sheetRowsSql`'s statement makes, as PostgreSQL writes them (COPY), a chunk at a time. */
-export function readSheetRows(sql: Prisma.Sql): AsyncGenerator<ValueChunk> {
-  return valuesOfBinaryCopy(copyOut(sql));
+/**
+ * A list's workbook with its rows written by PostgreSQL: exceljs's frame for `exportColumns`, and
+ * the rows of `columns` (the same columns, as the list declares them) as COPY hands them over.
+ * Null, with no frame made, when a column is not one field as it is.
+ */
+export async function workbookInSql<Row, W extends Namespace>(
+  columns: readonly ListColumn<Row, W>[],
+  exportColumns: WorkbookColumn[],
+  t: Translate<CatalogOf<W>>,
+  ordered: Prisma.Sql,
+  sheetOptions: SheetOptions,
+): Promise<{ frame: WorkbookFrame; rows: AsyncGenerator<ValueChunk> } | null> {
+  if (!withFields(columns)) return null;
+  const frame = await workbookFrame(exportColumns, sheetOptions);
+  const sql = sheetRowsSql(columns, t, ordered, frame.cellStyles);
+  return sql && { frame, rows: readRowTexts(sql) };
 }

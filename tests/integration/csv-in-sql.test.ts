@@ -12,7 +12,8 @@ import { csvLinesOf } from "@/lib/export/csv-stream";
 import type { Namespace } from "@/lib/i18n/catalogs";
 import type { Locale } from "@/lib/i18n/config";
 import { translatorFor } from "@/lib/i18n/server";
-import { csvLinesSql, readCsvLines } from "@/lib/list-engine/csv-in-sql";
+import { csvLinesSql } from "@/lib/list-engine/csv-in-sql";
+import { readRowTexts } from "@/lib/list-engine/fields-in-sql";
 import { fieldOf } from "@/lib/list-engine/fields-in-sql";
 import type { FilterDeclarations, ListDeclaration } from "@/lib/list-engine/declaration";
 import { exportColumnsOf, pickedColumns } from "@/lib/list-engine/export-columns";
@@ -55,7 +56,7 @@ async function exportLines<Row extends { id: number }, S extends string, F exten
   const sql = csvLinesSql(pickedColumns(declaration.columns, null), t, rowsInOrderSql(source, selection, order, null));
   if (!sql) throw new Error(`${declaration.path}: not written in SQL`);
   return {
-    inSql: await textOf(readCsvLines(sql)),
+    inSql: await textOf(readRowTexts(sql)),
     inTypeScript: await textOf(csvLinesOf(exportColumnsOf(declaration.columns, t, null), rowsInOrder<Row, S, F>(source, selection, order))),
   };
 }

@@ -4,7 +4,8 @@ import { db, dbPool } from "@/lib/db";
 import { sessionsList, type SessionRow } from "@/lib/chat-sessions/list";
 import { sessionsSource } from "@/lib/chat-sessions/list-source";
 import { exportColumnsOf } from "@/lib/list-engine/export-columns";
-import { csvLinesSql, readCsvLines } from "@/lib/list-engine/csv-in-sql";
+import { csvLinesSql } from "@/lib/list-engine/csv-in-sql";
+import { readRowTexts } from "@/lib/list-engine/fields-in-sql";
 import { pickedColumns } from "@/lib/list-engine/export-columns";
 import { EXPORT_BATCH, rowsInOrder, rowsInOrderSql } from "@/lib/list-engine/keyset";
 import type { Selection } from "@/lib/list-engine/selection";
@@ -13,7 +14,7 @@ import { csvLinesOf, csvStream } from "@/lib/export/csv-stream";
 import { xlsxStream } from "@/lib/export/xlsx";
 import { workbookFrame } from "@/lib/export/xlsx-frame";
 import { xlsxOfSheetRows } from "@/lib/export/xlsx-of-sheet-rows";
-import { readSheetRows, sheetRowsSql } from "@/lib/list-engine/xlsx-in-sql";
+import { sheetRowsSql } from "@/lib/list-engine/xlsx-in-sql";
 import { actAs } from "../support/mock-current-user";
 import { createSessionFixture, createUser, resetDatabase } from "../support/fixtures";
 import { defaultState } from "@/lib/list-engine/url-state";
@@ -126,7 +127,7 @@ describe("BULK-3 export: the row source and the writers", () => {
     const order = { sort: "created" as const, dir: "asc" as const };
     const lines = csvLinesSql(pickedColumns(sessionsList.columns, null), translatorFor("en", "chatSessions"), rowsInOrderSql(sessionsSource, { filters: defaultState(sessionsList) }, order, null));
     let end: ExportEnd | null = null;
-    const reader = csvStream(headers, readCsvLines(lines!), async (e) => void (end = e)).getReader();
+    const reader = csvStream(headers, readRowTexts(lines!), async (e) => void (end = e)).getReader();
     await reader.read(); // the header
     const firstLines = await reader.read();
     expect(await exportConnections()).toBe(1);
@@ -145,7 +146,7 @@ describe("BULK-3 export: the row source and the writers", () => {
     const frame = await workbookFrame(columns, { name: "Chat sessions", rightToLeft: false });
     const sheetRows = sheetRowsSql(pickedColumns(sessionsList.columns, null), translatorFor("en", "chatSessions"), rowsInOrderSql(sessionsSource, { filters: defaultState(sessionsList) }, order, null), frame.cellStyles);
     let end: ExportEnd | null = null;
-    const reader = xlsxOfSheetRows(frame, readSheetRows(sheetRows!), async (e) => void (end = e)).getReader();
+    const reader = xlsxOfSheetRows(frame, readRowTexts(sheetRows!), async (e) => void (end = e)).getReader();
     await reader.read();
     await vi.waitFor(async () => expect(await exportConnections()).toBe(1));
     await reader.cancel();

@@ -19,7 +19,8 @@ import { rowsInOrder, rowsInOrderSql } from "@/lib/list-engine/keyset";
 import type { ListSource } from "@/lib/list-engine/list-source";
 import type { Selection } from "@/lib/list-engine/selection";
 import { noFilters } from "@/lib/list-engine/url-state";
-import { columnLetters, readSheetRows, sheetRowsSql } from "@/lib/list-engine/xlsx-in-sql";
+import { columnLetters, sheetRowsSql } from "@/lib/list-engine/xlsx-in-sql";
+import { readRowTexts } from "@/lib/list-engine/fields-in-sql";
 import { checkTextFunction, LISTS_WRITTEN_IN_SQL, seedExportRows } from "../support/export-fixtures";
 
 // Issue 16: a list's workbook has its rows written by PostgreSQL (lib/list-engine/xlsx-in-sql.ts)
@@ -63,7 +64,7 @@ async function bothWorkbooks<Row extends { id: number }, S extends string, F ext
   const sql = sheetRowsSql(pickedColumns(declaration.columns, null), t, rowsInOrderSql(source, selection, order, null), frame.cellStyles);
   if (!sql) throw new Error(`${declaration.path}: not written in SQL`);
   let end: ExportEnd | null = null;
-  const inSql = await readBack(xlsxOfSheetRows(frame, readSheetRows(sql), async (e) => void (end = e)));
+  const inSql = await readBack(xlsxOfSheetRows(frame, readRowTexts(sql), async (e) => void (end = e)));
   const byExceljs = await readBack(xlsxStream(columns, sheetOptions, rowsInOrder<Row, S, F>(source, selection, order), async () => {}));
   return { inSql: { ...inSql, end }, byExceljs };
 }
