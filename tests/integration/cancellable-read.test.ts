@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cancellableRead, queryRows } from "@/lib/db";
+import { cancellableRead, dbPool, queryRows, signalWhileRunning } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 // The list's race between a walk and the matches-first read (lib/list-engine/plan.ts) cancels the
@@ -33,6 +33,34 @@ describe("a read that can be cancelled", () => {
     expect(await read.rows).toEqual([{ n: 42 }]);
     await read.cancel();
     expect(await read.rows).toEqual([{ n: 42 }]);
+  });
+
+  it("cancelled at any moment after it starts, stops: before its statement is sent, or as it starts running", async () => {
+    // The cancel finds the statement by its token once the backend shows it running; one asked for
+    // while the statement is on its way tries again. A read left running would hold its cancel for
+    // its whole 60 s, and fail the test by its timeout.
+    const reads = Array.from({ length: 20 }, (_, index) => cancellableRead(Prisma.sql`SELECT pg_sleep(60), ${`cancel-me-early-${index}`} AS tag`));
+    await Promise.all(reads.map(async (read, index) => (await new Promise((resolve) => setTimeout(resolve, index % 5)), read.cancel())));
+    const outcomes = await Promise.all(reads.map((read) => read.rows.then((rows) => (rows.length === 0 ? "not sent" : "answered"), (error: { code?: string }) => error.code)));
+    expect(outcomes.filter((outcome) => outcome !== "not sent" && outcome !== "57014")).toEqual([]);
+    expect(await sleeping("cancel-me-early")).toBe(0);
+  });
+
+  it("a cancel asked for before the statement shows as running reaches it once it does", async () => {
+    const token = "/* read cancel-me-late */";
+    const client = await dbPool().connect();
+    try {
+      let statementSent: () => void = () => undefined;
+      const read = new Promise<unknown>((resolve) => (statementSent = () => resolve(undefined))).then(() => client.query(`${token} SELECT pg_sleep(60)`));
+      const signal = signalWhileRunning(token, read);
+      // Nothing runs with the token yet: the cancel keeps looking.
+      await expect.poll(() => sleeping("cancel-me-late")).toBe(0);
+      statementSent();
+      await signal;
+      await expect(read).rejects.toMatchObject({ code: "57014" });
+    } finally {
+      client.release();
+    }
   });
 
   it("cancelled before its statement is sent, runs nothing", async () => {
