@@ -35,6 +35,21 @@ function openPool(): pg.Pool {
   return pool;
 }
 
+/**
+ * Two connections of their own for cancelling the list's reads: a cancel that waited for one of
+ * the pool's connections could wait behind the very reads it is to stop (every one of them busy
+ * with a slow read that lost its race).
+ */
+function cancelsPool(): pg.Pool {
+  return processSingleton("cancels-pool", () => {
+    const { connectionString, poolIdleMs } = databaseConfig();
+    const pool = new pg.Pool({ connectionString, max: 2, idleTimeoutMillis: poolIdleMs, application_name: "cancels" });
+    pool.on("error", (error) => logger().warn({ err: error }, "an idle database connection was closed by the server"));
+    whenClosing(() => pool.end());
+    return pool;
+  });
+}
+
 const openClient = () => new PrismaClient({ adapter: new PrismaPg(dbPool()) });
 
 function client(): PrismaClient {
@@ -96,8 +111,8 @@ export function cancellableRead<Row extends pg.QueryResultRow>(sql: Prisma.Sql):
     }
   })();
   const cancel = async () => {
+    if (!cancelled && sent) cancelling = signalWhileRunning(token, rows);
     cancelled = true;
-    if (sent) cancelling = signalWhileRunning(token, rows);
     await rows.catch(() => undefined);
   };
   return { rows, cancel };
@@ -117,7 +132,7 @@ export async function signalWhileRunning(token: string, read: Promise<unknown>):
   // The token holds no LIKE wildcard (a UUID's hex and dashes).
   const running = `${token}%`;
   while (!ended) {
-    const signalled = await dbPool().query("SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE state = 'active' AND query LIKE $1 AND pid <> pg_backend_pid()", [running]);
+    const signalled = await cancelsPool().query("SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE state = 'active' AND query LIKE $1 AND pid <> pg_backend_pid()", [running]);
     if ((signalled.rowCount ?? 0) > 0) return;
     await new Promise((resolve) => setTimeout(resolve, 1));
   }

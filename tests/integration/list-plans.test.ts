@@ -193,6 +193,28 @@ describe("the plan's choice", () => {
     }
   });
 
+  it("asks the planner's estimate once for the same conditions, whatever the page or the sort", async () => {
+    planLimits.secondReadAfterMs = 60_000;
+    const estimatesAsked = async (run: () => Promise<unknown>) => {
+      const spy = vi.spyOn(pg.Client.prototype, "query");
+      try {
+        await run();
+        return spy.mock.calls.filter(([statement]) => typeof statement === "string" && statement.startsWith("EXPLAIN") && statement.includes("message_count >=")).length;
+      } finally {
+        spy.mockRestore();
+      }
+    };
+    const conditions = (least: number) => [Prisma.sql`unread_count > 0 AND message_count >= ${least}`];
+    const page = (least: number, column: string, after: Prisma.Sql[] = []) =>
+      readPage<{ id: number }, string, never>(sessionsSource as never, conditions(least), after, { ...read, column: Prisma.raw(column) }, "choose");
+    expect(await estimatesAsked(() => page(0, "last_message_at"))).toBe(1);
+    // Another sort, the next page: the same conditions, the estimate kept.
+    expect(await estimatesAsked(() => page(0, "created_at"))).toBe(0);
+    expect(await estimatesAsked(() => page(0, "last_message_at", [Prisma.sql`id > ${0}`]))).toBe(0);
+    // Other conditions: asked for.
+    expect(await estimatesAsked(() => page(1, "last_message_at"))).toBe(1);
+  });
+
   it("FLT-5 oldest-created first, where its matches sit at the far end, is read matches first without trying the walk; newest first tries it", async () => {
     planLimits.secondReadAfterMs = 60_000;
     const recent = "last_message_at >= now() - interval '7 days'";
