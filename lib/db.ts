@@ -22,16 +22,22 @@ export function dbPool(): pg.Pool {
 }
 
 function openPool(): pg.Pool {
-  const { connectionString, poolMax, poolIdleMs } = databaseConfig();
-  const pool = new pg.Pool({ connectionString, max: poolMax, idleTimeoutMillis: poolIdleMs });
+  const pool = newPool(databaseConfig().poolMax);
   metrics().pools.push(pool);
-  // An idle connection the server ends (a restart, an administrator's kill) is an event, not a crash:
-  // the pool drops it and opens another on the next query.
-  pool.on("error", (error) => logger().warn({ err: error }, "an idle database connection was closed by the server"));
   whenClosing(async () => {
     await existingProcessSingleton<PrismaClient>("prisma")?.$disconnect();
     await pool.end();
   });
+  return pool;
+}
+
+/** A pool on DATABASE_URL of `max` connections. */
+function newPool(max: number, applicationName?: string): pg.Pool {
+  const { connectionString, poolIdleMs } = databaseConfig();
+  const pool = new pg.Pool({ connectionString, max, idleTimeoutMillis: poolIdleMs, application_name: applicationName });
+  // An idle connection the server ends (a restart, an administrator's kill) is an event, not a crash:
+  // the pool drops it and opens another on the next query.
+  pool.on("error", (error) => logger().warn({ err: error }, "an idle database connection was closed by the server"));
   return pool;
 }
 
@@ -42,9 +48,7 @@ function openPool(): pg.Pool {
  */
 function cancelsPool(): pg.Pool {
   return processSingleton("cancels-pool", () => {
-    const { connectionString, poolIdleMs } = databaseConfig();
-    const pool = new pg.Pool({ connectionString, max: 2, idleTimeoutMillis: poolIdleMs, application_name: "cancels" });
-    pool.on("error", (error) => logger().warn({ err: error }, "an idle database connection was closed by the server"));
+    const pool = newPool(2, "cancels");
     whenClosing(() => pool.end());
     return pool;
   });

@@ -55,7 +55,7 @@ export const planLimits = {
 };
 
 /** The planner's estimate of how many rows `where` leaves, without running it. */
-export async function estimatedMatches<S extends string, F extends FilterDeclarations>(source: ListSource<S, F>, where: Prisma.Sql): Promise<number> {
+async function estimatedMatches<S extends string, F extends FilterDeclarations>(source: ListSource<S, F>, where: Prisma.Sql): Promise<number> {
   const [row] = await queryRows<{ "QUERY PLAN": { Plan: { "Plan Rows": number } }[] }>(Prisma.sql`EXPLAIN (FORMAT JSON) SELECT 1 FROM ${source.from} WHERE ${where}`);
   return row?.["QUERY PLAN"][0]?.Plan["Plan Rows"] ?? Number.POSITIVE_INFINITY;
 }

@@ -120,8 +120,8 @@ describe("keyset pages over every combination of filter, sort and direction, whi
 });
 
 describe("the plan's choice", () => {
-  /** How many walks and matches-first reads `run` starts (each read says which it is), and what it returns. */
-  async function readsStarted<T>(run: () => Promise<T>): Promise<{ walks: number; matchesFirst: number; result: T }> {
+  /** How many walks and matches-first reads `run` starts (each read says which it is), the statements it sends, and what it returns. */
+  async function readsStarted<T>(run: () => Promise<T>): Promise<{ walks: number; matchesFirst: number; statements: string[]; result: T }> {
     const spy = vi.spyOn(pg.Client.prototype, "query");
     try {
       const result = await run();
@@ -129,6 +129,7 @@ describe("the plan's choice", () => {
       return {
         walks: statements.filter((statement) => statement.includes("list page: walk")).length,
         matchesFirst: statements.filter((statement) => statement.includes("list_matches")).length,
+        statements,
         result,
       };
     } finally {
@@ -195,15 +196,8 @@ describe("the plan's choice", () => {
 
   it("asks the planner's estimate once for the same conditions, whatever the page or the sort", async () => {
     planLimits.secondReadAfterMs = 60_000;
-    const estimatesAsked = async (run: () => Promise<unknown>) => {
-      const spy = vi.spyOn(pg.Client.prototype, "query");
-      try {
-        await run();
-        return spy.mock.calls.filter(([statement]) => typeof statement === "string" && statement.startsWith("EXPLAIN") && statement.includes("message_count >=")).length;
-      } finally {
-        spy.mockRestore();
-      }
-    };
+    const estimatesAsked = async (run: () => Promise<unknown>) =>
+      (await readsStarted(run)).statements.filter((statement) => statement.startsWith("EXPLAIN") && statement.includes("message_count >=")).length;
     const conditions = (least: number) => [Prisma.sql`unread_count > 0 AND message_count >= ${least}`];
     const page = (least: number, column: string, after: Prisma.Sql[] = []) =>
       readPage<{ id: number }, string, never>(sessionsSource as never, conditions(least), after, { ...read, column: Prisma.raw(column) }, "choose");
