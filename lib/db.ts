@@ -81,7 +81,10 @@ export async function queryRows<T extends pg.QueryResultRow>(sql: Prisma.Sql): P
  * A read on a pooled connection of its own that `cancel` stops (PostgreSQL's pg_cancel_backend),
  * for the list page's two ways of reading a page, run side by side (lib/list-engine/plan.ts). It
  * runs without JIT: a backend compiling a plan (hundreds of ms for the users list's unread filter
- * at 200k users, ~480 of its 1,220 ms) does not see a cancel until it has compiled.
+ * at 200k users, ~480 of its 1,220 ms) does not see a cancel until it has compiled. And without
+ * parallel workers: two reads share the machine's cores, and the second is a hedge. The users with
+ * unread messages read first (a parallel scan, three processes on 2 cores) slowed the walk beside
+ * it, oldest-created first, from 23–25 ms to 100–120 (26–27 ms without workers; bench:list's sections).
  *
  * One round trip: the read-only transaction, JIT's setting and the statement (its values written
  * in) go as one message, which starts with a token of this read's own; a cancel finds the backend
@@ -98,7 +101,7 @@ export function cancellableRead<Row extends pg.QueryResultRow>(sql: Prisma.Sql):
   let sent = false;
   let cancelled = false;
   let cancelling: Promise<unknown> = Promise.resolve();
-  const statement = `${token} BEGIN READ ONLY; SET LOCAL jit = off; ${withValuesInline(sql)}`;
+  const statement = `${token} BEGIN READ ONLY; SET LOCAL jit = off; SET LOCAL max_parallel_workers_per_gather = 0; ${withValuesInline(sql)}`;
   const rows = (async () => {
     const client = await dbPool().connect();
     if (cancelled) {

@@ -65,6 +65,17 @@ describe("a read that can be cancelled", () => {
     }
   });
 
+  it("runs without JIT and without parallel workers, and leaves the pooled connection's settings as they were", async () => {
+    // Two raced reads share the cores: the second is a hedge, and must not take them all (lib/db.ts).
+    const settings = Prisma.sql`SELECT current_setting('jit') AS jit, current_setting('max_parallel_workers_per_gather') AS workers`;
+    const [before] = await queryRows<{ jit: string; workers: string }>(settings);
+    expect(before!.workers).not.toBe("0");
+    expect(await cancellableRead(settings).rows).toEqual([{ jit: "off", workers: "0" }]);
+    // Every pooled connection, the read's own among them, is back to the server's settings.
+    const after = await Promise.all(Array.from({ length: 10 }, async () => (await queryRows<{ jit: string; workers: string }>(settings))[0]));
+    expect(after).toEqual(Array(10).fill(before));
+  });
+
   it("cancelled before its statement is sent, runs nothing", async () => {
     const read = cancellableRead<{ n: number }>(Prisma.sql`SELECT 1 AS n`);
     await read.cancel();
