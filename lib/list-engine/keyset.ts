@@ -5,7 +5,7 @@ import { queryRows, rowsInBatches } from "@/lib/db";
 import type { Cursor } from "./cursor";
 import type { FilterDeclarations, ListDeclaration, ListViewer } from "./declaration";
 import { farDirection, filterConditions, filtersSql, hasIndexedSort, selectionSql, type ListSource } from "./list-source";
-import { readPage } from "./plan";
+import { readPage, type PageConditions } from "./plan";
 import type { Selection } from "./selection";
 import type { ListFilters, ListState } from "./url-state";
 
@@ -29,7 +29,7 @@ type Seek<S extends string> = { sort: S; dir: "asc" | "desc"; size: number; afte
 async function seekPage<Row extends { id: number }, S extends string, F extends FilterDeclarations>(
   declaration: SortDeclaration<Row, S>,
   source: ListSource<S, F>,
-  conditions: Prisma.Sql[],
+  conditions: PageConditions,
   seek: Seek<S>,
 ): Promise<ListPage<Row>> {
   const sort = declaration.sorts[seek.sort];
@@ -61,7 +61,8 @@ export async function listPage<Row extends { id: number }, S extends string, F e
   params: ListState<S, F>,
   viewer: ListViewer | null = null,
 ): Promise<ListPage<Row>> {
-  return seekPage<Row, S, F>(declaration, source, filterConditions(source, params, viewer), {
+  const conditions = { matches: filterConditions(source, params, viewer), walk: filterConditions(source, params, viewer, source.searchRowByRow ?? source.search) };
+  return seekPage<Row, S, F>(declaration, source, conditions, {
     ...params,
     indexed: hasIndexedSort(source, params, params.sort),
     far: farDirection(source, params, params.sort),

@@ -94,22 +94,30 @@ function matchesFirstSql<S extends string, F extends FilterDeclarations>(source:
 export type PlanHint = "walk" | "matchesFirst" | "choose";
 
 /**
- * One page's rows: `conditions` narrow the list (none: every row), `after` places the keyset
- * cursor; the plan follows the request's shape (see above).
+ * The conditions that narrow a page (none: every row), as the matches are found (`matches`) and
+ * as a walk tests each row it passes (`walk`: the same rows; a search on a joined table written
+ * row by row, `searchRowByRow`).
+ */
+export type PageConditions = { matches: Prisma.Sql[]; walk: Prisma.Sql[] };
+
+/**
+ * One page's rows: `conditions` narrow the list, `after` places the keyset cursor; the plan
+ * follows the request's shape (see above).
  */
 export async function readPage<Row extends pg.QueryResultRow, S extends string, F extends FilterDeclarations>(
   source: ListSource<S, F>,
-  conditions: Prisma.Sql[],
+  conditions: PageConditions,
   after: Prisma.Sql[],
   read: PageRead,
   hint: PlanHint,
 ): Promise<Row[]> {
-  const where = allOf([...conditions, ...after]);
-  if (conditions.length === 0 || hint === "walk") return queryRows<Row>(walkSql(source, where, read));
-  if (hint === "matchesFirst") return queryRows<Row>(matchesFirstSql(source, where, read));
-  const walk: WayOfReading = { way: "walk", sql: walkSql(source, where, read) };
-  const matchesFirst: WayOfReading = { way: "matchesFirst", sql: matchesFirstSql(source, where, read) };
-  const matches = await keptEstimate(source, allOf(conditions));
+  const walkWhere = allOf([...conditions.walk, ...after]);
+  const matchesWhere = allOf([...conditions.matches, ...after]);
+  if (conditions.matches.length === 0 || hint === "walk") return queryRows<Row>(walkSql(source, walkWhere, read));
+  if (hint === "matchesFirst") return queryRows<Row>(matchesFirstSql(source, matchesWhere, read));
+  const walk: WayOfReading = { way: "walk", sql: walkSql(source, walkWhere, read) };
+  const matchesFirst: WayOfReading = { way: "matchesFirst", sql: matchesFirstSql(source, matchesWhere, read) };
+  const matches = await keptEstimate(source, allOf(conditions.matches));
   return (await walkWorthTrying(source, matches, read.limit)) ? firstAnswer<Row>(walk, matchesFirst) : firstAnswer<Row>(matchesFirst, walk);
 }
 

@@ -9,6 +9,9 @@ import { metrics } from "@/lib/observability/metrics";
 import { createProduct, createUser, resetDatabase } from "../support/fixtures";
 import { defaultState } from "@/lib/list-engine/url-state";
 import { sessionsList, type SessionsListState } from "@/lib/chat-sessions/list";
+import { auditList, type AuditRow } from "@/lib/audit-log/list";
+import { auditSource } from "@/lib/audit-log/list-source";
+import { listPage } from "@/lib/list-engine/keyset";
 
 const SORT_KEYS = Object.keys(sessionsList.sorts) as (keyof typeof sessionsList.sorts)[];
 
@@ -119,39 +122,42 @@ describe("keyset pages over every combination of filter, sort and direction, whi
   });
 });
 
-describe("the plan's choice", () => {
-  /** How many walks and matches-first reads `run` starts (each read says which it is), the statements it sends, and what it returns. */
-  async function readsStarted<T>(run: () => Promise<T>): Promise<{ walks: number; matchesFirst: number; statements: string[]; result: T }> {
-    const spy = vi.spyOn(pg.Client.prototype, "query");
-    try {
-      const result = await run();
-      const statements = spy.mock.calls.map(([statement]) => (typeof statement === "string" ? statement : ""));
-      return {
-        walks: statements.filter((statement) => statement.includes("list page: walk")).length,
-        matchesFirst: statements.filter((statement) => statement.includes("list_matches")).length,
-        statements,
-        result,
-      };
-    } finally {
-      spy.mockRestore();
-    }
+/** How many walks and matches-first reads `run` starts (each read says which it is), the statements it sends, and what it returns. */
+async function readsStarted<T>(run: () => Promise<T>): Promise<{ walks: number; matchesFirst: number; statements: string[]; result: T }> {
+  const spy = vi.spyOn(pg.Client.prototype, "query");
+  try {
+    const result = await run();
+    const statements = spy.mock.calls.map(([statement]) => (typeof statement === "string" ? statement : ""));
+    return {
+      walks: statements.filter((statement) => statement.includes("list page: walk")).length,
+      matchesFirst: statements.filter((statement) => statement.includes("list_matches")).length,
+      statements,
+      result,
+    };
+  } finally {
+    spy.mockRestore();
   }
+}
+
+const idsOf = (rows: { id: number }[]) => rows.map((row) => row.id);
+
+describe("the plan's choice", () => {
   const read = { column: Prisma.raw("last_message_at"), direction: Prisma.raw("DESC"), limit: 5 };
-  const ids = (rows: { id: number }[]) => rows.map((row) => row.id);
+  const sameBothWays = (conditions: Prisma.Sql[]) => ({ matches: conditions, walk: conditions });
 
   it("few matches are read first, unless a walk would meet them within a few rows", async () => {
     planLimits.secondReadAfterMs = 60_000;
-    const unread = [Prisma.sql`unread_count > 0`];
+    const unread = sameBothWays([Prisma.sql`unread_count > 0`]);
     const page = () => readPage<{ id: number }, string, never>(sessionsSource as never, unread, [], read, "choose");
-    const expected = ids(await db.$queryRawUnsafe<{ id: number }[]>("SELECT id FROM chat_sessions WHERE unread_count > 0 ORDER BY last_message_at DESC, id DESC LIMIT 5"));
+    const expected = idsOf(await db.$queryRawUnsafe<{ id: number }[]>("SELECT id FROM chat_sessions WHERE unread_count > 0 ORDER BY last_message_at DESC, id DESC LIMIT 5"));
     // A dozen matches in 36 rows: a walk meets one in three, so it is tried.
     const walked = await readsStarted(page);
     expect(walked.walks).toBe(1);
-    expect(ids(walked.result)).toEqual(expected);
+    expect(idsOf(walked.result)).toEqual(expected);
     planLimits.cheapWalkRows = 0;
     const readFirst = await readsStarted(page);
     expect(readFirst.walks).toBe(0);
-    expect(ids(readFirst.result)).toEqual(expected);
+    expect(idsOf(readFirst.result)).toEqual(expected);
   });
 
   /** list_page_reads_total by way and outcome, e.g. { "walk won": 3 }. */
@@ -167,16 +173,16 @@ describe("the plan's choice", () => {
     );
 
   it("a read that has not answered within secondReadAfterMs has the other read started beside it, and the page is the first answer", async () => {
-    const unread = [Prisma.sql`unread_count > 0`];
+    const unread = sameBothWays([Prisma.sql`unread_count > 0`]);
     const page = () => readPage<{ id: number }, string, never>(sessionsSource as never, unread, [], read, "choose");
-    const expected = ids(await db.$queryRawUnsafe<{ id: number }[]>("SELECT id FROM chat_sessions WHERE unread_count > 0 ORDER BY last_message_at DESC, id DESC LIMIT 5"));
+    const expected = idsOf(await db.$queryRawUnsafe<{ id: number }[]>("SELECT id FROM chat_sessions WHERE unread_count > 0 ORDER BY last_message_at DESC, id DESC LIMIT 5"));
     for (const [fewMatches, chosen] of [
       [0, "walk"],
       [Number.POSITIVE_INFINITY, "matchesFirst"],
     ] as const) {
       Object.assign(planLimits, { fewMatches, cheapWalkRows: 0, secondReadAfterMs: 0 });
       const before = await readCounts();
-      expect(ids(await page())).toEqual(expected);
+      expect(idsOf(await page())).toEqual(expected);
       const both = added(before, await readCounts());
       // Both ways read, one of them answered the page.
       expect(Object.keys(both).sort(), chosen).toSatisfy((keys: string[]) => keys.length === 2 && keys.some((key) => key.startsWith("walk ")) && keys.some((key) => key.startsWith("matchesFirst ")));
@@ -189,7 +195,7 @@ describe("the plan's choice", () => {
       // Given time, the chosen read answers alone.
       planLimits.secondReadAfterMs = 60_000;
       const beforeAlone = await readCounts();
-      expect(ids(await page())).toEqual(expected);
+      expect(idsOf(await page())).toEqual(expected);
       expect(added(beforeAlone, await readCounts()), chosen).toEqual({ [`${chosen} won`]: 1 });
     }
   });
@@ -198,7 +204,7 @@ describe("the plan's choice", () => {
     planLimits.secondReadAfterMs = 60_000;
     const estimatesAsked = async (run: () => Promise<unknown>) =>
       (await readsStarted(run)).statements.filter((statement) => statement.startsWith("EXPLAIN") && statement.includes("message_count >=")).length;
-    const conditions = (least: number) => [Prisma.sql`unread_count > 0 AND message_count >= ${least}`];
+    const conditions = (least: number) => sameBothWays([Prisma.sql`unread_count > 0 AND message_count >= ${least}`]);
     const page = (least: number, column: string, after: Prisma.Sql[] = []) =>
       readPage<{ id: number }, string, never>(sessionsSource as never, conditions(least), after, { ...read, column: Prisma.raw(column) }, "choose");
     expect(await estimatesAsked(() => page(0, "last_message_at"))).toBe(1);
@@ -213,10 +219,51 @@ describe("the plan's choice", () => {
     planLimits.secondReadAfterMs = 60_000;
     const recent = "last_message_at >= now() - interval '7 days'";
     for (const [dir, walks] of [["asc", 0], ["desc", 1]] as const) {
-      const expected = ids(await db.$queryRawUnsafe<{ id: number }[]>(`SELECT id FROM chat_sessions WHERE ${recent} ORDER BY created_at ${dir}, id ${dir} LIMIT ${PAGE}`));
+      const expected = idsOf(await db.$queryRawUnsafe<{ id: number }[]>(`SELECT id FROM chat_sessions WHERE ${recent} ORDER BY created_at ${dir}, id ${dir} LIMIT ${PAGE}`));
       const page = await readsStarted(() => listSessions({ ...defaultState(sessionsList), recent: true, sort: "created", dir, size }));
       expect(page.walks, dir).toBe(walks);
-      expect(ids(page.result.rows), dir).toEqual(expected);
+      expect(idsOf(page.result.rows), dir).toEqual(expected);
+    }
+  });
+});
+
+describe("a search on a joined table, walked", () => {
+  // The audit log is searched by its actor's name (users, joined). Asked for a walk in that form,
+  // the planner joins the matching actor's entries first and sorts them all; the walk tests the
+  // actor's name row by row instead (auditSource.searchRowByRow), and finds the same rows.
+  it("tests the actor's name on each entry it passes, and pages through the same rows as the matches read first", async () => {
+    const [busy, other] = await Promise.all([createUser("support", "فريق الدعم"), createUser("support", "Dana Admin")]);
+    // 30 entries by the busy actor, 10 by another, and times that repeat (ties resolved by id).
+    await db.$executeRawUnsafe(
+      `INSERT INTO audit_log (actor_id, action, target_type, created_at)
+       SELECT CASE WHEN n % 4 = 0 THEN ${other!.id} ELSE ${busy!.id} END, 'plans.test', 'session', timestamptz '2026-01-01' + (n % 7) * interval '1 hour' FROM generate_series(1, 40) AS n`,
+    );
+    const expected = async (dir: "asc" | "desc") =>
+      idsOf(await db.$queryRawUnsafe<{ id: number }[]>(`SELECT a.id FROM audit_log a JOIN users u ON u.id = a.actor_id WHERE u.name = 'فريق الدعم' ORDER BY a.created_at ${dir}, a.id ${dir}`));
+    const allPages = async (dir: "asc" | "desc") => {
+      const first = { ...defaultState(auditList), q: "فريق الدعم", sort: "time" as const, dir, size };
+      const pageOf = (params: typeof first) => listPage<AuditRow, "time", typeof auditList.filters>(auditList, auditSource, params);
+      let page = await pageOf(first);
+      const seen = idsOf(page.rows);
+      while (page.nextCursor) {
+        page = await pageOf({ ...first, after: page.nextCursor });
+        seen.push(...idsOf(page.rows));
+      }
+      return seen;
+    };
+    planLimits.secondReadAfterMs = 60_000;
+    for (const dir of ["asc", "desc"] as const) {
+      // Walked: the name looked up per entry, not joined.
+      planLimits.fewMatches = 0;
+      const walked = await readsStarted(() => allPages(dir));
+      expect(walked.statements.filter((statement) => statement.includes("list page: walk")).every((statement) => statement.includes("WHERE w.id = a.actor_id")), dir).toBe(true);
+      expect(walked.walks, dir).toBeGreaterThan(0);
+      expect(walked.result, dir).toEqual(await expected(dir));
+      // Read first: the join's form, the same rows.
+      Object.assign(planLimits, { fewMatches: Number.POSITIVE_INFINITY, cheapWalkRows: 0 });
+      const readFirst = await readsStarted(() => allPages(dir));
+      expect(readFirst.walks, dir).toBe(0);
+      expect(readFirst.result, dir).toEqual(await expected(dir));
     }
   });
 });
