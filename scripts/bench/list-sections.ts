@@ -4,14 +4,14 @@
 // two filters together, each against the best hand-written SQL for the same rows
 // (scripts/bench/list-matrix.ts). Part `sections` of `npm run bench:list`.
 import type pg from "pg";
-import { type MatrixFilter, matrixSource, printMatrix, runMatrix } from "./list-matrix";
+import { type MatrixClients, type MatrixFilter, matrixSource, printMatrix, runMatrix } from "./list-matrix";
 
 type One = <T extends pg.QueryResultRow>(sql: string, values?: unknown[]) => Promise<T>;
 
 /** `from` as a day: the date ranges' filters take days (lib/list-engine/list-source.ts). */
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 
-export async function benchSectionMatrices(raw: pg.Client, one: One, only: string | undefined, log: (line: string) => void): Promise<void> {
+export async function benchSectionMatrices(clients: MatrixClients, one: One, only: string | undefined, log: (line: string) => void): Promise<void> {
   const { listPage } = await import("../../lib/list-engine/keyset");
   const { defaultState } = await import("../../lib/list-engine/url-state");
   const { usersList } = await import("../../lib/users/list");
@@ -102,7 +102,10 @@ export async function benchSectionMatrices(raw: pg.Client, one: One, only: strin
         { name: `action ${rareAction}`, params: { action: rareAction }, where: "a.action = $1", values: [rareAction] },
         { name: "actor", params: { actor: support.id }, where: "a.actor_id = $1", values: [support.id] },
         lastDays(30, "a.created_at"),
-        search(`actor's name '${support.name}'`, support.name, "u.search_name LIKE $1", await pattern(support.name)),
+        {
+          ...search(`actor's name '${support.name}'`, support.name, "u.search_name LIKE $1", await pattern(support.name)),
+          walkWhere: "(SELECT w.search_name FROM users w WHERE w.id = a.actor_id) LIKE $1",
+        },
         { name: `action ${rareAction} + actor`, params: { action: rareAction, actor: support.id }, where: "a.action = $1 AND a.actor_id = $2", values: [rareAction, support.id] },
       ],
     },
@@ -113,7 +116,7 @@ export async function benchSectionMatrices(raw: pg.Client, one: One, only: strin
     const { count } = await one<{ count: string }>(`SELECT count(*) AS count FROM ${section.source.from.text}`);
     log(`\n${section.name} (${count} rows)`);
     const defaults = defaultState(section.declaration as never) as Record<string, unknown>;
-    const rows = await runMatrix(raw, matrixSource(section.source), section.source.sortColumns, section.filters, (sort, dir, params) =>
+    const rows = await runMatrix(clients, matrixSource(section.source), section.source.sortColumns, section.filters, (sort, dir, params) =>
       listPage(section.declaration as never, section.source as never, { ...defaults, ...params, sort, dir } as never),
     );
     printMatrix(rows);

@@ -46,6 +46,10 @@ type SessionsListState = typeof DEFAULT_PARAMS;
 
 const raw = new pg.Client({ connectionString: url });
 await raw.connect();
+// the matrices' hand-written SQL is also tried without JIT (list-matrix.ts)
+const rawWithoutJit = new pg.Client({ connectionString: url, options: "-c jit=off" });
+await rawWithoutJit.connect();
+const matrixClients = { jitOn: raw, jitOff: rawWithoutJit };
 const one = async <T extends pg.QueryResultRow>(sql: string, values: unknown[] = []) => (await raw.query<T>(sql, values)).rows[0]!;
 
 const { sessions } = await one<{ sessions: string }>("SELECT count(*) AS sessions FROM chat_sessions");
@@ -194,7 +198,7 @@ if (parts.has("matrix")) {
     { name: "FLT-5 + 'watch'", params: { recent: true, q: "watch" }, where: "last_message_at >= now() - interval '7 days' AND search_text LIKE $1", values: ["%watch%"] },
   ];
   const { sessionsSource } = await import("../../lib/chat-sessions/list-source");
-  const rows = await runMatrix(raw, matrixSource(sessionsSource), SORT_SQL as Record<(typeof SORT_KEYS)[number], string>, filters, (sort, dir, params) => listSessions({ ...DEFAULT_PARAMS, ...params, sort, dir }));
+  const rows = await runMatrix(matrixClients, matrixSource(sessionsSource), SORT_SQL as Record<(typeof SORT_KEYS)[number], string>, filters, (sort, dir, params) => listSessions({ ...DEFAULT_PARAMS, ...params, sort, dir }));
   printMatrix(rows);
   console.log(`(load average ${load()})`);
 }
@@ -202,7 +206,7 @@ if (parts.has("matrix")) {
 if (parts.has("sections")) {
   const { benchSectionMatrices } = await import("./list-sections");
   console.log(`\nThe other lists' combination matrices (load average ${load()})`);
-  await benchSectionMatrices(raw, one, flags.only, console.log);
+  await benchSectionMatrices(matrixClients, one, flags.only, console.log);
   console.log(`(load average ${load()})`);
 }
 
@@ -243,5 +247,6 @@ if (parts.has("export")) {
   console.log(`(load average ${load()})`);
 }
 await raw.end();
+await rawWithoutJit.end();
 await rawPool.end();
 process.exit(0);

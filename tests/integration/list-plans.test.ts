@@ -5,6 +5,7 @@ import { sessionsSource } from "@/lib/chat-sessions/list-source";
 import pg from "pg";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { planLimits, readPage } from "@/lib/list-engine/plan";
+import { filterConditions } from "@/lib/list-engine/list-source";
 import { metrics } from "@/lib/observability/metrics";
 import { createProduct, createUser, resetDatabase } from "../support/fixtures";
 import { defaultState } from "@/lib/list-engine/url-state";
@@ -141,9 +142,21 @@ async function readsStarted<T>(run: () => Promise<T>): Promise<{ walks: number; 
 
 const idsOf = (rows: { id: number }[]) => rows.map((row) => row.id);
 
+/** list_page_reads_total by way and outcome, e.g. { "walk won": 3 }. */
+async function readCounts(): Promise<Record<string, number>> {
+  const { values } = await metrics().listPageReads.get();
+  return Object.fromEntries(values.map(({ labels, value }) => [`${labels.way} ${labels.outcome}`, value]));
+}
+const added = (before: Record<string, number>, after: Record<string, number>) =>
+  Object.fromEntries(
+    Object.entries(after)
+      .map(([key, value]) => [key, value - (before[key] ?? 0)])
+      .filter(([, value]) => value !== 0),
+  );
+
 describe("the plan's choice", () => {
   const read = { column: Prisma.raw("last_message_at"), direction: Prisma.raw("DESC"), limit: 5 };
-  const sameBothWays = (conditions: Prisma.Sql[]) => ({ matches: conditions, walk: conditions });
+  const sameBothWays = (conditions: Prisma.Sql[]) => ({ matches: conditions, walk: conditions, unseen: false });
 
   it("few matches are read first, unless a walk would meet them within a few rows", async () => {
     planLimits.secondReadAfterMs = 60_000;
@@ -159,18 +172,6 @@ describe("the plan's choice", () => {
     expect(readFirst.walks).toBe(0);
     expect(idsOf(readFirst.result)).toEqual(expected);
   });
-
-  /** list_page_reads_total by way and outcome, e.g. { "walk won": 3 }. */
-  async function readCounts(): Promise<Record<string, number>> {
-    const { values } = await metrics().listPageReads.get();
-    return Object.fromEntries(values.map(({ labels, value }) => [`${labels.way} ${labels.outcome}`, value]));
-  }
-  const added = (before: Record<string, number>, after: Record<string, number>) =>
-    Object.fromEntries(
-      Object.entries(after)
-        .map(([key, value]) => [key, value - (before[key] ?? 0)])
-        .filter(([, value]) => value !== 0),
-    );
 
   it("a read that has not answered within secondReadAfterMs has the other read started beside it, and the page is the first answer", async () => {
     const unread = sameBothWays([Prisma.sql`unread_count > 0`]);
@@ -230,8 +231,10 @@ describe("the plan's choice", () => {
 describe("a search on a joined table, walked", () => {
   // The audit log is searched by its actor's name (users, joined). Asked for a walk in that form,
   // the planner joins the matching actor's entries first and sorts them all; the walk tests the
-  // actor's name row by row instead (auditSource.searchRowByRow), and finds the same rows.
-  it("tests the actor's name on each entry it passes, and pages through the same rows as the matches read first", async () => {
+  // actor's name row by row instead (auditSource.searchRowByRow). The planner's estimate cannot
+  // see how many entries a matching actor has, so the walk starts, whatever the estimate says, and
+  // the matches' read joins it if it has not answered within unseenSecondReadAfterMs.
+  it("tests the actor's name on each entry it passes, finds the same rows as the matches read first, and walks first whatever the estimate", async () => {
     const [busy, other] = await Promise.all([createUser("support", "فريق الدعم"), createUser("support", "Dana Admin")]);
     // 30 entries by the busy actor, 10 by another, and times that repeat (ties resolved by id).
     await db.$executeRawUnsafe(
@@ -240,30 +243,41 @@ describe("a search on a joined table, walked", () => {
     );
     const expected = async (dir: "asc" | "desc") =>
       idsOf(await db.$queryRawUnsafe<{ id: number }[]>(`SELECT a.id FROM audit_log a JOIN users u ON u.id = a.actor_id WHERE u.name = 'فريق الدعم' ORDER BY a.created_at ${dir}, a.id ${dir}`));
-    const allPages = async (dir: "asc" | "desc") => {
-      const first = { ...defaultState(auditList), q: "فريق الدعم", sort: "time" as const, dir, size };
-      const pageOf = (params: typeof first) => listPage<AuditRow, "time", typeof auditList.filters>(auditList, auditSource, params);
-      let page = await pageOf(first);
-      const seen = idsOf(page.rows);
-      while (page.nextCursor) {
-        page = await pageOf({ ...first, after: page.nextCursor });
-        seen.push(...idsOf(page.rows));
-      }
-      return seen;
-    };
-    planLimits.secondReadAfterMs = 60_000;
+    const first = (dir: "asc" | "desc") => ({ ...defaultState(auditList), q: "فريق الدعم", sort: "time" as const, dir, size });
+    const pageOf = (params: ReturnType<typeof first>) => listPage<AuditRow, "time", typeof auditList.filters>(auditList, auditSource, params);
+    // Each way alone, every match in one read: the same rows.
+    const conditions = { matches: filterConditions(auditSource, first("desc")), walk: filterConditions(auditSource, first("desc"), null, auditSource.searchRowByRow), unseen: false };
     for (const dir of ["asc", "desc"] as const) {
-      // Walked: the name looked up per entry, not joined.
-      planLimits.fewMatches = 0;
-      const walked = await readsStarted(() => allPages(dir));
-      expect(walked.statements.filter((statement) => statement.includes("list page: walk")).every((statement) => statement.includes("WHERE w.id = a.actor_id")), dir).toBe(true);
-      expect(walked.walks, dir).toBeGreaterThan(0);
-      expect(walked.result, dir).toEqual(await expected(dir));
-      // Read first: the join's form, the same rows.
-      Object.assign(planLimits, { fewMatches: Number.POSITIVE_INFINITY, cheapWalkRows: 0 });
-      const readFirst = await readsStarted(() => allPages(dir));
-      expect(readFirst.walks, dir).toBe(0);
-      expect(readFirst.result, dir).toEqual(await expected(dir));
+      const read = { column: Prisma.raw("a.created_at"), direction: Prisma.raw(dir), limit: 100 };
+      const walked = await readsStarted(() => readPage<AuditRow, "time", typeof auditList.filters>(auditSource, conditions, [], read, "walk"));
+      expect(walked.statements.some((statement) => statement.includes("list page: walk") && statement.includes("WHERE w.id = a.actor_id")), dir).toBe(true);
+      expect(idsOf(walked.result), dir).toEqual(await expected(dir));
+      expect(idsOf(await readPage<AuditRow, "time", typeof auditList.filters>(auditSource, conditions, [], read, "matchesFirst")), dir).toEqual(await expected(dir));
+    }
+    // Through the list, page by page, with the estimate set to read few matches first: the walk
+    // starts on every page, alone while it has time, with the matches' read beside it once not;
+    // the pages hold every match once, in order.
+    Object.assign(planLimits, { fewMatches: Number.POSITIVE_INFINITY, cheapWalkRows: 0 });
+    for (const [unseenSecondReadAfterMs, matchesReads] of [
+      [60_000, "none"],
+      [0, "every page"],
+    ] as const) {
+      planLimits.unseenSecondReadAfterMs = unseenSecondReadAfterMs;
+      for (const dir of ["asc", "desc"] as const) {
+        const before = await readCounts();
+        let page = await pageOf(first(dir));
+        const seen = idsOf(page.rows);
+        let pages = 1;
+        while (page.nextCursor) {
+          page = await pageOf({ ...first(dir), after: page.nextCursor });
+          seen.push(...idsOf(page.rows));
+          pages += 1;
+        }
+        expect(seen, dir).toEqual(await expected(dir));
+        const started = Object.entries(added(before, await readCounts())) as [string, number][];
+        const startedOf = (way: string) => started.filter(([key]) => key.startsWith(`${way} `)).reduce((sum, [, count]) => sum + count, 0);
+        expect([startedOf("walk"), startedOf("matchesFirst")], `${dir}, matches read on ${matchesReads}`).toEqual([pages, matchesReads === "none" ? 0 : pages]);
+      }
     }
   });
 });
