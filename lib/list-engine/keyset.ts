@@ -61,8 +61,9 @@ export async function listPage<Row extends { id: number }, S extends string, F e
   params: ListState<S, F>,
   viewer: ListViewer | null = null,
 ): Promise<ListPage<Row>> {
+  const matches = filterConditions(source, params, viewer);
   const rowByRow = params.q ? source.searchRowByRow : undefined;
-  const conditions = { matches: filterConditions(source, params, viewer), walk: filterConditions(source, params, viewer, rowByRow ?? source.search), unseen: rowByRow !== undefined };
+  const conditions = { matches, walk: rowByRow ? filterConditions(source, params, viewer, rowByRow) : matches, unseen: rowByRow !== undefined };
   return seekPage<Row, S, F>(declaration, source, conditions, {
     ...params,
     indexed: hasIndexedSort(source, params, params.sort),

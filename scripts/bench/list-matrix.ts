@@ -92,6 +92,7 @@ export async function runMatrix<S extends string>(
     for (const sort of Object.keys(sortColumns) as S[]) {
       for (const dir of ["asc", "desc"] as const) {
         let bestShape = "";
+        let bestSql = "";
         let bestClient = clients.jitOn;
         let bestMs = Number.POSITIVE_INFINITY;
         for (const [shape, sql] of Object.entries(shapes(source, filter, sortColumns[sort], dir))) {
@@ -105,7 +106,7 @@ export async function runMatrix<S extends string>(
             try {
               await raw.query(sql, filter.values);
               const ms = await timeOnce(() => raw.query(sql, filter.values));
-              if (ms < bestMs) [bestMs, bestShape, bestClient] = [ms, `${shape}${jit}`, raw];
+              if (ms < bestMs) [bestMs, bestShape, bestSql, bestClient] = [ms, `${shape}${jit}`, sql, raw];
             } catch {
               // over the timeout: not a candidate
             } finally {
@@ -113,7 +114,6 @@ export async function runMatrix<S extends string>(
             }
           }
         }
-        const bestSql = shapes(source, filter, sortColumns[sort], dir)[bestShape.replace(/, no JIT$/, "")]!;
         const best = await measure(() => bestClient.query(bestSql, filter.values));
         const appTiming = await measureAdaptive(() => app(sort, dir, filter.params));
         const row = { name: `${filter.name} × ${sort} ${dir}`, app: appTiming, best, bestShape };
