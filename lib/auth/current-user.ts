@@ -6,6 +6,7 @@ import { forbidden, redirect } from "next/navigation";
 import { noteRequestUser } from "@/lib/observability/request-context";
 import { can, type Permission } from "@/lib/permissions";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { decodeRemembered } from "./remembered-token";
 import { userOfSession, type SessionClaims } from "./session-validity";
 
 export type CurrentUser = { id: number; name: string; email: string; role: Role };
@@ -16,7 +17,7 @@ export const getSessionClaims = cache(async (): Promise<SessionClaims | null> =>
   // once: getServerSession would also re-encrypt it for a Set-Cookie that a page cannot send.
   // No headers: a session is the cookie, never an Authorization header.
   const jar = await cookies();
-  const token = await getToken({ req: { cookies: Object.fromEntries(jar.getAll().map(({ name, value }) => [name, value])), headers: {} } as Parameters<typeof getToken>[0]["req"] });
+  const token = await getToken({ req: { cookies: Object.fromEntries(jar.getAll().map(({ name, value }) => [name, value])), headers: {} } as Parameters<typeof getToken>[0]["req"], decode: decodeRemembered });
   if (typeof token?.userId !== "number" || typeof token.sid !== "string" || typeof token.epoch !== "number") return null;
   return { userId: token.userId, sid: token.sid, epoch: token.epoch };
 });
