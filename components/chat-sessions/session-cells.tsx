@@ -18,12 +18,18 @@ const PRODUCT_MAX = 30;
  * clip), written when the pointer arrives.
  */
 function ProductLink({ id, name, term }: { id: number; name: string; term: string }) {
-  const chars = Array.from(name);
   return (
     <Link prefetch={false} href={`/products/${id}`} onMouseEnter={titleOnHover(() => name)}>
-      <Highlight text={chars.length > PRODUCT_MAX ? `${chars.slice(0, PRODUCT_MAX).join("")}…` : name} term={term} />
+      <Highlight text={shortened(name)} term={term} />
     </Link>
   );
+}
+
+function shortened(name: string): string {
+  // A name of at most 30 UTF-16 units has at most 30 characters: most names, counted no further.
+  if (name.length <= PRODUCT_MAX) return name;
+  const chars = Array.from(name);
+  return chars.length > PRODUCT_MAX ? `${chars.slice(0, PRODUCT_MAX).join("")}…` : name;
 }
 
 /** REL-1: a participant's name leads to their user page (as the product's leads to its page). */

@@ -24,10 +24,18 @@ export function packRows<Row extends object>(rows: Row[]): PackedRows<Row> {
 }
 
 export function unpackRows<Row>(packed: PackedRows<Row>): Row[] {
-  const dates = new Set(packed.dates);
-  return packed.values.map(
-    (values) => Object.fromEntries(packed.keys.map((key, index) => [key, dates.has(index) && typeof values[index] === "number" ? new Date(values[index]) : values[index]])) as Row,
-  );
+  const { keys } = packed;
+  const isDate = keys.map((_, index) => packed.dates.includes(index));
+  // A loop, not Object.fromEntries over mapped pairs: both renderers unpack every page, and the
+  // pairs were 1 % of a sessions page's server time (CPU profile, issue 16).
+  return packed.values.map((values) => {
+    const row: Record<string, unknown> = {};
+    for (let index = 0; index < keys.length; index += 1) {
+      const value = values[index];
+      row[keys[index] as string] = isDate[index] && typeof value === "number" ? new Date(value) : value;
+    }
+    return row as Row;
+  });
 }
 
 type Page<R> = { rows: R; nextCursor: Cursor | null; previousCursor: Cursor | null };
