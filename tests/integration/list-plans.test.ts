@@ -201,6 +201,27 @@ describe("the plan's choice", () => {
     }
   });
 
+  it("a walk of few enough matches that has not answered in time gives way to the matches' read instead of racing it", async () => {
+    const unread = sameBothWays([Prisma.sql`unread_count > 0`]);
+    const page = () => readPage<{ id: number }, string, never>(sessionsSource as never, unread, [], read, "choose");
+    const expected = idsOf(await db.$queryRawUnsafe<{ id: number }[]>("SELECT id FROM chat_sessions WHERE unread_count > 0 ORDER BY last_message_at DESC, id DESC LIMIT 5"));
+    // The walk first (many matches, to the planner's limits), late at once.
+    Object.assign(planLimits, { fewMatches: 0, secondReadAfterMs: 0 });
+    for (const [walkGivesWayUpTo, way] of [
+      [Number.POSITIVE_INFINITY, "gives way"],
+      [0, "races"],
+    ] as const) {
+      planLimits.walkGivesWayUpTo = walkGivesWayUpTo;
+      for (let time = 0; time < 3; time += 1) {
+        const before = await readCounts();
+        expect(idsOf(await page()), way).toEqual(expected);
+        const reads = added(before, await readCounts());
+        if (way === "gives way") expect(reads, way).toEqual({ "walk lost": 1, "matchesFirst won": 1 });
+        else expect((Object.values(reads) as number[]).reduce((sum, count) => sum + count, 0), way).toBe(2);
+      }
+    }
+  });
+
   it("asks the planner's estimate once for the same conditions, whatever the page or the sort", async () => {
     planLimits.secondReadAfterMs = 60_000;
     const estimatesAsked = async (run: () => Promise<unknown>) =>
