@@ -38,12 +38,15 @@ import { allOf, type ListSource } from "./list-source";
  * walked, and read matches first beside the walk after 2 ms.
  * In 2 and 3 the chosen read runs alone for `secondReadAfterMs`; if it has not answered by then,
  * the other one starts beside it on a second connection, the first answer is the page, and the
- * other read is cancelled. A walk of up to `walkGivesWayUpTo` matches (estimated) that has not
- * answered by then is cancelled when the matches' read starts, instead of racing it: on this
- * machine's two cores the matches' read beside a walk ran at half speed ('يوسف' sorted by
- * customer, oldest first, at 1M: 22.5 ms alone, 42 beside the walk; the page 53 ms raced, 33 with
- * the walk giving way; 'watch' by product name, whose read first is slower and less hurt by the
- * walk, 87 ms raced and 94 giving way). The estimate only says which to try first: a walk whose matches sit
+ * other read is cancelled. A walk of up to `walkGivesWayUpTo` matches (estimated) that has
+ * still not answered once it has raced the matches' read for as long again is cancelled, and the
+ * matches' read goes on alone: on this machine's two cores that read ran at half speed beside a
+ * walk ('يوسف' sorted by customer, oldest first, at 1M: 22.5 ms alone, 42 beside the walk; the
+ * page 53 ms raced to the end, 43 with the walk giving way after 20 ms). Giving way at once, when
+ * the matches' read starts, made that page 33 ms but stopped walks of 12–20 ms for reads that
+ * took as long again (the vendors among 200k users by creation, 19 → 26–30 ms); 'watch' by
+ * product name, whose read first is slower and less hurt by the walk, is 84 ms raced and 90 so.
+ * The estimate only says which to try first: a walk whose matches sit
  * far along the order ('watch' sorted by product name at 1M: 130 ms read first) no longer holds
  * the page for a budget before the other read starts, and a filter whose matches the estimate
  * puts too low (users with unread messages, 122,589 estimated, 172,297 at 200k users) no longer
@@ -62,9 +65,10 @@ export const planLimits = {
   /** the same for a walk whose matches the estimate cannot see (`PageConditions.unseen`) */
   unseenSecondReadAfterMs: 2,
   /**
-   * matches (estimated) up to which a walk that has not answered within `secondReadAfterMs` is
-   * cancelled when the matches' read starts, instead of racing it: reading them first costs at
-   * most tens of ms, and a walk beside it halves its speed on this machine's two cores
+   * matches (estimated) up to which a walk that has not answered within twice `secondReadAfterMs`
+   * is cancelled, the matches' read (started at `secondReadAfterMs`) left to answer alone instead
+   * of racing it on: reading them first costs at most tens of ms, and a walk beside it halves its
+   * speed on this machine's two cores
    */
   walkGivesWayUpTo: 50_000,
 };
@@ -147,8 +151,8 @@ type WayOfReading = { way: "walk" | "matchesFirst"; sql: Prisma.Sql };
 
 /**
  * `first`'s rows, or `second`'s if it answers sooner once started beside it, `secondAfterMs`
- * after `first`; or, when `firstGivesWay`, `second`'s alone once `first` is that late. The read
- * that loses is cancelled (not waited for). Each read is counted, with whether it won, in
+ * after `first`; when `firstGivesWay`, `first` races `second` for as long again, then is
+ * cancelled and `second` alone answers. The read that loses is cancelled (not waited for). Each read is counted, with whether it won, in
  * /metrics (list_page_reads_total).
  */
 async function firstAnswer<Row extends pg.QueryResultRow>(first: WayOfReading, second: WayOfReading, secondAfterMs = planLimits.secondReadAfterMs, firstGivesWay = false): Promise<Row[]> {
@@ -164,12 +168,14 @@ async function firstAnswer<Row extends pg.QueryResultRow>(first: WayOfReading, s
     if (answer === "late") {
       const secondRead = start(second);
       reads.push(secondRead);
-      if (firstGivesWay) {
+      const raced = Promise.race(reads.map((read) => read.answer));
+      answer = !firstGivesWay ? await raced : secondAfterMs > 0 ? await answerWithin(raced, secondAfterMs) : "late";
+      if (answer === "late") {
         // Its answer is no longer awaited: the cancel's error is expected, not unhandled.
         firstRead.answer.catch(() => undefined);
         void firstRead.cancel();
+        answer = await secondRead.answer;
       }
-      answer = await (firstGivesWay ? secondRead.answer : Promise.race(reads.map((read) => read.answer)));
     }
     winner = answer.way;
     return answer.rows;
