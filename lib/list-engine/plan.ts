@@ -46,8 +46,8 @@ import { allOf, type ListSource } from "./list-source";
  * the matches' read starts, made that page 33 ms but stopped walks of 12–20 ms for reads that
  * took as long again (the vendors among 200k users by creation, 19 → 26–30 ms); 'watch' by
  * product name, whose read first is slower and less hurt by the walk, is 84 ms raced and 90 so.
- * The estimate only says which to try first: a walk whose matches sit
- * far along the order ('watch' sorted by product name at 1M: 130 ms read first) no longer holds
+ * The estimate only says which to try first: a walk whose matches sit far along the order
+ * ('watch' sorted by product name at 1M: 130 ms read first) no longer holds
  * the page for a budget before the other read starts, and a filter whose matches the estimate
  * puts too low (users with unread messages, 122,589 estimated, 172,297 at 200k users) no longer
  * reads them all first (740 ms) when a walk has its page in 12–40 ms. Every request tries again:
@@ -152,8 +152,8 @@ type WayOfReading = { way: "walk" | "matchesFirst"; sql: Prisma.Sql };
 /**
  * `first`'s rows, or `second`'s if it answers sooner once started beside it, `secondAfterMs`
  * after `first`; when `firstGivesWay`, `first` races `second` for as long again, then is
- * cancelled and `second` alone answers. The read that loses is cancelled (not waited for). Each read is counted, with whether it won, in
- * /metrics (list_page_reads_total).
+ * cancelled and `second` alone answers. The read that loses is cancelled (not waited for). Each
+ * read is counted, with whether it won, in /metrics (list_page_reads_total).
  */
 async function firstAnswer<Row extends pg.QueryResultRow>(first: WayOfReading, second: WayOfReading, secondAfterMs = planLimits.secondReadAfterMs, firstGivesWay = false): Promise<Row[]> {
   const start = ({ way, sql }: WayOfReading) => {
