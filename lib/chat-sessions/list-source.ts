@@ -36,6 +36,8 @@ export const sessionsSource: ListSource<keyof Declared["sorts"] & string, Declar
     updated: "updated_at",
     waiting: WAITING_SORT_SQL,
   },
+  // A name searched for sits in a run of neighbours in the names' orders (plan.ts).
+  searchClusters: ["product", "customer", "vendor"],
   search: (term) => Prisma.sql`search_text LIKE '%' || search_normalize(${escapeLike(term)}) || '%'`,
   filters: {
     customer: "customer_id",

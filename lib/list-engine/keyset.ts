@@ -4,7 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { queryRows, rowsInBatches } from "@/lib/db";
 import type { Cursor } from "./cursor";
 import type { FilterDeclarations, ListDeclaration, ListViewer } from "./declaration";
-import { farDirection, filterConditions, filtersSql, hasIndexedSort, selectionSql, type ListSource } from "./list-source";
+import { farDirection, filterConditions, filtersSql, hasIndexedSort, searchClustered, selectionSql, type ListSource } from "./list-source";
 import { readPage, type PageConditions } from "./plan";
 import type { Selection } from "./selection";
 import type { ListFilters, ListState } from "./url-state";
@@ -16,9 +16,10 @@ type SortDeclaration<Row extends { id: number }, S extends string> = Pick<ListDe
 
 /**
  * `indexed`: an index holds the conditions' matches in the sort's order (plan.ts walks it);
- * `far`: the direction in which they sit at the far end of it (read that way, matches first).
+ * `far`: the direction in which they sit at the far end of it (read that way, matches first);
+ * `clustered`: a search's matches sit together in it, at one end or the other.
  */
-type Seek<S extends string> = { sort: S; dir: "asc" | "desc"; size: number; after: Cursor | null; before: Cursor | null; indexed: boolean; far: "asc" | "desc" | null };
+type Seek<S extends string> = { sort: S; dir: "asc" | "desc"; size: number; after: Cursor | null; before: Cursor | null; indexed: boolean; far: "asc" | "desc" | null; clustered: boolean };
 
 /**
  * One page by keyset ("seek") pagination: the rows after or before a cursor (sort value, id) in
@@ -41,7 +42,7 @@ async function seekPage<Row extends { id: number }, S extends string, F extends 
   const descending = (seek.dir === "desc") !== backwards;
   const direction = Prisma.raw(descending ? "DESC" : "ASC");
   const after = cursor ? [Prisma.sql`(${column}, ${id}) ${Prisma.raw(descending ? "<" : ">")} (${cursor.value}::${Prisma.raw(sort.type)}, ${cursor.id})`] : [];
-  const plan = seek.indexed ? "walk" : seek.far === (descending ? "desc" : "asc") ? "matchesFirst" : "choose";
+  const plan = seek.indexed ? "walk" : seek.far === (descending ? "desc" : "asc") ? "matchesFirst" : seek.clustered ? "clustered" : "choose";
   const fetched = await readPage<Row, S, F>(source, conditions, after, { column, direction, limit: seek.size + 1 }, plan);
   const hasMore = fetched.length > seek.size;
   const rows = fetched.slice(0, seek.size);
@@ -68,6 +69,7 @@ export async function listPage<Row extends { id: number }, S extends string, F e
     ...params,
     indexed: hasIndexedSort(source, params, params.sort),
     far: farDirection(source, params, params.sort),
+    clustered: searchClustered(source, params, params.sort),
   });
 }
 

@@ -42,6 +42,13 @@ export type ListSource<S extends string, F extends FilterDeclarations> = {
    * such a filter and read that way is read matches first without trying the walk (plan.ts).
    */
   farSorts?: { [K in keyof F]?: Partial<Record<S, "asc" | "desc">> };
+  /**
+   * The sorts in whose order a search's matches sit together: names, where a search for a first
+   * name finds a run of neighbours ('يوسف…' at the far end of the users by name ascending, at the
+   * start of them descending). A walk's density, estimated as if matches were spread evenly, says
+   * nothing there, so a page of few matches starts both reads at once (plan.ts).
+   */
+  searchClusters?: readonly S[];
 };
 
 function filterCondition(column: string, value: unknown): Prisma.Sql {
@@ -100,6 +107,11 @@ export function farDirection<S extends string, F extends FilterDeclarations>(sou
     if (direction) return direction;
   }
   return null;
+}
+
+/** Whether a search's matches sit together in `sort`'s order (`searchClusters`). */
+export function searchClustered<S extends string, F extends FilterDeclarations>(source: ListSource<S, F>, filters: ListFilters<F>, sort: S): boolean {
+  return Boolean(filters.q && source.search && source.searchClusters?.includes(sort));
 }
 
 /** All of `conditions` as one WHERE clause (TRUE when there are none). */

@@ -33,6 +33,9 @@ import { allOf, type ListSource } from "./list-source";
  *    to 3: their walk took 2 ms, reading them first 50 ms (the search's 26,000 matches, then the
  *    filter). One vendor's orders at 300k orders (~420 estimated, ~18,500 rows to a page through
  *    the orders' joins) walked in 10–12 ms and were read first in 2: hence 10,000 rows, not 20,000.
+ *    A search's few matches in a sort where they sit together (`searchClusters`: names) are read
+ *    both ways at once instead, the first answer the page: the density says nothing there, and
+ *    the matches are at the start of the order or far along it, depending on the direction.
  * 3. Otherwise the planner's own plan (the walk, or a partial index that fits).
  * A search whose matches the estimate cannot see (on a joined table: `PageConditions.unseen`) is
  * walked, and read matches first beside the walk after 2 ms.
@@ -65,12 +68,14 @@ export const planLimits = {
   /** the same for a walk whose matches the estimate cannot see (`PageConditions.unseen`) */
   unseenSecondReadAfterMs: 2,
   /**
-   * matches (estimated) up to which a walk that has not answered within twice `secondReadAfterMs`
-   * is cancelled, the matches' read (started at `secondReadAfterMs`) left to answer alone instead
-   * of racing it on: reading them first costs at most tens of ms, and a walk beside it halves its
-   * speed on this machine's two cores
+   * matches (estimated) up to which a walk that has not answered once it has raced the matches'
+   * read for `secondReadAfterMs` is cancelled, that read left to answer alone instead of racing
+   * it on: reading them first costs at most tens of ms, and a walk beside it halves its speed on
+   * this machine's two cores
    */
   walkGivesWayUpTo: 50_000,
+  /** `secondReadAfterMs` for a walk of few matches that sit together in the sort's order (`searchClusters`) */
+  clusteredSecondReadAfterMs: 2,
 };
 
 /** The planner's estimate of how many rows `where` leaves, without running it. */
@@ -108,9 +113,11 @@ function matchesFirstSql<S extends string, F extends FilterDeclarations>(source:
 
 /**
  * What the request's shape already says: `walk` (an index holds the conditions' matches in the
- * page's order), `matchesFirst` (they sit at the far end of it), or `choose` (rules 2 and 3).
+ * page's order), `matchesFirst` (they sit at the far end of it), `clustered` (a search's matches
+ * sit together in it, at one end or the other: rule 2's few matches read both ways at once), or
+ * `choose` (rules 2 and 3).
  */
-export type PlanHint = "walk" | "matchesFirst" | "choose";
+export type PlanHint = "walk" | "matchesFirst" | "clustered" | "choose";
 
 /**
  * The conditions that narrow a page (none: every row), as the matches are found (`matches`) and
@@ -141,21 +148,30 @@ export async function readPage<Row extends pg.QueryResultRow, S extends string, 
   if (hint === "matchesFirst") return queryRows<Row>(matchesFirstSql(source, matchesWhere, read));
   const walk: WayOfReading = { way: "walk", sql: walkSql(source, walkWhere, read) };
   const matchesFirst: WayOfReading = { way: "matchesFirst", sql: matchesFirstSql(source, matchesWhere, read) };
-  if (conditions.unseen) return firstAnswer<Row>(walk, matchesFirst, planLimits.unseenSecondReadAfterMs);
+  if (conditions.unseen) return firstAnswer<Row>(walk, matchesFirst, { secondAfterMs: planLimits.unseenSecondReadAfterMs });
   const matches = await keptEstimate(source, allOf(conditions.matches));
   if (!(await walkWorthTrying(source, matches, read.limit))) return firstAnswer<Row>(matchesFirst, walk);
-  return firstAnswer<Row>(walk, matchesFirst, planLimits.secondReadAfterMs, matches <= planLimits.walkGivesWayUpTo);
+  // A walk's density says nothing of few matches that sit together: the matches' read starts soon.
+  const clusteredFew = hint === "clustered" && matches <= planLimits.fewMatches;
+  return firstAnswer<Row>(walk, matchesFirst, {
+    secondAfterMs: clusteredFew ? planLimits.clusteredSecondReadAfterMs : planLimits.secondReadAfterMs,
+    firstGivesWayAfterMs: matches <= planLimits.walkGivesWayUpTo ? planLimits.secondReadAfterMs : undefined,
+  });
 }
 
 type WayOfReading = { way: "walk" | "matchesFirst"; sql: Prisma.Sql };
 
 /**
  * `first`'s rows, or `second`'s if it answers sooner once started beside it, `secondAfterMs`
- * after `first`; when `firstGivesWay`, `first` races `second` for as long again, then is
+ * after `first`; given `firstGivesWayAfterMs`, `first` races `second` that long, then is
  * cancelled and `second` alone answers. The read that loses is cancelled (not waited for). Each
  * read is counted, with whether it won, in /metrics (list_page_reads_total).
  */
-async function firstAnswer<Row extends pg.QueryResultRow>(first: WayOfReading, second: WayOfReading, secondAfterMs = planLimits.secondReadAfterMs, firstGivesWay = false): Promise<Row[]> {
+async function firstAnswer<Row extends pg.QueryResultRow>(
+  first: WayOfReading,
+  second: WayOfReading,
+  { secondAfterMs = planLimits.secondReadAfterMs, firstGivesWayAfterMs }: { secondAfterMs?: number; firstGivesWayAfterMs?: number } = {},
+): Promise<Row[]> {
   const start = ({ way, sql }: WayOfReading) => {
     const read = cancellableRead<Row>(sql);
     return { way, cancel: read.cancel, answer: read.rows.then((rows) => ({ way, rows })) };
@@ -169,7 +185,7 @@ async function firstAnswer<Row extends pg.QueryResultRow>(first: WayOfReading, s
       const secondRead = start(second);
       reads.push(secondRead);
       const raced = Promise.race(reads.map((read) => read.answer));
-      answer = !firstGivesWay ? await raced : secondAfterMs > 0 ? await answerWithin(raced, secondAfterMs) : "late";
+      answer = firstGivesWayAfterMs === undefined ? await raced : firstGivesWayAfterMs > 0 ? await answerWithin(raced, firstGivesWayAfterMs) : "late";
       if (answer === "late") {
         // Its answer is no longer awaited: the cancel's error is expected, not unhandled.
         firstRead.answer.catch(() => undefined);

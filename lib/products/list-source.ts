@@ -15,6 +15,7 @@ export const productsSource: ListSource<keyof Declared["sorts"] & string, Declar
     (SELECT coalesce(sum(s.unread_count), 0)::int FROM chat_sessions s WHERE s.product_id = p.id) AS unread`,
   id: "p.id",
   sortColumns: { name: "p.name", price: "p.price", created: "p.created_at" },
+  searchClusters: ["name"],
   search: (term) => {
     const pattern = Prisma.sql`'%' || search_normalize(${escapeLike(term)}) || '%'`;
     return Prisma.sql`(p.search_name LIKE ${pattern} OR v.search_name LIKE ${pattern})`;

@@ -15,6 +15,7 @@ export const usersSource: ListSource<keyof Declared["sorts"] & string, Declared[
     (SELECT coalesce(sum(s.unread_count), 0)::int FROM chat_sessions s WHERE s.customer_id = u.id OR s.vendor_id = u.id) AS unread`,
   id: "u.id",
   sortColumns: { name: "u.name", created: "u.created_at" },
+  searchClusters: ["name"],
   search: (term) => Prisma.sql`u.search_name LIKE '%' || search_normalize(${escapeLike(term)}) || '%'`,
   filters: {
     role: (role) => Prisma.sql`u.role = ${role}::"Role"`,

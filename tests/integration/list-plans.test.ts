@@ -222,6 +222,26 @@ describe("the plan's choice", () => {
     }
   });
 
+  it("a search's few matches in a sort where they sit together (names) have the matches' read start after clusteredSecondReadAfterMs; in another sort, or many, after secondReadAfterMs", async () => {
+    // 0 and a minute: a page that starts both reads started the second after the clustered delay.
+    Object.assign(planLimits, { clusteredSecondReadAfterMs: 0, secondReadAfterMs: 60_000 });
+    for (const [sort, fewMatches, started] of [
+      ["customer", Number.POSITIVE_INFINITY, [1, 1]],
+      ["vendor", Number.POSITIVE_INFINITY, [1, 1]],
+      ["created", Number.POSITIVE_INFINITY, [1, 0]],
+      ["customer", 0, [1, 0]],
+    ] as const) {
+      planLimits.fewMatches = fewMatches;
+      for (const dir of ["asc", "desc"] as const) {
+        const label = `${sort} ${dir}, few up to ${fewMatches}`;
+        const expected = idsOf(await db.$queryRawUnsafe<{ id: number }[]>(`SELECT id FROM chat_sessions WHERE search_text LIKE '%يوسف%' ORDER BY ${sessionsSource.sortColumns[sort]} ${dir}, id ${dir} LIMIT ${PAGE}`));
+        const page = await readsStarted(() => listSessions({ ...defaultState(sessionsList), q: "يوسف", sort, dir, size }));
+        expect([page.walks, page.matchesFirst], label).toEqual(started);
+        expect(idsOf(page.result.rows), label).toEqual(expected);
+      }
+    }
+  });
+
   it("asks the planner's estimate once for the same conditions, whatever the page or the sort", async () => {
     planLimits.secondReadAfterMs = 60_000;
     const estimatesAsked = async (run: () => Promise<unknown>) =>
