@@ -38,6 +38,10 @@ const noAudit = async () => {};
 const decode = async (response: Response) => new TextDecoder("utf-8", { ignoreBOM: true }).decode(await response.arrayBuffer());
 const exportUrl = (query: string) => new Request(`http://localhost/chat-sessions/export?${query}`);
 const lastAudit = () => db.auditLog.findFirst({ where: { action: "chatSessions.export" }, orderBy: { id: "desc" } });
+// How long a download's background work (the zip, the database's read, its connection opening and
+// closing) may take to get there: vi.waitFor's default second was luck on a busy 2-core machine.
+const SETTLED = { timeout: 10_000, interval: 20 };
+
 const exportConnections = async () =>
   (await db.$queryRawUnsafe<{ n: number }[]>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'export' AND datname = current_database()"))[0]!.n;
 let ids: number[] = [];
@@ -120,7 +124,7 @@ describe("BULK-3 export: the row source and the writers", () => {
     expect(await exportConnections()).toBe(1);
     expect(dbPool().totalCount - dbPool().idleCount).toBe(0);
     await rows.return(undefined);
-    await vi.waitFor(async () => expect(await exportConnections()).toBe(0));
+    await vi.waitFor(async () => expect(await exportConnections()).toBe(0), SETTLED);
   });
 
   it("BULK-3 a CSV that PostgreSQL writes (COPY) stops when the download is cancelled, says how far it got, and closes its connection", async () => {
@@ -138,7 +142,7 @@ describe("BULK-3 export: the row source and the writers", () => {
     expect(sent).toBeLessThan(2504);
     // what was read, and at most the chunk the stream had queued behind it
     expect(new TextDecoder().decode(firstLines.value).split("\r\n").length - 1).toBeLessThanOrEqual(sent);
-    await vi.waitFor(async () => expect(await exportConnections()).toBe(0));
+    await vi.waitFor(async () => expect(await exportConnections()).toBe(0), SETTLED);
   });
 
   it("BULK-3 a workbook whose rows PostgreSQL writes (COPY) stops when the download is cancelled, says how far it got, and closes its connection", async () => {
@@ -148,11 +152,11 @@ describe("BULK-3 export: the row source and the writers", () => {
     let end: ExportEnd | null = null;
     const reader = xlsxOfSheetRows(frame, readRowTexts(sheetRows!), async (e) => void (end = e)).getReader();
     await reader.read();
-    await vi.waitFor(async () => expect(await exportConnections()).toBe(1));
+    await vi.waitFor(async () => expect(await exportConnections()).toBe(1), SETTLED);
     await reader.cancel();
-    await vi.waitFor(() => expect(end).toMatchObject({ completed: false }));
+    await vi.waitFor(() => expect(end).toMatchObject({ completed: false }), SETTLED);
     expect((end as ExportEnd | null)?.rows).toBeLessThan(2504);
-    await vi.waitFor(async () => expect(await exportConnections()).toBe(0));
+    await vi.waitFor(async () => expect(await exportConnections()).toBe(0), SETTLED);
   });
 
   it("BULK-3 stops reading when an XLSX download is cancelled while the writer waits for the reader", async () => {
@@ -176,7 +180,7 @@ describe("BULK-3 export: the row source and the writers", () => {
     const reader = xlsxStream(columns, { name: "Chat sessions", rightToLeft: false }, endless(), async (e) => void (end = e)).getReader();
     await reader.read();
     await reader.cancel();
-    await vi.waitFor(() => expect(closedSource).toBe(true));
+    await vi.waitFor(() => expect(closedSource).toBe(true), SETTLED);
     const pulledAtCancel = pulled;
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(pulled).toBe(pulledAtCancel);
@@ -231,7 +235,7 @@ describe("BULK-3 export: the route", () => {
     expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1, rightToLeft: true });
     expect(sheet.getRow(1).getCell(2).value).toBe("المنتج");
     expect(sheet.rowCount).toBe(1 + ids.length);
-    await vi.waitFor(async () => expect((await lastAudit())?.details).toMatchObject({ format: "xlsx", rows: ids.length, completed: true }));
+    await vi.waitFor(async () => expect((await lastAudit())?.details).toMatchObject({ format: "xlsx", rows: ids.length, completed: true }), SETTLED);
   });
 });
 
@@ -245,7 +249,7 @@ describe("BULK-3 export: the list's order and the column picker", () => {
     expect(lines[0]).toBe("\uFEFFID,Product");
     const newestFirst = await db.chatSession.findMany({ where: { id: { in: ids } }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { id: true } });
     expect(lines.slice(1).map((line) => Number(line.split(",")[0]))).toEqual(newestFirst.map((row) => row.id));
-    await vi.waitFor(async () => expect((await lastAudit())?.details).toMatchObject({ rows: ids.length, order: { sort: "created", dir: "desc" }, fields: ["id", "product"] }));
+    await vi.waitFor(async () => expect((await lastAudit())?.details).toMatchObject({ rows: ids.length, order: { sort: "created", dir: "desc" }, fields: ["id", "product"] }), SETTLED);
   });
 });
 
