@@ -207,11 +207,11 @@ describe("the plan's choice", () => {
     const expected = idsOf(await db.$queryRawUnsafe<{ id: number }[]>("SELECT id FROM chat_sessions WHERE unread_count > 0 ORDER BY last_message_at DESC, id DESC LIMIT 5"));
     // The walk first (many matches, to the planner's limits), late at once.
     Object.assign(planLimits, { fewMatches: 0, secondReadAfterMs: 0 });
-    for (const [walkGivesWayUpTo, way] of [
+    for (const [cheapMatchesUpTo, way] of [
       [Number.POSITIVE_INFINITY, "gives way"],
       [0, "races"],
     ] as const) {
-      planLimits.walkGivesWayUpTo = walkGivesWayUpTo;
+      planLimits.cheapMatchesUpTo = cheapMatchesUpTo;
       for (let time = 0; time < 3; time += 1) {
         const before = await readCounts();
         expect(idsOf(await page()), way).toEqual(expected);
@@ -222,18 +222,18 @@ describe("the plan's choice", () => {
     }
   });
 
-  it("a search's few matches in a sort where they sit together (names) have the matches' read start after clusteredSecondReadAfterMs; in another sort, or many, after secondReadAfterMs", async () => {
+  it("a walk of a search's matches in a sort where they sit together (names) has the matches' read start after clusteredSecondReadAfterMs; in another sort, or of more than cheapMatchesUpTo, after secondReadAfterMs", async () => {
     // 0 and a minute: a page that starts both reads started the second after the clustered delay.
     Object.assign(planLimits, { clusteredSecondReadAfterMs: 0, secondReadAfterMs: 60_000 });
-    for (const [sort, fewMatches, started] of [
+    for (const [sort, cheapMatchesUpTo, started] of [
       ["customer", Number.POSITIVE_INFINITY, [1, 1]],
       ["vendor", Number.POSITIVE_INFINITY, [1, 1]],
       ["created", Number.POSITIVE_INFINITY, [1, 0]],
       ["customer", 0, [1, 0]],
     ] as const) {
-      planLimits.fewMatches = fewMatches;
+      planLimits.cheapMatchesUpTo = cheapMatchesUpTo;
       for (const dir of ["asc", "desc"] as const) {
-        const label = `${sort} ${dir}, few up to ${fewMatches}`;
+        const label = `${sort} ${dir}, cheap up to ${cheapMatchesUpTo}`;
         const expected = idsOf(await db.$queryRawUnsafe<{ id: number }[]>(`SELECT id FROM chat_sessions WHERE search_text LIKE '%يوسف%' ORDER BY ${sessionsSource.sortColumns[sort]} ${dir}, id ${dir} LIMIT ${PAGE}`));
         const page = await readsStarted(() => listSessions({ ...defaultState(sessionsList), q: "يوسف", sort, dir, size }));
         expect([page.walks, page.matchesFirst], label).toEqual(started);
