@@ -34,11 +34,13 @@ import { allOf, type ListSource } from "./list-source";
  *    filter). One vendor's orders at 300k orders (~420 estimated, ~18,500 rows to a page through
  *    the orders' joins) walked in 10–12 ms and were read first in 2: hence 10,000 rows, not 20,000.
  * 3. Otherwise the planner's own plan (the walk, or a partial index that fits).
- * A walk of a search's matches in a sort where they sit together (`searchClusters`: names), up to
- * `cheapMatchesUpTo`, has the matches' read start beside it after 2 ms, not 10: a density says
- * nothing there, and the matches sit at the start of the order or far along it, depending on the
- * direction ('يوسف' by customer at 1M, oldest first: 34–42 → 24–25 ms; users 'يوسف' by name at
- * 200k: 15 → 6.4–7.6 ms; descending, 0.8–0.9 ms either way).
+ * A walk of a search's matches (the search alone) in a sort where they sit together
+ * (`searchClusters`: names), up to `cheapMatchesUpTo`, has the matches' read start beside it
+ * after 2 ms, not 10: a density says nothing there, and the matches sit at the start of the
+ * order or far along it, depending on the direction ('يوسف' by customer at 1M, oldest first:
+ * 34–42 → 24–25 ms; users 'يوسف' by name at 200k: 15 → 6.4–7.6 ms; descending, 0.8–0.9 ms
+ * either way). With a filter beside the search, the matches' read was not cheap (FLT-5 with
+ * 'watch' by customer or vendor, walks of 2.5–4 ms, became 5.4–8.2 ms with it hedged at 2 ms).
  * A search whose matches the estimate cannot see (on a joined table: `PageConditions.unseen`) is
  * walked, and read matches first beside the walk after 2 ms.
  * In 2 and 3 the chosen read runs alone for `secondReadAfterMs`; if it has not answered by then,
@@ -154,8 +156,10 @@ export async function readPage<Row extends pg.QueryResultRow, S extends string, 
   if (conditions.unseen) return firstAnswer<Row>(walk, matchesFirst, { secondAfterMs: planLimits.unseenSecondReadAfterMs });
   const matches = await keptEstimate(source, allOf(conditions.matches));
   if (!(await walkWorthTrying(source, matches, read.limit))) return firstAnswer<Row>(matchesFirst, walk);
-  // A walk's density says nothing of matches that sit together (names): the matches' read starts soon.
-  const cheapAndTogether = hint === "clustered" && matches <= planLimits.cheapMatchesUpTo;
+  // A walk's density says nothing of matches that sit together (names): the matches' read starts
+  // soon when it is cheap, which the estimate tells only of a search alone (with a filter, the read
+  // goes through the search's own matches: FLT-5 with 'watch', ~4,000, reads 26,000, 27 ms).
+  const cheapAndTogether = hint === "clustered" && conditions.matches.length === 1 && matches <= planLimits.cheapMatchesUpTo;
   return firstAnswer<Row>(walk, matchesFirst, {
     secondAfterMs: cheapAndTogether ? planLimits.clusteredSecondReadAfterMs : planLimits.secondReadAfterMs,
     firstGivesWayAfterMs: matches <= planLimits.cheapMatchesUpTo ? planLimits.secondReadAfterMs : undefined,

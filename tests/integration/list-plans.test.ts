@@ -222,24 +222,33 @@ describe("the plan's choice", () => {
     }
   });
 
-  it("a walk of a search's matches in a sort where they sit together (names) has the matches' read start after clusteredSecondReadAfterMs; in another sort, or of more than cheapMatchesUpTo, after secondReadAfterMs", async () => {
+  it("a walk of a search's matches in a sort where they sit together (names) has the matches' read start after clusteredSecondReadAfterMs; in another sort, of more than cheapMatchesUpTo, or with a filter, after secondReadAfterMs", async () => {
     // 0 and a minute: a page that starts both reads started the second after the clustered delay.
     Object.assign(planLimits, { clusteredSecondReadAfterMs: 0, secondReadAfterMs: 60_000 });
+    /** The ways of reading the page started (counted in /metrics, sent to PostgreSQL or cancelled before). */
+    const waysStarted = async (params: Partial<SessionsListState>, expected: number[], label: string) => {
+      const before = await readCounts();
+      const page = await listSessions({ ...defaultState(sessionsList), size, ...params });
+      expect(idsOf(page.rows), label).toEqual(expected);
+      return [...new Set(Object.keys(added(before, await readCounts())).map((key) => key.split(" ")[0]))].sort();
+    };
     for (const [sort, cheapMatchesUpTo, started] of [
-      ["customer", Number.POSITIVE_INFINITY, [1, 1]],
-      ["vendor", Number.POSITIVE_INFINITY, [1, 1]],
-      ["created", Number.POSITIVE_INFINITY, [1, 0]],
-      ["customer", 0, [1, 0]],
+      ["customer", Number.POSITIVE_INFINITY, ["matchesFirst", "walk"]],
+      ["vendor", Number.POSITIVE_INFINITY, ["matchesFirst", "walk"]],
+      ["created", Number.POSITIVE_INFINITY, ["walk"]],
+      ["customer", 0, ["walk"]],
     ] as const) {
       planLimits.cheapMatchesUpTo = cheapMatchesUpTo;
       for (const dir of ["asc", "desc"] as const) {
         const label = `${sort} ${dir}, cheap up to ${cheapMatchesUpTo}`;
         const expected = idsOf(await db.$queryRawUnsafe<{ id: number }[]>(`SELECT id FROM chat_sessions WHERE search_text LIKE '%يوسف%' ORDER BY ${sessionsSource.sortColumns[sort]} ${dir}, id ${dir} LIMIT ${PAGE}`));
-        const page = await readsStarted(() => listSessions({ ...defaultState(sessionsList), q: "يوسف", sort, dir, size }));
-        expect([page.walks, page.matchesFirst], label).toEqual(started);
-        expect(idsOf(page.result.rows), label).toEqual(expected);
+        expect(await waysStarted({ q: "يوسف", sort, dir }, expected, label), label).toEqual(started);
       }
     }
+    // With a filter beside the search, the estimate does not tell what the matches' read costs.
+    planLimits.cheapMatchesUpTo = Number.POSITIVE_INFINITY;
+    const expected = idsOf(await db.$queryRawUnsafe<{ id: number }[]>(`SELECT id FROM chat_sessions WHERE search_text LIKE '%يوسف%' AND unread_count > 0 ORDER BY customer_name, id LIMIT ${PAGE}`));
+    expect(await waysStarted({ q: "يوسف", unread: true, sort: "customer", dir: "asc" }, expected, "with a filter"), "with a filter").toEqual(["walk"]);
   });
 
   it("asks the planner's estimate once for the same conditions, whatever the page or the sort", async () => {
