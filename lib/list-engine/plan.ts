@@ -191,8 +191,9 @@ async function firstAnswer<Row extends pg.QueryResultRow>(
     if (answer === "late") {
       const secondRead = start(second);
       reads.push(secondRead);
-      const raced = Promise.race(reads.map((read) => read.answer));
-      answer = firstGivesWayAfterMs === undefined ? await raced : firstGivesWayAfterMs > 0 ? await answerWithin(raced, firstGivesWayAfterMs) : "late";
+      // Made only when awaited: a race nobody awaits would leave the cancelled read's error unhandled.
+      const race = () => Promise.race(reads.map((read) => read.answer));
+      answer = firstGivesWayAfterMs === undefined ? await race() : firstGivesWayAfterMs > 0 ? await answerWithin(race(), firstGivesWayAfterMs) : "late";
       if (answer === "late") {
         // Its answer is no longer awaited: the cancel's error is expected, not unhandled.
         firstRead.answer.catch(() => undefined);
