@@ -46,7 +46,7 @@ export type ListSource<S extends string, F extends FilterDeclarations> = {
    * The sorts in whose order a search's matches sit together: names, where a search for a first
    * name finds a run of neighbours ('يوسف…' at the far end of the users by name ascending, at the
    * start of them descending). A walk's density, estimated as if matches were spread evenly, says
-   * nothing there, so a page of few matches starts both reads at once (plan.ts).
+   * nothing there, so the matches' read starts sooner beside the walk (plan.ts).
    */
   searchClusters?: readonly S[];
 };

@@ -119,7 +119,7 @@ function matchesFirstSql<S extends string, F extends FilterDeclarations>(source:
 /**
  * What the request's shape already says: `walk` (an index holds the conditions' matches in the
  * page's order), `matchesFirst` (they sit at the far end of it), `clustered` (a search's matches
- * sit together in it, at one end or the other: rule 2's few matches read both ways at once), or
+ * sit together in it, at one end or the other: the matches' read starts sooner beside a walk), or
  * `choose` (rules 2 and 3).
  */
 export type PlanHint = "walk" | "matchesFirst" | "clustered" | "choose";
@@ -187,16 +187,13 @@ async function firstAnswer<Row extends pg.QueryResultRow>(
   const reads = [firstRead];
   let winner: WayOfReading["way"] | null = null;
   try {
-    let answer = secondAfterMs > 0 ? await answerWithin(firstRead.answer, secondAfterMs) : "late";
+    let answer = await answerWithin(firstRead.answer, secondAfterMs);
     if (answer === "late") {
       const secondRead = start(second);
       reads.push(secondRead);
-      // Made only when awaited: a race nobody awaits would leave the cancelled read's error unhandled.
-      const race = () => Promise.race(reads.map((read) => read.answer));
-      answer = firstGivesWayAfterMs === undefined ? await race() : firstGivesWayAfterMs > 0 ? await answerWithin(race(), firstGivesWayAfterMs) : "late";
+      const race = Promise.race(reads.map((read) => read.answer));
+      answer = firstGivesWayAfterMs === undefined ? await race : await answerWithin(race, firstGivesWayAfterMs);
       if (answer === "late") {
-        // Its answer is no longer awaited: the cancel's error is expected, not unhandled.
-        firstRead.answer.catch(() => undefined);
         void firstRead.cancel();
         answer = await secondRead.answer;
       }

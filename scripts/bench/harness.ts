@@ -46,30 +46,49 @@ export function benchHarness(name: string, serverUrl: string | undefined) {
    * (scripts/serve.ts) or by plain `next start`; resolves with its URL once it answers.
    */
   async function startInstance(pool: number, server: AppServer = "serve", env: Record<string, string> = {}): Promise<string> {
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server.
-    const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS ? process.env.BENCH_SERVER_NODE_ARGS.split(" ") : [];
-    const command = server === "serve" ? SERVER_ARGS : ["./node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"];
-    const child = spawn(process.execPath, [...nodeArgs, ...command], {
-      detached: true,
-      stdio: ["ignore", "ignore", "inherit"],
-      env: serverEnvironment({ ...process.env, PORT: String(port), DATABASE_URL: url.toString(), DATABASE_POOL_MAX: String(pool), NEXTAUTH_URL: base, NEXTAUTH_SECRET: "bench-secret", NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", SEND_RATE_LIMIT: process.env.SEND_RATE_LIMIT ?? "1000000000", ...env }),
-    });
+    const { base, child } = await startAppServer({ databaseUrl: url.toString(), pool, server, env });
     children.push(child);
-    const deadline = Date.now() + 60_000;
-    while (Date.now() < deadline) {
-      try {
-        if ((await fetch(`${base}/api/v1/config`)).ok) return base;
-      } catch {
-        // not up yet
-      }
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    throw new Error("the app did not start");
+    return base;
   }
 
   return { server, url, dbName, children, withClient, cleanUp, startInstance };
+}
+
+/**
+ * A built app (the checkout in `cwd`, run by `node`) on a free loopback port and `databaseUrl`,
+ * served as `npm start` serves it (scripts/serve.ts) or by plain `next start`, in a process group
+ * of its own; resolves once it answers. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"
+ * profiles it.
+ */
+export async function startAppServer({
+  databaseUrl,
+  pool,
+  server = "serve",
+  cwd = process.cwd(),
+  node = process.execPath,
+  env = {},
+}: { databaseUrl: string; pool: number; server?: AppServer; cwd?: string; node?: string; env?: Record<string, string> }): Promise<{ base: string; child: ChildProcess }> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS ? process.env.BENCH_SERVER_NODE_ARGS.split(" ") : [];
+  const command = server === "serve" ? SERVER_ARGS : ["./node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"];
+  const child = spawn(node, [...nodeArgs, ...command], {
+    cwd,
+    detached: true,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: serverEnvironment({ ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, DATABASE_POOL_MAX: String(pool), NEXTAUTH_URL: base, NEXTAUTH_SECRET: "bench-secret", NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", SEND_RATE_LIMIT: process.env.SEND_RATE_LIMIT ?? "1000000000", ...env }),
+  });
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${base}/api/v1/config`)).ok) return { base, child };
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  child.kill("SIGTERM");
+  throw new Error(`the app in ${cwd} did not start`);
 }
 
 /** CPU ticks (user + system, 1/100 s) used so far by each of these processes and their descendants (Linux /proc). */

@@ -6,12 +6,9 @@
 // signed-in admin in Arabic; every server warmed, then the servers' requests interleaved one by one,
 // so that the machine's drift falls on all of them alike. Prints each build's p50 and p95, its
 // server CPU a page (the process tree's, from /proc) and its bytes.
-import { spawn } from "node:child_process";
 import { parseArgs } from "node:util";
-import { freePort } from "../lib/embedded-postgres";
-import { SERVER_ARGS, serverEnvironment } from "../lib/server-process";
 import { benchDatabaseUrl } from "./database";
-import { cpuTicks, percentile } from "./harness";
+import { cpuTicks, percentile, startAppServer } from "./harness";
 import { httpCall, signIn } from "./http-client";
 import { table } from "./measure";
 import { wholeNumberFlags } from "./options";
@@ -41,29 +38,10 @@ for (const spec of positionals) {
   const [name, place] = spec.split("=") as [string, string | undefined];
   if (!place) throw new Error(`"${spec}" is not name=dir[:node]`);
   const [dir, node] = place.split(":") as [string, string | undefined];
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const child = spawn(node ?? `${dir}/node_modules/.bin/node`, SERVER_ARGS, {
-    cwd: dir,
-    detached: true,
-    stdio: ["ignore", "ignore", "inherit"],
-    env: serverEnvironment({ ...process.env, PORT: String(port), DATABASE_URL: url, DATABASE_POOL_MAX: "4", NEXTAUTH_URL: base, NEXTAUTH_SECRET: "bench-secret", NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" }),
-  });
-  builds.push({ name, base, pid: child.pid ?? 0, cookie: "", times: [], bytes: 0 });
-}
-
-for (const build of builds) {
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    const up = await fetch(`${build.base}/api/v1/config`).then(
-      (reply) => reply.ok,
-      () => false,
-    );
-    if (up) break;
-    if (Date.now() > deadline) throw new Error(`${build.name} did not start`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  build.cookie = `${await signIn(build.base, "admin@demo.test")}; locale=ar`;
+  const { base, child } = await startAppServer({ databaseUrl: url, pool: 4, cwd: dir, node: node ?? `${dir}/node_modules/.bin/node` });
+  const build: Build = { name, base, pid: child.pid ?? 0, cookie: "", times: [], bytes: 0 };
+  builds.push(build);
+  build.cookie = `${await signIn(base, "admin@demo.test")}; locale=ar`;
 }
 
 async function fetchPage(build: Build): Promise<number> {
